@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Scour",
+    products: [
+        .executable(name: "scour", targets: ["scour"]),
+        .library(name: "ScourCore", targets: ["ScourCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "ScourCore",
+            dependencies: ["CLibXML2", "CZlib"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "scour",
+            dependencies: [
+                "ScourCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ScourCoreTests",
+            dependencies: ["ScourCore"]
+        ),
+        .testTarget(
+            name: "ScourCLITests",
+            dependencies: ["ScourCore"]
+        ),
+    ]
+)

@@ -1,0 +1,37 @@
+/// Stage: within one page, a heading or block repeated later is dropped, and
+/// so is any block that only repeats the title. Comparison ignores case,
+/// spacing and punctuation, so " Title" and "Title" are the same block.
+public struct DedupeStage: Stage {
+    public static let name = "dedupe"
+
+    /// Blocks shorter than this many characters (e.g. "Share", "Reply") are never compared.
+    public var minChars: Int
+
+    public init(section: ConfigSection, resources: Resources) throws {
+        minChars = section.int("min_chars", default: 8, range: 0...10_000)
+    }
+
+    public func process(_ document: inout Document) throws(Rejection) {
+        let titleKey = document.metadata.title.map(Self.key)
+        var seen: Set<String> = []
+        for index in document.blocks.indices {
+            let block = document.blocks[index]
+            let key = Self.key(block.text)
+            guard block.isKept, key.count >= minChars || (titleKey != nil && key == titleKey) else { continue }
+            let alreadySeen = !seen.insert(key).inserted
+            if let titleKey, key == titleKey {
+                removeBlock(&document, at: index, rule: "title-repeat")
+            } else if alreadySeen {
+                removeBlock(&document, at: index, rule: block.kind == .heading ? "repeated-heading" : "repeated-block")
+            }
+        }
+    }
+
+    /// Letters and digits only, lowercased: the identity of a block for repetition.
+    static func key(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for char in text.lowercased() where char.isLetter || char.isNumber { result.append(char) }
+        return result
+    }
+}

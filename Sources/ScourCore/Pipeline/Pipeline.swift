@@ -1,0 +1,55 @@
+/// An ordered list of stages built from a config; runs one document at a time.
+public struct Pipeline: Sendable {
+    public let stages: [any Stage]
+
+    /// A document after the stages, with the rejection that stopped it, if any.
+    public struct Explanation: Sendable {
+        public var document: Document
+        public var rejection: Rejection?
+    }
+
+    public init(stages: [any Stage]) {
+        self.stages = stages
+    }
+
+    public init(config: PipelineConfig) {
+        self.init(stages: config.stages)
+    }
+
+    /// Runs every stage over the document, updating `stats` (one entry per stage, same order).
+    public func process(_ input: Document, stats: inout [StageStats]) -> Result<Document, Rejection> {
+        let result = explain(input, stats: &stats)
+        if let rejection = result.rejection { return .failure(rejection) }
+        return .success(result.document)
+    }
+
+    /// Runs without collecting stats (tests, library use).
+    public func process(_ input: Document) -> Result<Document, Rejection> {
+        var stats: [StageStats] = []
+        return process(input, stats: &stats)
+    }
+
+    /// Like `process`, but hands back the document even when it is rejected, for `scour explain`.
+    public func explain(_ input: Document, stats: inout [StageStats]) -> Explanation {
+        if stats.count != stages.count {
+            stats = stages.map { StageStats(stage: $0.name) }
+        }
+        var document = input
+        for (index, stage) in stages.enumerated() {
+            stats[index].documentsIn += 1
+            do {
+                try stage.process(&document)
+            } catch {
+                stats[index].documentsRejected += 1
+                return Explanation(document: document, rejection: error)
+            }
+            stats[index].documentsKept += 1
+            stats[index].record(document)
+        }
+        if !document.blocks.contains(where: \.isKept) {
+            return Explanation(document: document,
+                               rejection: Rejection(stage: "pipeline", reason: "no body text left after cleaning"))
+        }
+        return Explanation(document: document, rejection: nil)
+    }
+}

@@ -1,0 +1,41 @@
+/// Stage 1: decodes the input's bytes and splits them into blocks.
+/// Text and markdown go through `TextSegmenter`; HTML through `HTMLSegmenter`.
+public struct ReadStage: Stage {
+    public static let name = "read"
+
+    /// Inputs larger than this are rejected before decoding.
+    public var maxBytes: Int
+    /// How lines inside one blank-line chunk of a `.txt` file are grouped.
+    public var textLines: String
+    public var html: HTMLSegmenter
+
+    public init(section: ConfigSection, resources: Resources) throws {
+        maxBytes = section.int("max_bytes", default: 64 << 20, range: 1...(1 << 34))
+        textLines = section.choice("text_lines", default: "auto", allowed: ["auto", "paragraph"])
+        html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section))
+    }
+
+    public func process(_ document: inout Document) throws(Rejection) {
+        guard let raw = document.raw else { return }
+        document.raw = nil
+        if raw.count > maxBytes {
+            throw Rejection(stage: Self.name, reason: "input is \(raw.count) bytes, over max_bytes \(maxBytes)")
+        }
+        switch document.format {
+        case .html:
+            try html.segment(raw, into: &document)
+        case .text, .markdown:
+            switch TextDecoder.decode(raw, declaredCharset: document.declaredCharset) {
+            case let .notText(reason):
+                throw Rejection(stage: Self.name, reason: reason)
+            case let .text(text, note):
+                if let note { document.notes.append(note) }
+                let joinLines = document.format == .markdown || textLines == "paragraph"
+                document.blocks = TextSegmenter(joinParagraphLines: joinLines).segment(text)
+            }
+        }
+        if document.blocks.isEmpty {
+            throw Rejection(stage: Self.name, reason: "no text in input")
+        }
+    }
+}

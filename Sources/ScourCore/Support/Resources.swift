@@ -1,0 +1,82 @@
+import Foundation
+
+public enum ResourceError: Error, Sendable, CustomStringConvertible {
+    case missing(path: String)
+    case malformed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .missing(path): return "\(path): data file not found"
+        case let .malformed(path, reason): return "\(path): malformed data file: \(reason)"
+        }
+    }
+}
+
+/// The data files rules are made of (phrase lexicons, stopwords, month names),
+/// loaded once per run and shared read-only by every stage.
+public struct Resources: Sendable {
+    public let lexicons: [String: Lexicon]
+    public let stopwords: [String: Set<String>]
+    public let dateWords: DateWords
+
+    /// The folder shipped with the library; `SCOUR_DATA` or a config key may point elsewhere.
+    public static var bundledDirectory: URL {
+        if let override = ProcessInfo.processInfo.environment["SCOUR_DATA"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        // The copied folder sits at the bundle's top; Foundation's resourceURL differs by platform.
+        let bundle = URL(fileURLWithPath: Bundle.module.bundlePath)
+        let nested = bundle.appendingPathComponent("Resources")
+        return FileManager.default.fileExists(atPath: nested.appendingPathComponent("lexicon").path) ? nested : bundle
+    }
+
+    public static func load(from directory: URL = bundledDirectory) throws -> Resources {
+        let lexiconDir = directory.appendingPathComponent("lexicon")
+        var lexicons: [String: Lexicon] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: lexiconDir.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            let url = lexiconDir.appendingPathComponent(name)
+            let lexicon = try Lexicon(data: readData(url), path: url.path)
+            lexicons[lexicon.language] = lexicon
+        }
+        if lexicons.isEmpty { throw ResourceError.missing(path: lexiconDir.path + "/*.json") }
+
+        let stopURL = directory.appendingPathComponent("language/stopwords.json")
+        let stopJSON = try decode([String: [String]].self, from: stopURL)
+        let stopwords = stopJSON.mapValues { Set($0) }
+
+        let datesURL = directory.appendingPathComponent("language/dates.json")
+        let dateWords = try decode(DateWords.self, from: datesURL)
+        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords)
+    }
+
+    public init(lexicons: [String: Lexicon], stopwords: [String: Set<String>], dateWords: DateWords) {
+        self.lexicons = lexicons
+        self.stopwords = stopwords
+        self.dateWords = dateWords
+    }
+
+    private static func readData(_ url: URL) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ResourceError.missing(path: url.path)
+        }
+        return data
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let data = try readData(url)
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw ResourceError.malformed(path: url.path, reason: "\(error)")
+        }
+    }
+}
+
+/// Month and weekday names per language, for reading dates written out in words.
+public struct DateWords: Sendable, Decodable {
+    /// Lowercased month name or abbreviation → month number.
+    public let months: [String: Int]
+    /// Lowercased weekday names and abbreviations, skipped when reading a date.
+    public let weekdays: [String]
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ScourCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the pipeline over the inputs and write JSONL."
+    )
+
+    @Option(name: .long, help: "Pipeline config file.")
+    var config: String?
+
+    @Option(name: .long, help: "Input file or folder (repeatable, recursive); overrides the config's inputs.")
+    var input: [String] = []
+
+    @Option(name: .long, help: "Output JSONL path; overrides the config's output path.")
+    var output: String?
+
+    @Option(name: .long, help: "Rejects JSONL path; overrides the config's rejects path.")
+    var rejects: String?
+
+    @Flag(name: .long, help: "Print each rejected or noted input on stderr as it happens.")
+    var verbose = false
+
+    func run() throws {
+        let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
+        var outputConfig = pipelineConfig.output
+        if let output { outputConfig.path = output }
+        if let rejects { outputConfig.rejects = rejects }
+        let runner = Runner(pipeline: Pipeline(config: pipelineConfig), output: outputConfig)
+        let inputs = input.isEmpty ? pipelineConfig.inputs : input
+        do {
+            let summary = try runner.run(inputs: inputs) { message in
+                printError("scour: \(message)")
+            }
+            printError(summary.line)
+        } catch {
+            printError("scour: \(error)")
+            throw ExitCode(ExitStatus.outputError)
+        }
+    }
+}

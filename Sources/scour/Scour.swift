@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ScourCore
+
+@main
+struct Scour: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scour",
+        abstract: "Turns scraped web pages into clean, normalized JSONL.",
+        version: ScourVersion.current,
+        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, BenchCommand.self]
+    )
+}
+
+/// Exit codes, documented in the README.
+enum ExitStatus {
+    static let configError: Int32 = 2
+    static let outputError: Int32 = 74
+}
+
+/// Prints to standard error: messages for people, never mixed into data on stdout.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Loads the data files and the config, printing config problems and exiting 2 on error.
+/// An absent `pipeline.json` is fine only when the user did not name one.
+func loadConfig(path: String, explicit: Bool) throws -> (PipelineConfig, Resources) {
+    let resources: Resources
+    do {
+        resources = try Resources.load()
+    } catch {
+        printError("scour: \(error)")
+        throw ExitCode(ExitStatus.configError)
+    }
+    if !explicit, !FileManager.default.fileExists(atPath: path) {
+        return (PipelineConfig.defaults(resources: resources), resources)
+    }
+    do {
+        return (try PipelineConfig.load(path: path, resources: resources), resources)
+    } catch {
+        printError(error.description)
+        throw ExitCode(ExitStatus.configError)
+    }
+}
