@@ -1,11 +1,58 @@
 import ArgumentParser
+import Foundation
 import ScourCore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Score extraction against a benchmark set's ground truth and print speed."
+        abstract: "Score extraction against benchmark sets' ground truth and print accuracy and speed.",
+        discussion: "Each SET is a folder with truth.jsonl (see shared/bench/README.md). Build with -c release for speed figures."
     )
 
-    func run() throws {}
+    @Argument(help: "Benchmark set folders (default: every set under ../shared/bench).")
+    var sets: [String] = []
+
+    @Option(name: .long, help: "Pipeline config file.")
+    var config: String?
+
+    @Option(name: .long, help: "Write per-page scores and misses to this file (for tuning).")
+    var details: String?
+
+    func run() throws {
+        let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
+        let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
+        var folders = sets
+        if folders.isEmpty {
+            let root = "../shared/bench"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            folders = names.sorted().map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/truth.jsonl") }
+        }
+        var detailLines: [String] = []
+        print("set            pages  rejected      P      R     F1   meta  pages/s   MB/s")
+        for folder in folders {
+            let report: BenchRunner.Report
+            do {
+                report = try runner.run(setDirectory: folder)
+            } catch {
+                printError("scour: \(error)")
+                throw ExitCode(2)
+            }
+            let meta = report.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
+            let scores = report.kind == .dates ? "     -      -      -" :
+                String(format: "%6.3f %6.3f %6.3f", report.precision, report.recall, report.f1)
+            let megabytes = Double(report.bytes) / 1_000_000
+            print(String(format: "%@ %6d %9d %@  %@ %8.1f %6.2f",
+                         report.name.padding(toLength: 14, withPad: " ", startingAt: 0), report.pages, report.rejected,
+                         scores, meta, report.pagesPerSecond, report.seconds > 0 ? megabytes / report.seconds : 0))
+            for page in report.pageResults {
+                let p = page.precision.map { String(format: "%.3f", $0) } ?? "-"
+                let r = page.recall.map { String(format: "%.3f", $0) } ?? "-"
+                detailLines.append("\(report.name)\t\(page.id)\tP=\(p)\tR=\(r)\t\(page.detail)")
+            }
+        }
+        print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right")
+        if let details {
+            FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
 }

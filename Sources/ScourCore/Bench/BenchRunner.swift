@@ -1,0 +1,142 @@
+import Foundation
+
+/// Runs the pipeline over a benchmark set and scores it against the set's ground truth.
+public struct BenchRunner {
+    /// The kinds of set in `shared/bench`, told apart by their truth records.
+    public enum SetKind: String, Sendable {
+        case articleBody = "body"     // aeb-dev, aeb-text-dev: {"id","url","text"}
+        case snippets                 // traf-dev: {"id","url","with","without","authors"?}
+        case dates                    // dates-dev: {"id","url","date"}
+    }
+
+    public struct PageResult: Sendable {
+        public var id: String
+        public var precision: Double?
+        public var recall: Double?
+        public var detail: String
+    }
+
+    public struct Report: Sendable {
+        public var name: String
+        public var kind: SetKind
+        public var pages = 0
+        public var bytes = 0
+        public var seconds: Double = 0
+        public var rejected = 0
+        public var precision: Double = 0
+        public var recall: Double = 0
+        public var f1: Double = 0
+        /// dates: share right to the day; snippets: share of author lists right.
+        public var metadataAccuracy: Double?
+        public var metadataPages = 0
+        public var pageResults: [PageResult] = []
+
+        public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
+    }
+
+    public var pipeline: Pipeline
+
+    public init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+    }
+
+    public enum BenchError: Error, CustomStringConvertible {
+        case noTruth(String)
+        case badTruth(String, line: Int)
+
+        public var description: String {
+            switch self {
+            case let .noTruth(dir): return "\(dir): no truth.jsonl (not a benchmark set)"
+            case let .badTruth(path, line): return "\(path):\(line): not a JSON object"
+            }
+        }
+    }
+
+    public func run(setDirectory: String) throws -> Report {
+        let truthPath = setDirectory + "/truth.jsonl"
+        guard let data = FileManager.default.contents(atPath: truthPath) else { throw BenchError.noTruth(setDirectory) }
+        var records: [[String: Any]] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw BenchError.badTruth(truthPath, line: number + 1)
+            }
+            records.append(object)
+        }
+        let kind: SetKind = records.first?["with"] != nil ? .snippets : (records.first?["date"] != nil ? .dates : .articleBody)
+        var report = Report(name: (setDirectory as NSString).lastPathComponent, kind: kind)
+
+        var precisions: [Double] = [], recalls: [Double] = []
+        var snippetTP = 0, snippetFP = 0, snippetFN = 0
+        var metaRight = 0
+        for record in records {
+            guard let id = record["id"] as? String, let path = pageFile(setDirectory: setDirectory, id: id) else { continue }
+            let item = InputCollector.item(forFile: path)
+            guard case var .success(document) = InputCollector.load(item) else { continue }
+            report.pages += 1
+            report.bytes += document.raw?.count ?? 0
+            if let url = record["url"] as? String { document.metadata.url = url }
+            let started = DispatchTime.now().uptimeNanoseconds
+            let result = pipeline.process(document)
+            report.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let output: Document? = try? result.get()
+            if output == nil { report.rejected += 1 }
+            let text = output?.bodyText ?? ""
+            switch kind {
+            case .articleBody:
+                let truth = record["text"] as? String ?? ""
+                let page = BenchMetrics.shinglePage(output: text, truth: truth)
+                if let p = page.precision { precisions.append(p) }
+                if let r = page.recall { recalls.append(r) }
+                report.pageResults.append(PageResult(id: id, precision: page.precision, recall: page.recall, detail: ""))
+            case .snippets:
+                let folded = BenchMetrics.foldSpaces(text)
+                var missing: [String] = [], leaked: [String] = []
+                for snippet in record["with"] as? [String] ?? [] {
+                    if folded.contains(BenchMetrics.foldSpaces(snippet)) { snippetTP += 1 } else { snippetFN += 1; missing.append(snippet) }
+                }
+                for snippet in record["without"] as? [String] ?? [] where folded.contains(BenchMetrics.foldSpaces(snippet)) {
+                    snippetFP += 1
+                    leaked.append(snippet)
+                }
+                var detail = ""
+                if let authors = record["authors"] as? [String] {
+                    report.metadataPages += 1
+                    let found = output?.metadata.authors ?? []
+                    if BenchMetrics.sameAuthors(found, authors) { metaRight += 1 } else {
+                        detail += "authors \(found) want \(authors); "
+                    }
+                }
+                if !missing.isEmpty { detail += "missing \(missing); " }
+                if !leaked.isEmpty { detail += "leaked \(leaked)" }
+                report.pageResults.append(PageResult(id: id, precision: nil, recall: nil, detail: detail))
+            case .dates:
+                let truth = record["date"] as? String ?? ""
+                let found = output?.metadata.date.map { String($0.prefix(10)) }
+                report.metadataPages += 1
+                if found == truth { metaRight += 1 }
+                report.pageResults.append(PageResult(id: id, precision: nil, recall: nil,
+                                                     detail: found == truth ? "" : "date \(found ?? "none") want \(truth)"))
+            }
+        }
+        switch kind {
+        case .articleBody:
+            report.precision = precisions.isEmpty ? 0 : precisions.reduce(0, +) / Double(precisions.count)
+            report.recall = recalls.isEmpty ? 0 : recalls.reduce(0, +) / Double(recalls.count)
+            report.f1 = BenchMetrics.Score(precision: report.precision, recall: report.recall).f1
+        case .snippets:
+            report.precision = snippetTP + snippetFP > 0 ? Double(snippetTP) / Double(snippetTP + snippetFP) : 0
+            report.recall = snippetTP + snippetFN > 0 ? Double(snippetTP) / Double(snippetTP + snippetFN) : 0
+            report.f1 = BenchMetrics.Score(precision: report.precision, recall: report.recall).f1
+            report.metadataAccuracy = report.metadataPages > 0 ? Double(metaRight) / Double(report.metadataPages) : nil
+        case .dates:
+            report.metadataAccuracy = report.metadataPages > 0 ? Double(metaRight) / Double(report.metadataPages) : nil
+        }
+        return report
+    }
+
+    /// The page file for a truth id: `html/<id>.html.gz`, `html/<id>.gz` or `text/<id>.txt`.
+    func pageFile(setDirectory: String, id: String) -> String? {
+        let candidates = ["html/\(id).html.gz", "html/\(id).gz", "text/\(id).txt", "html/\(id)"]
+        return candidates.map { setDirectory + "/" + $0 }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}
