@@ -1,5 +1,146 @@
+/// Stage: removes what is not the article. Three mechanisms, in order:
+/// 1. HTML blocks the reader placed outside the main content go.
+/// 2. Each block is scored from its features (length, sentence shape, stopword
+///    and link density, phrase-lexicon hits); the densest run of prose is the
+///    article (a maximum-sum run, cut at "end of article" phrases such as
+///    "Leave a Reply" or "Related"), and blocks outside it go.
+/// 3. Inside the run, blocks that hit a lexicon rule or a shape rule go.
 public struct BoilerplateStage: Stage {
     public static let name = "boilerplate"
-    public init(section: ConfigSection, resources: Resources) throws {}
-    public func process(_ document: inout Document) throws(Rejection) {}
+
+    /// Which documents get the densest-run selection: HTML already has a main container.
+    public var mainRun: String
+    /// Prose blocks need at least this many words to count toward the run.
+    public var minProseWords: Int
+    /// What a block that is neither prose nor a lexicon hit costs the run.
+    public var gapPenalty: Double
+    /// What a lexicon hit costs the run.
+    public var hitPenalty: Double
+    public var languages: [String]
+    let phrases: PhraseMatcher
+    let stopwords: [String: Set<String>]
+
+    public init(section: ConfigSection, resources: Resources) throws {
+        mainRun = section.choice("main_run", default: "text", allowed: ["text", "always", "never"])
+        minProseWords = section.int("min_prose_words", default: 8, range: 1...200)
+        gapPenalty = section.double("gap_penalty", default: 4, range: 0...1000)
+        hitPenalty = section.double("hit_penalty", default: 20, range: 0...1000)
+        let available = resources.lexicons.keys.sorted()
+        languages = section.strings("languages", default: available, allowed: available)
+        let chosen = languages
+        phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
+        stopwords = resources.stopwords
+    }
+
+    /// What the rules concluded about one kept block.
+    struct Verdict {
+        var index: Int
+        var features: BlockFeatures
+        var hit: PhraseMatcher.Hit?
+        var shapeRule: String?
+        var isProse: Bool
+    }
+
+    public func process(_ document: inout Document) throws(Rejection) {
+        // Without a known language, stopword share says nothing: leave it out of the rules.
+        let stop = document.metadata.language.flatMap { stopwords[$0] } ?? []
+        for index in document.blocks.indices where document.blocks[index].isKept {
+            if let markup = document.blocks[index].markup, !markup.inMainContent {
+                removeBlock(&document, at: index, rule: "outside-main-content")
+            }
+        }
+        let verdicts = document.blocks.indices.filter { document.blocks[$0].isKept }.map { index in
+            verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
+        }
+        guard !verdicts.isEmpty else { return }
+
+        let useRun = mainRun == "always" || (mainRun == "text" && document.format != .html)
+        var inRun = Set(verdicts.map(\.index))
+        if useRun, let run = densestRun(verdicts) {
+            inRun = Set(verdicts[run].map(\.index))
+        }
+        for verdict in verdicts {
+            let rule = verdict.hit?.rule ?? verdict.shapeRule
+            if !inRun.contains(verdict.index) {
+                removeBlock(&document, at: verdict.index, rule: rule ?? "outside-main-run")
+            } else if let rule {
+                removeBlock(&document, at: verdict.index, rule: rule)
+            }
+        }
+    }
+
+    func verdict(for block: Block, at index: Int, stopwords: Set<String>, authors: [String]) -> Verdict {
+        let features = BlockFeatures(block, stopwords: stopwords)
+        let hit = phrases.match(block.text, wordCount: features.words)
+        let shape = shapeRule(block, features: features, authors: authors)
+        let prose = block.kind != .heading && features.isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty)
+        return Verdict(index: index, features: features, hit: hit, shapeRule: shape, isProse: prose && hit == nil && shape == nil)
+    }
+
+    /// Language-independent shapes of boilerplate.
+    func shapeRule(_ block: Block, features: BlockFeatures, authors: [String]) -> String? {
+        let text = block.text
+        if features.numeric && features.words <= 16 { return "pagination-or-calendar" }
+        if features.words <= 2, !text.contains(" "), let dot = text.lastIndex(of: ".") {
+            let ext = text[text.index(after: dot)...].lowercased()
+            if ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) { return "image-file-name" }
+        }
+        if features.linkDensity >= 0.8 && features.words <= 25 && block.kind != .heading { return "link-list" }
+        if features.words <= 80, !authors.isEmpty, isAuthorBio(text, authors: authors) { return "author-bio" }
+        return nil
+    }
+
+    /// "Jane Doe is a reporter who covers …", "Jane Doe, a research scholar, …".
+    func isAuthorBio(_ text: String, authors: [String]) -> Bool {
+        for author in authors where !author.isEmpty {
+            guard let range = text.range(of: author) else { continue }
+            let after = text[range.upperBound...].prefix(24).lowercased()
+            if after.hasPrefix(" is a") || after.hasPrefix(" is the") || after.hasPrefix(", a") || after.hasPrefix(", an")
+                || after.hasPrefix(" writes") || after.hasPrefix(" covers") || after.hasPrefix(" has been")
+                || after.hasPrefix(" is an") || after.hasPrefix(" was a") {
+                return text.distance(from: text.startIndex, to: range.lowerBound) < 40
+            }
+        }
+        return false
+    }
+
+    /// The maximum-sum run of block scores, never crossing an end-of-article phrase.
+    func densestRun(_ verdicts: [Verdict]) -> Range<Int>? {
+        var best: (score: Double, range: Range<Int>)?
+        var start = 0
+        var sum = 0.0
+        var streak = 0
+        for (position, verdict) in verdicts.enumerated() {
+            if verdict.hit?.endsArticle == true {
+                start = position + 1
+                sum = 0
+                continue
+            }
+            var score = self.score(verdict)
+            // A long stretch of non-prose (a teaser list, a comment thread) costs more with each block.
+            if score < 0 {
+                streak += 1
+                score *= 1 + 0.25 * Double(min(streak, 12))
+            } else {
+                streak = 0
+            }
+            if sum <= 0 {
+                start = position
+                sum = 0
+            }
+            sum += score
+            if sum > 0, best == nil || sum > best!.score {
+                best = (sum, start..<(position + 1))
+            }
+        }
+        return best?.range
+    }
+
+    func score(_ verdict: Verdict) -> Double {
+        if verdict.hit != nil || verdict.shapeRule != nil { return -hitPenalty }
+        if verdict.isProse { return Double(verdict.features.words) }
+        let features = verdict.features
+        if features.sentenceLike && features.words >= 3 && features.linkDensity < 0.5 { return 1 }
+        return -gapPenalty - Double(features.words) * 0.25
+    }
 }

@@ -8,6 +8,8 @@ public struct Lexicon: Sendable {
         public var exact: [String] = []
         /// The block starts with one of these.
         public var prefix: [String] = []
+        /// The block ends with one of these ("joe says:").
+        public var suffix: [String] = []
         /// The block contains one of these; only checked on blocks up to `max_words`.
         public var contains: [String] = []
         public var maxWords: Int = 40
@@ -15,7 +17,7 @@ public struct Lexicon: Sendable {
         public var endsArticle: Bool = false
 
         enum CodingKeys: String, CodingKey {
-            case exact, prefix, contains
+            case exact, prefix, suffix, contains
             case maxWords = "max_words"
             case endsArticle = "ends_article"
         }
@@ -25,6 +27,7 @@ public struct Lexicon: Sendable {
             exact = try container.decodeIfPresent([String].self, forKey: .exact) ?? []
             prefix = try container.decodeIfPresent([String].self, forKey: .prefix) ?? []
             contains = try container.decodeIfPresent([String].self, forKey: .contains) ?? []
+            suffix = try container.decodeIfPresent([String].self, forKey: .suffix) ?? []
             maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords) ?? 40
             endsArticle = try container.decodeIfPresent(Bool.self, forKey: .endsArticle) ?? false
         }
@@ -45,7 +48,8 @@ public struct Lexicon: Sendable {
             rules = file.rules.mapValues { rule in
                 var rule = rule
                 rule.exact = rule.exact.map(Lexicon.key)
-                rule.prefix = rule.prefix.map { $0.lowercased() }
+                rule.prefix = rule.prefix.map { Lexicon.folded($0) }
+                rule.suffix = rule.suffix.map { Lexicon.folded($0) }
                 rule.contains = rule.contains.map { $0.lowercased() }
                 return rule
             }
@@ -54,9 +58,26 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Lowercased, with surrounding punctuation and spaces trimmed, as exact phrases are compared.
+    /// Lowercased, runs of digits as `#`, surrounding punctuation and spaces trimmed: how exact phrases compare.
     static func key(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: trimSet)
+        folded(text).trimmingCharacters(in: trimSet)
+    }
+
+    /// Lowercased with every run of digits written `#`, so "34 comments" matches "# comments".
+    static func folded(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var inDigits = false
+        for char in text.lowercased() {
+            if char.isASCII && char.isNumber {
+                if !inDigits { result.append("#") }
+                inDigits = true
+            } else {
+                inDigits = false
+                result.append(char)
+            }
+        }
+        return result
     }
 
     private static let trimSet = CharacterSet.whitespacesAndNewlines
@@ -78,6 +99,7 @@ public struct PhraseMatcher: Sendable {
 
     private var exact: [String: Entry] = [:]
     private var prefixes: [(String, Entry)] = []
+    private var suffixes: [(String, Entry)] = []
     private var contains: [(String, Entry)] = []
 
     public init(lexicons: [Lexicon]) {
@@ -86,21 +108,27 @@ public struct PhraseMatcher: Sendable {
                 let entry = Entry(rule: name, endsArticle: rule.endsArticle, maxWords: rule.maxWords)
                 for phrase in rule.exact where exact[phrase] == nil { exact[phrase] = entry }
                 prefixes += rule.prefix.map { ($0, entry) }
+                suffixes += rule.suffix.map { ($0, entry) }
                 contains += rule.contains.map { ($0, entry) }
             }
         }
         // Longer phrases first, so the most specific rule names the removal.
         prefixes.sort { $0.0.count > $1.0.count }
+        suffixes.sort { $0.0.count > $1.0.count }
         contains.sort { $0.0.count > $1.0.count }
     }
 
     public func match(_ text: String, wordCount: Int) -> Hit? {
         let key = Lexicon.key(text)
         if let entry = exact[key] { return Hit(rule: entry.rule, endsArticle: entry.endsArticle) }
-        let lower = text.lowercased()
-        for (phrase, entry) in prefixes where wordCount <= entry.maxWords && lower.hasPrefix(phrase) {
+        let folded = Lexicon.folded(text)
+        for (phrase, entry) in prefixes where wordCount <= entry.maxWords && folded.hasPrefix(phrase) {
             return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
         }
+        for (phrase, entry) in suffixes where wordCount <= entry.maxWords && folded.hasSuffix(phrase) {
+            return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
+        }
+        let lower = text.lowercased()
         for (phrase, entry) in contains where wordCount <= entry.maxWords && lower.contains(phrase) {
             return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
         }

@@ -18,6 +18,7 @@ public struct Resources: Sendable {
     public let lexicons: [String: Lexicon]
     public let stopwords: [String: Set<String>]
     public let dateWords: DateWords
+    public let metadataWords: MetadataWords
 
     /// The folder shipped with the library; `SCOUR_DATA` or a config key may point elsewhere.
     public static var bundledDirectory: URL {
@@ -47,13 +48,17 @@ public struct Resources: Sendable {
 
         let datesURL = directory.appendingPathComponent("language/dates.json")
         let dateWords = try decode(DateWords.self, from: datesURL)
-        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords)
+        let metadataURL = directory.appendingPathComponent("language/metadata.json")
+        let metadataWords = try decode(MetadataWords.self, from: metadataURL)
+        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords, metadataWords: metadataWords)
     }
 
-    public init(lexicons: [String: Lexicon], stopwords: [String: Set<String>], dateWords: DateWords) {
+    public init(lexicons: [String: Lexicon], stopwords: [String: Set<String>], dateWords: DateWords,
+                metadataWords: MetadataWords) {
         self.lexicons = lexicons
         self.stopwords = stopwords
         self.dateWords = dateWords
+        self.metadataWords = metadataWords
     }
 
     private static func readData(_ url: URL) throws -> Data {
@@ -79,4 +84,30 @@ public struct DateWords: Sendable, Decodable {
     public let months: [String: Int]
     /// Lowercased weekday names and abbreviations, skipped when reading a date.
     public let weekdays: [String]
+}
+
+/// Label words and phrases the metadata rules look for, per `Resources/language/metadata.json`.
+public struct MetadataWords: Sendable, Decodable {
+    public struct Around: Sendable, Decodable {
+        public var before: String
+        public var after: String
+    }
+
+    public let bylinePrefixes: [String]
+    public let dateLabels: [String]
+    public let modifiedLabels: [String]
+    public let tagLabels: [String]
+    public let attributionRoles: [String]
+    public let outletPatterns: [Around]
+    public let notNames: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case bylinePrefixes = "byline_prefixes"
+        case dateLabels = "date_labels"
+        case modifiedLabels = "modified_labels"
+        case tagLabels = "tag_labels"
+        case attributionRoles = "attribution_roles"
+        case outletPatterns = "outlet_patterns"
+        case notNames = "not_names"
+    }
 }

@@ -1,5 +1,526 @@
+import Foundation
+
+/// Stage: finds title, authors, date, outlet, URL, tags, description and language,
+/// from markup hints first and the visible text after, recording evidence for each.
+/// Lines that only carried metadata (byline, dateline, tag line) are removed once read.
 public struct MetadataStage: Stage {
     public static let name = "metadata"
-    public init(section: ConfigSection, resources: Resources) throws {}
-    public func process(_ document: inout Document) throws(Rejection) {}
+
+    /// How many blocks past the title the header (byline, date, tags) may reach.
+    public var headerBlocks: Int
+    /// Read `MM/DD/YYYY` (true) or `DD/MM/YYYY` (false) when a numeric date is ambiguous.
+    public var monthFirst: Bool
+    let words: MetadataWords
+    let dates: DateParser
+    let language: LanguageDetector
+    let stopwords: [String: Set<String>]
+    let phrases: PhraseMatcher
+
+    public init(section: ConfigSection, resources: Resources) throws {
+        headerBlocks = section.int("header_blocks", default: 8, range: 1...100)
+        monthFirst = section.choice("ambiguous_dates", default: "month_first", allowed: ["month_first", "day_first"]) == "month_first"
+        words = resources.metadataWords
+        dates = DateParser(words: resources.dateWords, monthFirst: monthFirst)
+        language = LanguageDetector(stopwords: resources.stopwords)
+        stopwords = resources.stopwords
+        phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
+    }
+
+    public func process(_ document: inout Document) throws(Rejection) {
+        var tagger = MetadataTagger(stage: self, document: document)
+        tagger.run()
+        document = tagger.document
+    }
+}
+
+/// The work of one document's tagging; separate from the stage so the stage stays a config value.
+struct MetadataTagger {
+    let stage: MetadataStage
+    var document: Document
+    var meta: Metadata { get { document.metadata } set { document.metadata = newValue } }
+    let names: PersonNames
+    let stopwords: Set<String>
+    /// Index of the first and last block that read as article prose.
+    var firstProse: Int?
+    var lastProse: Int?
+
+    init(stage: MetadataStage, document: Document) {
+        self.stage = stage
+        self.document = document
+        let allText = document.blocks.lazy.filter(\.isKept).prefix(200).map(\.text).joined(separator: " ")
+        let detected = stage.language.detect(allText)
+        if let detected {
+            self.document.metadata.language = detected
+            self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
+        }
+        stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
+        names = PersonNames(words: stage.words, stopwords: stage.stopwords["en"] ?? [])
+    }
+
+    mutating func run() {
+        applyMarkupHints()
+        findProseRange()
+        tagTitle()
+        tagHeader()
+        tagInlineAttributions()
+        tagClosingName()
+        tagURL()
+        tagOutlet()
+        tagDateFromURL()
+    }
+
+    // MARK: helpers
+
+    private mutating func set(_ field: String, rule: String, block: Int? = nil) {
+        let line = block.map { document.blocks[$0].line }.flatMap { $0 > 0 ? $0 : nil }
+        let excerpt = block.map { String(document.blocks[$0].text.prefix(120)) }
+        meta.evidence[field] = Evidence(rule: rule, line: line, excerpt: excerpt)
+    }
+
+    private mutating func consume(_ index: Int, rule: String) {
+        if document.blocks[index].removal == nil {
+            document.blocks[index].removal = Removal(stage: MetadataStage.name, rule: rule)
+        }
+    }
+
+    private func features(_ index: Int) -> BlockFeatures {
+        BlockFeatures(document.blocks[index], stopwords: stopwords)
+    }
+
+    private func isProse(_ index: Int) -> Bool {
+        let block = document.blocks[index]
+        guard block.isKept, block.kind != .heading else { return false }
+        let feature = features(index)
+        return feature.isProse(minWords: 15, hasStopwords: !stopwords.isEmpty)
+            && stage.phrases.match(block.text, wordCount: feature.words) == nil
+    }
+
+    // MARK: markup
+
+    /// The first hint per field wins; hints come best-first from the HTML reader.
+    private mutating func applyMarkupHints() {
+        for hint in document.markupHints {
+            let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else { continue }
+            switch hint.field {
+            case "title" where meta.title == nil:
+                meta.title = cleanTitle(value); set("title", rule: hint.origin)
+            case "description" where meta.description == nil:
+                meta.description = value; set("description", rule: hint.origin)
+            case "author":
+                if meta.evidence["authors"] == nil || meta.evidence["authors"]?.rule == hint.origin {
+                    let found = names.splitNames(value)
+                    for name in found where !meta.authors.contains(name) { meta.authors.append(name) }
+                    if !found.isEmpty { set("authors", rule: hint.origin) }
+                }
+            case "date" where meta.date == nil:
+                if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }
+            case "outlet" where meta.outlet == nil:
+                meta.outlet = value; set("outlet", rule: hint.origin)
+            case "url" where meta.url == nil:
+                meta.url = value; set("url", rule: hint.origin)
+            case "language":
+                let code = String(value.lowercased().prefix(2))
+                if code.count == 2, code.allSatisfy(\.isLetter) { meta.language = code; set("language", rule: hint.origin) }
+            case "tag":
+                if meta.evidence["tags"] == nil || meta.evidence["tags"]?.rule == hint.origin {
+                    if !meta.tags.contains(value) { meta.tags.append(value) }
+                    set("tags", rule: hint.origin)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// ISO strings pass through (date part checked); anything else goes through the date parser.
+    private func normalizedDate(_ value: String) -> String? {
+        guard let found = stage.dates.firstDate(in: value) else { return nil }
+        return found.iso
+    }
+
+    // MARK: prose range
+
+    private mutating func findProseRange() {
+        for index in document.blocks.indices where isProse(index) {
+            if firstProse == nil { firstProse = index }
+            lastProse = index
+        }
+    }
+
+    // MARK: title
+
+    private mutating func tagTitle() {
+        let limit = firstProse ?? min(document.blocks.count, 12)
+        var titleIndex: Int?
+        if meta.title == nil {
+            titleIndex = pickTitleBlock(before: limit)
+            if let index = titleIndex {
+                meta.title = cleanTitle(document.blocks[index].text)
+                set("title", rule: document.blocks[index].kind == .heading ? "first-heading" : "leading-line", block: index)
+            }
+        }
+        guard let title = meta.title else { return }
+        let key = DedupeStage.key(title)
+        // Remove the block the title came from, or the first one that repeats it.
+        for index in document.blocks.indices where document.blocks[index].isKept {
+            let blockKey = DedupeStage.key(document.blocks[index].text)
+            if blockKey == key || (index == titleIndex) || (blockKey.hasPrefix(key) && blockKey.count - key.count < 40 && index < limit) {
+                consume(index, rule: "title")
+                break
+            }
+        }
+    }
+
+    private func pickTitleBlock(before limit: Int) -> Int? {
+        let candidates = document.blocks.indices.prefix(max(limit, 0)).filter { document.blocks[$0].isKept }
+        func plausible(_ index: Int) -> Bool {
+            let block = document.blocks[index]
+            let feature = features(index)
+            return (2...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
+                && stage.phrases.match(block.text, wordCount: feature.words) == nil
+                && stage.dates.firstDate(in: block.text) == nil && names.byline(block.text) == nil
+                && !(block.text.hasSuffix(".") && feature.words > 15)
+        }
+        if let heading = candidates.first(where: { document.blocks[$0].kind == .heading && document.blocks[$0].level <= 1 && plausible($0) }) {
+            return heading
+        }
+        // A line repeated near the top is the page's title shown twice (tab title and headline).
+        var seen: [String: Int] = [:]
+        for index in candidates where plausible(index) {
+            let key = DedupeStage.key(document.blocks[index].text)
+            if let first = seen[key], features(index).words >= 3 { return first }
+            seen[key] = seen[key] ?? index
+        }
+        if let heading = candidates.first(where: { document.blocks[$0].kind == .heading && plausible($0) }) { return heading }
+        // Otherwise the first plausible line, if the page starts with it (text dumps of clean articles).
+        if let first = candidates.first(where: { features($0).words >= 3 }), plausible(first),
+           candidates.prefix(while: { $0 != first }).allSatisfy({ features($0).words <= 2 }) {
+            return first
+        }
+        return nil
+    }
+
+    /// Drops " | Section news" and " | Site" suffixes, keeping the headline.
+    func cleanTitle(_ raw: String) -> String {
+        var title = raw.trimmingCharacters(in: .whitespaces)
+        for separator in [" | ", " || ", " :: ", " » "] {
+            while let range = title.range(of: separator, options: .backwards) {
+                let suffix = title[range.upperBound...]
+                let head = title[..<range.lowerBound]
+                guard suffix.split(separator: " ").count <= 6, head.split(separator: " ").count >= 2 else { break }
+                title = String(head).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+
+    // MARK: header: byline, date line, tags, description
+
+    private mutating func tagHeader() {
+        let start = document.blocks.firstIndex(where: { $0.removal?.rule == "title" }).map { $0 + 1 } ?? 0
+        let end = min(document.blocks.count, max(firstProse ?? 0, start) + 1, start + stage.headerBlocks + 1)
+        var index = start
+        while index < end {
+            let block = document.blocks[index]
+            guard block.isKept, index != firstProse else { index += 1; continue }
+            let text = block.text
+            if let title = meta.title, DedupeStage.key(title) == DedupeStage.key(text) { index += 1; continue }
+            if let found = names.byline(text) {
+                if meta.authors.isEmpty { meta.authors = found; set("authors", rule: "byline", block: index) }
+                if meta.date == nil, let date = stage.dates.firstDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
+                consume(index, rule: "byline")
+            } else if tagDateLine(index) {
+                consume(index, rule: "dateline")
+            } else if let tags = tagList(text), meta.tags.isEmpty {
+                meta.tags = tags
+                set("tags", rule: "tag-line", block: index)
+                consume(index, rule: "tag-line")
+            } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil {
+                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                set("authors", rule: "name-line", block: index)
+                consume(index, rule: "byline")
+            } else if meta.description == nil, isDek(index) {
+                meta.description = text
+                set("description", rule: "standfirst", block: index)
+                consume(index, rule: "description")
+            }
+            index += 1
+        }
+    }
+
+    /// A date line: a short block with a date, or a labelled one ("Update Time : …", "2021/05/19 | tags").
+    private mutating func tagDateLine(_ index: Int) -> Bool {
+        let text = document.blocks[index].text
+        guard let found = stage.dates.firstDate(in: text) else { return false }
+        let feature = features(index)
+        let lower = text.lowercased()
+        let labelled = (stage.words.dateLabels + stage.words.modifiedLabels).contains { lower.hasPrefix($0) }
+        guard labelled || feature.words <= 12 || found.offset == 0 else { return false }
+        if meta.date == nil {
+            meta.date = found.iso
+            set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
+        }
+        // "2021/05/19 | Note, political, top news": the rest of the line is the tag list.
+        if meta.tags.isEmpty, let bar = text.range(of: " | ") {
+            let rest = String(text[bar.upperBound...])
+            if let tags = tagList(rest, requireList: false) {
+                meta.tags = tags
+                set("tags", rule: "date-line-tags", block: index)
+            }
+        }
+        return true
+    }
+
+    /// "Tags: a, b", or an unlabelled list of 2–8 short capitalised items: "Russia, Israel".
+    private func tagList(_ text: String, requireList: Bool = true) -> [String]? {
+        var body = Substring(text)
+        let lower = text.lowercased()
+        var labelled = false
+        for label in stage.words.tagLabels where lower.hasPrefix(label) {
+            let rest = body.dropFirst(label.count)
+            if rest.first == ":" || rest.first == " " {
+                body = rest.drop { $0 == ":" || $0 == " " }
+                labelled = true
+                break
+            }
+        }
+        let separators: [Character] = labelled ? [",", ";", "|", "•", "/"] : [",", ";", "|", "•"]
+        let items = body.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard items.count >= (requireList && !labelled ? 2 : 1), items.count <= 12 else { return nil }
+        for item in items {
+            let itemWords = item.split(separator: " ")
+            guard itemWords.count <= 4, !item.contains(where: { ".!?:".contains($0) }) else { return nil }
+            if !labelled {
+                // Unlabelled lists must look like topic names, not a clause of a sentence.
+                guard let first = item.first, first.isLetter, first.isUppercase || !requireList else { return nil }
+            }
+        }
+        if !labelled && requireList {
+            // At least one item has a capital in every word or is a single word: "Russia, Israel".
+            guard items.allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return nil }
+        }
+        return items
+    }
+
+    /// A standfirst: one sentence-ish line between title and body, not ending like a paragraph.
+    private func isDek(_ index: Int) -> Bool {
+        guard let first = firstProse, index < first, index <= (meta.evidence["title"]?.line ?? 0) + 4 || index < 4 else { return false }
+        let feature = features(index)
+        let block = document.blocks[index]
+        return block.kind != .heading && (8...45).contains(feature.words) && feature.linkDensity < 0.3
+            && !block.text.hasSuffix(".") && stage.phrases.match(block.text, wordCount: feature.words) == nil
+            && meta.title != nil
+    }
+
+    // MARK: attributions and closing names
+
+    /// "… play a mediating role. Mahmoud Fazeli – Analyst of international affairs" at a paragraph's end.
+    private mutating func tagInlineAttributions() {
+        guard let first = firstProse, let last = lastProse else { return }
+        for index in first...last where document.blocks[index].isKept {
+            let text = document.blocks[index].text
+            for dash in [" – ", " — ", " - "] {
+                guard let range = text.range(of: dash, options: .backwards) else { continue }
+                let role = text[range.upperBound...].lowercased()
+                guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
+                      role.split(separator: " ").count <= 8 else { continue }
+                let before = text[..<range.lowerBound]
+                // The name runs back to the end of the previous sentence.
+                let sentenceEnd = before.lastIndex(where: { ".!?”\"".contains($0) })
+                let nameStart = sentenceEnd.map { before.index(after: $0) } ?? before.startIndex
+                let name = before[nameStart...].trimmingCharacters(in: .whitespaces)
+                guard names.looksLikeName(name) else { continue }
+                if meta.authors.isEmpty {
+                    meta.authors = [name]
+                    set("authors", rule: "attribution", block: index)
+                }
+                let kept = before[..<nameStart].trimmingCharacters(in: .whitespaces)
+                if kept.isEmpty { consume(index, rule: "attribution") } else { document.blocks[index].text = kept }
+                break
+            }
+        }
+    }
+
+    /// A lone name line right after the last paragraph signs the article.
+    private mutating func tagClosingName() {
+        guard let last = lastProse else { return }
+        var index = last + 1
+        var looked = 0
+        while index < document.blocks.count, looked < 3 {
+            let block = document.blocks[index]
+            index += 1
+            guard block.isKept else { continue }
+            looked += 1
+            let feature = BlockFeatures(block, stopwords: stopwords)
+            guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
+            if names.looksLikeName(block.text) {
+                if meta.authors.isEmpty {
+                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                    set("authors", rule: "closing-name", block: index - 1)
+                }
+                if meta.authors.contains(where: { DedupeStage.key($0) == DedupeStage.key(block.text) }) {
+                    consume(index - 1, rule: "byline")
+                }
+                return
+            }
+        }
+    }
+
+    // MARK: url
+
+    /// "Original url:" followed by a link, or a lone link after the article.
+    private mutating func tagURL() {
+        for index in document.blocks.indices where document.blocks[index].isKept {
+            let text = document.blocks[index].text
+            let lower = text.lowercased()
+            guard lower.hasPrefix("original url") || lower.hasPrefix("source url") || lower.hasPrefix("url:")
+                    || lower.hasPrefix("source:") || lower.hasPrefix("original:") || lower.hasPrefix("link:") else { continue }
+            var url = firstURL(in: document.blocks[index])
+            var urlBlock = index
+            if url == nil, index + 1 < document.blocks.count, let next = firstURL(in: document.blocks[index + 1]),
+               DedupeStage.key(document.blocks[index + 1].text) == DedupeStage.key(next) {
+                url = next
+                urlBlock = index + 1
+            }
+            guard let found = url else { continue }
+            if meta.url == nil {
+                meta.url = found
+                set("url", rule: "original-url-line", block: urlBlock)
+            }
+            consume(index, rule: "url-line")
+            if urlBlock != index { consume(urlBlock, rule: "url-line") }
+            return
+        }
+    }
+
+    private func firstURL(in block: Block) -> String? {
+        if let link = block.links.first(where: { $0.target.hasPrefix("http") }) { return link.target }
+        guard let range = block.text.range(of: "https?://[^\\s<>\"]+", options: .regularExpression) else { return nil }
+        return String(block.text[range])
+    }
+
+    // MARK: outlet
+
+    private mutating func tagOutlet() {
+        guard meta.outlet == nil else {
+            meta.outlet = properCase(meta.outlet!)
+            return
+        }
+        // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
+        for index in document.blocks.indices {
+            let text = document.blocks[index].text
+            let lower = text.lowercased()
+            for pattern in stage.words.outletPatterns {
+                guard let start = lower.range(of: pattern.before) else { continue }
+                var name = String(text[start.upperBound...])
+                if !pattern.after.isEmpty {
+                    guard let end = name.lowercased().range(of: pattern.after) else { continue }
+                    name = String(name[..<end.lowerBound])
+                }
+                if let outlet = outletName(name) {
+                    meta.outlet = outlet
+                    set("outlet", rule: "named-in-text", block: index)
+                    return
+                }
+            }
+        }
+        // "Strategic Council Online - During …": a dateline that names the outlet.
+        if let first = firstProse {
+            let text = document.blocks[first].text
+            for dash in [" - ", " – ", " — "] {
+                guard let range = text.range(of: dash), text.distance(from: text.startIndex, to: range.lowerBound) < 50 else { continue }
+                let head = String(text[..<range.lowerBound])
+                let headWords = head.split(separator: " ")
+                if (2...5).contains(headWords.count), headWords.allSatisfy({ $0.first?.isUppercase == true }),
+                   !head.contains(where: { $0 == "(" || $0.isNumber }) {
+                    meta.outlet = head
+                    set("outlet", rule: "dateline", block: first)
+                    return
+                }
+            }
+        }
+        // "© 2005-2024 BLiTZ", "Copyright 2021 The Times".
+        for index in document.blocks.indices.reversed() {
+            let text = document.blocks[index].text
+            guard text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
+            var rest = text.replacingOccurrences(of: "©", with: " ")
+            for word in ["copyright", "all rights reserved", "todos los derechos reservados"] {
+                rest = rest.replacingOccurrences(of: word, with: " ", options: .caseInsensitive)
+            }
+            let cleaned = rest.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," || $0 == "|" })
+                .filter { !$0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "–" } }
+                .joined(separator: " ")
+            if let outlet = outletName(cleaned), outlet.split(separator: " ").count <= 6 {
+                meta.outlet = outlet
+                set("outlet", rule: "copyright", block: index)
+                return
+            }
+        }
+        if let url = meta.url, let host = URL(string: url)?.host {
+            meta.outlet = properCase(hostName(host))
+            set("outlet", rule: "url-host")
+        }
+    }
+
+    /// Trims a phrase to the outlet's name and gives it the casing the page uses.
+    private func outletName(_ raw: String) -> String? {
+        var name = raw
+        for cut in [" read the full", ". ", " | ", " - ", " – ", "*", "\n"] {
+            if let range = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<range.lowerBound]) }
+        }
+        name = name.trimmingCharacters(in: .init(charactersIn: " .,;:*_\"'”“"))
+        guard !name.isEmpty, name.count <= 60 else { return nil }
+        if name.contains(".") && !name.contains(" ") { name = hostName(name) }
+        return properCase(name)
+    }
+
+    /// "www.aljazeera.com" → "aljazeera".
+    private func hostName(_ host: String) -> String {
+        var parts = host.lowercased().split(separator: ".").map(String.init)
+        if parts.first == "www" || parts.first == "m" || parts.first == "amp" { parts.removeFirst() }
+        if parts.count > 1 { parts.removeLast() }
+        if parts.count > 1, ["co", "com", "org", "net", "gov", "ac"].contains(parts.last!) { parts.removeLast() }
+        return parts.last ?? host
+    }
+
+    /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
+    private func properCase(_ name: String) -> String {
+        let target = DedupeStage.key(name)
+        guard !target.isEmpty else { return name }
+        var counts: [String: Int] = [:]
+        for block in document.blocks {
+            let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
+            guard !tokens.isEmpty else { continue }
+            for start in tokens.indices {
+                var joined = ""
+                for end in start..<min(tokens.count, start + 5) {
+                    joined += DedupeStage.key(String(tokens[end]))
+                    if joined == target {
+                        let phrase = tokens[start...end].joined(separator: " ")
+                        if phrase.first?.isUppercase == true { counts[phrase, default: 0] += 1 }
+                        break
+                    }
+                    if !target.hasPrefix(joined) { break }
+                }
+            }
+        }
+        let best = counts.max { lhs, rhs in
+            let lhsScore = lhs.value * 2 + (lhs.key.contains(" ") ? 1 : 0) - (lhs.key.contains(".") ? 2 : 0)
+            let rhsScore = rhs.value * 2 + (rhs.key.contains(" ") ? 1 : 0) - (rhs.key.contains(".") ? 2 : 0)
+            return lhsScore != rhsScore ? lhsScore < rhsScore : lhs.key > rhs.key
+        }
+        if let best, best.value >= 1, !best.key.contains(".") { return best.key }
+        if name == name.lowercased() { return name.prefix(1).uppercased() + name.dropFirst() }
+        return name
+    }
+
+    // MARK: date from the URL
+
+    private mutating func tagDateFromURL() {
+        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url) else { return }
+        meta.date = found.iso
+        set("date", rule: "url-path")
+    }
 }

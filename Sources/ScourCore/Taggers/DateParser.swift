@@ -1,0 +1,175 @@
+import Foundation
+
+/// Reads a calendar date out of free text: ISO forms, `2021/05/19`, `18.05.2021`,
+/// `May 18, 2021`, `18 May 2021`, `19 de mayo de 2021`, with weekdays and times around them.
+public struct DateParser: Sendable {
+    public struct Found: Sendable, Equatable {
+        public var year: Int
+        public var month: Int
+        public var day: Int
+        /// Character offset of the match in the text.
+        public var offset: Int
+        public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    }
+
+    let months: [String: Int]
+    /// Years accepted; dates outside are not publication dates.
+    let years: ClosedRange<Int>
+    /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
+    let monthFirst: Bool
+
+    public init(words: DateWords, years: ClosedRange<Int> = 1990...Calendar.current.component(.year, from: Date()) + 1,
+                monthFirst: Bool = true) {
+        self.months = words.months
+        self.years = years
+        self.monthFirst = monthFirst
+    }
+
+    private enum Token: Equatable {
+        case number(Int, digits: Int)
+        case word(String)
+        case separator(Character)
+    }
+
+    /// The first date in the text, or nil.
+    public func firstDate(in text: String) -> Found? {
+        let tokens = tokenize(text)
+        var index = 0
+        while index < tokens.count {
+            if let found = match(tokens, at: index) { return found }
+            index += 1
+        }
+        return nil
+    }
+
+    private func tokenize(_ text: String) -> [(Token, Int)] {
+        var tokens: [(Token, Int)] = []
+        var current = ""
+        var start = 0
+        var isDigit = false
+        var offset = 0
+        func flush() {
+            guard !current.isEmpty else { return }
+            if isDigit {
+                tokens.append((.number(Int(current) ?? -1, digits: current.count), start))
+            } else {
+                tokens.append((.word(current.lowercased()), start))
+            }
+            current = ""
+        }
+        for char in text {
+            let digit = char.isASCII && char.isNumber
+            if digit || char.isLetter {
+                if !current.isEmpty && digit != isDigit { flush() }
+                if current.isEmpty { start = offset; isDigit = digit }
+                current.append(char)
+            } else {
+                flush()
+                if char != " " { tokens.append((.separator(char), offset)) }
+            }
+            offset += 1
+        }
+        flush()
+        return tokens
+    }
+
+    private func match(_ tokens: [(Token, Int)], at index: Int) -> Found? {
+        func token(_ i: Int) -> Token? { i < tokens.count ? tokens[i].0 : nil }
+        func number(_ i: Int) -> (Int, Int)? {
+            if case let .number(value, digits)? = token(i) { return (value, digits) }
+            return nil
+        }
+        func month(_ i: Int) -> Int? {
+            if case let .word(word)? = token(i) { return months[word] }
+            return nil
+        }
+        func separator(_ i: Int) -> Character? {
+            if case let .separator(char)? = token(i) { return char }
+            return nil
+        }
+        func skipSeparators(_ i: Int, allowed: Set<Character> = [",", ".", "-", "/"]) -> Int {
+            var j = i
+            while let char = separator(j), allowed.contains(char) { j += 1 }
+            return j
+        }
+        func skipWord(_ i: Int, _ words: Set<String>) -> Int {
+            if case let .word(word)? = token(i), words.contains(word) { return i + 1 }
+            return i
+        }
+        let offset = tokens[index].1
+        func make(_ year: Int, _ month: Int, _ day: Int) -> Found? {
+            guard years.contains(year), (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            return Found(year: year, month: month, day: day, offset: offset)
+        }
+
+        // Numeric: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, also YYYYMMDD in URLs is left to callers.
+        if let (year, digits) = number(index), digits == 4, let sep = separator(index + 1), "-/.".contains(sep),
+           let (month, _) = number(index + 2), separator(index + 3) == sep, let (day, _) = number(index + 4) {
+            return make(year, month, day)
+        }
+        // DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY, DD-MM-YYYY
+        if let (first, firstDigits) = number(index), firstDigits <= 2, let sep = separator(index + 1), "-/.".contains(sep),
+           let (second, secondDigits) = number(index + 2), secondDigits <= 2, separator(index + 3) == sep,
+           let (year, yearDigits) = number(index + 4), yearDigits == 4 {
+            if first > 12 { return make(year, second, first) }
+            if second > 12 { return make(year, first, second) }
+            let dayFirst = sep == "." || !monthFirst
+            return dayFirst ? make(year, second, first) : make(year, first, second)
+        }
+        // Month D, YYYY / Month D YYYY / Month DDth, YYYY
+        if let month = month(index) {
+            var j = skipSeparators(index + 1, allowed: [".", ","])
+            if let (day, dayDigits) = number(j), dayDigits <= 2 {
+                j += 1
+                j = skipWord(j, ["st", "nd", "rd", "th"])
+                j = skipSeparators(j, allowed: [",", "."])
+                if let (year, yearDigits) = number(j), yearDigits == 4 { return make(year, month, day) }
+            }
+            // Month YYYY is too vague for a publication date.
+            return nil
+        }
+        // D Month YYYY / D. Month YYYY / D de Month de YYYY
+        if let (day, dayDigits) = number(index), dayDigits <= 2 {
+            var j = index + 1
+            j = skipWord(j, ["st", "nd", "rd", "th", "er", "º"])
+            j = skipSeparators(j, allowed: [".", ","])
+            j = skipWord(j, ["de", "of", "di"])
+            if let month = month(j) {
+                j = skipSeparators(j + 1, allowed: [".", ","])
+                j = skipWord(j, ["de", "del", "of"])
+                j = skipSeparators(j, allowed: [","])
+                if let (year, yearDigits) = number(j), yearDigits == 4 { return make(year, month, day) }
+            }
+        }
+        return nil
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// A date in a URL path: `/2021/05/18/`, `/2021-05-18`, `/20210518`.
+    public func dateInURL(_ url: String) -> Found? {
+        let parts = url.split(whereSeparator: { "/?&=_".contains($0) })
+        for (index, part) in parts.enumerated() {
+            if part.count == 4, let year = Int(part), years.contains(year), index + 2 < parts.count,
+               let month = Int(parts[index + 1]), parts[index + 1].count <= 2,
+               let day = Int(parts[index + 2].prefix(2).filter(\.isNumber)), (1...12).contains(month),
+               (1...Self.daysIn(month: month, year: year)).contains(day) {
+                return Found(year: year, month: month, day: day, offset: 0)
+            }
+            if let found = firstDate(in: String(part)), String(part).hasPrefix(String(found.year)) { return found }
+            let digits = part.filter(\.isNumber)
+            if part.count == 8, digits.count == 8, let year = Int(digits.prefix(4)), years.contains(year),
+               let month = Int(digits.dropFirst(4).prefix(2)), let day = Int(digits.suffix(2)),
+               (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) {
+                return Found(year: year, month: month, day: day, offset: 0)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+/// Guesses a text's language (ISO 639-1) from the share of each language's stopwords.
+public struct LanguageDetector: Sendable {
+    let stopwords: [String: Set<String>]
+
+    public init(stopwords: [String: Set<String>]) {
+        self.stopwords = stopwords
+    }
+
+    /// nil when too few words, or no language's stopwords stand out.
+    public func detect(_ text: String, maxWords: Int = 2000) -> String? {
+        var counts: [String: Int] = [:]
+        var total = 0
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            total += 1
+            for (language, list) in stopwords where list.contains(word) { counts[language, default: 0] += 1 }
+            word = ""
+        }
+        for char in text {
+            if total >= maxWords { break }
+            if char.isLetter || char == "'" || char == "’" {
+                word.append(contentsOf: char == "’" ? "'" : char.lowercased())
+            } else {
+                flush()
+            }
+        }
+        flush()
+        guard total >= 8 else { return nil }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let best = ranked.first, Double(best.value) / Double(total) >= 0.12 else { return nil }
+        if ranked.count > 1, Double(ranked[1].value) > Double(best.value) * 0.9 { return nil }
+        return best.key
+    }
+}
