@@ -43,7 +43,8 @@ public enum Gzip {
             } while status == Z_OK && output.count <= limit && (stream.avail_in > 0 || stream.avail_out == 0)
         }
         if output.count > limit { return .failure(.tooLarge(limit: limit)) }
-        guard status == Z_STREAM_END || (status == Z_OK && stream.avail_in == 0) else {
+        // A stream cut short still yields what it had; one that yields nothing is not gzip.
+        guard status == Z_STREAM_END || (status == Z_OK && stream.avail_in == 0 && !output.isEmpty) else {
             let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
             return .failure(.corrupt(message))
         }

@@ -1,0 +1,43 @@
+import XCTest
+@testable import ScourCore
+
+final class DateParserTests: XCTestCase {
+    let parser = DateParser(words: TestSupport.resources.dateWords, years: 1990...2030)
+
+    func iso(_ text: String) -> String? { parser.firstDate(in: text)?.iso }
+
+    func testCommonForms() {
+        XCTAssertEqual(iso("May 18, 2021"), "2021-05-18")
+        XCTAssertEqual(iso("2021/05/19 | Note, political"), "2021-05-19")
+        XCTAssertEqual(iso("• Update Time : Wednesday, September 11, 2024"), "2024-09-11")
+        XCTAssertEqual(iso("2019-11-18T21:24:00Z"), "2019-11-18")
+        XCTAssertEqual(iso("18 May 2021"), "2021-05-18")
+        XCTAssertEqual(iso("Nov 18, 2019 at 9:24 pm ET"), "2019-11-18")
+        XCTAssertEqual(iso("Sept. 3rd, 2020"), "2020-09-03")
+        XCTAssertEqual(iso("16. Oktober 2019"), "2019-10-16")
+        XCTAssertEqual(iso("19 de mayo de 2021"), "2021-05-19")
+        XCTAssertEqual(iso("16.10.2019"), "2019-10-16")
+        XCTAssertEqual(iso("31/01/2020"), "2020-01-31")
+        XCTAssertEqual(iso("01/31/2020"), "2020-01-31")
+    }
+
+    func testRejectsImpossibleAndOutOfRange() {
+        XCTAssertNil(iso("February 30, 2021"))
+        XCTAssertNil(iso("May 18, 1850"))
+        XCTAssertNil(iso("since May 10 the strikes"))
+        XCTAssertNil(iso("version 2.10.3"))
+    }
+
+    func testAmbiguousNumericDatesFollowTheSetting() {
+        let dayFirst = DateParser(words: TestSupport.resources.dateWords, years: 1990...2030, monthFirst: false)
+        XCTAssertEqual(dayFirst.firstDate(in: "05/06/2021")?.iso, "2021-06-05")
+        XCTAssertEqual(parser.firstDate(in: "05/06/2021")?.iso, "2021-05-06")
+    }
+
+    func testDatesInURLs() {
+        XCTAssertEqual(parser.dateInURL("https://www.themoscowtimes.com/2021/05/18/russias-timid-a73930")?.iso, "2021-05-18")
+        XCTAssertEqual(parser.dateInURL("https://x.com/news/2019-10-16-story.html")?.iso, "2019-10-16")
+        XCTAssertEqual(parser.dateInURL("https://x.com/archive/20191016/story")?.iso, "2019-10-16")
+        XCTAssertNil(parser.dateInURL("https://x.com/story/12345678901"))
+    }
+}
