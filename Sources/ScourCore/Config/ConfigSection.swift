@@ -59,14 +59,14 @@ public final class ConfigSection {
     public func bool(_ key: String, default fallback: Bool) -> Bool {
         guard let value = raw(key) else { return fallback }
         // JSONSerialization hands numbers and booleans back as NSNumber.
-        if let number = value as? NSNumber, CFGetTypeIDIsBool(number) { return number.boolValue }
+        if let number = value as? NSNumber, isJSONBoolean(number) { return number.boolValue }
         fail(key, "expected true or false, got \(describe(value))")
         return fallback
     }
 
     public func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
         guard let value = raw(key) else { return fallback }
-        guard let number = value as? NSNumber, !CFGetTypeIDIsBool(number),
+        guard let number = value as? NSNumber, !isJSONBoolean(number),
               number.doubleValue == number.doubleValue.rounded() else {
             fail(key, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(describe(value))")
             return fallback
@@ -80,7 +80,7 @@ public final class ConfigSection {
 
     public func double(_ key: String, default fallback: Double, range: ClosedRange<Double>) -> Double {
         guard let value = raw(key) else { return fallback }
-        guard let number = value as? NSNumber, !CFGetTypeIDIsBool(number) else {
+        guard let number = value as? NSNumber, !isJSONBoolean(number) else {
             fail(key, "expected a number from \(range.lowerBound) to \(range.upperBound), got \(describe(value))")
             return fallback
         }
@@ -135,7 +135,7 @@ public final class ConfigSection {
     private func describe(_ value: Any) -> String {
         switch value {
         case let text as String: return "\"\(text)\""
-        case let number as NSNumber: return CFGetTypeIDIsBool(number) ? (number.boolValue ? "true" : "false") : "\(number)"
+        case let number as NSNumber: return isJSONBoolean(number) ? (number.boolValue ? "true" : "false") : "\(number)"
         case is [Any]: return "a list"
         case is [String: Any]: return "an object"
         default: return "\(value)"
@@ -145,6 +145,6 @@ public final class ConfigSection {
 
 /// On Linux `NSNumber` has no CFBoolean type id; a JSON boolean decodes to an
 /// NSNumber whose objCType is "c" (char), while JSON numbers never do.
-func CFGetTypeIDIsBool(_ number: NSNumber) -> Bool {
+func isJSONBoolean(_ number: NSNumber) -> Bool {
     String(cString: number.objCType) == "c" || String(cString: number.objCType) == "B"
 }

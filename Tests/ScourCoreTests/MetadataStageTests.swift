@@ -1,0 +1,123 @@
+import XCTest
+@testable import ScourCore
+
+final class MetadataStageTests: XCTestCase {
+    func tag(_ text: String) throws -> Document {
+        var document = TestSupport.textDocument(text)
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(NormalizeStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        return document
+    }
+
+    static let body = """
+    The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.
+
+    Members said the plan would be voted on next week, after a final round of talks with the unions and the city.
+    """
+
+    func testTitleSuffixBylineDateAndTags() throws {
+        let document = try tag("""
+        News
+
+        City council delays budget vote again | Local politics news
+
+        By Jane Doe and John Roe
+
+        Published: March 3, 2022
+
+        Tags: Budget, City Hall, Unions
+
+        \(Self.body)
+        """)
+        let meta = document.metadata
+        XCTAssertEqual(meta.title, "City council delays budget vote again")
+        XCTAssertEqual(meta.authors, ["Jane Doe", "John Roe"])
+        XCTAssertEqual(meta.date, "2022-03-03")
+        XCTAssertEqual(meta.tags, ["Budget", "City Hall", "Unions"])
+        XCTAssertEqual(meta.language, "en")
+        XCTAssertEqual(meta.evidence["authors"], Evidence(rule: "byline", line: 5, excerpt: "By Jane Doe and John Roe"))
+        XCTAssertEqual(meta.evidence["date"]?.rule, "labelled-date")
+        // The lines that only carried metadata are removed, the body is not.
+        let removed = document.blocks.compactMap { $0.removal?.rule }
+        XCTAssertEqual(removed, ["title", "byline", "dateline", "tag-line"])
+    }
+
+    func testClosingNameAndInlineAttribution() throws {
+        let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
+        XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])
+        XCTAssertEqual(closing.metadata.evidence["authors"]?.rule, "closing-name")
+
+        let inline = try tag("""
+        Headline of the piece
+
+        The council met on Tuesday to discuss the new budget, which has been delayed for months. Ali Rezaei – Analyst of urban affairs
+
+        Members said the plan would be voted on next week, after a final round of talks with the unions and the city.
+        """)
+        XCTAssertEqual(inline.metadata.authors, ["Ali Rezaei"])
+        XCTAssertEqual(inline.blocks[1].text, "The council met on Tuesday to discuss the new budget, which has been delayed for months.")
+    }
+
+    func testOutletFromTextIsGivenThePagesSpelling() throws {
+        let document = try tag("""
+        Headline of the piece
+
+        \(Self.body) A spokesman told Al Jazeera the vote would go ahead.
+
+        This story originally appeared on Aljazeera.com read the full story
+        """)
+        XCTAssertEqual(document.metadata.outlet, "Al Jazeera")
+        XCTAssertEqual(document.metadata.evidence["outlet"]?.rule, "named-in-text")
+    }
+
+    func testOutletFromDatelineAndCopyright() throws {
+        let dateline = try tag("Headline of the piece\n\nDaily Planet Online - \(Self.body)")
+        XCTAssertEqual(dateline.metadata.outlet, "Daily Planet Online")
+        let copyright = try tag("Headline of the piece\n\n\(Self.body)\n\n© 2005-2024 Metro Herald. All rights reserved")
+        XCTAssertEqual(copyright.metadata.outlet, "Metro Herald")
+    }
+
+    func testOriginalURLLineGivesURLAndDate() throws {
+        let document = try tag("Headline of the piece\n\n\(Self.body)\n\nOriginal url:\n\n<https://news.example.com/2020/02/29/council-budget>")
+        XCTAssertEqual(document.metadata.url, "https://news.example.com/2020/02/29/council-budget")
+        XCTAssertEqual(document.metadata.date, "2020-02-29")
+        XCTAssertEqual(document.metadata.evidence["date"]?.rule, "url-path")
+        XCTAssertEqual(document.blocks.suffix(2).map { $0.removal?.rule }, ["url-line", "url-line"])
+    }
+
+    func testMarkupHintsWinAndAreCleaned() throws {
+        var document = TestSupport.textDocument("Some page title\n\n\(Self.body)")
+        document.markupHints = [
+            MarkupHint(field: "title", value: "Budget vote delayed | The Herald", origin: "meta:og:title"),
+            MarkupHint(field: "author", value: "Jane Doe, John Roe", origin: "json-ld"),
+            MarkupHint(field: "author", value: "Someone Else", origin: "meta:author"),
+            MarkupHint(field: "date", value: "2022-03-03T10:00:00+01:00", origin: "json-ld"),
+            MarkupHint(field: "language", value: "en-GB", origin: "html[lang]"),
+        ]
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        XCTAssertEqual(document.metadata.title, "Budget vote delayed")
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe", "John Roe"])
+        XCTAssertEqual(document.metadata.date, "2022-03-03")
+        XCTAssertEqual(document.metadata.language, "en")
+        XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "json-ld")
+    }
+
+    func testNoInventedValues() throws {
+        let document = try tag("Headline of the piece\n\n\(Self.body)\n\nSince May 10 the strikes went on.")
+        XCTAssertNil(document.metadata.date)
+        XCTAssertEqual(document.metadata.authors, [])
+        XCTAssertNil(document.metadata.outlet)
+        XCTAssertNil(document.metadata.url)
+    }
+
+    func testLanguageIsDetectedNotAssumed() throws {
+        let spanish = try tag("Titular de la noticia\n\nEl consejo se reunió el martes para discutir el nuevo presupuesto, que ha sido retrasado durante meses por las disputas.")
+        XCTAssertEqual(spanish.metadata.language, "es")
+        let german = try tag("Überschrift\n\nDer Rat hat sich am Dienstag getroffen, um über den neuen Haushalt zu sprechen, der seit Monaten nicht fertig ist.")
+        XCTAssertEqual(german.metadata.language, "de")
+        let tooShort = try tag("Hi there")
+        XCTAssertNil(tooShort.metadata.language)
+    }
+}
