@@ -26,9 +26,13 @@ public struct Runner {
 
     /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
     public func run(inputs: [String], warn: (String) -> Void) throws(OutputError) -> RunSummary {
+        var source = FileSource(paths: inputs)
+        return try run(source: &source, warn: warn)
+    }
+
+    public func run<Source: DocumentSource>(source: inout Source, warn: (String) -> Void) throws(OutputError) -> RunSummary {
         let started = Date()
         var summary = RunSummary()
-        let items = InputCollector.collect(inputs)
         let writer = try AtomicFileWriter(path: output.path)
         let rejects: AtomicFileWriter
         do {
@@ -39,17 +43,26 @@ public struct Runner {
         }
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
         do {
-            for item in items {
+            while let item = source.next() {
                 summary.inputs += 1
-                let outcome = InputCollector.load(item).flatMap { pipeline.process($0, stats: &stats) }
+                let outcome: Result<Document, Rejection>
+                let sourceName: String
+                switch item {
+                case let .document(document):
+                    sourceName = document.source
+                    outcome = pipeline.process(document, stats: &stats)
+                case let .rejected(name, rejection):
+                    sourceName = name
+                    outcome = .failure(rejection)
+                }
                 switch outcome {
                 case let .success(document):
                     for note in document.notes { warn("\(document.source): \(note)") }
                     try writer.writeLine(OutputRecord.json(for: document, includeEvidence: output.evidence).serialized())
                     summary.written += 1
                 case let .failure(rejection):
-                    warn("\(item.source): rejected at \(rejection.stage): \(rejection.reason)")
-                    try rejects.writeLine(Self.rejectRecord(source: item.source, rejection).serialized())
+                    warn("\(sourceName): rejected at \(rejection.stage): \(rejection.reason)")
+                    try rejects.writeLine(Self.rejectRecord(source: sourceName, rejection).serialized())
                     summary.rejected += 1
                     summary.rejectReasons[rejection.reason, default: 0] += 1
                 }
