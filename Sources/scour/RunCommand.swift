@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Rejects JSONL path; overrides the config's rejects path.")
     var rejects: String?
 
-    @Flag(name: .long, help: "Print each rejected or noted input on stderr as it happens.")
+    @Flag(name: .long, help: "Also print what each stage did: documents in/kept/rejected and blocks removed per rule.")
     var verbose = false
 
     func run() throws {
@@ -35,6 +35,7 @@ struct RunCommand: ParsableCommand {
                 printError("scour: \(message)")
             }
             printError(summary.line)
+            if verbose { summary.stageLines.forEach(printError) }
         } catch {
             printError("scour: \(error)")
             throw ExitCode(ExitStatus.outputError)

@@ -32,6 +32,17 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    func testVerboseReportsWhatEachStageDid() throws {
+        let result = try CLIRunner.run(["run", "--input", "seeds/", "--verbose", "--output", work.appendingPathComponent("o.jsonl").path,
+                                        "--rejects", work.appendingPathComponent("r.jsonl").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("  read: in 5, kept 5, rejected 0"), result.stderr)
+        let boilerplate = try XCTUnwrap(lines.first { $0.hasPrefix("  boilerplate: in 5, kept 5, rejected 0; removed ") })
+        XCTAssertTrue(boilerplate.contains("share=9"), boilerplate)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  metadata: ") && $0.contains("title=5") })
+    }
+
     func testSameInputsGiveByteIdenticalOutput() throws {
         let first = work.appendingPathComponent("a.jsonl"), second = work.appendingPathComponent("b.jsonl")
         for output in [first, second] {

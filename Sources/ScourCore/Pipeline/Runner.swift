@@ -12,6 +12,16 @@ public struct RunSummary: Sendable {
     public var line: String {
         "scour: \(inputs) inputs, \(written) written, \(rejected) rejected in \(String(format: "%.2f", seconds))s"
     }
+
+    /// One line per stage: documents in, kept, rejected, and blocks removed per rule.
+    public var stageLines: [String] {
+        stages.map { stats in
+            let rules = stats.blocksRemoved.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            return "  \(stats.stage): in \(stats.documentsIn), kept \(stats.documentsKept), rejected \(stats.documentsRejected)"
+                + (rules.isEmpty ? "" : "; removed \(rules)")
+        }
+    }
 }
 
 /// Reads every input, runs the pipeline and writes output and rejects.
