@@ -20,6 +20,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Rejects JSONL path; overrides the config's rejects path.")
     var rejects: String?
 
+    @Option(name: .long, help: "Documents cleaned in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .long, help: "Also print what each stage did: documents in/kept/rejected and blocks removed per rule.")
     var verbose = false
 
@@ -28,7 +31,11 @@ struct RunCommand: ParsableCommand {
         var outputConfig = pipelineConfig.output
         if let output { outputConfig.path = output }
         if let rejects { outputConfig.rejects = rejects }
-        let runner = Runner(pipeline: Pipeline(config: pipelineConfig), output: outputConfig)
+        guard jobs >= 1 else {
+            printError("scour: --jobs must be at least 1, got \(jobs)")
+            throw ExitCode(ExitStatus.configError)
+        }
+        let runner = Runner(pipeline: Pipeline(config: pipelineConfig), output: outputConfig, jobs: jobs)
         let inputs = input.isEmpty ? pipelineConfig.inputs : input
         do {
             let summary = try runner.run(inputs: inputs) { message in

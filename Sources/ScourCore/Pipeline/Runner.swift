@@ -28,10 +28,13 @@ public struct RunSummary: Sendable {
 public struct Runner {
     public var pipeline: Pipeline
     public var output: OutputConfig
+    /// Documents cleaned at once; 1 keeps everything on the calling thread's pace.
+    public var jobs: Int
 
-    public init(pipeline: Pipeline, output: OutputConfig) {
+    public init(pipeline: Pipeline, output: OutputConfig, jobs: Int = 1) {
         self.pipeline = pipeline
         self.output = output
+        self.jobs = max(1, jobs)
     }
 
     /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
@@ -52,31 +55,34 @@ public struct Runner {
             throw error
         }
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
-        do {
-            while let item = source.next() {
+        // Documents are cleaned in batches across `jobs` workers and written in input order,
+        // so memory stays bounded by the batch and output does not depend on parallelism.
+        let batchSize = max(1, jobs) * 16
+        var batch: [SourceItem] = []
+        batch.reserveCapacity(batchSize)
+        func flush() throws(OutputError) {
+            for outcome in process(batch, stats: &stats) {
                 summary.inputs += 1
-                let outcome: Result<Document, Rejection>
-                let sourceName: String
-                switch item {
-                case let .document(document):
-                    sourceName = document.source
-                    outcome = pipeline.process(document, stats: &stats)
-                case let .rejected(name, rejection):
-                    sourceName = name
-                    outcome = .failure(rejection)
-                }
-                switch outcome {
-                case let .success(document):
+                switch outcome.result {
+                case let .success((document, line)):
                     for note in document.notes { warn("\(document.source): \(note)") }
-                    try writer.writeLine(OutputRecord.json(for: document, includeEvidence: output.evidence).serialized())
+                    try writer.writeLine(line)
                     summary.written += 1
                 case let .failure(rejection):
-                    warn("\(sourceName): rejected at \(rejection.stage): \(rejection.reason)")
-                    try rejects.writeLine(Self.rejectRecord(source: sourceName, rejection).serialized())
+                    warn("\(outcome.source): rejected at \(rejection.stage): \(rejection.reason)")
+                    try rejects.writeLine(Self.rejectRecord(source: outcome.source, rejection).serialized())
                     summary.rejected += 1
                     summary.rejectReasons[rejection.reason, default: 0] += 1
                 }
             }
+            batch.removeAll(keepingCapacity: true)
+        }
+        do {
+            while let item = source.next() {
+                batch.append(item)
+                if batch.count >= batchSize { try flush() }
+            }
+            try flush()
             try writer.commit()
             try rejects.commit()
         } catch {
@@ -89,7 +95,69 @@ public struct Runner {
         return summary
     }
 
+    /// One input's result: the document with its serialized record, or why it was rejected.
+    struct Outcome: Sendable {
+        var source: String
+        var result: Result<(Document, String), Rejection>
+    }
+
+    /// Cleans a batch on `jobs` workers; results come back in the batch's order.
+    func process(_ batch: [SourceItem], stats: inout [StageStats]) -> [Outcome] {
+        let count = batch.count
+        guard count > 0 else { return [] }
+        let slots = Slots<Outcome>(count: count)
+        let workerStats = Slots<[StageStats]>(count: max(1, min(jobs, count)))
+        let workers = workerStats.count
+        let pipeline = self.pipeline
+        let evidence = output.evidence
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
+            var index = worker
+            while index < count {
+                switch batch[index] {
+                case let .document(document):
+                    let result = pipeline.process(document, stats: &local).map { cleaned in
+                        (cleaned, OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized())
+                    }
+                    slots[index] = Outcome(source: document.source, result: result)
+                case let .rejected(name, rejection):
+                    slots[index] = Outcome(source: name, result: .failure(rejection))
+                }
+                index += workers
+            }
+            workerStats[worker] = local
+        }
+        for worker in 0..<workers {
+            guard let local = workerStats[worker] else { continue }
+            for (position, entry) in local.enumerated() { stats[position].merge(entry) }
+        }
+        return (0..<count).compactMap { slots[$0] }
+    }
+
     static func rejectRecord(source: String, _ rejection: Rejection) -> JSONValue {
         .object([("source", .string(source)), ("reason", .string(rejection.reason)), ("stage", .string(rejection.stage))])
+    }
+}
+
+/// Fixed-size result slots that concurrent workers fill at distinct indices.
+/// Each index is written by exactly one worker and read only after all have finished.
+final class Slots<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    subscript(index: Int) -> Element? {
+        get { buffer[index] }
+        set { buffer[index] = newValue }
     }
 }

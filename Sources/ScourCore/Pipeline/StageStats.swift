@@ -8,6 +8,13 @@ public struct StageStats: Sendable, Equatable {
 
     public init(stage: String) { self.stage = stage }
 
+    mutating func merge(_ other: StageStats) {
+        documentsIn += other.documentsIn
+        documentsKept += other.documentsKept
+        documentsRejected += other.documentsRejected
+        for (rule, count) in other.blocksRemoved { blocksRemoved[rule, default: 0] += count }
+    }
+
     mutating func record(_ document: Document) {
         for block in document.blocks {
             if let removal = block.removal, removal.stage == stage {

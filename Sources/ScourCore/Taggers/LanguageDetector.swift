@@ -1,9 +1,14 @@
 /// Guesses a text's language (ISO 639-1) from the share of each language's stopwords.
 public struct LanguageDetector: Sendable {
-    let stopwords: [String: Set<String>]
+    /// Word → languages it is a stopword of: one lookup per word instead of one per language.
+    let languagesByWord: [String: [String]]
 
     public init(stopwords: [String: Set<String>]) {
-        self.stopwords = stopwords
+        var index: [String: [String]] = [:]
+        for (language, words) in stopwords.sorted(by: { $0.key < $1.key }) {
+            for word in words { index[word, default: []].append(language) }
+        }
+        languagesByWord = index
     }
 
     /// nil when too few words, or no language's stopwords stand out.
@@ -14,7 +19,7 @@ public struct LanguageDetector: Sendable {
         func flush() {
             guard !word.isEmpty else { return }
             total += 1
-            for (language, list) in stopwords where list.contains(word) { counts[language, default: 0] += 1 }
+            for language in languagesByWord[word] ?? [] { counts[language, default: 0] += 1 }
             word = ""
         }
         for char in text {

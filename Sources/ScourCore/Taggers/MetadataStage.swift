@@ -43,6 +43,8 @@ struct MetadataTagger {
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
+    /// Features of every block, computed once: the rules below ask for them many times.
+    let blockFeatures: [BlockFeatures]
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
@@ -55,6 +57,8 @@ struct MetadataTagger {
         }
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = PersonNames(words: stage.words, stopwords: stage.stopwords["en"] ?? [])
+        let stopwords = self.stopwords
+        blockFeatures = document.blocks.map { BlockFeatures($0, stopwords: stopwords) }
     }
 
     mutating func run() {
@@ -83,16 +87,18 @@ struct MetadataTagger {
         }
     }
 
+    /// Features as read before this stage changed any text (changes only shorten attributions).
     private func features(_ index: Int) -> BlockFeatures {
-        BlockFeatures(document.blocks[index], stopwords: stopwords)
+        blockFeatures[index]
     }
 
     private func isProse(_ index: Int) -> Bool {
         let block = document.blocks[index]
         guard block.isKept, block.kind != .heading else { return false }
         let feature = features(index)
+        // Phrase rules only apply to short blocks; long prose need not be matched.
         return feature.isProse(minWords: 15, hasStopwords: !stopwords.isEmpty)
-            && stage.phrases.match(block.text, wordCount: feature.words) == nil
+            && (feature.words > 80 || stage.phrases.match(block.text, wordCount: feature.words) == nil)
     }
 
     // MARK: markup
@@ -173,14 +179,17 @@ struct MetadataTagger {
     }
 
     private func pickTitleBlock(before limit: Int) -> Int? {
-        let candidates = document.blocks.indices.prefix(max(limit, 0)).filter { document.blocks[$0].isKept }
+        // The page's first lines (tab title) and the lines just above the body (headline).
+        let upper = max(limit, 0)
+        let window = Array(0..<min(10, upper)) + Array(min(upper, max(10, upper - 40))..<upper)
+        let candidates = window.filter { document.blocks[$0].isKept }
         func plausible(_ index: Int) -> Bool {
             let block = document.blocks[index]
             let feature = features(index)
             return (2...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
+                && !(block.text.hasSuffix(".") && feature.words > 15) && names.byline(block.text) == nil
                 && stage.phrases.match(block.text, wordCount: feature.words) == nil
-                && stage.dates.firstDate(in: block.text) == nil && names.byline(block.text) == nil
-                && !(block.text.hasSuffix(".") && feature.words > 15)
+                && stage.dates.firstDate(in: block.text) == nil
         }
         if let heading = candidates.first(where: { document.blocks[$0].kind == .heading && document.blocks[$0].level <= 1 && plausible($0) }) {
             return heading
@@ -322,7 +331,7 @@ struct MetadataTagger {
         for index in first...last where document.blocks[index].isKept {
             let text = document.blocks[index].text
             for dash in [" – ", " — ", " - "] {
-                guard let range = text.range(of: dash, options: .backwards) else { continue }
+                guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
                       role.split(separator: " ").count <= 8 else { continue }
@@ -409,15 +418,16 @@ struct MetadataTagger {
             return
         }
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
-        for index in document.blocks.indices {
+        for index in document.blocks.indices where features(index).words <= 60 {
             let text = document.blocks[index].text
             let lower = text.lowercased()
             for pattern in stage.words.outletPatterns {
-                guard let start = lower.range(of: pattern.before) else { continue }
-                var name = String(text[start.upperBound...])
+                // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
+                guard let start = lower.byteOffset(of: pattern.before), lower.utf8.count == text.utf8.count else { continue }
+                var name = String(decoding: Array(text.utf8).dropFirst(start + pattern.before.utf8.count), as: UTF8.self)
                 if !pattern.after.isEmpty {
-                    guard let end = name.lowercased().range(of: pattern.after) else { continue }
-                    name = String(name[..<end.lowerBound])
+                    guard let end = name.lowercased().byteOffset(of: pattern.after) else { continue }
+                    name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
                 if let outlet = outletName(name) {
                     meta.outlet = outlet

@@ -1,0 +1,36 @@
+/// Substring search over UTF-8 bytes. Foundation's `range(of:)` bridges to NSString
+/// and dominated profiles; rules here only need plain, case-sensitive byte matches.
+extension StringProtocol {
+    /// Byte offset of the first (or last) occurrence of `needle`, or nil.
+    func byteOffset(of needle: String, backwards: Bool = false) -> Int? {
+        let hay = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= hay.count else { return nil }
+        let first = pattern[0]
+        let last = hay.count - pattern.count
+        var start = backwards ? last : 0
+        while backwards ? start >= 0 : start <= last {
+            if hay[start] == first {
+                var matched = true
+                for offset in 1..<pattern.count where hay[start + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return start }
+            }
+            start += backwards ? -1 : 1
+        }
+        return nil
+    }
+
+    func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+
+    /// The range of `needle` as String indices, found by bytes.
+    func byteRange(of needle: String, backwards: Bool = false) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: needle, backwards: backwards) else { return nil }
+        let text = String(self)
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        let upper = text.utf8.index(lower, offsetBy: needle.utf8.count)
+        return lower..<upper
+    }
+}
