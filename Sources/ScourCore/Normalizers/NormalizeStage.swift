@@ -51,40 +51,66 @@ public struct NormalizeStage: Stage {
 
     static let sentenceEnders: Set<Character> = [".", "!", "?", ":", ";", "\"", "”", "’", "»", ")", "…", "|"]
 
-    /// Space characters other than the plain space that scrapers leave behind.
-    private static let oddSpaces: Set<Unicode.Scalar> = [
-        "\u{00A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}",
-        "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}", "\t", "\u{000B}", "\u{000C}",
-    ]
-    /// Characters that take no space and carry no text.
-    private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+    /// What one scalar becomes: kept, a space, a line break, or nothing.
+    private enum ScalarClass { case keep, space, lineBreak, drop }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x20, 0x09, 0x0B, 0x0C: return .space
+            case 0x0A, 0x0D: return .lineBreak
+            case 0..<0x20, 0x7F: return .drop
+            default: return .keep
+            }
+        }
+        switch value {
+        // Zero-width spaces and joiners, word joiner, BOM, soft hyphen: no space, no text.
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return .drop
+        case 0x2028, 0x2029: return .lineBreak
+        case 0x80..<0xA0: return .drop
+        default:
+            // NBSP, en/em/thin spaces, ideographic space and the rest of Zs.
+            return scalar.properties.generalCategory == .spaceSeparator ? .space : .keep
+        }
+    }
 
     /// NFC, odd spaces to plain spaces, invisible characters removed, runs of white space collapsed.
     public static func normalize(_ text: String, keepLineBreaks: Bool = false) -> String {
         var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        scalars.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var pendingBreak = false
+        var needsNFC = false
         for scalar in text.unicodeScalars {
-            if invisible.contains(scalar) { continue }
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            if scalar.value >= 0x80 && !needsNFC { needsNFC = !isNFCStable(scalar) }
+            switch classify(scalar) {
+            case .drop: continue
+            case .lineBreak:
                 if keepLineBreaks { pendingBreak = true } else { pendingSpace = true }
-                continue
-            }
-            if scalar == " " || oddSpaces.contains(scalar) || scalar.properties.generalCategory == .spaceSeparator {
+            case .space:
                 pendingSpace = true
-                continue
+            case .keep:
+                if !scalars.isEmpty {
+                    if pendingBreak { scalars.append("\n") } else if pendingSpace { scalars.append(" ") }
+                }
+                pendingSpace = false
+                pendingBreak = false
+                scalars.append(scalar)
             }
-            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }
-            if !scalars.isEmpty {
-                if pendingBreak { scalars.append("\n") } else if pendingSpace { scalars.append(" ") }
-            }
-            pendingSpace = false
-            pendingBreak = false
-            scalars.append(scalar)
         }
         let collapsed = String(scalars)
-        return collapsed.isASCIIOnly ? collapsed : collapsed.precomposedStringWithCanonicalMapping
+        return needsNFC ? collapsed.precomposedStringWithCanonicalMapping : collapsed
+    }
+
+    /// Scalars that NFC never changes and that never combine with a neighbour: Latin-1 and
+    /// Latin Extended letters, general punctuation (curly quotes, dashes), currency signs,
+    /// basic Cyrillic. Text made only of these skips Foundation's NFC pass.
+    private static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0...0x2FF, 0x2010...0x205E, 0x20A0...0x20CF, 0x0400...0x04FF: return true
+        default: return false
+        }
     }
 }
 
