@@ -23,29 +23,106 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Documents cleaned in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .long, help: "Ignore what the state remembers: process every input again.")
+    var full = false
+
+    @Flag(name: .long, help: "Exit 1 when any input was rejected (the run still completes).")
+    var failOnReject = false
+
+    @Option(name: .long, help: "Summary format on stderr: text, or json (one object, for log collectors).")
+    var logFormat: LogFormat = .text
+
     @Flag(name: .long, help: "Also print what each stage did: documents in/kept/rejected and blocks removed per rule.")
     var verbose = false
 
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func run() throws {
-        let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
-        var outputConfig = pipelineConfig.output
-        if let output { outputConfig.path = output }
-        if let rejects { outputConfig.rejects = rejects }
+        let configPath = config ?? "pipeline.json"
+        let (pipelineConfig, _) = try loadConfig(path: configPath, explicit: config != nil)
         guard jobs >= 1 else {
             printError("scour: --jobs must be at least 1, got \(jobs)")
             throw ExitCode(ExitStatus.configError)
         }
-        let runner = Runner(pipeline: Pipeline(config: pipelineConfig), output: outputConfig, jobs: jobs)
+        var runner = Runner(config: pipelineConfig, jobs: jobs)
+        if let output { runner.output.path = output }
+        if let rejects { runner.output.rejects = rejects }
+        runner.full = full
+        runner.configHash = FileManager.default.contents(atPath: configPath).map { SHA256.hex(bytes: [UInt8]($0)) }
+        let signals = SignalWatcher(stop: runner.stop)
+        let progress = ProgressLine.forTerminal()
+        runner.progress = progress.map { line in { done in line.update(done: done) } }
         let inputs = input.isEmpty ? pipelineConfig.inputs : input
+        let summary: RunSummary
         do {
-            let summary = try runner.run(inputs: inputs) { message in
-                printError("scour: \(message)")
+            summary = try runner.run(inputs: inputs) { message in
+                if logFormat == .text {
+                    progress?.clear()
+                    printError("scour: \(message)")
+                }
             }
-            printError(summary.line)
-            if verbose { summary.stageLines.forEach(printError) }
+        } catch let .locked(failure) {
+            printError("scour: \(failure)")
+            if case .held = failure { throw ExitCode(ExitStatus.locked) }
+            throw ExitCode(ExitStatus.outputError)
         } catch {
             printError("scour: \(error)")
             throw ExitCode(ExitStatus.outputError)
         }
+        withExtendedLifetime(signals) {}
+        progress?.clear()
+        switch logFormat {
+        case .text:
+            printError(summary.line)
+            if verbose { summary.stageLines.forEach(printError) }
+        case .json:
+            printError(summary.json(configHash: runner.configHash).serialized())
+        }
+        if failOnReject && summary.rejected > 0 { throw ExitCode(ExitStatus.rejects) }
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a stop request: the run finishes the documents in
+/// hand, writes what is done and exits with a summary.
+final class SignalWatcher {
+    private let sources: [DispatchSourceSignal]
+
+    init(stop: StopRequest) {
+        sources = [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { number, name in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.request(name) }
+            source.resume()
+            return source
+        }
+    }
+
+    deinit {
+        sources.forEach { $0.cancel() }
+    }
+}
+
+/// A one-line progress display, only when stderr is a terminal (never under cron).
+final class ProgressLine: @unchecked Sendable {
+    private let started = Date()
+    private var shown = false
+
+    static func forTerminal() -> ProgressLine? {
+        isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
+    }
+
+    func update(done: Int) {
+        let seconds = max(0.001, Date().timeIntervalSince(started))
+        let rate = Double(done) / seconds
+        FileHandle.standardError.write(Data(String(format: "\rscour: %d documents, %.0f/s ", done, rate).utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
     }
 }

@@ -14,8 +14,12 @@ struct Scour: ParsableCommand {
 
 /// Exit codes, documented in the README.
 enum ExitStatus {
+    /// `--fail-on-reject` and some input was rejected.
+    static let rejects: Int32 = 1
     static let configError: Int32 = 2
     static let outputError: Int32 = 74
+    /// Another run holds the lock on the same state (EX_TEMPFAIL: try again later).
+    static let locked: Int32 = 75
 }
 
 /// Prints to standard error: messages for people, never mixed into data on stdout.

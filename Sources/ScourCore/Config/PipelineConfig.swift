@@ -2,10 +2,34 @@ import Foundation
 
 /// Where output goes and what it carries: the `output` section of `pipeline.json`.
 public struct OutputConfig: Sendable, Equatable {
+    /// `file`: one output file, rewritten each run. `runs`: a folder per run under `dir`,
+    /// with a manifest, for incremental runs from cron.
+    public var layout: String = "file"
     public var path: String = "out/articles.jsonl"
     public var rejects: String = "out/rejects.jsonl"
+    /// Where `runs` layout puts `<run-id>/`, `manifest.jsonl` and `latest`.
+    public var directory: String = "out"
     /// Write each metadata field's evidence (rule and line) into the records.
     public var evidence: Bool = false
+
+    public init() {}
+}
+
+/// The `state` section: the SQLite file that makes runs incremental and dedup span runs.
+public struct StateConfig: Sendable, Equatable {
+    public var enabled: Bool = false
+    public var path: String = "out/.scour/state.sqlite"
+
+    public init() {}
+}
+
+/// The `duplicates` section: exact and near-duplicate documents across the batch (and runs, with state).
+public struct DuplicatesConfig: Sendable, Equatable {
+    public var enabled: Bool = true
+    /// `mark`: write it with `duplicate_of`; `drop`: send it to rejects naming the original.
+    public var action: String = "mark"
+    public var shingleSize: Int = 5
+    public var threshold: Double = 0.8
 
     public init() {}
 }
@@ -16,6 +40,8 @@ public struct PipelineConfig: Sendable {
 
     public var inputs: [String]
     public var output: OutputConfig
+    public var state: StateConfig
+    public var duplicates: DuplicatesConfig
     public var stages: [any Stage]
     /// The file it came from, for messages.
     public var path: String
@@ -45,16 +71,44 @@ public struct PipelineConfig: Sendable {
         let version = top.int("version", default: currentVersion, range: 1...currentVersion)
         _ = version
         let inputs = top.strings("inputs", default: ["seeds/"])
-        let output = parseOutput(top: top, root: root, diagnostics: diagnostics)
+        var output = OutputConfig()
+        if let section = objectSection("output", root: root, diagnostics: diagnostics) {
+            output.layout = section.choice("layout", default: output.layout, allowed: ["file", "runs"])
+            output.path = section.string("path", default: output.path) ?? output.path
+            output.rejects = section.string("rejects", default: output.rejects) ?? output.rejects
+            output.directory = section.string("dir", default: output.directory) ?? output.directory
+            output.evidence = section.bool("evidence", default: output.evidence)
+            section.reportUnknownKeys()
+        }
+        var state = StateConfig()
+        if let section = objectSection("state", root: root, diagnostics: diagnostics) {
+            state.enabled = section.bool("enabled", default: state.enabled)
+            state.path = section.string("path", default: state.path) ?? state.path
+            section.reportUnknownKeys()
+        }
+        var duplicates = DuplicatesConfig()
+        if let section = objectSection("duplicates", root: root, diagnostics: diagnostics) {
+            duplicates.enabled = section.bool("enabled", default: duplicates.enabled)
+            duplicates.action = section.choice("action", default: duplicates.action, allowed: ["mark", "drop"])
+            duplicates.shingleSize = section.int("shingle_size", default: duplicates.shingleSize, range: 1...50)
+            duplicates.threshold = section.double("threshold", default: duplicates.threshold, range: 0.1...1)
+            section.reportUnknownKeys()
+        }
         let stages = parseStages(root: root, diagnostics: diagnostics, resources: resources)
         top.markKnown("output")
+        top.markKnown("state")
+        top.markKnown("duplicates")
         top.markKnown("stages")
         top.reportUnknownKeys()
+        if output.layout == "runs" && !state.enabled {
+            diagnostics.report(ConfigProblem(key: "output.layout", line: diagnostics.line(ofKey: "layout"),
+                                             message: "\"runs\" needs the state: set state.enabled to true"))
+        }
 
         if !diagnostics.problems.isEmpty {
             throw .invalid(path: path, problems: diagnostics.problems)
         }
-        return PipelineConfig(inputs: inputs, output: output, stages: stages, path: path)
+        return PipelineConfig(inputs: inputs, output: output, state: state, duplicates: duplicates, stages: stages, path: path)
     }
 
     /// The default pipeline: every stage with its default options.
@@ -64,21 +118,15 @@ public struct PipelineConfig: Sendable {
         return try! parse(data: Data(text.utf8), path: "<defaults>", resources: resources)
     }
 
-    private static func parseOutput(top: ConfigSection, root: [String: Any], diagnostics: ConfigDiagnostics) -> OutputConfig {
-        var output = OutputConfig()
-        guard let value = root["output"] else { return output }
+    /// A top-level object such as `output`; nil when absent or (reported) not an object.
+    private static func objectSection(_ key: String, root: [String: Any], diagnostics: ConfigDiagnostics) -> ConfigSection? {
+        guard let value = root[key] else { return nil }
+        let line = diagnostics.line(ofKey: key)
         guard let object = value as? [String: Any] else {
-            diagnostics.report(ConfigProblem(key: "output", line: diagnostics.line(ofKey: "output"),
-                                             message: "expected an object with path, rejects, evidence"))
-            return output
+            diagnostics.report(ConfigProblem(key: key, line: line, message: "expected an object"))
+            return nil
         }
-        let section = ConfigSection(path: "output", values: object, diagnostics: diagnostics,
-                                    startLine: diagnostics.line(ofKey: "output") ?? 1)
-        output.path = section.string("path", default: output.path) ?? output.path
-        output.rejects = section.string("rejects", default: output.rejects) ?? output.rejects
-        output.evidence = section.bool("evidence", default: output.evidence)
-        section.reportUnknownKeys()
-        return output
+        return ConfigSection(path: key, values: object, diagnostics: diagnostics, startLine: line ?? 1)
     }
 
     private static func parseStages(root: [String: Any], diagnostics: ConfigDiagnostics, resources: Resources) -> [any Stage] {

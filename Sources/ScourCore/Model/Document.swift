@@ -22,6 +22,8 @@ public struct Document: Sendable {
     public var notes: [String] = []
     /// Structured metadata found in the markup before the blocks, used by the metadata stage.
     public var markupHints: [MarkupHint] = []
+    /// Size, modification time and hash of the input file, when the run keeps state.
+    public var fingerprint: InputFingerprint?
 
     public init(source: String, raw: [UInt8]?, format: InputFormat, declaredCharset: String? = nil) {
         self.source = source
@@ -49,5 +51,27 @@ public struct MarkupHint: Sendable, Equatable {
         self.field = field
         self.value = value
         self.origin = origin
+    }
+}
+
+/// Identifies one version of an input file, so a later run can tell it has not changed.
+public struct InputFingerprint: Sendable, Equatable {
+    public var size: Int64
+    /// Seconds since 1970 (whole seconds: what every file system keeps).
+    public var modified: Int64
+    /// SHA-256 of the bytes; empty until computed.
+    public var contentHash: String
+
+    public init(size: Int64, modified: Int64, contentHash: String = "") {
+        self.size = size
+        self.modified = modified
+        self.contentHash = contentHash
+    }
+
+    /// Size and time of a file, without reading it.
+    public static func stat(_ path: String) -> InputFingerprint? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return nil }
+        return InputFingerprint(size: size.int64Value, modified: Int64(date.timeIntervalSince1970))
     }
 }

@@ -1,16 +1,29 @@
 import Foundation
 
-/// What a run did, for the summary line and `--log-format json`.
+/// What a run did, for the summary line, the manifest and `--log-format json`.
 public struct RunSummary: Sendable {
+    public var runID: String?
     public var inputs = 0
+    public var unchanged = 0
     public var written = 0
+    public var duplicates = 0
     public var rejected = 0
     public var stages: [StageStats] = []
     public var rejectReasons: [String: Int] = [:]
+    public var started = Date()
     public var seconds: Double = 0
+    /// Set when SIGINT/SIGTERM stopped the run early; what was done is written.
+    public var interruptedBy: String?
+    public var outputFile: String?
+    public var rejectsFile: String?
 
     public var line: String {
-        "scour: \(inputs) inputs, \(written) written, \(rejected) rejected in \(String(format: "%.2f", seconds))s"
+        var text = "scour: \(inputs) inputs, \(written) written, \(rejected) rejected"
+        if unchanged > 0 { text += ", \(unchanged) unchanged" }
+        if duplicates > 0 { text += ", \(duplicates) duplicates" }
+        text += " in \(String(format: "%.2f", seconds))s"
+        if let interruptedBy { text += " (stopped by \(interruptedBy))" }
+        return text
     }
 
     /// One line per stage: documents in, kept, rejected, and blocks removed per rule.
@@ -22,14 +35,68 @@ public struct RunSummary: Sendable {
                 + (rules.isEmpty ? "" : "; removed \(rules)")
         }
     }
+
+    /// The run as JSON: the run manifest and the `--log-format json` summary.
+    public func json(configHash: String?) -> JSONValue {
+        let stageValues = stages.map { stats in
+            JSONValue.object([
+                ("stage", .string(stats.stage)), ("in", .int(stats.documentsIn)), ("kept", .int(stats.documentsKept)),
+                ("rejected", .int(stats.documentsRejected)),
+                ("removed", .object(stats.blocksRemoved.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ])
+        }
+        return .object([
+            ("run_id", .optional(runID)),
+            ("scour_version", .string(ScourVersion.current)),
+            ("config_hash", .optional(configHash)),
+            ("started", .string(Self.iso(started))),
+            ("ended", .string(Self.iso(started.addingTimeInterval(seconds)))),
+            ("status", .string(interruptedBy == nil ? "complete" : "interrupted")),
+            ("inputs", .int(inputs)), ("unchanged", .int(unchanged)), ("written", .int(written)),
+            ("duplicates", .int(duplicates)), ("rejected", .int(rejected)),
+            ("reject_reasons", .object(rejectReasons.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("output", .optional(outputFile)), ("rejects", .optional(rejectsFile)),
+            ("stages", .array(stageValues)),
+        ])
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
 }
 
-/// Reads every input, runs the pipeline and writes output and rejects.
+public enum RunError: Error, Sendable, CustomStringConvertible {
+    case locked(RunLock.Failure)
+    case output(OutputError)
+    case state(StateError)
+
+    public var description: String {
+        switch self {
+        case let .locked(failure): return failure.description
+        case let .output(error): return error.description
+        case let .state(error): return error.description
+        }
+    }
+}
+
+/// Reads every input, runs the pipeline and writes output and rejects; with a state,
+/// skips unchanged inputs, finds duplicates across runs and records what it wrote.
 public struct Runner {
     public var pipeline: Pipeline
     public var output: OutputConfig
-    /// Documents cleaned at once; 1 keeps everything on the calling thread's pace.
+    public var stateConfig = StateConfig()
+    public var duplicates = DuplicatesConfig()
+    /// Documents cleaned at once; output order never depends on it.
     public var jobs: Int
+    /// Ignore the state's memory of inputs: process everything again.
+    public var full = false
+    /// Hash of the config file, written to the manifest.
+    public var configHash: String?
+    public var stop = StopRequest()
+    /// Called after each batch with (inputs done so far); for progress display.
+    public var progress: ((Int) -> Void)?
 
     public init(pipeline: Pipeline, output: OutputConfig, jobs: Int = 1) {
         self.pipeline = pipeline
@@ -37,68 +104,191 @@ public struct Runner {
         self.jobs = max(1, jobs)
     }
 
-    /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
-    public func run(inputs: [String], warn: (String) -> Void) throws(OutputError) -> RunSummary {
-        var source = FileSource(paths: inputs)
-        return try run(source: &source, warn: warn)
+    public init(config: PipelineConfig, jobs: Int = 1) {
+        self.init(pipeline: Pipeline(config: config), output: config.output, jobs: jobs)
+        stateConfig = config.state
+        duplicates = config.duplicates
     }
 
-    public func run<Source: DocumentSource>(source: inout Source, warn: (String) -> Void) throws(OutputError) -> RunSummary {
-        let started = Date()
-        var summary = RunSummary()
-        let writer = try AtomicFileWriter(path: output.path)
-        let rejects: AtomicFileWriter
+    /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
+    public func run(inputs: [String], warn: (String) -> Void) throws(RunError) -> RunSummary {
+        let lock: RunLock?
+        let state: RunState?
         do {
-            rejects = try AtomicFileWriter(path: output.rejects)
+            // The lock sits beside the state, so two runs on one state never overlap.
+            lock = stateConfig.enabled ? try RunLock(path: stateConfig.path + ".lock") : nil
+            state = stateConfig.enabled ? try RunState(path: stateConfig.path) : nil
+        } catch let failure as RunLock.Failure {
+            throw .locked(failure)
+        } catch let error as StateError {
+            throw .state(error)
         } catch {
-            writer.abandon()
-            throw error
+            throw .state(.open(path: stateConfig.path, reason: "\(error)"))
         }
+        defer { withExtendedLifetime(lock) {} }
+        let incremental = output.layout == "runs" && !full
+        var source = FileSource(paths: inputs, previous: incremental ? { path in
+            guard let record = try? state?.input(path) else { return nil }
+            return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
+        } : (state != nil ? { _ in nil } : nil))
+        return try run(source: &source, state: state, warn: warn)
+    }
+
+    public func run<Source: DocumentSource>(source: inout Source, state: RunState? = nil,
+                                            warn: (String) -> Void) throws(RunError) -> RunSummary {
+        var summary = RunSummary()
+        var folder: RunFolder?
+        if output.layout == "runs", let state {
+            do {
+                for leftover in try RunFolder.recover(root: output.directory, state: state) {
+                    warn("\(leftover): removed, left by an interrupted run")
+                }
+                let runFolder = RunFolder(root: output.directory, runID: RunFolder.newRunID(at: summary.started))
+                try state.beginRun(id: runFolder.runID, started: RunSummary.iso(summary.started), configHash: configHash ?? "")
+                folder = runFolder
+            } catch {
+                throw .state(error)
+            }
+        }
+        summary.runID = folder?.runID
+        summary.outputFile = folder?.partPath ?? output.path
+        summary.rejectsFile = folder?.rejectsPath ?? output.rejects
+        let writer: AtomicFileWriter, rejects: AtomicFileWriter
+        do throws(OutputError) {
+            writer = try AtomicFileWriter(path: summary.outputFile!)
+            do {
+                rejects = try AtomicFileWriter(path: summary.rejectsFile!)
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        } catch {
+            throw .output(error)
+        }
+        let detector = duplicates.enabled ? DuplicateDetector(config: duplicates, state: state) : nil
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
+        var inputRecords: [InputRecord] = []
+        var documentRecords: [DocumentRecord] = []
+
         // Documents are cleaned in batches across `jobs` workers and written in input order,
         // so memory stays bounded by the batch and output does not depend on parallelism.
         let batchSize = max(1, jobs) * 16
         var batch: [SourceItem] = []
         batch.reserveCapacity(batchSize)
-        func flush() throws(OutputError) {
-            for outcome in process(batch, stats: &stats) {
-                summary.inputs += 1
-                switch outcome.result {
-                case let .success((document, line)):
-                    for note in document.notes { warn("\(document.source): \(note)") }
-                    try writer.writeLine(line)
-                    summary.written += 1
-                case let .failure(rejection):
-                    warn("\(outcome.source): rejected at \(rejection.stage): \(rejection.reason)")
-                    try rejects.writeLine(Self.rejectRecord(source: outcome.source, rejection).serialized())
-                    summary.rejected += 1
-                    summary.rejectReasons[rejection.reason, default: 0] += 1
+        func reject(_ source: String, _ rejection: Rejection, fingerprint: InputFingerprint?) throws(OutputError) {
+            warn("\(source): rejected at \(rejection.stage): \(rejection.reason)")
+            try rejects.writeLine(Self.rejectRecord(source: source, rejection).serialized())
+            summary.rejected += 1
+            summary.rejectReasons[rejection.reason, default: 0] += 1
+            if let fingerprint {
+                inputRecords.append(InputRecord(source: source, size: fingerprint.size, modified: fingerprint.modified,
+                                                contentHash: fingerprint.contentHash, outcome: "rejected", documentID: nil))
+            }
+        }
+        func flush() throws(RunError) {
+            do {
+                for outcome in process(batch, stats: &stats) {
+                    summary.inputs += 1
+                    switch outcome.result {
+                    case .none:
+                        summary.unchanged += 1
+                    case let .failure(rejection)?:
+                        try reject(outcome.source, rejection, fingerprint: outcome.fingerprint)
+                    case let .success(cleaned)?:
+                        var line = cleaned.line
+                        var outcomeName = "written"
+                        if let detector {
+                            let fingerprint = detector.fingerprint(of: cleaned.document.bodyText)
+                            let original: String?
+                            do { original = try detector.original(of: cleaned.id, fingerprint) } catch { throw RunError.state(error) }
+                            if let original {
+                                summary.duplicates += 1
+                                if duplicates.action == "drop" {
+                                    try reject(outcome.source, Rejection(stage: "duplicates", reason: "duplicate of \(original)"),
+                                               fingerprint: outcome.fingerprint)
+                                    continue
+                                }
+                                line = OutputRecord.json(for: cleaned.document, includeEvidence: output.evidence,
+                                                         duplicateOf: original).serialized()
+                                outcomeName = "duplicate"
+                            } else {
+                                detector.remember(cleaned.id, fingerprint)
+                                documentRecords.append(DocumentRecord(id: cleaned.id, contentHash: fingerprint.normalizedHash,
+                                                                      signature: fingerprint.signature, source: outcome.source,
+                                                                      outputFile: summary.outputFile ?? ""))
+                            }
+                        }
+                        for note in cleaned.document.notes { warn("\(outcome.source): \(note)") }
+                        try writer.writeLine(line)
+                        summary.written += 1
+                        if let fingerprint = outcome.fingerprint {
+                            inputRecords.append(InputRecord(source: outcome.source, size: fingerprint.size,
+                                                            modified: fingerprint.modified, contentHash: fingerprint.contentHash,
+                                                            outcome: outcomeName, documentID: cleaned.id))
+                        }
+                    }
                 }
+            } catch let error as RunError {
+                throw error
+            } catch let error as OutputError {
+                throw .output(error)
+            } catch {
+                throw .output(.writeFailed(path: summary.outputFile ?? "", reason: "\(error)"))
             }
             batch.removeAll(keepingCapacity: true)
+            progress?(summary.inputs)
         }
-        do {
-            while let item = source.next() {
+        do throws(RunError) {
+            while !stop.isRequested, let item = source.next() {
                 batch.append(item)
                 if batch.count >= batchSize { try flush() }
             }
             try flush()
-            try writer.commit()
-            try rejects.commit()
+            if stop.isRequested { summary.interruptedBy = stop.signalName }
+            // Output first (synced, renamed into place), then the state: a crash in between
+            // leaves a run the state never committed, which the next run removes and redoes.
+            do {
+                try writer.commit()
+                try rejects.commit()
+            } catch {
+                throw RunError.output(error)
+            }
+            summary.stages = stats
+            summary.seconds = Date().timeIntervalSince(summary.started)
+            if let state, let id = folder?.runID ?? Optional("file-\(RunFolder.newRunID(at: summary.started))") {
+                do {
+                    if folder == nil {
+                        try state.beginRun(id: id, started: RunSummary.iso(summary.started), configHash: configHash ?? "")
+                    }
+                    try state.commitRun(id: id, ended: RunSummary.iso(Date()), outputFile: summary.outputFile,
+                                        inputs: inputRecords, documents: documentRecords,
+                                        bands: MinHash(shingleSize: duplicates.shingleSize))
+                } catch {
+                    throw RunError.state(error)
+                }
+            }
+            if let folder {
+                do { try folder.publish(manifest: summary.json(configHash: configHash)) } catch { throw RunError.output(error) }
+            }
         } catch {
             writer.abandon()
             rejects.abandon()
             throw error
         }
-        summary.stages = stats
-        summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
-    /// One input's result: the document with its serialized record, or why it was rejected.
+    /// One input's result: nil for unchanged inputs, else the cleaned document or why it was rejected.
     struct Outcome: Sendable {
+        struct Cleaned: Sendable {
+            var document: Document
+            var id: String
+            var line: String
+        }
+
         var source: String
-        var result: Result<(Document, String), Rejection>
+        var fingerprint: InputFingerprint?
+        var result: Result<Cleaned, Rejection>?
     }
 
     /// Cleans a batch on `jobs` workers; results come back in the batch's order.
@@ -117,11 +307,14 @@ public struct Runner {
                 switch batch[index] {
                 case let .document(document):
                     let result = pipeline.process(document, stats: &local).map { cleaned in
-                        (cleaned, OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized())
+                        Outcome.Cleaned(document: cleaned, id: OutputRecord.documentID(source: cleaned.source, url: cleaned.metadata.url),
+                                        line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized())
                     }
-                    slots[index] = Outcome(source: document.source, result: result)
+                    slots[index] = Outcome(source: document.source, fingerprint: document.fingerprint, result: result)
                 case let .rejected(name, rejection):
-                    slots[index] = Outcome(source: name, result: .failure(rejection))
+                    slots[index] = Outcome(source: name, fingerprint: nil, result: .failure(rejection))
+                case let .unchanged(name):
+                    slots[index] = Outcome(source: name, fingerprint: nil, result: nil)
                 }
                 index += workers
             }

@@ -2,6 +2,8 @@
 public enum SourceItem: Sendable {
     case document(Document)
     case rejected(source: String, Rejection)
+    /// The state says this input has not changed since it was last processed.
+    case unchanged(source: String)
 }
 
 /// A stream of documents from the run's inputs. Sources pull lazily, so a large
@@ -13,16 +15,38 @@ public protocol DocumentSource {
 /// Files and folders on disk: one document per file.
 public struct FileSource: DocumentSource {
     private var items: IndexingIterator<[InputItem]>
+    /// When set, files get fingerprints, and those it calls unchanged are not read again.
+    private let previous: ((String) -> InputFingerprint?)?
 
-    public init(paths: [String]) {
+    /// `previous` returns what the state remembers of a path (nil: never seen).
+    public init(paths: [String], previous: ((String) -> InputFingerprint?)? = nil) {
         items = InputCollector.collect(paths).makeIterator()
+        self.previous = previous
     }
 
     public mutating func next() -> SourceItem? {
         guard let item = items.next() else { return nil }
+        var known: InputFingerprint?
+        var current: InputFingerprint?
+        if let previous, item.problem == nil {
+            known = previous(item.source)
+            current = InputFingerprint.stat(item.source)
+            // Same size and time: unchanged without reading a byte.
+            if let known, let current, known.size == current.size, known.modified == current.modified {
+                return .unchanged(source: item.source)
+            }
+        }
         switch InputCollector.load(item) {
-        case let .success(document): return .document(document)
-        case let .failure(rejection): return .rejected(source: item.source, rejection)
+        case var .success(document):
+            if var fingerprint = current {
+                fingerprint.contentHash = SHA256.hex(bytes: document.raw ?? [])
+                // Touched but not changed: same bytes as last time.
+                if let known, known.contentHash == fingerprint.contentHash { return .unchanged(source: item.source) }
+                document.fingerprint = fingerprint
+            }
+            return .document(document)
+        case let .failure(rejection):
+            return .rejected(source: item.source, rejection)
         }
     }
 }

@@ -3,7 +3,8 @@
 public enum OutputRecord {
     public static let schemaVersion = 1
 
-    public static func json(for document: Document, includeEvidence: Bool) -> JSONValue {
+    /// `duplicateOf` is set only when duplicates are kept and marked; the key is absent otherwise.
+    public static func json(for document: Document, includeEvidence: Bool, duplicateOf: String? = nil) -> JSONValue {
         let meta = document.metadata
         let text = document.bodyText
         var pairs: [(String, JSONValue)] = [
@@ -22,6 +23,7 @@ public enum OutputRecord {
             ("content_hash", .string(SHA256.hex(text))),
             ("schema_version", .int(schemaVersion)),
         ]
+        if let duplicateOf { pairs.append(("duplicate_of", .string(duplicateOf))) }
         if includeEvidence {
             let fields = Metadata.fieldNames.compactMap { name -> (String, JSONValue)? in
                 guard let evidence = meta.evidence[name] else { return nil }

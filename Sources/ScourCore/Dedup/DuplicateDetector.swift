@@ -1,0 +1,63 @@
+/// Finds documents whose text was already written: exact (same normalized text) or
+/// near (MinHash estimate of word-shingle Jaccard at or above the threshold), within
+/// this run and, when a state is given, against every earlier run.
+public final class DuplicateDetector {
+    public struct Fingerprint: Sendable {
+        public var normalizedHash: String
+        public var signature: [UInt64]
+    }
+
+    let minHash: MinHash
+    let threshold: Double
+    let state: RunState?
+    private var exact: [String: String] = [:]
+    private var buckets: [Int64: [String]] = [:]
+    private var signatures: [String: [UInt64]] = [:]
+
+    public init(config: DuplicatesConfig, state: RunState?) {
+        minHash = MinHash(shingleSize: config.shingleSize)
+        threshold = config.threshold
+        self.state = state
+    }
+
+    public func fingerprint(of text: String) -> Fingerprint {
+        Fingerprint(normalizedHash: SHA256.hex(DedupeStage.key(text)), signature: minHash.signature(text))
+    }
+
+    /// The id of the document this one duplicates, or nil; `id` itself never counts.
+    public func original(of id: String, _ fingerprint: Fingerprint) throws(StateError) -> String? {
+        if let earlier = exact[fingerprint.normalizedHash], earlier != id { return earlier }
+        if let earlier = try state?.document(withContentHash: fingerprint.normalizedHash), earlier != id { return earlier }
+        let bands = minHash.bands(of: fingerprint.signature)
+        var best: (id: String, similarity: Double)?
+        func consider(_ candidate: String, _ signature: [UInt64]) {
+            guard candidate != id else { return }
+            let similarity = MinHash.similarity(signature, fingerprint.signature)
+            if similarity >= threshold, best == nil || similarity > best!.similarity || (similarity == best!.similarity && candidate < best!.id) {
+                best = (candidate, similarity)
+            }
+        }
+        for (band, bucket) in bands.enumerated() {
+            for candidate in buckets[Self.key(band, bucket)] ?? [] {
+                if let signature = signatures[candidate] { consider(candidate, signature) }
+            }
+        }
+        if best == nil, let state {
+            for candidate in try state.candidates(bands: bands) { consider(candidate.id, candidate.signature) }
+        }
+        return best?.id
+    }
+
+    /// Makes a written document findable by later ones in this run.
+    public func remember(_ id: String, _ fingerprint: Fingerprint) {
+        exact[fingerprint.normalizedHash] = exact[fingerprint.normalizedHash] ?? id
+        signatures[id] = fingerprint.signature
+        for (band, bucket) in minHash.bands(of: fingerprint.signature).enumerated() {
+            buckets[Self.key(band, bucket), default: []].append(id)
+        }
+    }
+
+    private static func key(_ band: Int, _ bucket: Int64) -> Int64 {
+        bucket &+ Int64(band) &* 0x5851_F42D_4C95_7F2D
+    }
+}

@@ -1,0 +1,95 @@
+/// MinHash signatures over word shingles, banded for LSH: documents whose signatures
+/// agree on a whole band are candidates, then the signature estimates their Jaccard.
+public struct MinHash: Sendable {
+    public let shingleSize: Int
+    public let bandCount: Int
+    public let rowsPerBand: Int
+    public var hashCount: Int { bandCount * rowsPerBand }
+
+    /// 32 bands of 4 rows: pairs at Jaccard 0.8 share a band with probability above 0.99.
+    public init(shingleSize: Int = 5, bandCount: Int = 32, rowsPerBand: Int = 4) {
+        self.shingleSize = max(1, shingleSize)
+        self.bandCount = bandCount
+        self.rowsPerBand = rowsPerBand
+    }
+
+    /// Lowercased word shingles of the text, hashed.
+    func shingleHashes(_ text: String) -> Set<UInt64> {
+        var words: [Substring] = []
+        var start: String.Index?
+        let lower = text.lowercased()
+        var index = lower.startIndex
+        while index < lower.endIndex {
+            let isWord = lower[index].isLetter || lower[index].isNumber
+            if isWord, start == nil { start = index }
+            if !isWord, let begin = start { words.append(lower[begin..<index]); start = nil }
+            index = lower.index(after: index)
+        }
+        if let begin = start { words.append(lower[begin...]) }
+        var hashes = Set<UInt64>()
+        if words.count <= shingleSize {
+            if !words.isEmpty { hashes.insert(Self.fnv(words.joined(separator: " "))) }
+            return hashes
+        }
+        for position in 0...(words.count - shingleSize) {
+            hashes.insert(Self.fnv(words[position..<(position + shingleSize)].joined(separator: " ")))
+        }
+        return hashes
+    }
+
+    public func signature(_ text: String) -> [UInt64] {
+        var minima = [UInt64](repeating: .max, count: hashCount)
+        for shingle in shingleHashes(text) {
+            for slot in 0..<hashCount {
+                let value = Self.mix(shingle ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15))
+                if value < minima[slot] { minima[slot] = value }
+            }
+        }
+        return minima
+    }
+
+    /// Share of positions where two signatures agree: the estimated Jaccard similarity.
+    public static func similarity(_ lhs: [UInt64], _ rhs: [UInt64]) -> Double {
+        guard lhs.count == rhs.count, !lhs.isEmpty else { return 0 }
+        let same = zip(lhs, rhs).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        return Double(same) / Double(lhs.count)
+    }
+
+    /// One bucket number per band.
+    public func bands(of signature: [UInt64]) -> [Int64] {
+        (0..<bandCount).map { band in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for row in 0..<rowsPerBand {
+                hash = Self.mix(hash ^ signature[band * rowsPerBand + row])
+            }
+            return Int64(bitPattern: hash)
+        }
+    }
+
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// splitmix64's finaliser: a cheap, well-spread 64-bit mix.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func encode(_ signature: [UInt64]) -> [UInt8] {
+        signature.flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [UInt64] {
+        stride(from: 0, to: bytes.count - 7, by: 8).map { start in
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
+        }
+    }
+}
