@@ -58,6 +58,34 @@ struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts scour without waiting, output to files in `logs`; the caller must stop it (`stop`).
+    static func start(_ arguments: [String], in directory: URL = repoRoot, logs: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = try binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        FileManager.default.createFile(atPath: logs.path + ".out", contents: nil)
+        FileManager.default.createFile(atPath: logs.path + ".err", contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".err"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits up to `timeout` for the process to end; kills it with SIGKILL if it has not. Returns its status.
+    @discardableResult
+    static func stop(_ process: Process, signal: Int32? = nil, timeout: TimeInterval = 30) -> Int32 {
+        if let signal, process.isRunning { kill(process.processIdentifier, signal) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        return process.terminationStatus
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scour-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

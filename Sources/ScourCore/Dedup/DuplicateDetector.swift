@@ -5,14 +5,18 @@ public final class DuplicateDetector {
     public struct Fingerprint: Sendable {
         public var normalizedHash: String
         public var signature: [UInt64]
+        public var shingleCount: Int
     }
+
+    /// Below this many shingles a document is too short to call "contained" in another.
+    static let minimumContainedShingles = 50
 
     let minHash: MinHash
     let threshold: Double
     let state: RunState?
     private var exact: [String: String] = [:]
     private var buckets: [Int64: [String]] = [:]
-    private var signatures: [String: [UInt64]] = [:]
+    private var signatures: [String: ([UInt64], Int)] = [:]
 
     public init(config: DuplicatesConfig, state: RunState?) {
         minHash = MinHash(shingleSize: config.shingleSize)
@@ -21,7 +25,9 @@ public final class DuplicateDetector {
     }
 
     public func fingerprint(of text: String) -> Fingerprint {
-        Fingerprint(normalizedHash: SHA256.hex(DedupeStage.key(text)), signature: minHash.signature(text))
+        let shingles = minHash.shingleHashes(text)
+        return Fingerprint(normalizedHash: SHA256.hex(DedupeStage.key(text)), signature: minHash.signature(of: shingles),
+                           shingleCount: shingles.count)
     }
 
     /// The id of the document this one duplicates, or nil; `id` itself never counts.
@@ -30,20 +36,23 @@ public final class DuplicateDetector {
         if let earlier = try state?.document(withContentHash: fingerprint.normalizedHash), earlier != id { return earlier }
         let bands = minHash.bands(of: fingerprint.signature)
         var best: (id: String, similarity: Double)?
-        func consider(_ candidate: String, _ signature: [UInt64]) {
+        func consider(_ candidate: String, _ signature: [UInt64], _ count: Int) {
             guard candidate != id else { return }
-            let similarity = MinHash.similarity(signature, fingerprint.signature)
+            var similarity = MinHash.similarity(signature, fingerprint.signature)
+            if min(count, fingerprint.shingleCount) >= Self.minimumContainedShingles {
+                similarity = max(similarity, MinHash.containment(jaccard: similarity, count, fingerprint.shingleCount))
+            }
             if similarity >= threshold, best == nil || similarity > best!.similarity || (similarity == best!.similarity && candidate < best!.id) {
                 best = (candidate, similarity)
             }
         }
         for (band, bucket) in bands.enumerated() {
             for candidate in buckets[Self.key(band, bucket)] ?? [] {
-                if let signature = signatures[candidate] { consider(candidate, signature) }
+                if let (signature, count) = signatures[candidate] { consider(candidate, signature, count) }
             }
         }
         if best == nil, let state {
-            for candidate in try state.candidates(bands: bands) { consider(candidate.id, candidate.signature) }
+            for candidate in try state.candidates(bands: bands) { consider(candidate.id, candidate.signature, candidate.shingles) }
         }
         return best?.id
     }
@@ -51,7 +60,7 @@ public final class DuplicateDetector {
     /// Makes a written document findable by later ones in this run.
     public func remember(_ id: String, _ fingerprint: Fingerprint) {
         exact[fingerprint.normalizedHash] = exact[fingerprint.normalizedHash] ?? id
-        signatures[id] = fingerprint.signature
+        signatures[id] = (fingerprint.signature, fingerprint.shingleCount)
         for (band, bucket) in minHash.bands(of: fingerprint.signature).enumerated() {
             buckets[Self.key(band, bucket), default: []].append(id)
         }

@@ -38,14 +38,28 @@ public struct MinHash: Sendable {
     }
 
     public func signature(_ text: String) -> [UInt64] {
+        signature(of: shingleHashes(text))
+    }
+
+    func signature(of shingles: Set<UInt64>) -> [UInt64] {
         var minima = [UInt64](repeating: .max, count: hashCount)
-        for shingle in shingleHashes(text) {
+        for shingle in shingles {
             for slot in 0..<hashCount {
                 let value = Self.mix(shingle ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15))
                 if value < minima[slot] { minima[slot] = value }
             }
         }
         return minima
+    }
+
+    /// Share of the smaller document's shingles found in the larger one, from the Jaccard
+    /// estimate and both shingle counts: a trimmed copy is contained in its original
+    /// even when their Jaccard is low.
+    public static func containment(jaccard: Double, _ lhsCount: Int, _ rhsCount: Int) -> Double {
+        let smaller = min(lhsCount, rhsCount)
+        guard smaller > 0 else { return 0 }
+        let shared = jaccard * Double(lhsCount + rhsCount) / (1 + jaccard)
+        return min(1, shared / Double(smaller))
     }
 
     /// Share of positions where two signatures agree: the estimated Jaccard similarity.

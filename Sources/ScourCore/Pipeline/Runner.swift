@@ -214,7 +214,8 @@ public struct Runner {
                             } else {
                                 detector.remember(cleaned.id, fingerprint)
                                 documentRecords.append(DocumentRecord(id: cleaned.id, contentHash: fingerprint.normalizedHash,
-                                                                      signature: fingerprint.signature, source: outcome.source,
+                                                                      signature: fingerprint.signature, shingles: fingerprint.shingleCount,
+                                                                      source: outcome.source,
                                                                       outputFile: summary.outputFile ?? ""))
                             }
                         }

@@ -16,6 +16,7 @@ public struct DocumentRecord: Sendable, Equatable {
     public var id: String
     public var contentHash: String
     public var signature: [UInt64]
+    public var shingles: Int
     public var source: String
     public var outputFile: String
 }
@@ -44,7 +45,7 @@ public final class RunState {
             source TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, content_hash TEXT NOT NULL,
             outcome TEXT NOT NULL, document_id TEXT, run_id TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS documents (
-            id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, signature BLOB NOT NULL, source TEXT NOT NULL,
+            id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, signature BLOB NOT NULL, shingles INTEGER NOT NULL, source TEXT NOT NULL,
             output_file TEXT NOT NULL, run_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS documents_by_hash ON documents(content_hash);
         CREATE TABLE IF NOT EXISTS document_bands (band INTEGER NOT NULL, bucket INTEGER NOT NULL, document_id TEXT NOT NULL);
@@ -67,17 +68,18 @@ public final class RunState {
     }
 
     /// Earlier documents sharing an LSH bucket with the given bands, with their signatures.
-    public func candidates(bands: [Int64]) throws(StateError) -> [(id: String, signature: [UInt64])] {
+    public func candidates(bands: [Int64]) throws(StateError) -> [(id: String, signature: [UInt64], shingles: Int)] {
         var ids: [String] = []
         for (band, bucket) in bands.enumerated() {
             let rows = try database.query("SELECT document_id FROM document_bands WHERE band = ? AND bucket = ?",
                                           [.int(Int64(band)), .int(bucket)])
             for row in rows { if let id = row[0].text, !ids.contains(id) { ids.append(id) } }
         }
-        var found: [(id: String, signature: [UInt64])] = []
+        var found: [(id: String, signature: [UInt64], shingles: Int)] = []
         for id in ids {
-            if let blob = try database.query("SELECT signature FROM documents WHERE id = ?", [.text(id)]).first?[0].blob {
-                found.append((id, MinHash.decode(blob)))
+            let row = try database.query("SELECT signature, shingles FROM documents WHERE id = ?", [.text(id)]).first
+            if let blob = row?[0].blob, let count = row?[1].int {
+                found.append((id, MinHash.decode(blob), Int(count)))
             }
         }
         return found
@@ -86,6 +88,12 @@ public final class RunState {
     /// Runs that started but never committed: their output folders are leftovers of a crash.
     public func unfinishedRuns() throws(StateError) -> [String] {
         try database.query("SELECT run_id FROM runs WHERE status != 'complete' ORDER BY run_id").compactMap { $0[0].text }
+    }
+
+    /// Committed runs, oldest first, with their output files.
+    public func completeRuns() throws(StateError) -> [(String, String?)] {
+        try database.query("SELECT run_id, output_file FROM runs WHERE status = 'complete' ORDER BY run_id")
+            .compactMap { row in row[0].text.map { ($0, row[1].text) } }
     }
 
     public func beginRun(id: String, started: String, configHash: String) throws(StateError) {
@@ -110,9 +118,10 @@ public final class RunState {
             }
             for document in documents {
                 try database.query("""
-                INSERT OR REPLACE INTO documents (id, content_hash, signature, source, output_file, run_id)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO documents (id, content_hash, signature, shingles, source, output_file, run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, [.text(document.id), .text(document.contentHash), .blob(MinHash.encode(document.signature)),
+                      .int(Int64(document.shingles)),
                       .text(document.source), .text(document.outputFile), .text(id)])
                 try database.query("DELETE FROM document_bands WHERE document_id = ?", [.text(document.id)])
                 for (band, bucket) in bands.bands(of: document.signature).enumerated() {

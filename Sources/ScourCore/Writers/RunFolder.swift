@@ -28,9 +28,23 @@ public struct RunFolder: Sendable {
         return formatter.string(from: date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
     }
 
-    /// Removes what a killed run left: its folder (never committed to the state) and temp files.
+    /// Repairs what a killed run left. A run the state never committed loses its folder
+    /// (its inputs are processed again); a committed run missing from `manifest.jsonl`
+    /// is listed now, so downstream jobs still see its documents exactly once.
     public static func recover(root: String, state: RunState) throws(StateError) -> [String] {
         var removed: [String] = []
+        let listed = listedRuns(root: root)
+        for (runID, outputFile) in try state.completeRuns() where !listed.contains(runID) && !runID.hasPrefix("file-") {
+            let folder = RunFolder(root: root, runID: runID)
+            let manifest = JSONValue.object([("run_id", .string(runID)), ("status", .string("complete")),
+                                             ("recovered", .bool(true)), ("output", .optional(outputFile))])
+            do {
+                try folder.publish(manifest: manifest)
+                removed.append("\(folder.manifestPath) (listed again)")
+            } catch {
+                throw .query(path: folder.manifestListPath, sql: "recover manifest", reason: error.description)
+            }
+        }
         for runID in try state.unfinishedRuns() {
             let folder = root + "/" + runID
             if FileManager.default.fileExists(atPath: folder) {
@@ -46,6 +60,18 @@ public struct RunFolder: Sendable {
             }
         }
         return removed
+    }
+
+    /// Run ids already listed in `manifest.jsonl`.
+    static func listedRuns(root: String) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: root + "/manifest.jsonl") else { return [] }
+        var ids = Set<String>()
+        for line in data.split(separator: 0x0A) {
+            if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let id = object["run_id"] as? String {
+                ids.insert(id)
+            }
+        }
+        return ids
     }
 
     /// Writes the run's manifest, lists it in `manifest.jsonl` and points `latest` at it.
