@@ -82,6 +82,13 @@ final class CronRunTests: XCTestCase {
         XCTAssertEqual(manifest["status"] as? String, "complete")
         XCTAssertNotNil(manifest["config_hash"] as? String)
 
+        // The first run's report shows kept text and removed blocks with their rules.
+        let report = try String(contentsOf: work.appendingPathComponent("out/\(runs[0].id)/report.html"), encoding: .utf8)
+        XCTAssertTrue(report.hasPrefix("<!doctype html>"))
+        XCTAssertTrue(report.contains("<p class=cut><span class=rule>boilerplate:share</span> Share on facebook</p>"))
+        XCTAssertTrue(report.contains("<tr><th>outlet</th><td>The Moscow Times</td><td class=ev>named-in-text, line"))
+        XCTAssertTrue(report.hasSuffix("</body></html>\n"))
+
         let full = try scour(["--full"])
         XCTAssertTrue(full.stderr.contains("5 inputs, 5 written, 0 rejected"), full.stderr)
     }

@@ -11,6 +11,8 @@ public struct OutputConfig: Sendable, Equatable {
     public var directory: String = "out"
     /// Write each metadata field's evidence (rule and line) into the records.
     public var evidence: Bool = false
+    /// Documents shown in each run's `report.html` (`runs` layout); 0 turns the report off.
+    public var reportDocuments: Int = 200
 
     public init() {}
 }
@@ -78,6 +80,7 @@ public struct PipelineConfig: Sendable {
             output.rejects = section.string("rejects", default: output.rejects) ?? output.rejects
             output.directory = section.string("dir", default: output.directory) ?? output.directory
             output.evidence = section.bool("evidence", default: output.evidence)
+            output.reportDocuments = section.int("report_documents", default: output.reportDocuments, range: 0...1_000_000)
             section.reportUnknownKeys()
         }
         var state = StateConfig()

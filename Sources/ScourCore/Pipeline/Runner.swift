@@ -94,6 +94,8 @@ public struct Runner {
     public var full = false
     /// Hash of the config file, written to the manifest.
     public var configHash: String?
+    /// Documents shown in each run's `report.html` (runs layout); 0 writes no report.
+    public var reportDocuments = 200
     public var stop = StopRequest()
     /// Called after each batch with (inputs done so far); for progress display.
     public var progress: ((Int) -> Void)?
@@ -108,6 +110,7 @@ public struct Runner {
         self.init(pipeline: Pipeline(config: config), output: config.output, jobs: jobs)
         stateConfig = config.state
         duplicates = config.duplicates
+        reportDocuments = config.output.reportDocuments
     }
 
     /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
@@ -166,6 +169,11 @@ public struct Runner {
             throw .output(error)
         }
         let detector = duplicates.enabled ? DuplicateDetector(config: duplicates, state: state) : nil
+        var report: RunReport?
+        if let folder, reportDocuments > 0 {
+            do { report = try RunReport(path: folder.reportPath, documentLimit: reportDocuments) } catch { throw .output(error) }
+        }
+        defer { report?.abandon() }
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
         var inputRecords: [InputRecord] = []
         var documentRecords: [DocumentRecord] = []
@@ -197,6 +205,7 @@ public struct Runner {
                     case let .success(cleaned)?:
                         var line = cleaned.line
                         var outcomeName = "written"
+                        var duplicateOf: String?
                         if let detector {
                             let fingerprint = detector.fingerprint(of: cleaned.document.bodyText)
                             let original: String?
@@ -210,6 +219,7 @@ public struct Runner {
                                 }
                                 line = OutputRecord.json(for: cleaned.document, includeEvidence: output.evidence,
                                                          duplicateOf: original).serialized()
+                                duplicateOf = original
                                 outcomeName = "duplicate"
                             } else {
                                 detector.remember(cleaned.id, fingerprint)
@@ -220,6 +230,7 @@ public struct Runner {
                             }
                         }
                         for note in cleaned.document.notes { warn("\(outcome.source): \(note)") }
+                        report?.add(cleaned.document, id: cleaned.id, duplicateOf: outcomeName == "duplicate" ? duplicateOf : nil)
                         try writer.writeLine(line)
                         summary.written += 1
                         if let fingerprint = outcome.fingerprint {
@@ -269,7 +280,12 @@ public struct Runner {
                 }
             }
             if let folder {
-                do { try folder.publish(manifest: summary.json(configHash: configHash)) } catch { throw RunError.output(error) }
+                do {
+                    try report?.finish(summary: summary)
+                    try folder.publish(manifest: summary.json(configHash: configHash))
+                } catch {
+                    throw RunError.output(error)
+                }
             }
         } catch {
             writer.abandon()

@@ -11,6 +11,7 @@ public struct RunFolder: Sendable {
     public var partPath: String { folder + "/part-00000.jsonl" }
     public var rejectsPath: String { folder + "/rejects.jsonl" }
     public var manifestPath: String { folder + "/manifest.json" }
+    public var reportPath: String { folder + "/report.html" }
     public var manifestListPath: String { root + "/manifest.jsonl" }
     public var latestPath: String { root + "/latest" }
 
