@@ -26,6 +26,18 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Ignore what the state remembers: process every input again.")
     var full = false
 
+    @Flag(name: .long, help: "Read JSONL records from standard input: {\"url\", \"html\"} or {\"source\", \"text\"}.")
+    var stdin = false
+
+    @Option(name: .long, help: "Format of standard input with --stdin: jsonl.")
+    var stdinFormat: StdinFormat = .jsonl
+
+    @Flag(name: .long, help: "Write cleaned JSONL to standard output; rejects go to stderr unless --rejects names a file.")
+    var stdout = false
+
+    @Option(name: .long, help: "Process only shard K of N (0-based, e.g. 2/8), chosen by a stable hash of each input's path or URL.")
+    var shard: Shard?
+
     @Flag(name: .long, help: "Exit 1 when any input was rejected (the run still completes).")
     var failOnReject = false
 
@@ -39,6 +51,24 @@ struct RunCommand: ParsableCommand {
         case text, json
     }
 
+    enum StdinFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+    }
+
+    struct Shard: ExpressibleByArgument {
+        var index: Int
+        var count: Int
+
+        init?(argument: String) {
+            let parts = argument.split(separator: "/")
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (0..<count).contains(index) else {
+                return nil
+            }
+            self.index = index
+            self.count = count
+        }
+    }
+
     func run() throws {
         let configPath = config ?? "pipeline.json"
         let (pipelineConfig, _) = try loadConfig(path: configPath, explicit: config != nil)
@@ -50,19 +80,25 @@ struct RunCommand: ParsableCommand {
         if let output { runner.output.path = output }
         if let rejects { runner.output.rejects = rejects }
         runner.full = full
+        runner.shard = shard.map { ($0.index, $0.count) }
+        if stdout {
+            runner.outputSink = StreamSink(handle: .standardOutput, name: "stdout")
+            if rejects == nil { runner.rejectsSink = StreamSink(handle: .standardError, name: "stderr") }
+        }
         runner.configHash = FileManager.default.contents(atPath: configPath).map { SHA256.hex(bytes: [UInt8]($0)) }
         let signals = SignalWatcher(stop: runner.stop)
-        let progress = ProgressLine.forTerminal()
+        let progress = stdout ? nil : ProgressLine.forTerminal()
         runner.progress = progress.map { line in { done in line.update(done: done) } }
         let inputs = input.isEmpty ? pipelineConfig.inputs : input
         let summary: RunSummary
         do {
-            summary = try runner.run(inputs: inputs) { message in
-                if logFormat == .text {
-                    progress?.clear()
-                    printError("scour: \(message)")
-                }
+            // With --stdout, rejects already reach stderr as JSON lines: no text for each.
+            let warn: (String) -> Void = { message in
+                guard logFormat == .text, !stdout else { return }
+                progress?.clear()
+                printError("scour: \(message)")
             }
+            summary = stdin ? try runner.run(records: .standardInput, warn: warn) : try runner.run(inputs: inputs, warn: warn)
         } catch let .locked(failure) {
             printError("scour: \(failure)")
             if case .held = failure { throw ExitCode(ExitStatus.locked) }

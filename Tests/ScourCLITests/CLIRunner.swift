@@ -28,7 +28,7 @@ struct CLIRunner {
 
     private final class Marker {}
 
-    static func run(_ arguments: [String], in directory: URL = repoRoot, timeout: TimeInterval = 60) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = repoRoot, timeout: TimeInterval = 60, stdin: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
@@ -43,7 +43,13 @@ struct CLIRunner {
         defer { try? out.close(); try? err.close() }
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let stdin {
+            let inURL = scratch.appendingPathComponent("stdin")
+            try stdin.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()

@@ -96,6 +96,11 @@ public struct Runner {
     public var configHash: String?
     /// Documents shown in each run's `report.html` (runs layout); 0 writes no report.
     public var reportDocuments = 200
+    /// Streams to use instead of the output and rejects files (`--stdout`).
+    public var outputSink: (any LineSink)?
+    public var rejectsSink: (any LineSink)?
+    /// Only this shard of the inputs: (index, count).
+    public var shard: (index: Int, count: Int)?
     public var stop = StopRequest()
     /// Called after each batch with (inputs done so far); for progress display.
     public var progress: ((Int) -> Void)?
@@ -115,26 +120,50 @@ public struct Runner {
 
     /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
     public func run(inputs: [String], warn: (String) -> Void) throws(RunError) -> RunSummary {
-        let lock: RunLock?
-        let state: RunState?
+        try withState { state throws(RunError) in
+            let incremental = output.layout == "runs" && !full
+            let source = FileSource(paths: inputs, previous: incremental ? { path in
+                guard let record = try? state?.input(path) else { return nil }
+                return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
+            } : (state != nil ? { _ in nil } : nil))
+            return try run(sharded: source, state: state, warn: warn)
+        }
+    }
+
+    /// Streaming mode: JSONL records (`{"url", "html"}` or `{"source", "text"}`) from a stream.
+    public func run(records handle: FileHandle, warn: (String) -> Void) throws(RunError) -> RunSummary {
+        try withState { state throws(RunError) in
+            try run(sharded: JSONLRecordSource(handle: handle), state: state, warn: warn)
+        }
+    }
+
+    private func run<Source: DocumentSource>(sharded source: Source, state: RunState?,
+                                             warn: (String) -> Void) throws(RunError) -> RunSummary {
+        if let shard {
+            var filtered = ShardFilter(source, index: shard.index, count: shard.count)
+            return try run(source: &filtered, state: state, warn: warn)
+        }
+        var plain = source
+        return try run(source: &plain, state: state, warn: warn)
+    }
+
+    /// Opens the state (when enabled) under its lock for the length of `body`.
+    private func withState(_ body: (RunState?) throws(RunError) -> RunSummary) throws(RunError) -> RunSummary {
+        guard stateConfig.enabled else { return try body(nil) }
+        let lock: RunLock
+        let state: RunState
         do {
             // The lock sits beside the state, so two runs on one state never overlap.
-            lock = stateConfig.enabled ? try RunLock(path: stateConfig.path + ".lock") : nil
-            state = stateConfig.enabled ? try RunState(path: stateConfig.path) : nil
-        } catch let failure as RunLock.Failure {
-            throw .locked(failure)
-        } catch let error as StateError {
-            throw .state(error)
+            lock = try RunLock(path: stateConfig.path + ".lock")
         } catch {
-            throw .state(.open(path: stateConfig.path, reason: "\(error)"))
+            throw .locked(error)
         }
-        defer { withExtendedLifetime(lock) {} }
-        let incremental = output.layout == "runs" && !full
-        var source = FileSource(paths: inputs, previous: incremental ? { path in
-            guard let record = try? state?.input(path) else { return nil }
-            return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
-        } : (state != nil ? { _ in nil } : nil))
-        return try run(source: &source, state: state, warn: warn)
+        do {
+            state = try RunState(path: stateConfig.path)
+        } catch {
+            throw .state(error)
+        }
+        return try withExtendedLifetime(lock) { () throws(RunError) -> RunSummary in try body(state) }
     }
 
     public func run<Source: DocumentSource>(source: inout Source, state: RunState? = nil,
@@ -156,11 +185,11 @@ public struct Runner {
         summary.runID = folder?.runID
         summary.outputFile = folder?.partPath ?? output.path
         summary.rejectsFile = folder?.rejectsPath ?? output.rejects
-        let writer: AtomicFileWriter, rejects: AtomicFileWriter
+        let writer: any LineSink, rejects: any LineSink
         do throws(OutputError) {
-            writer = try AtomicFileWriter(path: summary.outputFile!)
-            do {
-                rejects = try AtomicFileWriter(path: summary.rejectsFile!)
+            if let outputSink { writer = outputSink } else { writer = try AtomicFileWriter(path: summary.outputFile!) }
+            do throws(OutputError) {
+                if let rejectsSink { rejects = rejectsSink } else { rejects = try AtomicFileWriter(path: summary.rejectsFile!) }
             } catch {
                 writer.abandon()
                 throw error
@@ -168,6 +197,7 @@ public struct Runner {
         } catch {
             throw .output(error)
         }
+        if outputSink != nil { summary.outputFile = nil }
         let detector = duplicates.enabled ? DuplicateDetector(config: duplicates, state: state) : nil
         var report: RunReport?
         if let folder, reportDocuments > 0 {
@@ -248,6 +278,12 @@ public struct Runner {
                 throw .output(.writeFailed(path: summary.outputFile ?? "", reason: "\(error)"))
             }
             batch.removeAll(keepingCapacity: true)
+            do {
+                try writer.flushBatch()
+                try rejects.flushBatch()
+            } catch {
+                throw .output(error)
+            }
             progress?(summary.inputs)
         }
         do throws(RunError) {

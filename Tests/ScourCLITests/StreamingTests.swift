@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+/// The unit an engine runs: records in on stdin, cleaned JSONL out on stdout; and shards.
+final class StreamingTests: XCTestCase {
+    func testStdinRecordsToStdoutWithRejectsOnStderr() throws {
+        let seed = try String(contentsOf: CLIRunner.repoRoot.appendingPathComponent("seeds/001_99100116381ce573.txt"), encoding: .utf8)
+        let records = [
+            try JSONSerialization.data(withJSONObject: ["source": "wire/1", "text": seed, "format": "markdown"]),
+            Data("{\"source\": \"wire/2\"}".utf8),
+            Data("this is not json".utf8),
+        ]
+        let input = records.reduce(Data()) { $0 + $1 + Data("\n".utf8) }
+        let result = try CLIRunner.run(["run", "--stdin", "--stdout"], stdin: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let out = result.stdout.split(separator: "\n")
+        XCTAssertEqual(out.count, 1)
+        let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out[0].utf8)) as? [String: Any])
+        XCTAssertEqual(record["source"] as? String, "wire/1")
+        XCTAssertEqual(record["authors"] as? [String], ["Marianna Belenkaya"])
+        let errLines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertTrue(errLines.contains(#"{"source":"wire/2","reason":"record has neither \"html\" nor \"text\"","stage":"input"}"#), result.stderr)
+        XCTAssertTrue(errLines.contains(#"{"source":"stdin:3","reason":"not a JSON object","stage":"input"}"#), result.stderr)
+        XCTAssertTrue(result.stderr.contains("3 inputs, 1 written, 2 rejected"))
+    }
+
+    func testShardsPartitionTheInputsWithoutOverlap() throws {
+        let work = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var sources: [String] = []
+        for index in 0..<3 {
+            let output = work.appendingPathComponent("shard-\(index).jsonl")
+            let result = try CLIRunner.run(["run", "--input", "seeds/", "--shard", "\(index)/3", "--output", output.path,
+                                            "--rejects", work.appendingPathComponent("r\(index).jsonl").path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            sources += try CLIRunner.jsonLines(output).compactMap { $0["source"] as? String }
+        }
+        XCTAssertEqual(sources.sorted(), try FileManager.default.contentsOfDirectory(atPath: CLIRunner.repoRoot.appendingPathComponent("seeds").path)
+            .sorted().map { "seeds/\($0)" })
+        let bad = try CLIRunner.run(["run", "--shard", "3/3"])
+        XCTAssertNotEqual(bad.status, 0)
+    }
+}
