@@ -18,8 +18,30 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Write per-page scores and misses to this file (for tuning).")
     var details: String?
 
+    @Option(name: .long, help: "Speed only: time the pipeline over the pages in this folder (repeatable).")
+    var input: [String] = []
+
+    @Option(name: .long, help: "Speed only: workers (default 1).")
+    var jobs: Int = 1
+
+    @Option(name: .long, help: "Speed only: process the pages this many times over (to reach large page counts).")
+    var `repeat`: Int = 1
+
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
+        if !input.isEmpty {
+            let documents = SpeedBench.load(input)
+            guard !documents.isEmpty else {
+                printError("scour: no readable pages under \(input.joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            let result = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs).run(documents, repeat: `repeat`)
+            print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected",
+                         result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
+                         result.megabytesPerSecond, result.rejected))
+            print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
+            return
+        }
         let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
         var folders = sets
         if folders.isEmpty {

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+@testable import ScourCore
+
+final class BenchMetricsTests: XCTestCase {
+    func testTokensAreUnicodeWordRuns() {
+        XCTAssertEqual(BenchMetrics.tokens("Hello, wörld! it's 2021_05 — ok").map(String.init), ["Hello", "wörld", "it", "s", "2021_05", "ok"])
+    }
+
+    func testShinglesAreFourGramsOrOneShorter() {
+        XCTAssertEqual(BenchMetrics.shingles("a b c d e"), ["a b c d": 1, "b c d e": 1])
+        XCTAssertEqual(BenchMetrics.shingles("a b"), ["a b": 1])
+        XCTAssertEqual(BenchMetrics.shingles(""), [:])
+    }
+
+    func testPagePrecisionAndRecall() {
+        // truth: 6 tokens → 3 shingles; output drops the last token and adds two → 2 shared, 2 extra, 1 missing.
+        let page = BenchMetrics.shinglePage(output: "one two three four five six seven", truth: "zero one two three four five six")
+        XCTAssertEqual(page.precision!, 3.0 / 4.0, accuracy: 1e-9)
+        XCTAssertEqual(page.recall!, 3.0 / 4.0, accuracy: 1e-9)
+        let perfect = BenchMetrics.shinglePage(output: "a b c d", truth: "a b c d")
+        XCTAssertEqual(perfect.precision, 1)
+        XCTAssertEqual(perfect.recall, 1)
+        let empty = BenchMetrics.shinglePage(output: "", truth: "a b c d")
+        XCTAssertNil(empty.precision, "an empty output does not count toward precision")
+        XCTAssertEqual(empty.recall, 0)
+    }
+
+    func testAuthorsCompareFoldedInAnyOrder() {
+        XCTAssertTrue(BenchMetrics.sameAuthors(["Jane  Doe", "john roe"], ["John Roe", "jane doe"]))
+        XCTAssertFalse(BenchMetrics.sameAuthors(["Jane Doe"], ["Jane Doe", "John Roe"]))
+    }
+
+    /// A tiny set on disk, scored end to end through the real pipeline.
+    func testRunnerScoresABodySet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scour-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("text"), withIntermediateDirectories: true)
+        let body = "The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending."
+        try Data("Home\n\nShare on facebook\n\n\(body)\n\nLeave a Reply".utf8).write(to: folder.appendingPathComponent("text/p1.txt"))
+        try Data(#"{"id": "p1", "url": "https://x.example/a", "text": "\#(body)"}"#.utf8 + Data("\n".utf8))
+            .write(to: folder.appendingPathComponent("truth.jsonl"))
+        let report = try BenchRunner(pipeline: Pipeline(config: TestSupport.defaultConfig)).run(setDirectory: folder.path)
+        XCTAssertEqual(report.kind, .articleBody)
+        XCTAssertEqual(report.pages, 1)
+        XCTAssertEqual(report.precision, 1)
+        XCTAssertEqual(report.recall, 1)
+    }
+}
