@@ -29,9 +29,20 @@ public struct DedupeStage: Stage {
 
     /// Letters and digits only, lowercased: the identity of a block for repetition.
     static func key(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for char in text.lowercased() where char.isLetter || char.isNumber { result.append(char) }
-        return result
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII: letters lowercased, digits kept, everything else dropped.
+                if value >= 0x41 && value <= 0x5A {
+                    scalars.append(Unicode.Scalar(value + 0x20)!)
+                } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                    scalars.append(scalar)
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(scalars)
     }
 }

@@ -125,6 +125,7 @@ public struct TextSegmenter: Sendable {
     }
 
     private func isThematicBreak(_ line: Substring) -> Bool {
+        guard let head = line.first, head == "-" || head == "*" || head == "_" else { return false }
         let compact = line.filter { $0 != " " }
         guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
         return compact.allSatisfy { $0 == first }

@@ -22,10 +22,17 @@ public struct LanguageDetector: Sendable {
             for language in languagesByWord[word] ?? [] { counts[language, default: 0] += 1 }
             word = ""
         }
-        for char in text {
+        for scalar in text.unicodeScalars {
             if total >= maxWords { break }
-            if char.isLetter || char == "'" || char == "’" {
-                word.append(contentsOf: char == "’" ? "'" : char.lowercased())
+            let value = scalar.value
+            if value >= 0x41 && value <= 0x5A {
+                word.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
+            } else if (value >= 0x61 && value <= 0x7A) || value == 0x27 {
+                word.unicodeScalars.append(scalar)
+            } else if value == 0x2019 {
+                word.unicodeScalars.append("'")
+            } else if value >= 0x80 && scalar.properties.isAlphabetic {
+                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else {
                 flush()
             }
