@@ -46,7 +46,7 @@ public struct BoilerplateStage: Stage {
         let stop = document.metadata.language.flatMap { stopwords[$0] } ?? []
         for index in document.blocks.indices where document.blocks[index].isKept {
             if let markup = document.blocks[index].markup, !markup.inMainContent {
-                removeBlock(&document, at: index, rule: "outside-main-content")
+                removeBlock(&document, at: index, rule: markup.exclusion ?? "outside-main-content")
             }
         }
         let verdicts = document.blocks.indices.filter { document.blocks[$0].isKept }.map { index in
