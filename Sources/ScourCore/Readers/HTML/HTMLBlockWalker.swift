@@ -24,6 +24,8 @@ struct WalkedBlock {
     /// Characters of text, and of that text inside links.
     var characters: Int
     var linkCharacters: Int
+    /// Inside a `<figcaption>`: a caption or credit line, not story text.
+    var fromFigcaption = false
 }
 
 /// Walks a parsed page once, depth-first, and turns it into blocks: one per
@@ -31,7 +33,13 @@ struct WalkedBlock {
 /// text between block elements. Never-content and hidden elements are skipped.
 /// Iterative, so a page nested ten thousand deep does not overflow the stack.
 struct HTMLBlockWalker {
+    let markupTokens: MarkupTokens
     private(set) var blocks: [WalkedBlock] = []
+
+    init(markupTokens: MarkupTokens) {
+        self.markupTokens = markupTokens
+    }
+
     private(set) var containers: [ContentContainer] = []
     /// Elements skipped because they are hidden.
     private(set) var hiddenSkipped = 0
@@ -93,7 +101,7 @@ struct HTMLBlockWalker {
         let tag = node.tag
         if tag.isNeverContent { return false }
         let attributes = ElementAttributes(node)
-        if attributes.hidden {
+        if attributes.hidden || (!attributes.tokens.isEmpty && markupTokens.skips(attributes.tokens)) {
             hiddenSkipped += 1
             return false
         }
@@ -104,6 +112,10 @@ struct HTMLBlockWalker {
         case .img, .hr:
             return false
         case .a:
+            // Links set side by side ("<a>Tag one</a><a>Tag two</a>") are separate words.
+            if let last = links.last, last.end == buffer.count, let byte = buffer.last, byte != 0x20, byte != 0x0A {
+                buffer.append(0x20)
+            }
             if openLink == nil { openLink = (buffer.count, attributes.href ?? "") }
             return true
         case .td, .th:
@@ -225,7 +237,9 @@ struct HTMLBlockWalker {
         let container = containerStack.last ?? 0
         var block = Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine, startsChunk: true)
         block.markup = MarkupEvidence(tagPath: tagPath(kind: kind), tokens: evidenceTokens(container), inMainContent: false)
-        blocks.append(WalkedBlock(block: block, container: container, characters: characters, linkCharacters: min(linkCharacters, characters)))
+        let figcaption = blockStack.contains { $0.tag == .figcaption }
+        blocks.append(WalkedBlock(block: block, container: container, characters: characters,
+                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption))
     }
 
     private func tagPath(kind: BlockKind) -> String {

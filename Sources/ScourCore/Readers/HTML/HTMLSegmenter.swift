@@ -44,7 +44,7 @@ public struct HTMLSegmenter: Sendable {
             throw Rejection(stage: ReadStage.name, reason: "no root element in the HTML")
         }
         let body = root.children.first { $0.isElement && $0.tag == .body } ?? root
-        var walker = HTMLBlockWalker()
+        var walker = HTMLBlockWalker(markupTokens: tokens)
         let deadline = started + UInt64(options.timeBudgetMilliseconds) * 1_000_000
         guard walker.walk(body, deadline: deadline) else {
             throw Rejection(stage: ReadStage.name,

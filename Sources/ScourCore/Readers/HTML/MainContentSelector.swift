@@ -76,6 +76,17 @@ struct MainContentSelector {
                 reasons[block] = "markup-boilerplate:\(word)"
             }
         }
+        // Figure captions and credits are not the story's text.
+        for container in containers where container.tag == .figure {
+            for block in container.firstBlock..<container.endBlock where included[block] {
+                included[block] = false
+                reasons[block] = "figure-caption"
+            }
+        }
+        for (index, walked) in blocks.enumerated() where included[index] && walked.fromFigcaption {
+            included[index] = false
+            reasons[index] = "figure-caption"
+        }
         addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                          goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
         return Selection(container: best, included: included, reasons: reasons)
@@ -143,9 +154,10 @@ struct MainContentSelector {
         if walked.block.kind == .heading { return (0, linked) }
         let density = linked / characters
         let sentence = Self.hasSentencePunctuation(walked.block.text)
-        if density < 0.35, sentence {
+        // Judge by the text outside links: a story paragraph may link its first words, a teaser is mostly link.
+        if sentence, density < 0.6 {
             if plain >= 60 { return (plain, linked) }
-            if plain >= 25 { return (plain * 0.5, linked) }
+            if plain >= 25, density < 0.35 { return (plain * 0.5, linked) }
         }
         return (0, linked + 10)
     }

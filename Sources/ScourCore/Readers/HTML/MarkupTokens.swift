@@ -19,8 +19,14 @@ public struct MarkupTokens: Sendable, Decodable {
         case none
     }
 
+    public struct Neutral: Sendable, Decodable {
+        public var parts: [String]
+    }
+
     public var boilerplate: Words
     public var content: Words
+    public var neutral: Neutral
+    public var skip: Neutral
 
     /// Lookup sets built once after decoding.
     private var boilerplateParts: Set<String> = []
@@ -30,13 +36,19 @@ public struct MarkupTokens: Sendable, Decodable {
     private var contentRoles: Set<String> = []
     private var boilerplateTags: Set<String> = []
     private var contentTags: Set<String> = []
+    private var neutralParts: Set<String> = []
+    private var skipParts: Set<String> = []
 
-    enum CodingKeys: String, CodingKey { case boilerplate, content }
+    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         boilerplate = try container.decode(Words.self, forKey: .boilerplate)
         content = try container.decode(Words.self, forKey: .content)
+        neutral = try container.decode(Neutral.self, forKey: .neutral)
+        neutralParts = Set(neutral.parts)
+        skip = try container.decode(Neutral.self, forKey: .skip)
+        skipParts = Set(skip.parts)
         boilerplateParts = Set(boilerplate.parts)
         contentParts = Set(content.parts)
         contentExact = Set(content.exact ?? [])
@@ -58,7 +70,9 @@ public struct MarkupTokens: Sendable, Decodable {
             if boilerplateRoles.contains(lower) { boilerplateWord = boilerplateWord ?? lower; continue }
             var tokenIsContent = false
             var tokenBoilerplate: String?
-            for part in Self.parts(of: token) {
+            let parts = Self.parts(of: token)
+            if parts.contains(where: neutralParts.contains) { continue }
+            for part in parts {
                 if boilerplateParts.contains(part) { tokenBoilerplate = tokenBoilerplate ?? part }
                 if contentParts.contains(part) { tokenIsContent = true }
             }
@@ -69,6 +83,15 @@ public struct MarkupTokens: Sendable, Decodable {
         }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none
+    }
+
+    /// True when an element with these tokens holds text that is never read (captions, tooltips, screen-reader text).
+    public func skips(_ tokens: [String]) -> Bool {
+        for token in tokens {
+            for part in Self.parts(of: token) where skipParts.contains(part) { return true }
+            if token.lowercased().hasPrefix("visually-hidden") { return true }
+        }
+        return false
     }
 
     /// "post-content__shareBar" → ["post", "content", "share", "bar"].
