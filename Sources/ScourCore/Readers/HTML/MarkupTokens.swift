@@ -61,8 +61,8 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Reads a container's tag and tokens. Boilerplate wins over generic content words
     /// ("article-comments"), but not over exact content names ("article-body") or itemprop=articleBody.
     public func hint(tag: HTMLTag, tokens: [String]) -> Hint {
-        var content = contentTags.contains("\(tag)")
-        var boilerplateWord: String? = boilerplateTags.contains("\(tag)") ? "\(tag)" : nil
+        var content = contentTags.contains(tag.name)
+        var boilerplateWord: String? = boilerplateTags.contains(tag.name) ? tag.name : nil
         for token in tokens {
             let lower = token.lowercased()
             if lower == "articlebody" || contentExact.contains(lower) { return .strongContent }
