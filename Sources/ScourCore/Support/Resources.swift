@@ -100,6 +100,10 @@ public struct MetadataWords: Sendable, Decodable {
     public let attributionRoles: [String]
     public let outletPatterns: [Around]
     public let notNames: [String]
+    /// Words that join several authors in one markup value: "A und B", "A; B".
+    public let authorSeparators: [String]
+    /// Degrees and suffixes that follow a name after a comma: "Jane Doe, PhD".
+    public let nameSuffixes: [String]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -109,5 +113,7 @@ public struct MetadataWords: Sendable, Decodable {
         case attributionRoles = "attribution_roles"
         case outletPatterns = "outlet_patterns"
         case notNames = "not_names"
+        case authorSeparators = "author_separators"
+        case nameSuffixes = "name_suffixes"
     }
 }

@@ -15,6 +15,8 @@ public struct MetadataStage: Stage {
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
     let phrases: PhraseMatcher
+    /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
+    let latestDate: String
 
     public init(section: ConfigSection, resources: Resources) throws {
         headerBlocks = section.int("header_blocks", default: 8, range: 1...100)
@@ -24,6 +26,14 @@ public struct MetadataStage: Stage {
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
+        latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
+    }
+
+    static func isoDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     public func process(_ document: inout Document) throws(Rejection) {
@@ -45,6 +55,8 @@ struct MetadataTagger {
     var lastProse: Int?
     /// Features of every block, computed once: the rules below ask for them many times.
     let blockFeatures: [BlockFeatures]
+    /// The best last-modified date in the markup: used only when no publication date is found.
+    var modifiedHint: MarkupHint?
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
@@ -71,6 +83,7 @@ struct MetadataTagger {
         tagURL()
         tagOutlet()
         tagDateFromURL()
+        tagModifiedDate()
     }
 
     // MARK: helpers
@@ -115,12 +128,17 @@ struct MetadataTagger {
                 meta.description = value; set("description", rule: hint.origin)
             case "author":
                 if meta.evidence["authors"] == nil || meta.evidence["authors"]?.rule == hint.origin {
-                    let found = names.splitNames(value)
-                    for name in found where !meta.authors.contains(name) { meta.authors.append(name) }
+                    let found = names.markupAuthors(value)
+                    for name in found where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
+                        meta.authors.append(name)
+                    }
                     if !found.isEmpty { set("authors", rule: hint.origin) }
                 }
             case "date" where meta.date == nil:
+                if hint.origin.hasPrefix("html:"), isModifiedLine(value) { continue }
                 if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }
+            case "modified" where modifiedHint == nil:
+                if normalizedDate(value) != nil { modifiedHint = hint }
             case "outlet" where meta.outlet == nil:
                 meta.outlet = value; set("outlet", rule: hint.origin)
             case "url" where meta.url == nil:
@@ -139,9 +157,20 @@ struct MetadataTagger {
         }
     }
 
-    /// ISO strings pass through (date part checked); anything else goes through the date parser.
+    /// "Last updated: 3 May 2021": a visible date that is not the publication date.
+    private func isModifiedLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return stage.words.modifiedLabels.contains { label in
+            guard let range = lower.range(of: label) else { return false }
+            // The label must precede the date, not follow it in another sentence.
+            return lower.distance(from: lower.startIndex, to: range.lowerBound) < 20
+        }
+    }
+
+    /// The date part of an ISO string or any form the date parser reads; nil for dates after
+    /// today (a page cannot have been published in the future) or before the parser's first year.
     private func normalizedDate(_ value: String) -> String? {
-        guard let found = stage.dates.firstDate(in: value) else { return nil }
+        guard let found = stage.dates.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
         return found.iso
     }
 
@@ -529,8 +558,15 @@ struct MetadataTagger {
     // MARK: date from the URL
 
     private mutating func tagDateFromURL() {
-        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url) else { return }
+        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url), found.iso <= stage.latestDate else { return }
         meta.date = found.iso
         set("date", rule: "url-path")
+    }
+
+    /// A modification date is the last resort: the field wants the original publication.
+    private mutating func tagModifiedDate() {
+        guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value) else { return }
+        meta.date = date
+        set("date", rule: hint.origin)
     }
 }

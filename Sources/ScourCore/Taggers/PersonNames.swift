@@ -5,6 +5,8 @@ struct PersonNames: Sendable {
     let bylinePrefixes: [String]
     let notNames: Set<String>
     let stopwords: Set<String>
+    let authorSeparators: [String]
+    let nameSuffixes: Set<String>
 
     static let particles: Set<String> = ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "el", "la", "le", "del", "di", "du", "y", "ter", "st.", "mc"]
 
@@ -13,6 +15,8 @@ struct PersonNames: Sendable {
         bylinePrefixes = words.bylinePrefixes.sorted { $0.count > $1.count }
         notNames = Set(words.notNames)
         self.stopwords = stopwords
+        authorSeparators = words.authorSeparators
+        nameSuffixes = Set(words.nameSuffixes)
     }
 
     /// "Marianna Belenkaya", "Jean-Luc de la Tour", "J. R. Smith": 2–5 capitalised words, no digits.
@@ -67,5 +71,49 @@ struct PersonNames: Sendable {
     static func tidyCase(_ name: String) -> String {
         guard name.count > 3, name.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return name }
         return name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+
+    /// Names from a markup value (meta author, JSON-LD, a byline element). Lenient about the
+    /// form (one-word names and handles are real authors) and strict about what is no person:
+    /// URLs, e-mail addresses, "Staff", dates and roles after the names. "A, B und C" is split;
+    /// "Jane Doe, PhD" is not.
+    func markupAuthors(_ value: String) -> [String] {
+        var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let lower = body.lowercased()
+        for prefix in bylinePrefixes where lower.hasPrefix(prefix) {
+            let rest = body.dropFirst(prefix.count)
+            guard let next = rest.first, next == " " || next == ":" else { continue }
+            body = String(rest.drop { $0 == " " || $0 == ":" })
+            break
+        }
+        for cut in [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", " el ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"] {
+            if let range = body.range(of: cut, options: .caseInsensitive) { body = String(body[..<range.lowerBound]) }
+        }
+        // A date after the names: "Jane Doe 12.03.2020".
+        if let range = body.range(of: " [0-9]", options: .regularExpression) { body = String(body[..<range.lowerBound]) }
+        var parts: [String] = [body]
+        for separator in authorSeparators {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        var names: [String] = []
+        for part in parts {
+            let name = part.trimmingCharacters(in: .init(charactersIn: " ,;:|/"))
+            if nameSuffixes.contains(name.lowercased()), let last = names.popLast() {
+                names.append(last + ", " + name)
+                continue
+            }
+            guard isPlausibleAuthor(name) else { continue }
+            names.append(Self.tidyCase(name))
+        }
+        return names
+    }
+
+    private func isPlausibleAuthor(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
+              !lower.contains("://"), !lower.hasPrefix("www."), !lower.contains("@"),
+              !notNames.contains(lower) else { return false }
+        let words = name.split(separator: " ")
+        return words.count <= 6
     }
 }
