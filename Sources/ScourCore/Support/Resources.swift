@@ -104,6 +104,10 @@ public struct MetadataWords: Sendable, Decodable {
     public let authorSeparators: [String]
     /// Degrees and suffixes that follow a name after a comma: "Jane Doe, PhD".
     public let nameSuffixes: [String]
+    /// Labels before the names in byline elements and author fields: "Erstellt von", "View all posts by".
+    public let authorLabels: [String]
+    /// Words that make an author value an organisation (the site, its publisher) rather than a person.
+    public let organizationWords: [String]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -115,5 +119,7 @@ public struct MetadataWords: Sendable, Decodable {
         case notNames = "not_names"
         case authorSeparators = "author_separators"
         case nameSuffixes = "name_suffixes"
+        case authorLabels = "author_labels"
+        case organizationWords = "organization_words"
     }
 }

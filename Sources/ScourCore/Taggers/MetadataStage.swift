@@ -57,6 +57,10 @@ struct MetadataTagger {
     let blockFeatures: [BlockFeatures]
     /// The best last-modified date in the markup: used only when no publication date is found.
     var modifiedHint: MarkupHint?
+    /// Letters and digits of the site's names and host, to tell the site from its authors.
+    var siteKeys: [String] = []
+    /// An author value that names the site or an organisation: used only when no person is found.
+    var siteAuthor: (name: String, origin: String)?
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
@@ -84,6 +88,10 @@ struct MetadataTagger {
         tagOutlet()
         tagDateFromURL()
         tagModifiedDate()
+        if meta.authors.isEmpty, let (name, origin) = siteAuthor {
+            meta.authors = [name]
+            set("authors", rule: origin)
+        }
     }
 
     // MARK: helpers
@@ -118,6 +126,13 @@ struct MetadataTagger {
 
     /// The first hint per field wins; hints come best-first from the HTML reader.
     private mutating func applyMarkupHints() {
+        guard !document.markupHints.isEmpty else { return }
+        // Names of the site: an author value equal to one is no person (but is kept as a last resort).
+        var sites = document.markupHints.filter { $0.field == "outlet" }.map(\.value)
+        for url in [meta.url] + document.markupHints.filter({ $0.field == "url" }).map(\.value) {
+            if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
+        }
+        siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
         for hint in document.markupHints {
             let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
@@ -127,13 +142,17 @@ struct MetadataTagger {
             case "description" where meta.description == nil:
                 meta.description = value; set("description", rule: hint.origin)
             case "author":
-                if meta.evidence["authors"] == nil || meta.evidence["authors"]?.rule == hint.origin {
-                    let found = names.markupAuthors(value)
-                    for name in found where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
-                        meta.authors.append(name)
-                    }
-                    if !found.isEmpty { set("authors", rule: hint.origin) }
+                // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
+                // element counts alone: the next one with that class is often another text's byline.
+                let current = meta.evidence["authors"]?.rule
+                guard current == nil || (current == hint.origin && !hint.origin.hasPrefix("html:")) else { continue }
+                let found = names.markupAuthors(value)
+                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin) }
+                for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
+                    meta.authors.append(name)
                 }
+                if !people.isEmpty { set("authors", rule: hint.origin) }
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:"), isModifiedLine(value) { continue }
                 if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }

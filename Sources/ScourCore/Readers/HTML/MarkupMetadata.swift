@@ -114,6 +114,7 @@ struct MarkupScan {
     var authorClassCount = 0
     var timeCount = 0
     var seenHeadline = false
+    var lastAuthorElement: (node: HTMLNode, index: Int)?
     var textAfterHeadlineCount = 0
     var textBeforeHeadline: [String] = []
 
@@ -122,7 +123,7 @@ struct MarkupScan {
     }
 
     mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
-        let trimmed = Self.collapse(value)
+        let trimmed = Self.collapse(HTMLEntities.decode(value))
         guard !trimmed.isEmpty, trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
     }
@@ -277,7 +278,15 @@ struct MarkupScan {
             let text = node.textContent
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorClassCount += 1
+                let count = candidates.count
                 add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
+                // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
+                // is the tighter value: offer it first.
+                if candidates.count > count, let outer = lastAuthorElement, node.isDescendant(of: outer.node) {
+                    candidates.insert(candidates.removeLast(), at: outer.index)
+                } else if candidates.count > count {
+                    lastAuthorElement = (node, count)
+                }
             }
         }
         if dateClassCount < 6, words.contains(where: { vocabulary.dateClassWords.contains($0) }) {
@@ -333,15 +342,18 @@ struct MarkupScan {
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
+    /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
     private func isInSkippedRegion(_ node: HTMLNode) -> Bool {
         var current: HTMLNode? = node
+        var depth = 0
         while let element = current {
             switch element.tag {
             case .footer, .aside, .nav: return true
             default: break
             }
-            if classWords(element).contains(where: { vocabulary.skipClassWords.contains($0) }) { return true }
+            if depth < 6, classWords(element).contains(where: { vocabulary.skipClassWords.contains($0) }) { return true }
             current = element.parent
+            depth += 1
         }
         return false
     }
@@ -449,7 +461,7 @@ struct JSONLDReader {
     }
 
     private mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
-        let collapsed = MarkupScan.collapse(value)
+        let collapsed = MarkupScan.collapse(HTMLEntities.decode(value))
         guard !collapsed.isEmpty else { return }
         candidates.append(.init(hint: MarkupHint(field: field, value: collapsed, origin: origin), rank: rank))
     }
@@ -542,5 +554,28 @@ struct JSONLDReader {
         if let name = object["name"] as? [Any] { return name.compactMap { $0 as? String } }
         let parts = [object["givenName"], object["familyName"]].compactMap { $0 as? String }
         return parts.isEmpty ? [] : [parts.joined(separator: " ")]
+    }
+}
+
+/// Character references left in values that were escaped twice (`Redacci&oacute;n` in JSON-LD).
+enum HTMLEntities {
+    static func decode(_ text: String) -> String {
+        guard let amp = text.firstIndex(of: "&"), text[amp...].contains(";") else { return text }
+        // libxml2 knows every named reference; a tiny document is the cheapest way to ask it.
+        guard let tree = HTMLTree.parse(Array("<html><body><p>\(text.replacingOccurrences(of: "<", with: "&lt;"))</p></body></html>".utf8), encoding: "UTF-8"),
+              let root = tree.root else { return text }
+        return root.textContent
+    }
+}
+
+extension HTMLNode {
+    /// True when `ancestor` is this node's parent, grandparent, ….
+    func isDescendant(of ancestor: HTMLNode) -> Bool {
+        var current = pointer.pointee.parent
+        while let node = current {
+            if node == ancestor.pointer { return true }
+            current = node.pointee.parent
+        }
+        return false
     }
 }
