@@ -23,7 +23,7 @@ final class ValidateAndExplainTests: XCTestCase {
         """.utf8).write(to: config)
         let result = try CLIRunner.run(["validate", config.path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("stages[0] (read).max_byte (line 3): unknown key; allowed: enabled, max_bytes"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("stages[0] (read).max_byte (line 3): unknown key; allowed: enabled, html_time_budget_ms, max_bytes"), result.stderr)
         XCTAssertTrue(result.stderr.contains("stages[1] (boilerplate).main_run (line 4): unknown value \"sometimes\"; allowed: text, always, never"), result.stderr)
         XCTAssertTrue(result.stderr.contains("stages[2].stage (line 5): unknown stage \"polish\"; allowed: read, normalize, metadata, boilerplate, dedupe"), result.stderr)
 

@@ -1,5 +1,5 @@
 /// Stage: within one page, a heading or block repeated later is dropped, and
-/// so is any block that only repeats the title. Comparison ignores case,
+/// so is any block that only repeats the title (HTML main content keeps its own repeats). Comparison ignores case,
 /// spacing and punctuation, so " Title" and "Title" are the same block.
 public struct DedupeStage: Stage {
     public static let name = "dedupe"
@@ -21,7 +21,9 @@ public struct DedupeStage: Stage {
             let alreadySeen = !seen.insert(key).inserted
             if let titleKey, key == titleKey {
                 removeBlock(&document, at: index, rule: "title-repeat")
-            } else if alreadySeen {
+            } else if alreadySeen, block.markup?.inMainContent != true {
+                // Inside an HTML page's main content, repeats are the author's (a meal plan's
+                // "Pre-Workout Meal" under every day); scraper repeats live outside it.
                 removeBlock(&document, at: index, rule: block.kind == .heading ? "repeated-heading" : "repeated-block")
             }
         }

@@ -46,7 +46,7 @@ public struct BoilerplateStage: Stage {
         let stop = document.metadata.language.flatMap { stopwords[$0] } ?? []
         for index in document.blocks.indices where document.blocks[index].isKept {
             if let markup = document.blocks[index].markup, !markup.inMainContent {
-                removeBlock(&document, at: index, rule: "outside-main-content")
+                removeBlock(&document, at: index, rule: markup.exclusion ?? "outside-main-content")
             }
         }
         let verdicts = document.blocks.indices.filter { document.blocks[$0].isKept }.map { index in
@@ -85,7 +85,7 @@ public struct BoilerplateStage: Stage {
             let ext = text[text.index(after: dot)...].lowercased()
             if ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) { return "image-file-name" }
         }
-        if features.linkDensity >= 0.8 && features.words <= 25 && block.kind != .heading { return "link-list" }
+        if features.linkDensity >= 0.8 && (features.words <= 25 || block.links.count >= 3) && block.kind != .heading { return "link-list" }
         if features.words <= 80, !authors.isEmpty, isAuthorBio(text, authors: authors) { return "author-bio" }
         return nil
     }

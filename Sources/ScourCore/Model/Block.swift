@@ -40,11 +40,17 @@ public struct MarkupEvidence: Sendable, Equatable {
     public var tokens: [String]
     /// True when the block sits inside the container chosen as main content.
     public var inMainContent: Bool
+    /// Why the reader left it out of the main content (a rule name), when it did.
+    public var exclusion: String?
+    /// Share of the block's text inside links, as measured on the markup.
+    public var linkDensity: Double
 
-    public init(tagPath: String, tokens: [String], inMainContent: Bool) {
+    public init(tagPath: String, tokens: [String], inMainContent: Bool, exclusion: String? = nil, linkDensity: Double = 0) {
         self.tagPath = tagPath
         self.tokens = tokens
         self.inMainContent = inMainContent
+        self.exclusion = exclusion
+        self.linkDensity = linkDensity
     }
 }
 

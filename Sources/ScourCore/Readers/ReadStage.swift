@@ -12,7 +12,7 @@ public struct ReadStage: Stage {
     public init(section: ConfigSection, resources: Resources) throws {
         maxBytes = section.int("max_bytes", default: 64 << 20, range: 1...(1 << 34))
         textLines = section.choice("text_lines", default: "auto", allowed: ["auto", "paragraph"])
-        html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section))
+        html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section), tokens: resources.markupTokens)
     }
 
     public func process(_ document: inout Document) throws(Rejection) {

@@ -19,6 +19,8 @@ public struct Resources: Sendable {
     public let stopwords: [String: Set<String>]
     public let dateWords: DateWords
     public let metadataWords: MetadataWords
+    /// Class/id/role tokens that mark HTML containers as content or boilerplate.
+    public var markupTokens: MarkupTokens
 
     /// The folder shipped with the library; `SCOUR_DATA` or a config key may point elsewhere.
     public static var bundledDirectory: URL {
@@ -50,11 +52,14 @@ public struct Resources: Sendable {
         let dateWords = try decode(DateWords.self, from: datesURL)
         let metadataURL = directory.appendingPathComponent("language/metadata.json")
         let metadataWords = try decode(MetadataWords.self, from: metadataURL)
-        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords, metadataWords: metadataWords)
+        let markupTokens = try decode(MarkupTokens.self, from: directory.appendingPathComponent("html/containers.json"))
+        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords, metadataWords: metadataWords,
+                         markupTokens: markupTokens)
     }
 
     public init(lexicons: [String: Lexicon], stopwords: [String: Set<String>], dateWords: DateWords,
-                metadataWords: MetadataWords) {
+                metadataWords: MetadataWords, markupTokens: MarkupTokens) {
+        self.markupTokens = markupTokens
         self.lexicons = lexicons
         self.stopwords = stopwords
         self.dateWords = dateWords

@@ -1,17 +1,62 @@
-/// Turns raw HTML bytes into blocks and markup metadata hints.
-/// (Work in progress: the libxml2-based implementation lands with the HTML issue.)
+import CLibXML2
+
+/// The HTML front door: bytes → encoding → libxml2 tree → markup metadata hints
+/// and blocks, each block marked in or out of the main content with the reason.
+/// The shared stages (normalize, metadata, boilerplate, dedupe) do the rest.
 public struct HTMLSegmenter: Sendable {
     public struct Options: Sendable {
-        public init(section: ConfigSection) {}
+        /// Wall-clock budget for one page's tree walk; a page over it is rejected, not waited on.
+        public var timeBudgetMilliseconds: Int
+
+        public init(section: ConfigSection) {
+            timeBudgetMilliseconds = section.int("html_time_budget_ms", default: 5000, range: 1...600_000)
+        }
+
+        public init(timeBudgetMilliseconds: Int = 5000) {
+            self.timeBudgetMilliseconds = timeBudgetMilliseconds
+        }
     }
 
     public var options: Options
+    let tokens: MarkupTokens
 
-    public init(options: Options) {
+    public init(options: Options, tokens: MarkupTokens) {
         self.options = options
+        self.tokens = tokens
+        // libxml2 sets up its globals here, once, before worker threads parse.
+        xmlInitParser()
     }
 
     public func segment(_ bytes: [UInt8], into document: inout Document) throws(Rejection) {
-        throw Rejection(stage: ReadStage.name, reason: "HTML input is not supported yet")
+        let started = DispatchClock.now()
+        if TextDecoder.looksBinary(bytes) {
+            throw Rejection(stage: ReadStage.name, reason: "binary content, not HTML")
+        }
+        let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
+        if charset.source == "fallback" {
+            document.notes.append("no usable charset declared and not valid UTF-8; decoded as Windows-1252")
+        }
+        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding) else {
+            throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
+        }
+        document.markupHints = MarkupMetadata.hints(in: tree)
+        guard let root = tree.root else {
+            throw Rejection(stage: ReadStage.name, reason: "no root element in the HTML")
+        }
+        let body = root.children.first { $0.isElement && $0.tag == .body } ?? root
+        var walker = HTMLBlockWalker(markupTokens: tokens)
+        let deadline = started + UInt64(options.timeBudgetMilliseconds) * 1_000_000
+        guard walker.walk(body, deadline: deadline) else {
+            throw Rejection(stage: ReadStage.name,
+                            reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
+        }
+        let selection = MainContentSelector(tokens: tokens).select(blocks: walker.blocks, containers: walker.containers)
+        document.blocks = walker.blocks.enumerated().map { index, walked in
+            var block = walked.block
+            block.markup?.inMainContent = selection.included[index]
+            block.markup?.exclusion = selection.reasons[index]
+            block.markup?.linkDensity = walked.characters > 0 ? Double(walked.linkCharacters) / Double(walked.characters) : 0
+            return block
+        }
     }
 }

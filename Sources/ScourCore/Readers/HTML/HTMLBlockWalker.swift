@@ -1,0 +1,326 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An element that holds blocks: a candidate for the page's main content.
+struct ContentContainer {
+    var tag: HTMLTag
+    /// Index of the enclosing container, -1 for the outermost.
+    var parent: Int
+    var depth: Int
+    /// class, id, role and itemprop values, as written.
+    var tokens: [String]
+    /// Blocks inside it, as a range into the walker's block list (blocks are in document order).
+    var firstBlock = 0
+    var endBlock = 0
+}
+
+/// A block as the walker found it, before main-content selection.
+struct WalkedBlock {
+    var block: Block
+    /// The innermost container holding it.
+    var container: Int
+    /// Characters of text, and of that text inside links.
+    var characters: Int
+    var linkCharacters: Int
+    /// Inside a `<figcaption>`: a caption or credit line, not story text.
+    var fromFigcaption = false
+}
+
+/// Walks a parsed page once, depth-first, and turns it into blocks: one per
+/// paragraph, heading, list item, table row, caption, preformatted run or loose
+/// text between block elements. Never-content and hidden elements are skipped.
+/// Iterative, so a page nested ten thousand deep does not overflow the stack.
+struct HTMLBlockWalker {
+    let markupTokens: MarkupTokens
+    private(set) var blocks: [WalkedBlock] = []
+
+    init(markupTokens: MarkupTokens) {
+        self.markupTokens = markupTokens
+    }
+
+    private(set) var containers: [ContentContainer] = []
+    /// Elements skipped because they are hidden.
+    private(set) var hiddenSkipped = 0
+    /// Elements visited; the caller uses it to bound work on pathological pages.
+    private(set) var elementsVisited = 0
+
+    private var buffer: [UInt8] = []
+    private var links: [(start: Int, end: Int, target: String)] = []
+    private var openLink: (start: Int, target: String)?
+    private var firstLine = 0
+    /// Block elements currently open, innermost last.
+    private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int)] = []
+    private var containerStack: [Int] = []
+    private var preDepth = 0
+    private var tablePath: [HTMLTag] = []
+
+    /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page.
+    mutating func walk(_ root: HTMLNode, deadline: UInt64 = 0) -> Bool {
+        containers.append(ContentContainer(tag: .body, parent: -1, depth: 0, tokens: []))
+        containerStack = [0]
+        var node: xmlNodePtr? = root.pointer.pointee.children
+        let stop = root.pointer
+        var timedOut = false
+        walking: while let current = node {
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                elementsVisited += 1
+                if elementsVisited & 0x3FF == 0, deadline > 0, DispatchClock.now() > deadline {
+                    timedOut = true
+                    break walking
+                }
+                descend = enter(HTMLNode(current))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                appendText(current)
+            default:
+                break
+            }
+            if descend, let child = current.pointee.children {
+                node = child
+                continue
+            }
+            if descend { exit(HTMLNode(current)) }
+            var climber = current
+            while climber.pointee.next == nil {
+                guard let parent = climber.pointee.parent, parent != stop else { break walking }
+                climber = parent
+                exit(HTMLNode(climber))
+            }
+            node = climber.pointee.next
+        }
+        flush()
+        containers[0].endBlock = blocks.count
+        return !timedOut
+    }
+
+    /// Returns whether to walk into the element (and call `exit` for it).
+    private mutating func enter(_ node: HTMLNode) -> Bool {
+        let tag = node.tag
+        if tag.isNeverContent { return false }
+        let attributes = ElementAttributes(node)
+        if attributes.hidden || (!attributes.tokens.isEmpty && markupTokens.skips(attributes.tokens)) {
+            hiddenSkipped += 1
+            return false
+        }
+        switch tag {
+        case .br:
+            if preDepth > 0 { buffer.append(0x0A) } else { appendSpace(lineBreak: true) }
+            return false
+        case .img, .hr:
+            return false
+        case .a:
+            // Links set side by side ("<a>Tag one</a><a>Tag two</a>") are separate words.
+            if let last = links.last, last.end == buffer.count, let byte = buffer.last, byte != 0x20, byte != 0x0A {
+                buffer.append(0x20)
+            }
+            if openLink == nil { openLink = (buffer.count, attributes.href ?? "") }
+            return true
+        case .td, .th:
+            // Cells of one row share a block; words of neighbouring cells stay apart.
+            appendSpace(lineBreak: false)
+            if !buffer.isEmpty { buffer.append(contentsOf: [0x7C, 0x20]) }  // "| "
+        default:
+            break
+        }
+        if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
+        if tag.isContainer {
+            containers.append(ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
+                                               tokens: attributes.tokens, firstBlock: blocks.count))
+            containerStack.append(containers.count - 1)
+        }
+        if let kind = Self.blockKind(tag) {
+            blockStack.append((tag, kind, tag.headingLevel))
+        }
+        if tag == .pre { preDepth += 1 }
+        return true
+    }
+
+    private mutating func exit(_ node: HTMLNode) {
+        let tag = node.tag
+        if tag == .a {
+            if let link = openLink {
+                links.append((link.start, buffer.count, link.target))
+                openLink = nil
+            }
+            return
+        }
+        if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
+        if Self.blockKind(tag) != nil, let last = blockStack.last, last.tag == tag { blockStack.removeLast() }
+        if tag.isContainer, containerStack.count > 1 {
+            let index = containerStack.removeLast()
+            containers[index].endBlock = blocks.count
+        }
+        if tag == .pre { preDepth -= 1 }
+    }
+
+    static func blockKind(_ tag: HTMLTag) -> BlockKind? {
+        switch tag {
+        case .p: return .paragraph
+        case .h1, .h2, .h3, .h4, .h5, .h6: return .heading
+        case .li, .dt, .dd: return .listItem
+        case .blockquote: return .quote
+        case .pre: return .preformatted
+        case .tr: return .tableRow
+        case .figcaption, .caption: return .caption
+        default: return nil
+        }
+    }
+
+    private mutating func appendText(_ pointer: xmlNodePtr) {
+        guard let content = pointer.pointee.content else { return }
+        if firstLine == 0 { firstLine = Int(pointer.pointee.line) }
+        var index = 0
+        if preDepth > 0 {
+            while content[index] != 0 {
+                buffer.append(content[index])
+                index += 1
+            }
+            return
+        }
+        while content[index] != 0 {
+            let byte = content[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                appendSpace(lineBreak: false)
+            } else {
+                buffer.append(byte)
+            }
+            index += 1
+        }
+    }
+
+    /// One space between words; none at the start of a block or after another space.
+    private mutating func appendSpace(lineBreak: Bool) {
+        guard let last = buffer.last else { return }
+        if last == 0x20 || last == 0x0A {
+            if lineBreak, last == 0x20 { buffer[buffer.count - 1] = 0x0A }
+            return
+        }
+        buffer.append(lineBreak ? 0x0A : 0x20)
+    }
+
+    /// Ends the current block: what the buffer holds becomes one block of the innermost block element's kind.
+    private mutating func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            links.removeAll(keepingCapacity: true)
+            if openLink != nil { openLink = (0, openLink!.target) }
+            firstLine = 0
+        }
+        while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
+        guard !buffer.isEmpty else { return }
+        var kind = BlockKind.paragraph
+        var level = 0
+        if let innermost = blockStack.last {
+            kind = innermost.kind
+            level = innermost.level
+            // A paragraph inside a list item or quote takes the outer meaning.
+            if kind == .paragraph, let outer = blockStack.dropLast().last(where: { $0.kind == .listItem || $0.kind == .quote }) {
+                kind = outer.kind
+            }
+        }
+        if let link = openLink { links.append((link.start, buffer.count, link.target)) }
+        var blockLinks: [Link] = []
+        var linkCharacters = 0
+        for link in links where link.end > link.start {
+            let end = min(link.end, buffer.count)
+            guard end > link.start else { continue }
+            let text = String(decoding: buffer[link.start..<end], as: UTF8.self).trimmedSpaces()
+            guard !text.isEmpty else { continue }
+            linkCharacters += text.unicodeScalars.count
+            blockLinks.append(Link(text: text, target: link.target))
+        }
+        let text = String(decoding: buffer, as: UTF8.self)
+        let characters = text.unicodeScalars.count
+        let container = containerStack.last ?? 0
+        var block = Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine, startsChunk: true)
+        block.markup = MarkupEvidence(tagPath: tagPath(kind: kind), tokens: evidenceTokens(container), inMainContent: false)
+        let figcaption = blockStack.contains { $0.tag == .figcaption }
+        blocks.append(WalkedBlock(block: block, container: container, characters: characters,
+                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption))
+    }
+
+    private func tagPath(kind: BlockKind) -> String {
+        var names = containerStack.suffix(4).map { containers[$0].tag }.map { "\($0)" }
+        if let innermost = blockStack.last { names.append("\(innermost.tag)") }
+        return names.joined(separator: "/")
+    }
+
+    /// The class/id tokens of the nearest few containers: what the boilerplate rules see of the markup.
+    private func evidenceTokens(_ container: Int) -> [String] {
+        var tokens: [String] = []
+        var index = container
+        var steps = 0
+        while index >= 0, steps < 4 {
+            tokens.append(contentsOf: containers[index].tokens.map { $0.lowercased() })
+            index = containers[index].parent
+            steps += 1
+        }
+        return tokens
+    }
+}
+
+/// The attributes of one element that matter for extraction, read in one pass.
+struct ElementAttributes {
+    var hidden = false
+    var href: String?
+    var tokens: [String] = []
+
+    init(_ node: HTMLNode) {
+        var attribute = node.pointer.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let rawName = current.pointee.name else { continue }
+            let name = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
+            switch rawName[0] {
+            case UInt8(ascii: "c") where strcmp(name, "class") == 0,
+                 UInt8(ascii: "i") where strcmp(name, "id") == 0 || strcmp(name, "itemprop") == 0,
+                 UInt8(ascii: "r") where strcmp(name, "role") == 0:
+                for token in Self.value(current).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                    tokens.append(String(token))
+                }
+            case UInt8(ascii: "h") where strcmp(name, "hidden") == 0:
+                hidden = true
+            case UInt8(ascii: "h") where strcmp(name, "href") == 0:
+                href = Self.value(current)
+            case UInt8(ascii: "a") where strcmp(name, "aria-hidden") == 0:
+                if Self.value(current).lowercased() == "true" { hidden = true }
+            case UInt8(ascii: "s") where strcmp(name, "style") == 0:
+                let style = Self.value(current).lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+            default:
+                break
+            }
+        }
+    }
+
+    static func value(_ attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { value += String(cString: content) }
+            child = node.pointee.next
+        }
+        return value
+    }
+}
+
+/// Monotonic time for deadlines, without Foundation's Date.
+enum DispatchClock {
+    static func now() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+}
+
+extension String {
+    func trimmedSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\n" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\n" { slice.removeLast() }
+        return String(slice)
+    }
+}

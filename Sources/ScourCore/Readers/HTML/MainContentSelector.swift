@@ -1,0 +1,174 @@
+/// Picks the page's main content from the walked blocks. Each block gets a
+/// "good" weight (text outside links in sentence-shaped paragraphs) and a "bad"
+/// weight (text inside links, short non-sentence lines). The container with the
+/// most good text net of bad, nudged by what its tags and tokens say, is the
+/// article; its boilerplate-marked parts are cut, and sibling parts that read
+/// like the story (a lead paragraph outside the body wrapper) are added back.
+struct MainContentSelector {
+    let tokens: MarkupTokens
+    /// How much a character of bad text costs against one of good text.
+    var badWeight = 1.0
+
+    struct Selection {
+        var container: Int
+        var included: [Bool]
+        /// Why a block was left out, for blocks not included (rule names for `explain`).
+        var reasons: [String?]
+    }
+
+    func select(blocks: [WalkedBlock], containers: [ContentContainer]) -> Selection {
+        let count = blocks.count
+        var good = [Double](repeating: 0, count: count)
+        var bad = [Double](repeating: 0, count: count)
+        for (index, walked) in blocks.enumerated() {
+            (good[index], bad[index]) = weights(walked)
+        }
+        var goodPrefix = [0.0], badPrefix = [0.0]
+        goodPrefix.reserveCapacity(count + 1)
+        badPrefix.reserveCapacity(count + 1)
+        for index in 0..<count {
+            goodPrefix.append(goodPrefix[index] + good[index])
+            badPrefix.append(badPrefix[index] + bad[index])
+        }
+        func goodIn(_ container: ContentContainer) -> Double { goodPrefix[container.endBlock] - goodPrefix[container.firstBlock] }
+        func badIn(_ container: ContentContainer) -> Double { badPrefix[container.endBlock] - badPrefix[container.firstBlock] }
+
+        let hints = containers.map { tokens.hint(tag: $0.tag, tokens: $0.tokens) }
+        // A container inside a boilerplate-marked one is boilerplate too.
+        var insideBoilerplate = [Bool](repeating: false, count: containers.count)
+        for index in containers.indices {
+            let parent = containers[index].parent
+            if parent >= 0, insideBoilerplate[parent] || isBoilerplate(hints[parent]) { insideBoilerplate[index] = true }
+        }
+
+        var best = 0
+        var bestScore = -Double.infinity
+        for (index, container) in containers.enumerated() where container.endBlock > container.firstBlock {
+            let g = goodIn(container), b = badIn(container)
+            var score = g - badWeight * b
+            switch hints[index] {
+            case .strongContent: score += 0.25 * g + 100
+            case .content: score += 0.05 * g
+            case .boilerplate: score -= 0.5 * g
+            case .none: break
+            }
+            if insideBoilerplate[index] { score -= 0.5 * g }
+            if score > bestScore {
+                bestScore = score
+                best = index
+            }
+        }
+
+        var included = [Bool](repeating: false, count: count)
+        var reasons = [String?](repeating: "outside-main-content", count: count)
+        let chosen = containers[best]
+        let chosenGood = goodIn(chosen)
+        for index in chosen.firstBlock..<chosen.endBlock {
+            included[index] = true
+            reasons[index] = nil
+        }
+        // Boilerplate-marked parts of the chosen container go, unless they hold most of its story.
+        for (index, container) in containers.enumerated() where index != best && isDescendant(index, of: best, containers) {
+            guard case let .boilerplate(word) = hints[index], container.endBlock > container.firstBlock else { continue }
+            if goodIn(container) > 0.5 * chosenGood { continue }
+            for block in container.firstBlock..<container.endBlock where included[block] {
+                included[block] = false
+                reasons[block] = "markup-boilerplate:\(word)"
+            }
+        }
+        // Figure captions and credits are not the story's text.
+        for container in containers where container.tag == .figure {
+            for block in container.firstBlock..<container.endBlock where included[block] {
+                included[block] = false
+                reasons[block] = "figure-caption"
+            }
+        }
+        for (index, walked) in blocks.enumerated() where included[index] && walked.fromFigcaption {
+            included[index] = false
+            reasons[index] = "figure-caption"
+        }
+        addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
+                         goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
+        return Selection(container: best, included: included, reasons: reasons)
+    }
+
+    /// Blocks next to the chosen container, under the same parent, that read like the story.
+    private func addStorySiblings(
+        of chosen: Int, blocks: [WalkedBlock], containers: [ContentContainer], hints: [MarkupTokens.Hint],
+        good: [Double], bad: [Double], goodIn: (ContentContainer) -> Double, badIn: (ContentContainer) -> Double,
+        included: inout [Bool], reasons: inout [String?]
+    ) {
+        let parentIndex = containers[chosen].parent
+        guard parentIndex >= 0 else { return }
+        let parent = containers[parentIndex]
+        let chosenRange = containers[chosen].firstBlock..<containers[chosen].endBlock
+        var index = parent.firstBlock
+        while index < parent.endBlock {
+            if chosenRange.contains(index) {
+                index = chosenRange.upperBound
+                continue
+            }
+            // The child of the parent that holds this block: a loose block or a sibling container.
+            var top = blocks[index].container
+            while top >= 0, containers[top].parent != parentIndex, top != parentIndex { top = containers[top].parent }
+            if top < 0 || top == parentIndex {
+                if good[index] > 0, bad[index] < 0.3 * good[index] {
+                    included[index] = true
+                    reasons[index] = nil
+                }
+                index += 1
+                continue
+            }
+            let sibling = containers[top]
+            let g = goodIn(sibling), b = badIn(sibling)
+            if !isBoilerplate(hints[top]), g >= 80, b <= 0.25 * g {
+                for block in sibling.firstBlock..<sibling.endBlock {
+                    included[block] = true
+                    reasons[block] = nil
+                }
+            }
+            index = max(sibling.endBlock, index + 1)
+        }
+    }
+
+    private func isDescendant(_ index: Int, of ancestor: Int, _ containers: [ContentContainer]) -> Bool {
+        var current = containers[index].parent
+        while current >= 0 {
+            if current == ancestor { return true }
+            current = containers[current].parent
+        }
+        return false
+    }
+
+    private func isBoilerplate(_ hint: MarkupTokens.Hint) -> Bool {
+        if case .boilerplate = hint { return true }
+        return false
+    }
+
+    /// (good, bad) weights of one block.
+    func weights(_ walked: WalkedBlock) -> (Double, Double) {
+        let characters = Double(walked.characters)
+        let linked = Double(walked.linkCharacters)
+        let plain = characters - linked
+        guard characters > 0 else { return (0, 0) }
+        if walked.block.kind == .heading { return (0, linked) }
+        let density = linked / characters
+        let sentence = Self.hasSentencePunctuation(walked.block.text)
+        // Judge by the text outside links: a story paragraph may link its first words, a teaser is mostly link.
+        if sentence, density < 0.6 {
+            if plain >= 60 { return (plain, linked) }
+            if plain >= 25, density < 0.35 { return (plain * 0.5, linked) }
+        }
+        return (0, linked + 10)
+    }
+
+    static func hasSentencePunctuation(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case ".", ",", "!", "?", ";", ":", "。", "，", "、", "！", "？", "؟", "،", "।": return true
+            default: continue
+            }
+        }
+        return false
+    }
+}
