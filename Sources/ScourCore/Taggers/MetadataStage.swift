@@ -133,6 +133,10 @@ struct MetadataTagger {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
         siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
+        if let (date, origin) = shownMarkupDate() {
+            meta.date = date
+            set("date", rule: origin)
+        }
         for hint in document.markupHints {
             let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
@@ -154,7 +158,15 @@ struct MetadataTagger {
                 }
                 if !people.isEmpty { set("authors", rule: hint.origin) }
             case "date" where meta.date == nil:
-                if hint.origin.hasPrefix("html:"), isModifiedLine(value) { continue }
+                if hint.origin.hasPrefix("html:") {
+                    // Among the dates shown on the page, one labelled "Published …" beats the first one.
+                    if let (date, origin) = labelledVisibleDate() {
+                        meta.date = date
+                        set("date", rule: origin + ":labelled")
+                        continue
+                    }
+                    if isModifiedLine(value) { continue }
+                }
                 if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }
             case "modified" where modifiedHint == nil:
                 if normalizedDate(value) != nil { modifiedHint = hint }
@@ -176,6 +188,35 @@ struct MetadataTagger {
         }
     }
 
+    /// The date the page shows, when the markup also names it (as published or as modified date):
+    /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
+    private func shownMarkupDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var shown: (String, String)?
+        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
+            let visible = hint.origin.hasPrefix("html:") || hint.origin.hasPrefix("time[")
+            if visible {
+                guard shown == nil, hint.field == "date", !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
+                shown = (date, hint.origin)
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let shown, markupDates.contains(shown.0) else { return nil }
+        return shown
+    }
+
+    /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
+    private func labelledVisibleDate() -> (String, String)? {
+        for hint in document.markupHints where hint.field == "date" && hint.origin.hasPrefix("html:") {
+            let lower = hint.value.lowercased()
+            guard stage.words.dateLabels.contains(where: { lower.hasPrefix($0) }), !isModifiedLine(hint.value),
+                  let date = normalizedDate(hint.value) else { continue }
+            return (date, hint.origin)
+        }
+        return nil
+    }
+
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     private func isModifiedLine(_ text: String) -> Bool {
         let lower = text.lowercased()
@@ -195,11 +236,11 @@ struct MetadataTagger {
 
     // MARK: prose range
 
+    /// Scans in from both ends: the prose test matches phrases, too slow to run on every block of a long page.
     private mutating func findProseRange() {
-        for index in document.blocks.indices where isProse(index) {
-            if firstProse == nil { firstProse = index }
-            lastProse = index
-        }
+        firstProse = document.blocks.indices.first(where: isProse)
+        guard let first = firstProse else { return }
+        lastProse = document.blocks.indices.reversed().first { $0 >= first && isProse($0) }
     }
 
     // MARK: title

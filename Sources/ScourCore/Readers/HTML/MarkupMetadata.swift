@@ -182,8 +182,15 @@ struct MarkupScan {
                 return true
             }
         }
-        for (offset, text) in textBeforeHeadline.reversed().enumerated() {
-            add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline + offset / 10)
+        if seenHeadline {
+            for text in textBeforeHeadline.suffix(20).reversed() {
+                add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline)
+            }
+        } else {
+            // No headline element: the page is read from the top.
+            for text in textBeforeHeadline.prefix(40) {
+                add("date", text, origin: "html:text", rank: MarkupRank.textAfterHeadline)
+            }
         }
     }
 
@@ -204,8 +211,7 @@ struct MarkupScan {
             textAfterHeadlineCount += 1
             add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
         } else if !isInSkippedRegion(node) {
-            textBeforeHeadline.append(text)
-            if textBeforeHeadline.count > 20 { textBeforeHeadline.removeFirst() }
+            if textBeforeHeadline.count < 400 { textBeforeHeadline.append(text) }
         }
     }
 
