@@ -105,6 +105,14 @@ public struct MetadataWords: Sendable, Decodable {
     public let attributionRoles: [String]
     public let outletPatterns: [Around]
     public let notNames: [String]
+    /// Words that join several authors in one markup value: "A und B", "A; B".
+    public let authorSeparators: [String]
+    /// Degrees and suffixes that follow a name after a comma: "Jane Doe, PhD".
+    public let nameSuffixes: [String]
+    /// Labels before the names in byline elements and author fields: "Erstellt von", "View all posts by".
+    public let authorLabels: [String]
+    /// Words that make an author value an organisation (the site, its publisher) rather than a person.
+    public let organizationWords: [String]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -114,5 +122,9 @@ public struct MetadataWords: Sendable, Decodable {
         case attributionRoles = "attribution_roles"
         case outletPatterns = "outlet_patterns"
         case notNames = "not_names"
+        case authorSeparators = "author_separators"
+        case nameSuffixes = "name_suffixes"
+        case authorLabels = "author_labels"
+        case organizationWords = "organization_words"
     }
 }

@@ -116,6 +116,14 @@ public struct DateParser: Sendable {
             let dayFirst = sep == "." || !monthFirst
             return dayFirst ? make(year, second, first) : make(year, first, second)
         }
+        // DD.MM.YY, as German and French pages print it; not when more dotted numbers follow (versions, addresses).
+        if let (day, dayDigits) = number(index), dayDigits <= 2, separator(index + 1) == ".",
+           let (month, monthDigits) = number(index + 2), monthDigits <= 2, separator(index + 3) == ".",
+           let (short, shortDigits) = number(index + 4), shortDigits == 2,
+           !(separator(index + 5) == "." && number(index + 6) != nil) {
+            let century = 2000 + short <= years.upperBound ? 2000 : 1900
+            return make(century + short, month, day)
+        }
         // Month D, YYYY / Month D YYYY / Month DDth, YYYY
         if let month = month(index) {
             var j = skipSeparators(index + 1, allowed: [".", ","])

@@ -15,6 +15,8 @@ public struct MetadataStage: Stage {
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
     let phrases: PhraseMatcher
+    /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
+    let latestDate: String
 
     public init(section: ConfigSection, resources: Resources) throws {
         headerBlocks = section.int("header_blocks", default: 8, range: 1...100)
@@ -24,6 +26,14 @@ public struct MetadataStage: Stage {
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
+        latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
+    }
+
+    static func isoDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     public func process(_ document: inout Document) throws(Rejection) {
@@ -45,6 +55,12 @@ struct MetadataTagger {
     var lastProse: Int?
     /// Features of every block, computed once: the rules below ask for them many times.
     let blockFeatures: [BlockFeatures]
+    /// The best last-modified date in the markup: used only when no publication date is found.
+    var modifiedHint: MarkupHint?
+    /// Letters and digits of the site's names and host, to tell the site from its authors.
+    var siteKeys: [String] = []
+    /// An author value that names the site or an organisation: used only when no person is found.
+    var siteAuthor: (name: String, origin: String)?
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
@@ -71,6 +87,11 @@ struct MetadataTagger {
         tagURL()
         tagOutlet()
         tagDateFromURL()
+        tagModifiedDate()
+        if meta.authors.isEmpty, let (name, origin) = siteAuthor {
+            meta.authors = [name]
+            set("authors", rule: origin)
+        }
     }
 
     // MARK: helpers
@@ -105,6 +126,17 @@ struct MetadataTagger {
 
     /// The first hint per field wins; hints come best-first from the HTML reader.
     private mutating func applyMarkupHints() {
+        guard !document.markupHints.isEmpty else { return }
+        // Names of the site: an author value equal to one is no person (but is kept as a last resort).
+        var sites = document.markupHints.filter { $0.field == "outlet" }.map(\.value)
+        for url in [meta.url] + document.markupHints.filter({ $0.field == "url" }).map(\.value) {
+            if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
+        }
+        siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
+        if let (date, origin) = shownMarkupDate() {
+            meta.date = date
+            set("date", rule: origin)
+        }
         for hint in document.markupHints {
             let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
@@ -114,13 +146,30 @@ struct MetadataTagger {
             case "description" where meta.description == nil:
                 meta.description = value; set("description", rule: hint.origin)
             case "author":
-                if meta.evidence["authors"] == nil || meta.evidence["authors"]?.rule == hint.origin {
-                    let found = names.splitNames(value)
-                    for name in found where !meta.authors.contains(name) { meta.authors.append(name) }
-                    if !found.isEmpty { set("authors", rule: hint.origin) }
+                // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
+                // element counts alone: the next one with that class is often another text's byline.
+                let current = meta.evidence["authors"]?.rule
+                guard current == nil || (current == hint.origin && !hint.origin.hasPrefix("html:")) else { continue }
+                let found = names.markupAuthors(value)
+                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin) }
+                for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
+                    meta.authors.append(name)
                 }
+                if !people.isEmpty { set("authors", rule: hint.origin) }
             case "date" where meta.date == nil:
+                if hint.origin.hasPrefix("html:") {
+                    // Among the dates shown on the page, one labelled "Published …" beats the first one.
+                    if let (date, origin) = labelledVisibleDate() {
+                        meta.date = date
+                        set("date", rule: origin + ":labelled")
+                        continue
+                    }
+                    if isModifiedLine(value) { continue }
+                }
                 if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }
+            case "modified" where modifiedHint == nil:
+                if normalizedDate(value) != nil { modifiedHint = hint }
             case "outlet" where meta.outlet == nil:
                 meta.outlet = value; set("outlet", rule: hint.origin)
             case "url" where meta.url == nil:
@@ -139,19 +188,59 @@ struct MetadataTagger {
         }
     }
 
-    /// ISO strings pass through (date part checked); anything else goes through the date parser.
+    /// The date the page shows, when the markup also names it (as published or as modified date):
+    /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
+    private func shownMarkupDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var shown: (String, String)?
+        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
+            let visible = hint.origin.hasPrefix("html:") || hint.origin.hasPrefix("time[")
+            if visible {
+                guard shown == nil, hint.field == "date", !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
+                shown = (date, hint.origin)
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let shown, markupDates.contains(shown.0) else { return nil }
+        return shown
+    }
+
+    /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
+    private func labelledVisibleDate() -> (String, String)? {
+        for hint in document.markupHints where hint.field == "date" && hint.origin.hasPrefix("html:") {
+            let lower = hint.value.lowercased()
+            guard stage.words.dateLabels.contains(where: { lower.hasPrefix($0) }), !isModifiedLine(hint.value),
+                  let date = normalizedDate(hint.value) else { continue }
+            return (date, hint.origin)
+        }
+        return nil
+    }
+
+    /// "Last updated: 3 May 2021": a visible date that is not the publication date.
+    private func isModifiedLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return stage.words.modifiedLabels.contains { label in
+            guard let range = lower.range(of: label) else { return false }
+            // The label must precede the date, not follow it in another sentence.
+            return lower.distance(from: lower.startIndex, to: range.lowerBound) < 20
+        }
+    }
+
+    /// The date part of an ISO string or any form the date parser reads; nil for dates after
+    /// today (a page cannot have been published in the future) or before the parser's first year.
     private func normalizedDate(_ value: String) -> String? {
-        guard let found = stage.dates.firstDate(in: value) else { return nil }
+        guard let found = stage.dates.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
         return found.iso
     }
 
     // MARK: prose range
 
+    /// Scans in from both ends: the prose test matches phrases, too slow to run on every block of a long page.
     private mutating func findProseRange() {
-        for index in document.blocks.indices where isProse(index) {
-            if firstProse == nil { firstProse = index }
-            lastProse = index
-        }
+        firstProse = document.blocks.indices.first(where: isProse)
+        guard let first = firstProse else { return }
+        lastProse = document.blocks.indices.reversed().first { $0 >= first && isProse($0) }
     }
 
     // MARK: title
@@ -529,8 +618,15 @@ struct MetadataTagger {
     // MARK: date from the URL
 
     private mutating func tagDateFromURL() {
-        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url) else { return }
+        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url), found.iso <= stage.latestDate else { return }
         meta.date = found.iso
         set("date", rule: "url-path")
+    }
+
+    /// A modification date is the last resort: the field wants the original publication.
+    private mutating func tagModifiedDate() {
+        guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value) else { return }
+        meta.date = date
+        set("date", rule: hint.origin)
     }
 }

@@ -1,23 +1,587 @@
+import Foundation
+
 /// Metadata candidates read from a page's markup (JSON-LD, OpenGraph, `<meta>`,
-/// `<time>`, `rel=author`, itemprop, canonical link, `<html lang>`, `<title>`),
+/// `<time>`, `rel=author`, itemprop, canonical link, `<html lang>`, `<title>`)
+/// and from elements whose class names say what they hold (byline, date),
 /// best first per field, each naming where it came from. The metadata stage
 /// takes them before the visible-text rules.
 public enum MarkupMetadata {
-    /// Hints for `MetadataStage`: fields `title`, `authors`, `date`, `modified`, `outlet`,
-    /// `url`, `language`, `tags`, `section`, `description`.
-    public static func hints(in tree: HTMLTree) -> [MarkupHint] {
-        var hints: [MarkupHint] = []
-        guard let root = tree.root else { return hints }
-        if let lang = root.attribute("lang"), !lang.isEmpty {
-            hints.append(MarkupHint(field: "language", value: String(lang.prefix(2)).lowercased(), origin: "html[lang]"))
+    /// Hints for `MetadataStage`: fields `title`, `description`, `author`, `date`, `modified`,
+    /// `outlet`, `url`, `language`, `tag`, `section`. Several `author` or `tag` hints with the
+    /// same origin make a list.
+    public static func hints(in tree: HTMLTree, vocabulary: MarkupVocabulary = .bundled) -> [MarkupHint] {
+        guard let root = tree.root else { return [] }
+        var scan = MarkupScan(vocabulary: vocabulary)
+        scan.read(root)
+        return scan.rankedHints()
+    }
+}
+
+/// What the markup reader looks for, from `Resources/language/markup.json`:
+/// which `<meta>` keys carry which field and how far to trust them, the schema.org
+/// types that are articles, and the class-name words that mark bylines and dates.
+public struct MarkupVocabulary: Sendable, Decodable {
+    public struct MetaKey: Sendable, Decodable {
+        public var key: String
+        public var field: String
+        /// Lower is more trusted; candidates of a field are offered in rank order.
+        public var rank: Int
+    }
+
+    public let meta: [MetaKey]
+    public let articleTypes: Set<String>
+    public let pageTypes: Set<String>
+    public let dateClassWords: Set<String>
+    public let authorClassWords: Set<String>
+    public let skipClassWords: Set<String>
+    public let titleSeparators: [String]
+    let metaByKey: [String: MetaKey]
+
+    enum CodingKeys: String, CodingKey {
+        case meta
+        case articleTypes = "article_types"
+        case pageTypes = "page_types"
+        case dateClassWords = "date_class_words"
+        case authorClassWords = "author_class_words"
+        case skipClassWords = "skip_class_words"
+        case titleSeparators = "title_separators"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        meta = try container.decode([MetaKey].self, forKey: .meta)
+        articleTypes = try container.decode(Set<String>.self, forKey: .articleTypes)
+        pageTypes = try container.decode(Set<String>.self, forKey: .pageTypes)
+        dateClassWords = try container.decode(Set<String>.self, forKey: .dateClassWords)
+        authorClassWords = try container.decode(Set<String>.self, forKey: .authorClassWords)
+        skipClassWords = try container.decode(Set<String>.self, forKey: .skipClassWords)
+        titleSeparators = try container.decode([String].self, forKey: .titleSeparators)
+        metaByKey = Dictionary(meta.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The vocabulary shipped with the library (or under `SCOUR_DATA`); empty if the file is missing,
+    /// so a broken install loses markup hints rather than every page.
+    public static let bundled: MarkupVocabulary = {
+        let url = Resources.bundledDirectory.appendingPathComponent("language/markup.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let vocabulary = try? JSONDecoder().decode(MarkupVocabulary.self, from: data) else {
+            return try! JSONDecoder().decode(MarkupVocabulary.self, from: Data(Self.emptyJSON.utf8))
+        }
+        return vocabulary
+    }()
+
+    private static let emptyJSON = """
+    {"meta": [], "article_types": [], "page_types": [], "date_class_words": [], "author_class_words": [],
+     "skip_class_words": [], "title_separators": []}
+    """
+}
+
+/// Trust ranks of the sources that are not `<meta>` keys (those are in the vocabulary file).
+/// Lower wins; a field's candidates are offered in this order.
+enum MarkupRank {
+    static let canonicalLink = 10
+    static let htmlLang = 10
+    static let articleJSONLD = 10
+    static let articleJSONLDSecondary = 15
+    static let microdata = 18
+    static let pageJSONLD = 30
+    static let articleHeadlineJSONLD = 15
+    static let itempropAuthor = 24
+    static let relAuthor = 30
+    static let titleElement = 32
+    static let publishedTimeElement = 34
+    static let timeElement = 40
+    static let authorClassElement = 45
+    static let dateClassElement = 50
+    static let textAfterHeadline = 60
+    static let headlineText = 62
+    static let textBeforeHeadline = 64
+}
+
+/// One pass over the tree, collecting ranked candidates.
+struct MarkupScan {
+    struct Candidate {
+        var hint: MarkupHint
+        var rank: Int
+    }
+
+    let vocabulary: MarkupVocabulary
+    var candidates: [Candidate] = []
+    var titleText: String?
+    var siteNames: [String] = []
+    /// Elements found by class name are only trusted near the top, and only a few of them.
+    var dateClassCount = 0
+    var authorClassCount = 0
+    var timeCount = 0
+    var seenHeadline = false
+    var lastAuthorElement: (node: HTMLNode, index: Int)?
+    var textAfterHeadlineCount = 0
+    var textBeforeHeadline: [String] = []
+
+    init(vocabulary: MarkupVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
+        let trimmed = Self.collapse(HTMLEntities.decode(value))
+        guard !trimmed.isEmpty, trimmed.count < 2000 else { return }
+        candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
+    }
+
+    /// Best first per field; equal ranks keep document order.
+    func rankedHints() -> [MarkupHint] {
+        var all = candidates
+        if let title = titleText {
+            let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
+            all.append(Candidate(hint: MarkupHint(field: "title", value: cleaned, origin: "title"), rank: MarkupRank.titleElement))
+        }
+        return all.enumerated().sorted { lhs, rhs in
+            lhs.element.rank != rhs.element.rank ? lhs.element.rank < rhs.element.rank : lhs.offset < rhs.offset
+        }.map(\.element.hint)
+    }
+
+    mutating func read(_ root: HTMLNode) {
+        if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
+            add("language", lang, origin: "html[lang]", rank: MarkupRank.htmlLang)
         }
         root.forEachDescendant { node in
-            guard node.isElement else { return false }
-            if node.tag == .title {
-                hints.append(MarkupHint(field: "title", value: node.textContent, origin: "title"))
+            guard node.isElement else {
+                if node.isText { readText(node) }
+                return false
             }
-            return node.tag != .body
+            switch node.tag {
+            case .title:
+                if titleText == nil { titleText = node.textContent }
+                return false
+            case .script:
+                if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
+                    var reader = JSONLDReader(vocabulary: vocabulary)
+                    reader.read(node.textContent)
+                    for candidate in reader.candidates { candidates.append(candidate) }
+                    siteNames += reader.siteNames
+                }
+                return false
+            case .style, .noscript, .template, .svg:
+                return false
+            case .other where node.name == "meta":
+                readMeta(node)
+                return false
+            case .other where node.name == "link":
+                readLink(node)
+                return false
+            case .h1 where !seenHeadline:
+                if !isInSkippedRegion(node) {
+                    seenHeadline = true
+                    add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
+                }
+                readElement(node)
+                return false
+            default:
+                if node.attribute("content") != nil { readMeta(node) }
+                readElement(node)
+                return true
+            }
         }
-        return hints
+        if seenHeadline {
+            for text in textBeforeHeadline.suffix(20).reversed() {
+                add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline)
+            }
+        } else {
+            // No headline element: the page is read from the top.
+            for text in textBeforeHeadline.prefix(40) {
+                add("date", text, origin: "html:text", rank: MarkupRank.textAfterHeadline)
+            }
+        }
+    }
+
+    /// Short visible text with digits, in reading order: where the page shows its date when no markup names it.
+    /// Text after the headline comes first; text above it (nearest first) after that.
+    private mutating func readText(_ node: HTMLNode) {
+        var hasDigit = false
+        var length = 0
+        node.withContent { bytes in
+            length = bytes.count
+            hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        guard hasDigit, length <= 240 else { return }
+        let text = MarkupScan.collapse(node.content)
+        guard text.count >= 4, text.count <= 120 else { return }
+        if seenHeadline {
+            guard textAfterHeadlineCount < 40, !isInSkippedRegion(node) else { return }
+            textAfterHeadlineCount += 1
+            add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+        } else if !isInSkippedRegion(node) {
+            if textBeforeHeadline.count < 400 { textBeforeHeadline.append(text) }
+        }
+    }
+
+    private mutating func readMeta(_ node: HTMLNode) {
+        guard let content = node.attribute("content") else { return }
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+            guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
+            let key = Self.metaKey(raw)
+            guard let entry = vocabulary.metaByKey[key] else { continue }
+            if entry.field == "tag" && !key.hasPrefix("article:") {
+                // Keyword lists come as one comma-separated value.
+                for item in content.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                    add("tag", String(item), origin: "meta:\(key)", rank: entry.rank)
+                }
+            } else {
+                add(entry.field, content, origin: "meta:\(key)", rank: entry.rank)
+            }
+            if entry.field == "outlet" { siteNames.append(Self.collapse(content)) }
+            return
+        }
+    }
+
+    /// `schema:datePublished` (RDFa) → `datepublished`; `DC:date` → `dc.date`.
+    static func metaKey(_ raw: String) -> String {
+        var key = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        for prefix in ["schema:", "http://schema.org/", "https://schema.org/"] where key.hasPrefix(prefix) {
+            key.removeFirst(prefix.count)
+        }
+        for prefix in ["dc:", "dcterms:"] where key.hasPrefix(prefix) {
+            key = String(prefix.dropLast()) + "." + key.dropFirst(prefix.count)
+        }
+        return key
+    }
+
+    private mutating func readLink(_ node: HTMLNode) {
+        guard let rel = node.attribute("rel")?.lowercased(), let href = node.attribute("href") else { return }
+        if rel.split(separator: " ").contains("canonical"), href.hasPrefix("http") {
+            add("url", href, origin: "link[rel=canonical]", rank: MarkupRank.canonicalLink)
+        }
+    }
+
+    /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
+    private mutating func readElement(_ node: HTMLNode) {
+        if let itemprop = node.attribute("itemprop")?.lowercased() {
+            readItemprop(itemprop, node)
+        }
+        if node.tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
+            let text = node.textContent
+            if Self.isShortLine(text), !isInSkippedRegion(node) {
+                add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
+            }
+        }
+        if node.tag == .time, timeCount < 8, !isInSkippedRegion(node) {
+            timeCount += 1
+            let value = node.attribute("datetime") ?? node.textContent
+            let words = classWords(node)
+            let published = node.attribute("pubdate") != nil || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" }
+            let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
+            if modified {
+                add("modified", value, origin: "time[datetime]", rank: MarkupRank.timeElement)
+            } else {
+                add("date", value, origin: published ? "time[pubdate]" : "time[datetime]",
+                    rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
+            }
+        }
+        guard node.tag != .time, node.tag != .html, node.tag != .body else { return }
+        let words = classWords(node)
+        guard !words.isEmpty else { return }
+        if authorClassCount < 6, words.contains(where: { vocabulary.authorClassWords.contains($0) }) {
+            let text = node.textContent
+            if Self.isShortLine(text), !isInSkippedRegion(node) {
+                authorClassCount += 1
+                let count = candidates.count
+                add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
+                // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
+                // is the tighter value: offer it first.
+                if candidates.count > count, let outer = lastAuthorElement, node.isDescendant(of: outer.node) {
+                    candidates.insert(candidates.removeLast(), at: outer.index)
+                } else if candidates.count > count {
+                    lastAuthorElement = (node, count)
+                }
+            }
+        }
+        if dateClassCount < 6, words.contains(where: { vocabulary.dateClassWords.contains($0) }) {
+            let text = node.attribute("datetime") ?? node.attribute("content")
+                ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil } ?? node.textContent
+            if Self.collapse(text).count <= 80, text.contains(where: \.isNumber), !isInSkippedRegion(node) {
+                dateClassCount += 1
+                add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
+            }
+        }
+    }
+
+    private mutating func readItemprop(_ itemprop: String, _ node: HTMLNode) {
+        func value() -> String { node.attribute("content") ?? node.attribute("datetime") ?? node.textContent }
+        for property in itemprop.split(separator: " ") {
+            switch property {
+            case "datepublished":
+                add("date", value(), origin: "itemprop=datePublished", rank: MarkupRank.microdata)
+            case "datecreated":
+                add("date", value(), origin: "itemprop=dateCreated", rank: MarkupRank.pageJSONLD)
+            case "datemodified":
+                add("modified", value(), origin: "itemprop=dateModified", rank: MarkupRank.microdata)
+            case "author", "creator":
+                guard !isInSkippedRegion(node) else { continue }
+                var name: String?
+                node.forEachDescendant { child in
+                    guard name == nil else { return false }
+                    if child.isElement, child.attribute("itemprop")?.lowercased() == "name" {
+                        name = child.attribute("content") ?? child.textContent
+                    }
+                    return true
+                }
+                let text = name ?? node.attribute("content") ?? node.textContent
+                if Self.isShortLine(text) { add("author", text, origin: "itemprop=author", rank: MarkupRank.itempropAuthor) }
+            case "headline":
+                add("title", value(), origin: "itemprop=headline", rank: MarkupRank.microdata + 8)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
+    private func classWords(_ node: HTMLNode) -> [String] {
+        var words: [String] = []
+        for attribute in ["class", "id"] {
+            guard let value = node.attribute(attribute), !value.isEmpty else { continue }
+            for word in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" }) {
+                words.append(String(word))
+            }
+        }
+        return words
+    }
+
+    /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
+    /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
+    private func isInSkippedRegion(_ node: HTMLNode) -> Bool {
+        var current: HTMLNode? = node
+        var depth = 0
+        while let element = current {
+            switch element.tag {
+            case .footer, .aside, .nav: return true
+            default: break
+            }
+            if depth < 6, classWords(element).contains(where: { vocabulary.skipClassWords.contains($0) }) { return true }
+            current = element.parent
+            depth += 1
+        }
+        return false
+    }
+
+    static func isShortLine(_ text: String) -> Bool {
+        let collapsed = collapse(text)
+        return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Removes a site-name suffix or prefix from a `<title>`: "Headline - Site", "Site | Headline".
+struct TitleCleaner {
+    let separators: [String]
+    let siteNames: [String]
+
+    func clean(_ raw: String) -> String {
+        let title = MarkupScan.collapse(raw)
+        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
+        for separator in separators {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            // A part naming the site goes, wherever it is.
+            if !sites.isEmpty {
+                let kept = parts.filter { part in
+                    let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
+                    return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
+                }
+                if kept.count < parts.count, !kept.isEmpty {
+                    return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        // No site name known: drop a short last part after a strong separator.
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound], tail = title[range.upperBound...]
+            if tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 {
+                return String(head).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+}
+
+/// Reads `<script type="application/ld+json">` blocks: objects, arrays and `@graph`,
+/// articles first; other page types only as weaker candidates.
+struct JSONLDReader {
+    let vocabulary: MarkupVocabulary
+    var candidates: [MarkupScan.Candidate] = []
+    var siteNames: [String] = []
+
+    init(vocabulary: MarkupVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    mutating func read(_ text: String) {
+        guard let object = Self.parse(text) else { return }
+        visit(object, depth: 0)
+    }
+
+    /// Tolerates HTML comments, CDATA markers, raw newlines inside strings and trailing junk.
+    static func parse(_ text: String) -> Any? {
+        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for marker in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
+            body = body.replacingOccurrences(of: marker, with: "")
+        }
+        body = body.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
+        if body.hasSuffix(";") { body.removeLast() }
+        guard let first = body.firstIndex(where: { $0 == "{" || $0 == "[" }) else { return nil }
+        body = String(body[first...])
+        if let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) { return object }
+        // Trailing junk: cut after the bracket that closes the first value.
+        if let end = closingIndex(of: body), let object = try? JSONSerialization.jsonObject(with: Data(body[...end].utf8)) {
+            return object
+        }
+        return nil
+    }
+
+    /// The index of the bracket that balances the first one, skipping strings.
+    static func closingIndex(of text: String) -> String.Index? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let char = text[index]
+            if inString {
+                if escaped { escaped = false } else if char == "\\" { escaped = true } else if char == "\"" { inString = false }
+            } else if char == "\"" {
+                inString = true
+            } else if char == "{" || char == "[" {
+                depth += 1
+            } else if char == "}" || char == "]" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    private mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
+        let collapsed = MarkupScan.collapse(HTMLEntities.decode(value))
+        guard !collapsed.isEmpty else { return }
+        candidates.append(.init(hint: MarkupHint(field: field, value: collapsed, origin: origin), rank: rank))
+    }
+
+    private static func types(_ object: [String: Any]) -> [String] {
+        let raw = object["@type"]
+        let list = (raw as? [Any])?.compactMap { $0 as? String } ?? (raw as? String).map { [$0] } ?? []
+        return list.map { $0.lowercased().replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: "") }
+    }
+
+    /// Keys whose objects describe something else than the page's text (its comments, images, offers).
+    static let foreignKeys: Set<String> = ["author", "creator", "publisher", "image", "logo", "video", "comment", "review",
+                                           "aggregaterating", "offers", "potentialaction", "sameas", "breadcrumb",
+                                           "itemlistelement", "citation", "contributor", "editor", "sourceorganization",
+                                           "copyrightholder", "provider", "funder", "speakable", "associatedmedia", "thumbnail"]
+
+    private mutating func visit(_ value: Any, depth: Int) {
+        guard depth < 12 else { return }
+        if let array = value as? [Any] {
+            for item in array { visit(item, depth: depth + 1) }
+            return
+        }
+        guard let object = value as? [String: Any] else { return }
+        let types = Self.types(object)
+        let isArticle = types.contains { vocabulary.articleTypes.contains($0) || $0.hasSuffix("article") || $0.hasSuffix("posting") }
+        let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
+        if isArticle || isPage { readCreativeWork(object, isArticle: isArticle) }
+        if types.contains("website"), let name = object["name"] as? String {
+            add("outlet", name, origin: "json-ld:WebSite.name", rank: 22)
+            siteNames.append(MarkupScan.collapse(name))
+        }
+        for (key, child) in object where !Self.foreignKeys.contains(key.lowercased()) {
+            if child is [Any] || child is [String: Any] { visit(child, depth: depth + 1) }
+        }
+    }
+
+    private mutating func readCreativeWork(_ object: [String: Any], isArticle: Bool) {
+        let kind = isArticle ? "article" : "page"
+        func rank(_ article: Int, _ page: Int) -> Int { isArticle ? article : page }
+        if let headline = object["headline"] as? String {
+            add("title", headline, origin: "json-ld:\(kind).headline", rank: rank(MarkupRank.articleHeadlineJSONLD, 36))
+        } else if isArticle, let name = object["name"] as? String {
+            add("title", name, origin: "json-ld:\(kind).name", rank: 28)
+        }
+        if let date = Self.string(object["datePublished"]) {
+            add("date", date, origin: "json-ld:\(kind).datePublished", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
+        }
+        if let date = Self.string(object["dateCreated"]) {
+            add("date", date, origin: "json-ld:\(kind).dateCreated", rank: rank(28, 36))
+        }
+        if let date = Self.string(object["dateModified"]) {
+            add("modified", date, origin: "json-ld:\(kind).dateModified", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
+        }
+        for name in Self.names(object["author"] ?? object["creator"]) {
+            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, 35))
+        }
+        if let publisher = Self.names(object["publisher"]).first {
+            add("outlet", publisher, origin: "json-ld:\(kind).publisher", rank: rank(MarkupRank.articleJSONLDSecondary, 26))
+            siteNames.append(MarkupScan.collapse(publisher))
+        }
+        if let description = object["description"] as? String {
+            add("description", description, origin: "json-ld:\(kind).description", rank: rank(21, 30))
+        }
+        if let section = Self.string(object["articleSection"]) {
+            add("section", section, origin: "json-ld:\(kind).articleSection", rank: rank(15, 30))
+        }
+        if let language = Self.string(object["inLanguage"]) {
+            add("language", language, origin: "json-ld:\(kind).inLanguage", rank: rank(25, 32))
+        }
+        if let keywords = object["keywords"] {
+            let list = (keywords as? [Any])?.compactMap { $0 as? String }
+                ?? (keywords as? String).map { $0.split(separator: ",").map(String.init) } ?? []
+            for keyword in list { add("tag", keyword, origin: "json-ld:\(kind).keywords", rank: rank(15, 30)) }
+        }
+    }
+
+    /// A string, or the first string of an array.
+    static func string(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        if let list = value as? [Any] { return list.lazy.compactMap { $0 as? String }.first }
+        return nil
+    }
+
+    /// Names of people or organisations: "Jane Doe", {"name": …}, {"givenName", "familyName"}, or a list.
+    static func names(_ value: Any?) -> [String] {
+        if let text = value as? String { return [text] }
+        if let list = value as? [Any] { return list.flatMap { names($0) } }
+        guard let object = value as? [String: Any] else { return [] }
+        if let name = object["name"] as? String { return [name] }
+        if let name = object["name"] as? [Any] { return name.compactMap { $0 as? String } }
+        let parts = [object["givenName"], object["familyName"]].compactMap { $0 as? String }
+        return parts.isEmpty ? [] : [parts.joined(separator: " ")]
+    }
+}
+
+/// Character references left in values that were escaped twice (`Redacci&oacute;n` in JSON-LD).
+enum HTMLEntities {
+    static func decode(_ text: String) -> String {
+        guard let amp = text.firstIndex(of: "&"), text[amp...].contains(";") else { return text }
+        // libxml2 knows every named reference; a tiny document is the cheapest way to ask it.
+        guard let tree = HTMLTree.parse(Array("<html><body><p>\(text.replacingOccurrences(of: "<", with: "&lt;"))</p></body></html>".utf8), encoding: "UTF-8"),
+              let root = tree.root else { return text }
+        return root.textContent
+    }
+}
+
+extension HTMLNode {
+    /// True when `ancestor` is this node's parent, grandparent, ….
+    func isDescendant(of ancestor: HTMLNode) -> Bool {
+        var current = pointer.pointee.parent
+        while let node = current {
+            if node == ancestor.pointer { return true }
+            current = node.pointee.parent
+        }
+        return false
     }
 }
