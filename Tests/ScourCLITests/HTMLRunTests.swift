@@ -53,8 +53,9 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("The old iron bridge"), text)
         XCTAssertTrue(text.hasSuffix("at the ceremony."), text)
         XCTAssertFalse(text.contains("Ferry") || text.contains("Home") || text.contains("City Desk"), text)
-        // The gzip copy is the same page, so it is marked as a duplicate of the first.
-        XCTAssertEqual(records[1]["duplicate_of"] as? String, record["id"] as? String)
+        // The gzip copy is the same page with the same canonical URL: the same document id, not a duplicate of another.
+        XCTAssertEqual(records[1]["id"] as? String, record["id"] as? String)
+        XCTAssertEqual(records[1]["text"] as? String, text)
 
         let rejected = try CLIRunner.jsonLines(rejects)
         let reasons = Dictionary(uniqueKeysWithValues: rejected.map { ((($0["source"] as? String ?? "") as NSString).lastPathComponent, $0["reason"] as? String ?? "") })
