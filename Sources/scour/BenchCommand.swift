@@ -69,6 +69,7 @@ struct BenchCommand: ParsableCommand {
                 printError("scour: \(error)")
                 throw ExitCode(2)
             }
+            for note in report.skippedTruth { printError("scour: \(note)") }
             let meta = report.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
             let scores = report.kind == .dates ? "     -      -      -" :
                 String(format: "%6.3f %6.3f %6.3f", report.precision, report.recall, report.f1)
