@@ -143,8 +143,9 @@ final class CurlTransfer {
     }
 
     private func receiveHeader(_ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int {
-        var line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: size), as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        var bytes = UnsafeRawBufferPointer(start: buffer, count: size)[...]
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new response in the chain (a redirect hop, or 100 Continue): start over.
             response.statusLine = line

@@ -334,8 +334,14 @@ public final class Fetcher {
 
 public enum FetchSetupError: Error, Sendable, CustomStringConvertible {
     case curlUnavailable
+    case serverUnavailable(String)
 
     public var description: String {
-        "libcurl could not be initialised (is libcurl4-openssl installed? scripts/install-deps.sh installs it)"
+        switch self {
+        case .curlUnavailable:
+            return "libcurl could not be initialised (is libcurl4-openssl installed? scripts/install-deps.sh installs it)"
+        case let .serverUnavailable(reason):
+            return "cannot start the local bench server: \(reason)"
+        }
     }
 }

@@ -6,6 +6,8 @@ public struct InputItem: Sendable, Equatable {
     public var format: InputFormat?
     /// Why this item cannot be read at all; it goes straight to rejects.
     public var problem: String?
+    /// A WARC archive (`.warc`, `.warc.gz`): many documents, read record by record.
+    public var isArchive = false
 
     public init(source: String, format: InputFormat?, problem: String? = nil) {
         self.source = source
@@ -61,6 +63,11 @@ public enum InputCollector {
         if ext == "gz", parts.count > 2 {
             compressed = true
             ext = String(parts[parts.count - 2])
+        }
+        if ext == "warc" {
+            var archive = InputItem(source: path, format: nil)
+            archive.isArchive = true
+            return archive
         }
         if htmlExtensions.contains(ext) { return InputItem(source: path, format: .html) }
         if compressed { return InputItem(source: path, format: nil, problem: "unsupported compressed file type .\(ext).gz") }
