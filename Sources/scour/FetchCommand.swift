@@ -15,7 +15,7 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the WARC archive (scour-<time>-<pid>-<id>.warc.gz); default: the config's fetch.warc, else out/raw.")
     var warc: String?
 
-    @Option(name: .long, help: "Rejects JSONL path (default: rejects.jsonl in the WARC folder).")
+    @Option(name: .long, help: "Rejects JSONL path (default: the config's output rejects path, out/rejects.jsonl).")
     var rejects: String?
 
     @Option(name: .long, help: "Pipeline config file (its fetch section is used).")
@@ -24,7 +24,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         let directory = warc ?? pipelineConfig.fetch.warcDirectory ?? "out/raw"
-        let rejectsPath = rejects ?? (directory as NSString).appendingPathComponent("rejects.jsonl")
+        let rejectsPath = rejects ?? pipelineConfig.output.rejects
         let stop = StopRequest()
         let signals = SignalWatcher(stop: stop)
         let summary: ArchiveFetch.Summary

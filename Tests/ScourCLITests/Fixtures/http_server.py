@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Test HTTP server for Scour's fetch tests: binds 127.0.0.1 on a free port, prints
-"PORT <n>" and serves fixed scenarios until killed. /stats returns request counts per path."""
+"PORT <n>" and serves fixed scenarios until killed. /stats returns request counts per path,
+which are also written to the file named by the first argument after every request."""
 import gzip
 import http.server
 import json
+import os
 import sys
 import threading
 import time
@@ -16,6 +18,8 @@ PROSE = (
 )
 
 counts = {}
+# Request counts per path are also written here after every request (argv[1], optional).
+STATS_FILE = sys.argv[1] if len(sys.argv) > 1 else None
 lock = threading.Lock()
 
 
@@ -51,6 +55,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock:
             counts[path] = counts.get(path, 0) + 1
             seen = counts[path]
+            if STATS_FILE:
+                with open(STATS_FILE + ".tmp", "w") as out:
+                    json.dump(counts, out)
+                os.replace(STATS_FILE + ".tmp", STATS_FILE)
         text = (PROSE + "\n\n" + PROSE.replace("council", "committee") + "\n").encode()
         if path == "/stats":
             self.send(200, json.dumps(counts).encode(), "application/json")
