@@ -178,6 +178,33 @@ final class FetchTests: XCTestCase {
         XCTAssertEqual(streamed.stdout.split(separator: "\n").count, 2, streamed.stdout)
     }
 
+    func testPerHostLimitAndCrawlDelayArePolite() throws {
+        let config = try writeConfig()
+        let held = try writeList((0..<6).map { "/hold?\($0)" })
+        let first = try CLIRunner.run(["fetch", held, "--warc", work.appendingPathComponent("raw").path, "--config", config],
+                                      in: work, timeout: 60)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("6 URLs, 6 fetched"), first.stderr)
+        let most = try XCTUnwrap(try server.stats()["max_in_flight"])
+        XCTAssertLessThanOrEqual(most, 4, "per_host 4 caps transfers to the host")
+        XCTAssertGreaterThan(most, 1, "transfers do run in parallel")
+
+        // robots.txt gives agent "slowbot" a Crawl-delay of 1s: three pages take at least 3s after robots.txt.
+        let slow = try writeConfig()
+        var text = try String(contentsOfFile: slow, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""delay_ms": 0"#, with: #""delay_ms": 0, "user_agent": "SlowBot/1.0""#)
+        try text.write(toFile: slow, atomically: true, encoding: .utf8)
+        let list = try writeList(["/text", "/latin1", "/page"])
+        let started = Date()
+        let result = try CLIRunner.run(["fetch", list, "--warc", work.appendingPathComponent("raw2").path, "--config", slow],
+                                       in: work, timeout: 60)
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("3 URLs, 3 fetched"), result.stderr)
+        XCTAssertGreaterThanOrEqual(seconds, 3, "Crawl-delay spaced the requests")
+        XCTAssertLessThan(seconds, 20)
+    }
+
     func testFetchConfigErrorsNameTheKeyAndAllowedValues() throws {
         let path = work.appendingPathComponent("bad.json").path
         try #"{"fetch": {"concurency": 4, "robots": "yes", "timeout_s": 0}, "urls": "list.txt"}"#

@@ -76,6 +76,7 @@ public final class Fetcher {
 
     private struct Host {
         var active = 0
+        var lastStart: Double = 0
         var nextStart: Double = 0
         var delay: Double
         var robots: RobotsState = .unknown
@@ -183,6 +184,7 @@ public final class Fetcher {
             }
             pending.remove(at: index)
             host.active += 1
+            host.lastStart = current
             host.nextStart = current + host.delay
             hosts[job.host] = host
             start(job)
@@ -290,7 +292,11 @@ public final class Fetcher {
         var host = hosts[job.host] ?? Host(delay: Double(config.delayMilliseconds) / 1000)
         if let rules {
             host.robots = .ready(rules, denial: denial)
-            if let crawlDelay = rules.crawlDelay { host.delay = max(host.delay, crawlDelay) }
+            if let crawlDelay = rules.crawlDelay {
+                host.delay = max(host.delay, crawlDelay)
+                // The robots.txt request itself was a visit: the first page waits the delay too.
+                host.nextStart = max(host.nextStart, host.lastStart + host.delay)
+            }
         } else {
             host.robots = .ready(.disallowAll, denial: "robots.txt unreachable (\(failure ?? "unknown error")), so nothing on the host may be fetched")
         }

@@ -18,6 +18,7 @@ PROSE = (
 )
 
 counts = {}
+in_flight = {"now": 0, "max": 0}
 # Request counts per path are also written here after every request (argv[1], optional).
 STATS_FILE = sys.argv[1] if len(sys.argv) > 1 else None
 lock = threading.Lock()
@@ -63,7 +64,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/stats":
             self.send(200, json.dumps(counts).encode(), "application/json")
         elif path == "/robots.txt":
-            self.send(200, b"User-agent: *\nDisallow: /private/\n")
+            self.send(200, b"User-agent: slowbot\nCrawl-delay: 1\nDisallow: /private/\n\n"
+                           b"User-agent: *\nDisallow: /private/\n")
+        elif path.startswith("/hold"):
+            # Tracks the most requests in flight at once, to check per-host limits.
+            with lock:
+                in_flight["now"] += 1
+                in_flight["max"] = max(in_flight["max"], in_flight["now"])
+                counts["max_in_flight"] = in_flight["max"]
+            time.sleep(0.3)
+            with lock:
+                in_flight["now"] -= 1
+            self.send(200, text)
         elif path == "/text":
             self.send(200, text, gzip_body=True)
         elif path == "/page":
