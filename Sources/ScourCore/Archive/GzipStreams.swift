@@ -28,6 +28,42 @@ enum GzipMember {
     }
 }
 
+/// `GzipMember.compress` with one deflate state reused across members (deflateReset),
+/// so an archive does not allocate and clear zlib's window for every record.
+final class GzipMemberCompressor {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let ready: Bool
+
+    init(level: Int32 = 6) {
+        stream.initialize(to: z_stream())
+        ready = scour_deflateInit2(stream, level, 15 + 16) == Z_OK
+    }
+
+    deinit {
+        if ready { deflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    func compress(_ input: [UInt8]) -> [UInt8]? {
+        guard ready, deflateReset(stream) == Z_OK else { return nil }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 64)
+        var input = input
+        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                stream.pointee.next_in = inBuffer.baseAddress
+                stream.pointee.avail_in = uInt(inBuffer.count)
+                stream.pointee.next_out = outBuffer.baseAddress
+                stream.pointee.avail_out = uInt(outBuffer.count)
+                return deflate(stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        output.removeLast(Int(stream.pointee.avail_out))
+        return output
+    }
+}
+
 /// Bytes from a file or pipe, read in chunks; gzip (any number of members) is
 /// inflated on the fly when the stream starts with the gzip magic bytes.
 final class ByteChunkStream {

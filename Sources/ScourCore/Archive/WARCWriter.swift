@@ -49,6 +49,7 @@ public final class WARCWriter {
     public let path: String
     private let openPath: String
     private let handle: FileHandle
+    private let compressor = GzipMemberCompressor()
     private var finished = false
 
     /// Creates `directory` if needed and starts a new archive there, named by time and process.
@@ -132,7 +133,7 @@ public final class WARCWriter {
 
     private func append(_ record: WARCRecordDraft) throws(ArchiveError) {
         guard !finished else { throw .writeFailed(path: path, reason: "archive already finished") }
-        guard let member = GzipMember.compress(record.serialized()) else {
+        guard let member = compressor.compress(record.serialized()) else {
             throw .writeFailed(path: openPath, reason: "gzip compression failed")
         }
         do {
@@ -158,13 +159,16 @@ public final class WARCWriter {
     static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
 }
 
-/// WARC-Date values: UTC, ISO 8601, to the second.
+/// WARC-Date values: UTC, ISO 8601, to the second. Formatted by hand: a Foundation
+/// date formatter per record cost a fifth of the archiving time.
 enum WARCDate {
     static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// `20240131T120000Z`, for file names.
