@@ -80,6 +80,9 @@ public enum InputCollector {
     /// Loads an item's bytes (gunzipping `.gz`) and decides the format of extension-less files.
     public static func load(_ item: InputItem) -> Result<Document, Rejection> {
         if let problem = item.problem { return .failure(Rejection(stage: "input", reason: problem)) }
+        if item.isArchive {
+            return .failure(Rejection(stage: "input", reason: "a WARC archive holds many pages: give it to scour run, which reads it record by record"))
+        }
         guard let data = FileManager.default.contents(atPath: item.source) else {
             return .failure(Rejection(stage: "input", reason: "cannot read file (permission denied or not a regular file)"))
         }
