@@ -38,8 +38,9 @@ public struct MarkupTokens: Sendable, Decodable {
     private var contentTags: Set<String> = []
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
+    private var taxonomyPrefixes: Set<String> = []
 
-    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip }
+    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +50,7 @@ public struct MarkupTokens: Sendable, Decodable {
         neutralParts = Set(neutral.parts)
         skip = try container.decode(Neutral.self, forKey: .skip)
         skipParts = Set(skip.parts)
+        taxonomyPrefixes = Set(try container.decode(Neutral.self, forKey: .taxonomy).parts)
         boilerplateParts = Set(boilerplate.parts)
         contentParts = Set(content.parts)
         contentExact = Set(content.exact ?? [])
@@ -68,6 +70,10 @@ public struct MarkupTokens: Sendable, Decodable {
             if lower == "articlebody" || contentExact.contains(lower) { return .strongContent }
             if contentRoles.contains(lower) { content = true; continue }
             if boilerplateRoles.contains(lower) { boilerplateWord = boilerplateWord ?? lower; continue }
+            // <article> and <main> class lists often carry the post's taxonomy
+            // ("tag-schools category-news"), which says nothing about the element.
+            if content, tag == .article || tag == .main, let dash = lower.firstIndex(where: { $0 == "-" || $0 == "_" }),
+               taxonomyPrefixes.contains(String(lower[..<dash])) { continue }
             var tokenIsContent = false
             var tokenBoilerplate: String?
             let parts = Self.parts(of: token)
