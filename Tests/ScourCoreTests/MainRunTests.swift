@@ -92,4 +92,24 @@ final class MainRunTests: XCTestCase {
         let removed = document.blocks.filter { $0.text == "Singer quits the stage" }.first?.removal
         XCTAssertEqual(removed, Removal(stage: "boilerplate", rule: "outside-main-run"))
     }
+
+    func testCaptionPrintedThreeTimesIsNotProse() {
+        let caption = "The minister and his guest shake hands in the capital on Wednesday, as talks on trade and defence began."
+        let text = """
+        The two countries agreed on Wednesday to deepen their cooperation on trade and defence, officials said after the talks.
+
+        The agreement covers joint exercises, port visits and the sale of equipment over the next five years, they said.
+
+        More
+
+        \(caption)
+
+        \(caption)
+
+        \(caption)
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text == caption })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
+    }
 }

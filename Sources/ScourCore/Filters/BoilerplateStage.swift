@@ -52,8 +52,14 @@ public struct BoilerplateStage: Stage {
                 removeBlock(&document, at: index, rule: "outside-main-content")
             }
         }
-        let verdicts = document.blocks.indices.filter { document.blocks[$0].isKept }.map { index in
-            verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
+        let keptIndices = document.blocks.indices.filter { document.blocks[$0].isKept }
+        var copies: [String: Int] = [:]
+        for index in keptIndices { copies[document.blocks[index].text, default: 0] += 1 }
+        let verdicts = keptIndices.map { index in
+            var verdict = verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
+            // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's prose.
+            if copies[document.blocks[index].text, default: 0] >= 3 { verdict.isProse = false }
+            return verdict
         }
         guard !verdicts.isEmpty else { return }
 
