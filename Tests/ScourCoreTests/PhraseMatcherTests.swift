@@ -59,4 +59,10 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertTrue(BlockFeatures.looksLikeSentence("One. Two. Three and no end"))
         XCTAssertFalse(BlockFeatures.looksLikeSentence("Breaking. News and more"))
     }
+
+    func testUnspacedScriptsCountTwoCharactersAsAWord() {
+        // 23 Han/kana characters and the Latin word "Kindle": 11 + 1 words, not one long word.
+        let features = BlockFeatures(Block(text: "Kindleを起動するショートカットキーを変更する方法です。"), stopwords: [])
+        XCTAssertEqual(features.words, 12)
+    }
 }

@@ -22,7 +22,8 @@ public struct BlockFeatures: Sendable {
         self.sentenceLike = Self.looksLikeSentence(text)
     }
 
-    /// One pass over the scalars: words are runs of letters and apostrophes (’ read as '),
+    /// One pass over the scalars: words are runs of letters and apostrophes (’ read as '), or
+    /// pairs of Han/kana characters;
     /// lowercased into a reused byte buffer; combining marks stay with their base letter,
     /// as they would in a Character loop.
     struct WordCounts {
@@ -30,6 +31,8 @@ public struct BlockFeatures: Sendable {
         var stopwords = 0
         var letters = 0
         var digits = 0
+        /// Han and kana characters seen.
+        var unspaced = 0
 
         mutating func scan(_ text: String, stopwords set: Set<String>) {
             var current: [UInt8] = []
@@ -75,6 +78,13 @@ public struct BlockFeatures: Sendable {
                 if value == 0x2019 {
                     current.append(0x27)
                     lastWasWordChar = true
+                } else if Self.isUnspacedScript(value) {
+                    // Chinese and Japanese write no spaces: two characters count as one word.
+                    flush()
+                    letters += 1
+                    unspaced += 1
+                    if unspaced % 2 == 0 { words += 1 }
+                    lastWasWordChar = false
                 } else if properties.isAlphabetic {
                     letters += 1
                     TextFold.appendLowercased(scalar, to: &current)
@@ -89,6 +99,12 @@ public struct BlockFeatures: Sendable {
                 }
             }
             flush()
+        }
+
+        @inline(__always)
+        static func isUnspacedScript(_ value: UInt32) -> Bool {
+            (value >= 0x3040 && value <= 0x30FF) || (value >= 0x3400 && value <= 0x4DBF)
+                || (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0xF900 && value <= 0xFAFF)
         }
 
         /// Marks and joiners that belong to the previous Character.

@@ -16,6 +16,8 @@ public struct BoilerplateStage: Stage {
     public var gapPenalty: Double
     /// What a lexicon hit costs the run.
     public var hitPenalty: Double
+    /// What each word of a table or list row adds to the run (prose words add 1).
+    public var listRowWeight: Double
     public var languages: [String]
     let phrases: PhraseMatcher
     let stopwords: [String: Set<String>]
@@ -25,6 +27,7 @@ public struct BoilerplateStage: Stage {
         minProseWords = section.int("min_prose_words", default: 8, range: 1...200)
         gapPenalty = section.double("gap_penalty", default: 4, range: 0...1000)
         hitPenalty = section.double("hit_penalty", default: 20, range: 0...1000)
+        listRowWeight = section.double("list_row_weight", default: 0.5, range: 0...10)
         let available = resources.lexicons.keys.sorted()
         languages = section.strings("languages", default: available, allowed: available)
         let chosen = languages
@@ -49,15 +52,32 @@ public struct BoilerplateStage: Stage {
                 removeBlock(&document, at: index, rule: markup.exclusion ?? "outside-main-content")
             }
         }
-        let verdicts = document.blocks.indices.filter { document.blocks[$0].isKept }.map { index in
-            verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
+        let keptIndices = document.blocks.indices.filter { document.blocks[$0].isKept }
+        var copies: [String: Int] = [:]
+        for index in keptIndices { copies[document.blocks[index].text, default: 0] += 1 }
+        let verdicts = keptIndices.map { index in
+            var verdict = verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
+            // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's prose.
+            if copies[document.blocks[index].text, default: 0] >= 3 { verdict.isProse = false }
+            return verdict
         }
         guard !verdicts.isEmpty else { return }
 
         let useRun = mainRun == "always" || (mainRun == "text" && document.format != .html)
         var inRun = Set(verdicts.map(\.index))
-        if useRun, let run = densestRun(verdicts) {
-            inRun = Set(verdicts[run].map(\.index))
+        var listRows = Set<Int>()
+        if useRun {
+            listRows = ListRows.find(verdicts.map { document.blocks[$0.index] }, eligible: verdicts.map {
+                $0.hit == nil && $0.shapeRule == nil && !$0.isProse && $0.features.linkDensity < 0.5
+            })
+            let items = verdicts.enumerated().map { position, verdict in
+                MainRun.Item(score: score(verdict, isListRow: listRows.contains(position)),
+                             proseWords: verdict.isProse ? verdict.features.words : 0,
+                             isContent: verdict.isProse || listRows.contains(position),
+                             endsArticle: verdict.hit?.endsArticle == true,
+                             startsComments: verdict.hit?.startsComments == true)
+            }
+            inRun = Set(MainRun(items: items).select().map { verdicts[$0].index })
         }
         for verdict in verdicts {
             let rule = verdict.hit?.rule ?? verdict.shapeRule
@@ -124,42 +144,13 @@ public struct BoilerplateStage: Stage {
         return nil
     }
 
-    /// The maximum-sum run of block scores, never crossing an end-of-article phrase.
-    func densestRun(_ verdicts: [Verdict]) -> Range<Int>? {
-        var best: (score: Double, range: Range<Int>)?
-        var start = 0
-        var sum = 0.0
-        var streak = 0
-        for (position, verdict) in verdicts.enumerated() {
-            if verdict.hit?.endsArticle == true {
-                start = position + 1
-                sum = 0
-                continue
-            }
-            var score = self.score(verdict)
-            // A long stretch of non-prose (a teaser list, a comment thread) costs more with each block.
-            if score < 0 {
-                streak += 1
-                score *= 1 + 0.25 * Double(min(streak, 12))
-            } else {
-                streak = 0
-            }
-            if sum <= 0 {
-                start = position
-                sum = 0
-            }
-            sum += score
-            if sum > 0, best == nil || sum > best!.score {
-                best = (sum, start..<(position + 1))
-            }
-        }
-        return best?.range
-    }
-
-    func score(_ verdict: Verdict) -> Double {
+    /// What a block adds to (or costs) the run: prose its words, a table or list row half
+    /// its words, a lexicon or shape hit a fixed penalty, anything else a gap cost.
+    func score(_ verdict: Verdict, isListRow: Bool) -> Double {
         if verdict.hit != nil || verdict.shapeRule != nil { return -hitPenalty }
         if verdict.isProse { return Double(verdict.features.words) }
         let features = verdict.features
+        if isListRow { return listRowWeight * Double(features.words) }
         if features.sentenceLike && features.words >= 3 && features.linkDensity < 0.5 { return 1 }
         return -gapPenalty - Double(features.words) * 0.25
     }

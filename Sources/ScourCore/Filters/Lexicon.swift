@@ -15,11 +15,14 @@ public struct Lexicon: Sendable {
         public var maxWords: Int = 40
         /// A hit after the article's main run marks the end of the article.
         public var endsArticle: Bool = false
+        /// A hit opens a comment section: prose after it is readers', not the article's.
+        public var startsComments: Bool = false
 
         enum CodingKeys: String, CodingKey {
             case exact, prefix, suffix, contains
             case maxWords = "max_words"
             case endsArticle = "ends_article"
+            case startsComments = "starts_comments"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -30,6 +33,7 @@ public struct Lexicon: Sendable {
             suffix = try container.decodeIfPresent([String].self, forKey: .suffix) ?? []
             maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords) ?? 40
             endsArticle = try container.decodeIfPresent(Bool.self, forKey: .endsArticle) ?? false
+            startsComments = try container.decodeIfPresent(Bool.self, forKey: .startsComments) ?? false
         }
     }
 
@@ -117,12 +121,16 @@ public struct PhraseMatcher: Sendable {
     public struct Hit: Sendable, Equatable {
         public var rule: String
         public var endsArticle: Bool
+        public var startsComments: Bool = false
     }
 
     private struct Entry: Sendable {
         var rule: String
         var endsArticle: Bool
+        var startsComments: Bool
         var maxWords: Int
+
+        var hit: Hit { Hit(rule: rule, endsArticle: endsArticle, startsComments: startsComments) }
     }
 
     private struct Phrase: Sendable {
@@ -153,7 +161,8 @@ public struct PhraseMatcher: Sendable {
         var exactKeys: [String: Entry] = [:]
         for lexicon in lexicons {
             for (name, rule) in lexicon.rules.sorted(by: { $0.key < $1.key }) {
-                let entry = Entry(rule: name, endsArticle: rule.endsArticle, maxWords: rule.maxWords)
+                let entry = Entry(rule: name, endsArticle: rule.endsArticle, startsComments: rule.startsComments,
+                                  maxWords: rule.maxWords)
                 for phrase in rule.exact where exactKeys[phrase] == nil { exactKeys[phrase] = entry }
                 prefixList += rule.prefix.map { ($0, entry) }
                 suffixList += rule.suffix.map { ($0, entry) }
@@ -197,14 +206,14 @@ public struct PhraseMatcher: Sendable {
         let (lower, folded) = TextFold.fold(text)
         let trimmed = Lexicon.trimmedRange(folded)
         if trimmed.count <= longestExact, let entry = exact[Array(folded[trimmed])] {
-            return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
+            return entry.hit
         }
         return folded.withUnsafeBufferPointer { buffer -> Hit? in
             if wordCount <= prefixMaxWords, let first = buffer.first {
                 for index in prefixBuckets[Int(first)] {
                     let phrase = prefixes[index]
                     if wordCount <= phrase.entry.maxWords && TextFold.matches(buffer, at: 0, phrase.bytes) {
-                        return Hit(rule: phrase.entry.rule, endsArticle: phrase.entry.endsArticle)
+                        return phrase.entry.hit
                     }
                 }
             }
@@ -213,7 +222,7 @@ public struct PhraseMatcher: Sendable {
                     let phrase = suffixes[index]
                     if wordCount <= phrase.entry.maxWords
                         && TextFold.matches(buffer, at: buffer.count - phrase.bytes.count, phrase.bytes) {
-                        return Hit(rule: phrase.entry.rule, endsArticle: phrase.entry.endsArticle)
+                        return phrase.entry.hit
                     }
                 }
             }
@@ -245,6 +254,6 @@ public struct PhraseMatcher: Sendable {
             }
         }
         guard best != Int.max else { return nil }
-        return Hit(rule: contains[best].entry.rule, endsArticle: contains[best].entry.endsArticle)
+        return contains[best].entry.hit
     }
 }

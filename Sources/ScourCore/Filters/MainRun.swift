@@ -1,0 +1,174 @@
+/// Picks which stretch of a text dump is the article, from per-block scores.
+///
+/// 1. Core: the maximum-sum run of scores (a long stretch of non-content costs more
+///    with each block), never crossing an end-of-article phrase.
+/// 2. Comments: once a comment section opens after real content, later prose counts
+///    for little, so a long thread cannot outweigh the article above it.
+/// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
+///    continues after it; a neighbouring run within `maxGap` blocks that is itself
+///    article-like (mostly consecutive prose) joins, while the gap between stays out.
+/// 4. Trimming: a run that starts (or ends) with a teaser grid, where prose is the
+///    minority, loses that edge, unless that edge holds a third or more of the run's prose.
+struct MainRun {
+    struct Item {
+        var score: Double
+        /// Words of a prose block (0 otherwise): how much article a run holds.
+        var proseWords: Int
+        /// Prose or a row of a table/list: what an article is made of.
+        var isContent: Bool
+        var endsArticle: Bool
+        var startsComments: Bool
+    }
+
+    var items: [Item]
+    /// What positive scores count for inside a comment section.
+    var commentDiscount = 0.25
+    /// A comment phrase opens a section only after a run this large.
+    var minScoreBeforeComments = 80.0
+    /// Blocks an interruption may span and still be bridged.
+    var maxGap = 16
+    /// A run joins the core only with this many prose words and this share of content blocks.
+    var minBridgedWords = 30
+    var minBridgedContentShare = 0.5
+
+    /// The positions kept, in order.
+    func select() -> [Int] {
+        let scores = adjustedScores()
+        guard var core = bestRun(scores, in: 0..<scores.count) else { return [] }
+        var gaps: [Range<Int>] = []
+        // Join article-like runs across short interruptions, on either side.
+        while let next = bridge(scores, from: core, forward: true) {
+            gaps.append(core.upperBound..<next.lowerBound)
+            core = core.lowerBound..<next.upperBound
+        }
+        while let previous = bridge(scores, from: core, forward: false) {
+            gaps.append(previous.upperBound..<core.lowerBound)
+            core = previous.lowerBound..<core.upperBound
+        }
+        var kept = Set(core)
+        for gap in gaps { kept.subtract(gap) }
+        var positions = kept.sorted()
+        trimTeaserEdges(&positions)
+        return positions
+    }
+
+    /// Scores with the growing cost of non-content streaks and the comment discount applied.
+    func adjustedScores() -> [Double] {
+        var scores: [Double] = []
+        scores.reserveCapacity(items.count)
+        var streak = 0
+        for item in items {
+            var score = item.score
+            // A long stretch of non-prose (a teaser list, a comment thread) costs more with each block.
+            if !item.endsArticle {
+                if score < 0 {
+                    streak += 1
+                    score *= 1 + 0.25 * Double(min(streak, 12))
+                } else {
+                    streak = 0
+                }
+            }
+            scores.append(score)
+        }
+        if let opening = commentsOpening(scores) {
+            for position in (opening + 1)..<scores.count where scores[position] > 0 { scores[position] *= commentDiscount }
+        }
+        return scores
+    }
+
+    /// The first comment phrase that follows a real article: a run before it worth at least
+    /// `minScoreBeforeComments` and half the best run after it. A "Comments" link in a
+    /// share bar above the article opens nothing.
+    func commentsOpening(_ scores: [Double]) -> Int? {
+        for position in items.indices where items[position].startsComments {
+            let before = runScore(scores, in: 0..<position)
+            let after = runScore(scores, in: (position + 1)..<items.count)
+            if before >= minScoreBeforeComments && before >= 0.5 * after { return position }
+        }
+        return nil
+    }
+
+    func runScore(_ scores: [Double], in range: Range<Int>) -> Double {
+        guard let run = bestRun(scores, in: range) else { return 0 }
+        return run.reduce(0) { $0 + scores[$1] }
+    }
+
+    /// Maximum-sum run inside `range`, restarting after each end-of-article phrase.
+    func bestRun(_ scores: [Double], in range: Range<Int>) -> Range<Int>? {
+        var best: (score: Double, range: Range<Int>)?
+        var start = range.lowerBound
+        var sum = 0.0
+        for position in range {
+            if items[position].endsArticle {
+                start = position + 1
+                sum = 0
+                continue
+            }
+            if sum <= 0 {
+                start = position
+                sum = 0
+            }
+            sum += scores[position]
+            if sum > 0, best == nil || sum > best!.score {
+                best = (sum, start..<(position + 1))
+            }
+        }
+        return best?.range
+    }
+
+    /// The best article-like run that starts (or ends) within `maxGap` blocks of the core,
+    /// with no comment section opening in between.
+    func bridge(_ scores: [Double], from core: Range<Int>, forward: Bool) -> Range<Int>? {
+        var best: (score: Double, range: Range<Int>)?
+        let anchors = forward
+            ? Array(core.upperBound..<min(items.count, core.upperBound + maxGap + 1))
+            : Array(max(0, core.lowerBound - maxGap - 1)..<core.lowerBound).reversed()
+        for anchor in anchors {
+            if items[anchor].startsComments { break }
+            guard scores[anchor] > 0, items[anchor].proseWords > 0 else { continue }
+            // Extend away from the core as far as the sum is best.
+            var sum = 0.0
+            var position = anchor
+            while position >= 0 && position < items.count {
+                if position != anchor && items[position].startsComments { break }
+                sum += scores[position]
+                let run = forward ? anchor..<(position + 1) : position..<(anchor + 1)
+                if sum > 0, best == nil || sum > best!.score { best = (sum, run) }
+                position += forward ? 1 : -1
+            }
+        }
+        guard let run = best?.range, isArticleLike(run) else { return nil }
+        return run
+    }
+
+    func isArticleLike(_ run: Range<Int>) -> Bool {
+        let prose = run.filter { items[$0].proseWords > 0 }
+        let words = prose.reduce(0) { $0 + items[$1].proseWords }
+        let content = run.filter { items[$0].isContent }.count
+        return prose.count >= 2 && words >= minBridgedWords
+            && Double(content) >= minBridgedContentShare * Double(run.count)
+    }
+
+    /// Drops a leading (trailing) stretch of at least 6 kept blocks, before the first (after
+    /// the last) solid stretch of content, when less than 30% of it is content: a teaser grid
+    /// of captions and headlines, not the article's opening.
+    func trimTeaserEdges(_ positions: inout [Int]) {
+        func isSolid(_ index: Int, step: Int) -> Bool {
+            let window = (0..<3).map { index + $0 * step }
+            guard window.allSatisfy({ $0 >= 0 && $0 < positions.count }) else { return false }
+            return window.allSatisfy { items[positions[$0]].isContent }
+        }
+        func trim(_ edge: [Int]) -> Bool {
+            guard edge.count >= 6 else { return false }
+            let content = edge.filter { items[positions[$0]].isContent }.count
+            return Double(content) < 0.3 * Double(edge.count)
+        }
+        if let first = positions.indices.first(where: { isSolid($0, step: 1) }), trim(Array(0..<first)) {
+            positions.removeFirst(first)
+        }
+        if let last = positions.indices.reversed().first(where: { isSolid($0, step: -1) }),
+           trim(Array((last + 1)..<positions.count)) {
+            positions.removeLast(positions.count - last - 1)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import XCTest
+@testable import ScourCore
+
+/// The run selection of the text path: table rows, bridged interruptions, comment threads, teaser grids.
+final class MainRunTests: XCTestCase {
+    typealias Item = MainRun.Item
+
+    func prose(_ words: Int) -> Item { Item(score: Double(words), proseWords: words, isContent: true, endsArticle: false, startsComments: false) }
+    func junk() -> Item { Item(score: -5, proseWords: 0, isContent: false, endsArticle: false, startsComments: false) }
+    func hit(ends: Bool = false, comments: Bool = false) -> Item {
+        Item(score: -20, proseWords: 0, isContent: false, endsArticle: ends, startsComments: comments)
+    }
+
+    func testTableRowsNeedASharedShapeWithANumber() {
+        let rows = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MIDFLORIDA Amphitheatre",
+                    "July 2 – Uncasville, CT @ Mohegan Sun Arena", "Notícias da Fórmula 1", "Calendário da Fórmula 1",
+                    "Horários da Fórmula 1"].map { Block(text: $0) }
+        XCTAssertEqual(ListRows.find(rows, eligible: Array(repeating: true, count: rows.count)), [0, 1, 2])
+        XCTAssertEqual(ListRows.shape("1 Kyle Busch 5040 5 1"), ListRows.shape("23 Ricky Stenhouse Jr. 679 0 0"))
+        XCTAssertNil(ListRows.shape("Related Posts"))
+    }
+
+    func testAlternatingLabelsAreAList() {
+        let blocks = ["Q: Where did you grow up?", "A: St. Croix", "Q: Favorite books?", "A: Many", "Thanks!"].map { Block(text: $0) }
+        XCTAssertEqual(ListRows.find(blocks, eligible: Array(repeating: true, count: 5)), [0, 1, 2, 3])
+    }
+
+    func testInterruptedArticleIsBridgedButNotTheGap() {
+        // Article, "Read more" (ends article) and two teasers, then the article goes on.
+        let items = [junk(), prose(40), prose(30), hit(ends: true), junk(), junk(), prose(35), prose(25), junk(), junk()]
+        XCTAssertEqual(MainRun(items: items).select(), [1, 2, 6, 7])
+    }
+
+    func testCommentThreadAfterArticleStaysOut() {
+        var items = [junk(), prose(60), prose(50), hit(ends: true, comments: true)]
+        for _ in 0..<6 { items += [hit(), prose(30), prose(25)] }
+        XCTAssertEqual(MainRun(items: items).select(), [1, 2])
+    }
+
+    func testLeadingTeaserGridIsTrimmed() {
+        var items: [Item] = []
+        let headline = Item(score: 1, proseWords: 0, isContent: false, endsArticle: false, startsComments: false)
+        // Caption, junk, two headlines: a quarter of the grid is prose.
+        for _ in 0..<4 { items += [prose(20), junk(), headline, headline] }
+        items += [prose(40), prose(40), prose(40), prose(30)]
+        let selected = MainRun(items: items).select()
+        XCTAssertEqual(selected.first, 16)
+        XCTAssertEqual(selected.last, 19)
+    }
+
+    func testPipelineKeepsTourDatesAndBothHalvesOfAnArticle() {
+        let article = """
+        Home
+
+        Band announces anniversary tour
+
+        The band will unite with its former singer for a North American tour celebrating the group's fiftieth anniversary next summer.
+
+        The singers and the guitarist will tour together for the first time in a quarter of a century, the band said on Monday.
+
+        Read more
+
+        Other band splits up
+
+        Singer quits the stage
+
+        Tickets for the tour go on sale to the general public starting Friday at ten in the morning local time via the usual outlets.
+
+        The tour continues in the autumn with a break later that month, and the schedule picks up again in the new year.
+
+        Tour dates
+
+        June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre
+
+        June 10 – Tampa, FL @ MIDFLORIDA Credit Union Amphitheatre
+
+        June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre
+
+        June 17 – Nashville, TN @ Bridgestone Arena
+
+        Leave a Reply
+
+        © 2024 Some Outlet. All rights reserved
+        """
+        guard let document = TestSupport.clean(article) else { return }
+        let kept = document.keptBlocks.map(\.text)
+        XCTAssertTrue(kept.contains { $0.hasPrefix("The singers and the guitarist") })
+        XCTAssertTrue(kept.contains { $0.hasPrefix("Tickets for the tour") })
+        XCTAssertTrue(kept.contains("June 17 – Nashville, TN @ Bridgestone Arena"))
+        XCTAssertFalse(kept.contains("Other band splits up"))
+        XCTAssertFalse(kept.contains("Read more"))
+        let removed = document.blocks.filter { $0.text == "Singer quits the stage" }.first?.removal
+        XCTAssertEqual(removed, Removal(stage: "boilerplate", rule: "outside-main-run"))
+    }
+
+    func testCaptionPrintedThreeTimesIsNotProse() {
+        let caption = "The minister and his guest shake hands in the capital on Wednesday, as talks on trade and defence began."
+        let text = """
+        The two countries agreed on Wednesday to deepen their cooperation on trade and defence, officials said after the talks.
+
+        The agreement covers joint exercises, port visits and the sale of equipment over the next five years, they said.
+
+        More
+
+        \(caption)
+
+        \(caption)
+
+        \(caption)
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text == caption })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
+    }
+}
