@@ -26,9 +26,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "ScourCore",
-            dependencies: ["CLibXML2", "CZlib", "CSQLite"],
+            dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCurl"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -44,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ScourCLITests",
-            dependencies: ["ScourCore"]
+            dependencies: ["ScourCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -35,10 +35,20 @@ struct BenchCommand: ParsableCommand {
                 printError("scour: no readable pages under \(input.joined(separator: ", "))")
                 throw ExitCode(2)
             }
-            let result = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs).run(documents, repeat: `repeat`)
-            print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected",
+            let bench = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs)
+            let floor = bench.parseFloor(documents, repeat: `repeat`)
+            let result = bench.run(documents, repeat: `repeat`)
+            print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected; %.1f pages per CPU-second",
                          result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
-                         result.megabytesPerSecond, result.rejected))
+                         result.megabytesPerSecond, result.rejected, result.pagesPerCPUSecond))
+            if floor.pages > 0 {
+                print(String(format: "libxml2 parse only: %d HTML pages in %.2fs: %.1f pages/s, %.2f MB/s; %.1f pages per CPU-second",
+                             floor.pages, floor.seconds, floor.pagesPerSecond, floor.megabytesPerSecond, floor.pagesPerCPUSecond))
+                let htmlShare = Double(floor.pages) / Double(max(result.pages, 1))
+                print(String(format: "pipeline / parse floor: %.0f%% (wall), %.0f%% (CPU)",
+                             100 * result.pagesPerSecond * htmlShare / max(floor.pagesPerSecond, 1e-9),
+                             100 * result.pagesPerCPUSecond * htmlShare / max(floor.pagesPerCPUSecond, 1e-9)))
+            }
             print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
             return
         }
@@ -59,6 +69,7 @@ struct BenchCommand: ParsableCommand {
                 printError("scour: \(error)")
                 throw ExitCode(2)
             }
+            for note in report.skippedTruth { printError("scour: \(note)") }
             let meta = report.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
             let scores = report.kind == .dates ? "     -      -      -" :
                 String(format: "%6.3f %6.3f %6.3f", report.precision, report.recall, report.f1)

@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Input file or folder (repeatable, recursive); overrides the config's inputs.")
     var input: [String] = []
 
+    @Option(name: .long, help: "URL list file to fetch and clean: one URL a line (# comments) or JSONL with \"url\" (repeatable); with --input, replaces the config's inputs and urls.")
+    var urls: [String] = []
+
     @Option(name: .long, help: "Output JSONL path; overrides the config's output path.")
     var output: String?
 
@@ -29,7 +32,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Read JSONL records from standard input: {\"url\", \"html\"} or {\"source\", \"text\"}.")
     var stdin = false
 
-    @Option(name: .long, help: "Format of standard input with --stdin: jsonl.")
+    @Option(name: .long, help: "Format of standard input with --stdin: jsonl, or warc (.warc or .warc.gz bytes).")
     var stdinFormat: StdinFormat = .jsonl
 
     @Flag(name: .long, help: "Write cleaned JSONL to standard output; rejects go to stderr unless --rejects names a file.")
@@ -52,7 +55,7 @@ struct RunCommand: ParsableCommand {
     }
 
     enum StdinFormat: String, ExpressibleByArgument, CaseIterable {
-        case jsonl
+        case jsonl, warc
     }
 
     struct Shard: ExpressibleByArgument {
@@ -89,7 +92,10 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatcher(stop: runner.stop)
         let progress = stdout ? nil : ProgressLine.forTerminal()
         runner.progress = progress.map { line in { done in line.update(done: done) } }
-        let inputs = input.isEmpty ? pipelineConfig.inputs : input
+        // Inputs named on the command line (files or URL lists) replace both lists of the config.
+        let fromCommandLine = !input.isEmpty || !urls.isEmpty
+        let inputs = fromCommandLine ? input : pipelineConfig.inputs
+        let urlLists = fromCommandLine ? urls : pipelineConfig.urls
         let summary: RunSummary
         do {
             // With --stdout, rejects already reach stderr as JSON lines: no text for each.
@@ -98,7 +104,14 @@ struct RunCommand: ParsableCommand {
                 progress?.clear()
                 printError("scour: \(message)")
             }
-            summary = stdin ? try runner.run(records: .standardInput, warn: warn) : try runner.run(inputs: inputs, warn: warn)
+            if stdin {
+                summary = stdinFormat == .warc ? try runner.run(warc: .standardInput, warn: warn)
+                    : try runner.run(records: .standardInput, warn: warn)
+            } else if !urlLists.isEmpty {
+                summary = try runner.run(inputs: inputs, urls: urlLists, fetch: pipelineConfig.fetch, warn: warn)
+            } else {
+                summary = try runner.run(inputs: inputs, warn: warn)
+            }
         } catch let .locked(failure) {
             printError("scour: \(failure)")
             if case .held = failure { throw ExitCode(ExitStatus.locked) }

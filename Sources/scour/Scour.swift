@@ -8,7 +8,8 @@ struct Scour: ParsableCommand {
         commandName: "scour",
         abstract: "Turns scraped web pages into clean, normalized JSONL.",
         version: ScourVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, BenchCommand.self, DedupCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, BenchCommand.self, DedupCommand.self,
+                      FetchCommand.self, BenchFetchCommand.self]
     )
 }
 

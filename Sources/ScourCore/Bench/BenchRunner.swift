@@ -30,6 +30,8 @@ public struct BenchRunner {
         public var metadataAccuracy: Double?
         public var metadataPages = 0
         public var pageResults: [PageResult] = []
+        /// Truth lines that could not be read, with where they are.
+        public var skippedTruth: [String] = []
 
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
     }
@@ -56,14 +58,18 @@ public struct BenchRunner {
         let truthPath = setDirectory + "/truth.jsonl"
         guard let data = FileManager.default.contents(atPath: truthPath) else { throw BenchError.noTruth(setDirectory) }
         var records: [[String: Any]] = []
+        var skippedTruth: [String] = []
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw BenchError.badTruth(truthPath, line: number + 1)
+                // One bad line (dates-dev has a `NaN` date) costs that page, not the set.
+                skippedTruth.append("\(truthPath):\(number + 1): not a JSON object; page skipped")
+                continue
             }
             records.append(object)
         }
         let kind: SetKind = records.first?["with"] != nil ? .snippets : (records.first?["date"] != nil ? .dates : .articleBody)
         var report = Report(name: (setDirectory as NSString).lastPathComponent, kind: kind)
+        report.skippedTruth = skippedTruth
 
         var precisions: [Double] = [], recalls: [Double] = []
         var snippetTP = 0, snippetFP = 0, snippetFN = 0

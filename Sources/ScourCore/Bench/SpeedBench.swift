@@ -8,10 +8,13 @@ public struct SpeedBench {
         public var pages = 0
         public var bytes = 0
         public var seconds: Double = 0
+        /// User plus system CPU time of the process over the run: steadier than wall time on a shared machine.
+        public var cpuSeconds: Double = 0
         public var rejected = 0
         public var peakRSSKiB: Int?
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
         public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0 }
+        public var pagesPerCPUSecond: Double { cpuSeconds > 0 ? Double(pages) / cpuSeconds : 0 }
     }
 
     public var pipeline: Pipeline
@@ -32,6 +35,7 @@ public struct SpeedBench {
         guard !documents.isEmpty else { return result }
         let total = documents.count * max(1, times)
         let rejected = Slots<Int>(count: jobs)
+        let cpuStarted = Self.cpuSeconds()
         let started = DispatchTime.now().uptimeNanoseconds
         let pipeline = self.pipeline
         let workers = jobs
@@ -46,11 +50,46 @@ public struct SpeedBench {
             rejected[worker] = failures
         }
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        result.cpuSeconds = Self.cpuSeconds() - cpuStarted
         result.pages = total
         result.bytes = documents.reduce(0) { $0 + ($1.raw?.count ?? 0) } * max(1, times)
         result.rejected = (0..<workers).reduce(0) { $0 + (rejected[$1] ?? 0) }
         result.peakRSSKiB = Self.peakRSSKiB()
         return result
+    }
+
+    /// The floor under the pipeline: libxml2 building (and freeing) a tree from the same
+    /// HTML bytes, with the same encoding choice, on the same number of workers.
+    public func parseFloor(_ documents: [Document], repeat times: Int) -> Result {
+        var result = Result()
+        let pages = documents.filter { $0.format == .html }
+        guard !pages.isEmpty else { return result }
+        let total = pages.count * max(1, times)
+        let workers = jobs
+        let cpuStarted = Self.cpuSeconds()
+        let started = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < total {
+                let page = pages[index % pages.count]
+                let bytes = page.raw ?? []
+                let charset = HTMLCharset.choose(bytes, declared: page.declaredCharset)
+                _ = HTMLTree.parse(bytes, encoding: charset.encoding)
+                index += workers
+            }
+        }
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        result.cpuSeconds = Self.cpuSeconds() - cpuStarted
+        result.pages = total
+        result.bytes = pages.reduce(0) { $0 + ($1.raw?.count ?? 0) } * max(1, times)
+        return result
+    }
+
+    /// User plus system CPU seconds of this process so far.
+    public static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// VmHWM from /proc/self/status: the most resident memory the process has had.

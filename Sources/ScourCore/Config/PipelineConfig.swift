@@ -41,10 +41,14 @@ public struct PipelineConfig: Sendable {
     public static let currentVersion = 1
 
     public var inputs: [String]
+    /// URL list files (one URL a line, or JSONL with a `url` field): fetched, then cleaned.
+    public var urls: [String] = []
     public var output: OutputConfig
     public var state: StateConfig
     public var duplicates: DuplicatesConfig
     public var stages: [any Stage]
+    /// How `urls` are downloaded.
+    public var fetch = FetchConfig()
     /// The file it came from, for messages.
     public var path: String
 
@@ -73,6 +77,7 @@ public struct PipelineConfig: Sendable {
         let version = top.int("version", default: currentVersion, range: 1...currentVersion)
         _ = version
         let inputs = top.strings("inputs", default: ["seeds/"])
+        let urls = top.strings("urls", default: [])
         var output = OutputConfig()
         if let section = objectSection("output", root: root, diagnostics: diagnostics) {
             output.layout = section.choice("layout", default: output.layout, allowed: ["file", "runs"])
@@ -97,7 +102,13 @@ public struct PipelineConfig: Sendable {
             duplicates.threshold = section.double("threshold", default: duplicates.threshold, range: 0.1...1)
             section.reportUnknownKeys()
         }
+        var fetch = FetchConfig()
+        if let section = objectSection("fetch", root: root, diagnostics: diagnostics) {
+            fetch = FetchConfig.parse(section)
+            section.reportUnknownKeys()
+        }
         let stages = parseStages(root: root, diagnostics: diagnostics, resources: resources)
+        top.markKnown("fetch")
         top.markKnown("output")
         top.markKnown("state")
         top.markKnown("duplicates")
@@ -111,7 +122,8 @@ public struct PipelineConfig: Sendable {
         if !diagnostics.problems.isEmpty {
             throw .invalid(path: path, problems: diagnostics.problems)
         }
-        return PipelineConfig(inputs: inputs, output: output, state: state, duplicates: duplicates, stages: stages, path: path)
+        return PipelineConfig(inputs: inputs, urls: urls, output: output, state: state, duplicates: duplicates, stages: stages,
+                              fetch: fetch, path: path)
     }
 
     /// The default pipeline: every stage with its default options.

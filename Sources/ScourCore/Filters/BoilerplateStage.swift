@@ -93,7 +93,7 @@ public struct BoilerplateStage: Stage {
     /// "Jane Doe is a reporter who covers …", "Jane Doe, a research scholar, …".
     func isAuthorBio(_ text: String, authors: [String]) -> Bool {
         for author in authors where !author.isEmpty {
-            guard let range = text.range(of: author) else { continue }
+            guard let range = Self.byteRange(of: author, in: text) else { continue }
             let after = text[range.upperBound...].prefix(24).lowercased()
             if after.hasPrefix(" is a") || after.hasPrefix(" is the") || after.hasPrefix(", a") || after.hasPrefix(", an")
                 || after.hasPrefix(" writes") || after.hasPrefix(" covers") || after.hasPrefix(" has been")
@@ -102,6 +102,26 @@ public struct BoilerplateStage: Stage {
             }
         }
         return false
+    }
+
+    /// First occurrence of `needle` in `text`, compared as UTF-8 bytes (both are NFC after
+    /// normalizing), so the check costs no Foundation search.
+    static func byteRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let start = utf8[index...].firstIndex(of: first) {
+            var end = start
+            var matched = true
+            for byte in pattern {
+                guard end < utf8.endIndex, utf8[end] == byte else { matched = false; break }
+                end = utf8.index(after: end)
+            }
+            if matched, end == utf8.endIndex || !UTF8.isContinuation(utf8[end]) { return start..<end }
+            index = utf8.index(after: start)
+        }
+        return nil
     }
 
     /// The maximum-sum run of block scores, never crossing an end-of-article phrase.

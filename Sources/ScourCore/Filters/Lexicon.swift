@@ -60,31 +60,59 @@ public struct Lexicon: Sendable {
 
     /// Lowercased, runs of digits as `#`, surrounding punctuation and spaces trimmed: how exact phrases compare.
     static func key(_ text: String) -> String {
-        folded(text).trimmingCharacters(in: trimSet)
+        let folded = TextFold.fold(text).folded
+        return String(decoding: folded[trimmedRange(folded)], as: UTF8.self)
     }
 
     /// Lowercased with every run of digits written `#`, so "34 comments" matches "# comments".
     static func folded(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var inDigits = false
-        for char in text.lowercased() {
-            if char.isASCII && char.isNumber {
-                if !inDigits { result.append("#") }
-                inDigits = true
-            } else {
-                inDigits = false
-                result.append(char)
-            }
+        String(decoding: TextFold.fold(text).folded, as: UTF8.self)
+    }
+
+    /// The bytes left once white space, punctuation and symbols (but `#$%&@`) are cut from both ends.
+    static func trimmedRange(_ bytes: [UInt8]) -> Range<Int> {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let (scalar, length) = decode(bytes, at: start)
+            guard trims(scalar) else { break }
+            start += length
         }
-        return result
+        while end > start {
+            var head = end - 1
+            while head > start, bytes[head] & 0xC0 == 0x80 { head -= 1 }
+            let (scalar, _) = decode(bytes, at: head)
+            guard trims(scalar) else { break }
+            end = head
+        }
+        return start..<end
+    }
+
+    private static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    @inline(__always)
+    private static func trims(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? asciiTrims[Int(scalar.value)] : trimSet.contains(scalar)
     }
 
     private static let trimSet = CharacterSet.whitespacesAndNewlines
         .union(.punctuationCharacters).union(.symbols).subtracting(CharacterSet(charactersIn: "#$%&@"))
+    private static let asciiTrims: [Bool] = (0..<128).map { trimSet.contains(Unicode.Scalar(UInt8($0))) }
 }
 
 /// All selected lexicons merged, answering "which boilerplate rule does this block hit?".
+/// Phrases are UTF-8 bytes bucketed by first byte (prefixes), last byte (suffixes) and first
+/// two bytes (contained phrases), so one block costs one fold and a scan, not a search per phrase.
+/// Priority is unchanged: the longest phrase of a kind wins, then lexicon order.
 public struct PhraseMatcher: Sendable {
     public struct Hit: Sendable, Equatable {
         public var rule: String
@@ -97,41 +125,126 @@ public struct PhraseMatcher: Sendable {
         var maxWords: Int
     }
 
-    private var exact: [String: Entry] = [:]
-    private var prefixes: [(String, Entry)] = []
-    private var suffixes: [(String, Entry)] = []
-    private var contains: [(String, Entry)] = []
+    private struct Phrase: Sendable {
+        var bytes: [UInt8]
+        var entry: Entry
+    }
+
+    private var exact: [[UInt8]: Entry] = [:]
+    private var longestExact = 0
+    /// Phrases in priority order, and per leading (or trailing) byte the indices that can match.
+    private var prefixes: [Phrase] = []
+    private var prefixBuckets: [[Int]] = Array(repeating: [], count: 256)
+    private var suffixes: [Phrase] = []
+    private var suffixBuckets: [[Int]] = Array(repeating: [], count: 256)
+    private var contains: [Phrase] = []
+    /// Slot of the first two bytes (`b0 << 8 | b1`; one-byte phrases at `0x10000 | b0`) to a bucket of phrase indices.
+    private var containsTable: [Int32] = Array(repeating: -1, count: 0x10100)
+    private var containsBuckets: [[Int]] = []
+    private var containsMaxWords = 0
+    private var hasOneBytePhrases = false
+    private var prefixMaxWords = 0
+    private var suffixMaxWords = 0
 
     public init(lexicons: [Lexicon]) {
+        var prefixList: [(String, Entry)] = []
+        var suffixList: [(String, Entry)] = []
+        var containsList: [(String, Entry)] = []
+        var exactKeys: [String: Entry] = [:]
         for lexicon in lexicons {
             for (name, rule) in lexicon.rules.sorted(by: { $0.key < $1.key }) {
                 let entry = Entry(rule: name, endsArticle: rule.endsArticle, maxWords: rule.maxWords)
-                for phrase in rule.exact where exact[phrase] == nil { exact[phrase] = entry }
-                prefixes += rule.prefix.map { ($0, entry) }
-                suffixes += rule.suffix.map { ($0, entry) }
-                contains += rule.contains.map { ($0, entry) }
+                for phrase in rule.exact where exactKeys[phrase] == nil { exactKeys[phrase] = entry }
+                prefixList += rule.prefix.map { ($0, entry) }
+                suffixList += rule.suffix.map { ($0, entry) }
+                containsList += rule.contains.map { ($0, entry) }
             }
         }
         // Longer phrases first, so the most specific rule names the removal.
-        prefixes.sort { $0.0.count > $1.0.count }
-        suffixes.sort { $0.0.count > $1.0.count }
-        contains.sort { $0.0.count > $1.0.count }
+        prefixList.sort { $0.0.count > $1.0.count }
+        suffixList.sort { $0.0.count > $1.0.count }
+        containsList.sort { $0.0.count > $1.0.count }
+        for (phrase, entry) in exactKeys {
+            let bytes = Array(phrase.precomposedStringWithCanonicalMapping.utf8)
+            exact[bytes] = entry
+            longestExact = max(longestExact, bytes.count)
+        }
+        let bytes = { (text: String) in Array(text.precomposedStringWithCanonicalMapping.utf8) }
+        prefixes = prefixList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }
+        suffixes = suffixList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }
+        contains = containsList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }
+        for (index, phrase) in prefixes.enumerated() {
+            prefixBuckets[Int(phrase.bytes[0])].append(index)
+            prefixMaxWords = max(prefixMaxWords, phrase.entry.maxWords)
+        }
+        for (index, phrase) in suffixes.enumerated() {
+            suffixBuckets[Int(phrase.bytes[phrase.bytes.count - 1])].append(index)
+            suffixMaxWords = max(suffixMaxWords, phrase.entry.maxWords)
+        }
+        for (index, phrase) in contains.enumerated() {
+            let slot = phrase.bytes.count > 1 ? Int(phrase.bytes[0]) << 8 | Int(phrase.bytes[1]) : 0x10000 | Int(phrase.bytes[0])
+            hasOneBytePhrases = hasOneBytePhrases || phrase.bytes.count == 1
+            if containsTable[slot] < 0 {
+                containsTable[slot] = Int32(containsBuckets.count)
+                containsBuckets.append([])
+            }
+            containsBuckets[Int(containsTable[slot])].append(index)
+            containsMaxWords = max(containsMaxWords, phrase.entry.maxWords)
+        }
     }
 
     public func match(_ text: String, wordCount: Int) -> Hit? {
-        let key = Lexicon.key(text)
-        if let entry = exact[key] { return Hit(rule: entry.rule, endsArticle: entry.endsArticle) }
-        let folded = Lexicon.folded(text)
-        for (phrase, entry) in prefixes where wordCount <= entry.maxWords && folded.hasPrefix(phrase) {
+        let (lower, folded) = TextFold.fold(text)
+        let trimmed = Lexicon.trimmedRange(folded)
+        if trimmed.count <= longestExact, let entry = exact[Array(folded[trimmed])] {
             return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
         }
-        for (phrase, entry) in suffixes where wordCount <= entry.maxWords && folded.hasSuffix(phrase) {
-            return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
+        return folded.withUnsafeBufferPointer { buffer -> Hit? in
+            if wordCount <= prefixMaxWords, let first = buffer.first {
+                for index in prefixBuckets[Int(first)] {
+                    let phrase = prefixes[index]
+                    if wordCount <= phrase.entry.maxWords && TextFold.matches(buffer, at: 0, phrase.bytes) {
+                        return Hit(rule: phrase.entry.rule, endsArticle: phrase.entry.endsArticle)
+                    }
+                }
+            }
+            if wordCount <= suffixMaxWords, let last = buffer.last {
+                for index in suffixBuckets[Int(last)] {
+                    let phrase = suffixes[index]
+                    if wordCount <= phrase.entry.maxWords
+                        && TextFold.matches(buffer, at: buffer.count - phrase.bytes.count, phrase.bytes) {
+                        return Hit(rule: phrase.entry.rule, endsArticle: phrase.entry.endsArticle)
+                    }
+                }
+            }
+            return nil
+        } ?? containsHit(lower, wordCount: wordCount)
+    }
+
+    /// The highest-priority contained phrase: one pass over the text, checking only the
+    /// phrases that start with the two bytes at each position.
+    private func containsHit(_ lower: [UInt8], wordCount: Int) -> Hit? {
+        guard wordCount <= containsMaxWords, !contains.isEmpty else { return nil }
+        var best = Int.max
+        lower.withUnsafeBufferPointer { buffer in
+            func scan(_ slot: Int, at offset: Int) {
+                let bucket = containsTable[slot]
+                guard bucket >= 0 else { return }
+                for index in containsBuckets[Int(bucket)] where index < best {
+                    let phrase = contains[index]
+                    if wordCount <= phrase.entry.maxWords && TextFold.matches(buffer, at: offset, phrase.bytes) {
+                        best = index
+                        return
+                    }
+                }
+            }
+            for offset in 0..<buffer.count {
+                let byte = Int(buffer[offset])
+                if offset + 1 < buffer.count { scan(byte << 8 | Int(buffer[offset + 1]), at: offset) }
+                if hasOneBytePhrases { scan(0x10000 | byte, at: offset) }
+            }
         }
-        let lower = text.lowercased()
-        for (phrase, entry) in contains where wordCount <= entry.maxWords && lower.contains(phrase) {
-            return Hit(rule: entry.rule, endsArticle: entry.endsArticle)
-        }
-        return nil
+        guard best != Int.max else { return nil }
+        return Hit(rule: contains[best].entry.rule, endsArticle: contains[best].entry.endsArticle)
     }
 }

@@ -137,7 +137,7 @@ public struct Runner {
         }
     }
 
-    private func run<Source: DocumentSource>(sharded source: Source, state: RunState?,
+    func run<Source: DocumentSource>(sharded source: Source, state: RunState?,
                                              warn: (String) -> Void) throws(RunError) -> RunSummary {
         if let shard {
             var filtered = ShardFilter(source, index: shard.index, count: shard.count)
@@ -148,7 +148,7 @@ public struct Runner {
     }
 
     /// Opens the state (when enabled) under its lock for the length of `body`.
-    private func withState(_ body: (RunState?) throws(RunError) -> RunSummary) throws(RunError) -> RunSummary {
+    func withState(_ body: (RunState?) throws(RunError) -> RunSummary) throws(RunError) -> RunSummary {
         guard stateConfig.enabled else { return try body(nil) }
         let lock: RunLock
         let state: RunState
@@ -381,7 +381,10 @@ public struct Runner {
     }
 
     static func rejectRecord(source: String, _ rejection: Rejection) -> JSONValue {
-        .object([("source", .string(source)), ("reason", .string(rejection.reason)), ("stage", .string(rejection.stage))])
+        var fields: [(String, JSONValue)] = [("source", .string(source)), ("reason", .string(rejection.reason)),
+                                             ("stage", .string(rejection.stage))]
+        if let status = rejection.status { fields.append(("status", .int(status))) }
+        return .object(fields)
     }
 }
 

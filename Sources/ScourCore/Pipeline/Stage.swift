@@ -2,10 +2,13 @@
 public struct Rejection: Error, Sendable, Equatable {
     public var stage: String
     public var reason: String
+    /// The HTTP status of a URL input that failed with one (written to rejects as `status`).
+    public var status: Int?
 
-    public init(stage: String, reason: String) {
+    public init(stage: String, reason: String, status: Int? = nil) {
         self.stage = stage
         self.reason = reason
+        self.status = status
     }
 }
 

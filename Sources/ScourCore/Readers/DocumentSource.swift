@@ -17,6 +17,8 @@ public struct FileSource: DocumentSource {
     private var items: IndexingIterator<[InputItem]>
     /// When set, files get fingerprints, and those it calls unchanged are not read again.
     private let previous: ((String) -> InputFingerprint?)?
+    /// The WARC archive being read, record by record, before the next file.
+    private var archive: WARCSource?
 
     /// `previous` returns what the state remembers of a path (nil: never seen).
     public init(paths: [String], previous: ((String) -> InputFingerprint?)? = nil) {
@@ -25,7 +27,15 @@ public struct FileSource: DocumentSource {
     }
 
     public mutating func next() -> SourceItem? {
+        if archive != nil {
+            if let record = archive!.next() { return record }
+            archive = nil
+        }
         guard let item = items.next() else { return nil }
+        if item.isArchive {
+            archive = WARCSource(path: item.source)
+            return next()
+        }
         var known: InputFingerprint?
         var current: InputFingerprint?
         if let previous, item.problem == nil {

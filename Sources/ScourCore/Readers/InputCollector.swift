@@ -6,6 +6,8 @@ public struct InputItem: Sendable, Equatable {
     public var format: InputFormat?
     /// Why this item cannot be read at all; it goes straight to rejects.
     public var problem: String?
+    /// A WARC archive (`.warc`, `.warc.gz`): many documents, read record by record.
+    public var isArchive = false
 
     public init(source: String, format: InputFormat?, problem: String? = nil) {
         self.source = source
@@ -62,6 +64,11 @@ public enum InputCollector {
             compressed = true
             ext = String(parts[parts.count - 2])
         }
+        if ext == "warc" {
+            var archive = InputItem(source: path, format: nil)
+            archive.isArchive = true
+            return archive
+        }
         if htmlExtensions.contains(ext) { return InputItem(source: path, format: .html) }
         if compressed { return InputItem(source: path, format: nil, problem: "unsupported compressed file type .\(ext).gz") }
         if textExtensions.contains(ext) { return InputItem(source: path, format: .text) }
@@ -73,6 +80,9 @@ public enum InputCollector {
     /// Loads an item's bytes (gunzipping `.gz`) and decides the format of extension-less files.
     public static func load(_ item: InputItem) -> Result<Document, Rejection> {
         if let problem = item.problem { return .failure(Rejection(stage: "input", reason: problem)) }
+        if item.isArchive {
+            return .failure(Rejection(stage: "input", reason: "a WARC archive holds many pages: give it to scour run, which reads it record by record"))
+        }
         guard let data = FileManager.default.contents(atPath: item.source) else {
             return .failure(Rejection(stage: "input", reason: "cannot read file (permission denied or not a regular file)"))
         }

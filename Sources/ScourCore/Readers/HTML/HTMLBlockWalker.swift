@@ -243,8 +243,8 @@ struct HTMLBlockWalker {
     }
 
     private func tagPath(kind: BlockKind) -> String {
-        var names = containerStack.suffix(4).map { containers[$0].tag }.map { "\($0)" }
-        if let innermost = blockStack.last { names.append("\(innermost.tag)") }
+        var names = containerStack.suffix(4).map { containers[$0].tag.name }
+        if let innermost = blockStack.last { names.append(innermost.tag.name) }
         return names.joined(separator: "/")
     }
 

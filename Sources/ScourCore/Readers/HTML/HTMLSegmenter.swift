@@ -29,10 +29,11 @@ public struct HTMLSegmenter: Sendable {
 
     public func segment(_ bytes: [UInt8], into document: inout Document) throws(Rejection) {
         let started = DispatchClock.now()
-        if TextDecoder.looksBinary(bytes) {
+        let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
+        // UTF-16 pages are full of NUL bytes; only pages without a byte-order mark are sniffed for binary.
+        if charset.source != "bom", TextDecoder.looksBinary(bytes) {
             throw Rejection(stage: ReadStage.name, reason: "binary content, not HTML")
         }
-        let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
         if charset.source == "fallback" {
             document.notes.append("no usable charset declared and not valid UTF-8; decoded as Windows-1252")
         }

@@ -57,6 +57,15 @@ public enum HTMLTag: UInt8, Sendable {
         }
     }
 
+    /// The lowercase tag name ("other" for unlisted tags), without reflection.
+    public var name: String { Self.names[Int(rawValue)] }
+
+    private static let names: [String] = {
+        var names = [String](repeating: "other", count: 256)
+        for (name, tag) in nameList { names[Int(tag.rawValue)] = name }
+        return names
+    }()
+
     init(cName: UnsafePointer<UInt8>) {
         var packed: UInt64 = 0
         var length = 0
@@ -75,8 +84,7 @@ public enum HTMLTag: UInt8, Sendable {
         var length: UInt8
     }
 
-    private static let lookup: [TagKey: HTMLTag] = {
-        let names: [(String, HTMLTag)] = [
+    private static let nameList: [(String, HTMLTag)] = [
             ("script", .script), ("style", .style), ("noscript", .noscript), ("template", .template), ("svg", .svg),
             ("canvas", .canvas), ("iframe", .iframe), ("object", .object), ("embed", .embed), ("math", .math),
             ("head", .head), ("title", .title), ("input", .input), ("select", .select), ("textarea", .textarea),
@@ -91,8 +99,10 @@ public enum HTMLTag: UInt8, Sendable {
             ("tr", .tr), ("td", .td), ("th", .th), ("a", .a), ("br", .br), ("hr", .hr), ("img", .img), ("time", .time),
             ("code", .code), ("span", .span),
         ]
+
+    private static let lookup: [TagKey: HTMLTag] = {
         var table: [TagKey: HTMLTag] = [:]
-        for (name, tag) in names {
+        for (name, tag) in nameList {
             var packed: UInt64 = 0
             for (offset, byte) in name.utf8.prefix(8).enumerated() { packed |= UInt64(byte | 0x20) << (8 * UInt64(offset)) }
             table[TagKey(packed: packed, length: UInt8(name.utf8.count))] = tag

@@ -60,7 +60,15 @@ struct MainContentSelector {
         }
 
         var included = [Bool](repeating: false, count: count)
-        var reasons = [String?](repeating: "outside-main-content", count: count)
+        // Outside the main content, a block in a marked container says which mark.
+        var reasons = blocks.map { walked -> String? in
+            var index = walked.container
+            while index >= 0 {
+                if case let .boilerplate(word) = hints[index] { return "markup-boilerplate:\(word)" }
+                index = containers[index].parent
+            }
+            return "outside-main-content"
+        }
         let chosen = containers[best]
         let chosenGood = goodIn(chosen)
         for index in chosen.firstBlock..<chosen.endBlock {

@@ -61,8 +61,8 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Reads a container's tag and tokens. Boilerplate wins over generic content words
     /// ("article-comments"), but not over exact content names ("article-body") or itemprop=articleBody.
     public func hint(tag: HTMLTag, tokens: [String]) -> Hint {
-        var content = contentTags.contains("\(tag)")
-        var boilerplateWord: String? = boilerplateTags.contains("\(tag)") ? "\(tag)" : nil
+        var content = contentTags.contains(tag.name)
+        var boilerplateWord: String? = boilerplateTags.contains(tag.name) ? tag.name : nil
         for token in tokens {
             let lower = token.lowercased()
             if lower == "articlebody" || contentExact.contains(lower) { return .strongContent }
@@ -77,7 +77,7 @@ public struct MarkupTokens: Sendable, Decodable {
                 if contentParts.contains(part) { tokenIsContent = true }
             }
             if tokenBoilerplate == nil, let substrings = boilerplate.substrings {
-                tokenBoilerplate = substrings.first { lower.contains($0) }
+                tokenBoilerplate = substrings.first { Self.bytesContain(lower, $0) }
             }
             if let word = tokenBoilerplate { boilerplateWord = boilerplateWord ?? word } else if tokenIsContent { content = true }
         }
@@ -89,31 +89,61 @@ public struct MarkupTokens: Sendable, Decodable {
     public func skips(_ tokens: [String]) -> Bool {
         for token in tokens {
             for part in Self.parts(of: token) where skipParts.contains(part) { return true }
-            if token.lowercased().hasPrefix("visually-hidden") { return true }
         }
         return false
     }
 
-    /// "post-content__shareBar" → ["post", "content", "share", "bar"].
+    /// "post-content__shareBar" → ["post", "content", "share", "bar"]. Works on bytes: every
+    /// class name of every page goes through here.
     static func parts(of token: String) -> [String] {
         var parts: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousLower = false
-        for character in token {
-            if character == "-" || character == "_" || character == ":" || character == "." || character.isNumber {
-                if !current.isEmpty { parts.append(current.lowercased()) }
-                current = ""
-                previousLower = false
-                continue
-            }
-            if character.isUppercase, previousLower, !current.isEmpty {
-                parts.append(current.lowercased())
-                current = ""
-            }
-            current.append(character)
-            previousLower = character.isLowercase
+        func close() {
+            if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        if !current.isEmpty { parts.append(current.lowercased()) }
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                current.append(byte)
+                previousLower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousLower { close() }
+                current.append(byte | 0x20)
+                previousLower = false
+            case 0x80...:
+                current.append(byte)
+                previousLower = false
+            default:  // '-', '_', ':', '.', digits and the rest separate parts
+                close()
+                previousLower = false
+            }
+        }
+        close()
         return parts
+    }
+
+    /// Plain byte search: Foundation's `contains` is far slower for these short ASCII needles.
+    static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard pin.count > 0, pin.count <= hay.count else { return pin.count == 0 }
+                let first = pin[0]
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[index + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Documents from a WARC archive, record by record: each `response` (or `resource`)
+/// record holding HTML or text becomes a document whose URL is the WARC-Target-URI.
+/// Request, metadata, warcinfo and revisit records and robots.txt responses are passed
+/// over; responses that are not 2xx or not HTML/text are rejected with the reason.
+public struct WARCSource: DocumentSource {
+    private let reader: WARCReader?
+    private var opening: Rejection?
+    private var done = false
+    private let maxBytes: Int
+
+    public init(path: String, maxBytes: Int = 64 << 20) {
+        self.maxBytes = maxBytes
+        do {
+            reader = try WARCReader(path: path)
+        } catch {
+            reader = nil
+            opening = Rejection(stage: "input", reason: error.description)
+        }
+        source = path
+    }
+
+    public init(handle: FileHandle, name: String = "stdin", maxBytes: Int = 64 << 20) {
+        reader = WARCReader(handle: handle, name: name)
+        self.maxBytes = maxBytes
+        source = name
+    }
+
+    private let source: String
+
+    public mutating func next() -> SourceItem? {
+        if let opening {
+            self.opening = nil
+            done = true
+            return .rejected(source: source, opening)
+        }
+        guard !done, let reader else { return nil }
+        while true {
+            let record: WARCRecord?
+            do {
+                record = try reader.next(maxBlock: maxBytes) { Self.wants($0) }
+            } catch {
+                // The rest of the archive cannot be trusted: report where it broke and stop.
+                done = true
+                return .rejected(source: source, Rejection(stage: "input", reason: error.description))
+            }
+            guard let record else {
+                done = true
+                return nil
+            }
+            if let item = Self.item(from: record, archive: source, maxBytes: maxBytes) { return item }
+        }
+    }
+
+    static func wants(_ header: WARCHeader) -> Bool {
+        let type = header["WARC-Type"]?.lowercased()
+        guard type == "response" || type == "resource" else { return false }
+        return !(header["WARC-Target-URI"] ?? "").hasSuffix("/robots.txt")
+    }
+
+    /// The document (or rejection) for one record; nil for records that are not pages.
+    static func item(from record: WARCRecord, archive: String, maxBytes: Int) -> SourceItem? {
+        guard wants(record.header) else { return nil }
+        let uri = record.header["WARC-Target-URI"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }
+        let source = uri ?? "\(archive)#record\(record.number)"
+        guard let block = record.block else {
+            return .rejected(source: source, Rejection(stage: "input", reason: "WARC record over max_bytes \(maxBytes)"))
+        }
+        var payload: [UInt8]
+        var mediaType: MediaType?
+        let recordType = record.header["Content-Type"].flatMap(MediaType.init(header:))
+        if record.header["WARC-Type"]?.lowercased() == "response", recordType?.essence == "application/http" {
+            switch HTTPMessage.parse(block) {
+            case let .failure(problem):
+                return .rejected(source: source, Rejection(stage: "input", reason: "WARC response: \(problem.reason)"))
+            case let .success(message):
+                guard (200...299).contains(message.status) else {
+                    return .rejected(source: source, Rejection(stage: "input", reason: "WARC response has HTTP status \(message.status)"))
+                }
+                mediaType = message.header("Content-Type").flatMap(MediaType.init(header:))
+                switch message.decodedPayload(limit: maxBytes) {
+                case let .success(bytes): payload = bytes
+                case let .failure(problem): return .rejected(source: source, Rejection(stage: "input", reason: problem.reason))
+                }
+            }
+        } else {
+            payload = block
+            mediaType = recordType
+        }
+        if let mediaType, mediaType.inputFormat == nil {
+            return .rejected(source: source, Rejection(stage: "input", reason: "WARC record is \(mediaType.essence), not HTML or text"))
+        }
+        let format = mediaType?.inputFormat ?? InputCollector.sniff(payload)
+        var document = Document(source: source, raw: payload, format: format, declaredCharset: mediaType?.charset)
+        if let uri {
+            document.metadata.url = uri
+            document.metadata.evidence["url"] = Evidence(rule: "warc-target-uri")
+        }
+        if let date = record.header["WARC-Date"] {
+            // The capture time, not the publication date: a separate field the metadata stage may use last.
+            document.markupHints.append(MarkupHint(field: "warc-date", value: date, origin: "warc-date"))
+        }
+        return .document(document)
+    }
+}
+
+/// Why an archived HTTP payload cannot be used.
+struct PayloadProblem: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// An HTTP response as archived: status, headers and the payload bytes after them.
+struct HTTPMessage {
+    var status: Int
+    var headers: [(String, String)]
+    var payload: ArraySlice<UInt8>
+
+    func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.last { $0.0.lowercased() == lower }?.1
+    }
+
+    static func parse(_ block: [UInt8]) -> Result<HTTPMessage, PayloadProblem> {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        var end: Int?
+        var index = 0
+        while index + 4 <= block.count {
+            if block[index] == 13, block[index..<(index + 4)].elementsEqual(separator) { end = index; break }
+            index += 1
+        }
+        guard let end else { return .failure(PayloadProblem("no end of HTTP headers")) }
+        let lines = String(decoding: block[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/"),
+              let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else {
+            return .failure(PayloadProblem("no HTTP status line"))
+        }
+        let headers = lines.dropFirst().compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                    String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        return .success(HTTPMessage(status: status, headers: headers, payload: block[(end + 4)...]))
+    }
+
+    /// The payload as a browser would see it: de-chunked and gunzipped when the archived
+    /// headers say so (crawlers other than Scour often archive the raw transfer).
+    func decodedPayload(limit: Int) -> Result<[UInt8], PayloadProblem> {
+        var bytes = Array(payload)
+        if header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
+            guard let plain = Self.dechunk(bytes) else { return .failure(PayloadProblem("WARC response: broken chunked encoding")) }
+            bytes = plain
+        }
+        switch header("Content-Encoding")?.lowercased() {
+        case nil, "identity"?:
+            return .success(bytes)
+        case "gzip"?, "x-gzip"?, "deflate"?:
+            switch Gzip.decompress(bytes, limit: limit) {
+            case let .success(plain): return .success(plain)
+            case let .failure(error): return .failure(PayloadProblem("WARC response: \(error.description)"))
+            }
+        case let other?:
+            return .failure(PayloadProblem("WARC response has Content-Encoding \(other), which Scour cannot decode"))
+        }
+    }
+
+    static func dechunk(_ bytes: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard let lineEnd = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self)
+                .split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            guard let size = Int(sizeText, radix: 16) else { return nil }
+            index = lineEnd + 1
+            if size == 0 { return output }
+            guard index + size <= bytes.count else { return nil }
+            output += bytes[index..<(index + size)]
+            index += size + 2
+        }
+        return output
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// `scour fetch`: downloads URL lists into a WARC archive without cleaning; every URL
+/// that fails goes to the rejects file with its status and reason.
+public struct ArchiveFetch {
+    public struct Summary: Sendable {
+        public var urls = 0
+        public var fetched = 0
+        public var unchanged = 0
+        public var rejected = 0
+        public var bytes = 0
+        public var seconds: Double = 0
+        public var archive: String?
+
+        public var line: String {
+            var text = "scour fetch: \(urls) URLs, \(fetched) fetched, \(rejected) rejected"
+            if unchanged > 0 { text += ", \(unchanged) unchanged" }
+            text += String(format: " in %.2fs", seconds)
+            if let archive { text += "; archive \(archive)" }
+            return text
+        }
+    }
+
+    public var config: FetchConfig
+    public var warcDirectory: String?
+    public var rejectsPath: String?
+
+    public init(config: FetchConfig, warcDirectory: String?, rejectsPath: String?) {
+        self.config = config
+        self.warcDirectory = warcDirectory
+        self.rejectsPath = rejectsPath
+    }
+
+    public func run(lists: [String], stop: StopRequest = StopRequest(), warn: (String) -> Void) throws(RunError) -> Summary {
+        var summary = Summary()
+        let started = Date()
+        var archive: WARCWriter?
+        if let warcDirectory {
+            do throws(ArchiveError) {
+                archive = try WARCWriter(directory: warcDirectory, userAgent: config.userAgent, robots: config.robots)
+            } catch {
+                throw .output(.cannotCreate(path: warcDirectory, reason: error.description))
+            }
+        }
+        let rejects: AtomicFileWriter?
+        do throws(OutputError) {
+            rejects = try rejectsPath.map { path throws(OutputError) in try AtomicFileWriter(path: path) }
+        } catch {
+            throw .output(error)
+        }
+        let fetcher: Fetcher
+        do throws(FetchSetupError) {
+            fetcher = try Fetcher(config: config, archive: archive)
+        } catch {
+            throw .output(.cannotCreate(path: "libcurl", reason: error.description))
+        }
+        var source = URLSource(lists: lists, fetcher: fetcher)
+        do throws(OutputError) {
+            while !stop.isRequested, let item = source.next() {
+                summary.urls += 1
+                switch item {
+                case let .document(document):
+                    summary.fetched += 1
+                    summary.bytes += document.raw?.count ?? 0
+                case .unchanged:
+                    summary.unchanged += 1
+                case let .rejected(name, rejection):
+                    summary.rejected += 1
+                    warn("\(name): rejected at \(rejection.stage): \(rejection.reason)")
+                    try rejects?.writeLine(Runner.rejectRecord(source: name, rejection).serialized())
+                }
+            }
+            try rejects?.commit()
+        } catch {
+            rejects?.abandon()
+            throw .output(error)
+        }
+        do throws(ArchiveError) {
+            try archive?.finish()
+            if let error = fetcher.archiveError { throw error }
+        } catch {
+            throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
+        }
+        summary.archive = archive?.path
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+}

@@ -1,0 +1,353 @@
+import Foundation
+
+/// A page downloaded and accepted for cleaning.
+public struct FetchedPage: Sendable {
+    /// The URL as listed.
+    public var requestedURL: String
+    /// Where the redirects ended.
+    public var finalURL: String
+    public var status: Int
+    public var mediaType: MediaType?
+    public var format: InputFormat
+    public var body: [UInt8]
+    public var validators: FetchValidators
+    public var fetched: Date
+}
+
+/// A URL that could not be fetched, with what the server said (if anything) and why.
+public struct FetchFailure: Error, Sendable, Equatable {
+    public var url: String
+    public var status: Int?
+    public var reason: String
+}
+
+public enum FetchOutcome: Sendable {
+    case page(FetchedPage)
+    /// 304: the copy from an earlier run is still current.
+    case notModified(url: String)
+    case failed(FetchFailure)
+}
+
+/// ETag and Last-Modified of a fetched URL, sent back as If-None-Match / If-Modified-Since.
+public struct FetchValidators: Sendable, Equatable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    public var isEmpty: Bool { etag == nil && lastModified == nil }
+}
+
+/// Downloads URLs politely: a global and a per-host limit on transfers in flight, a pause
+/// between requests to one host, robots.txt, retries with backoff. Runs on the caller's
+/// thread: each `step` drives libcurl's multi interface for a moment and hands back what finished.
+public final class Fetcher {
+    public let config: FetchConfig
+    private let multi: CurlMulti
+    private let policy: RetryPolicy
+    private let archive: WARCWriter?
+    /// What an earlier run stored for a URL; nil sends no conditional headers.
+    private let previousValidators: ((String) -> FetchValidators?)?
+    /// Validators of URLs fetched this run, for the state to keep once the run is committed.
+    public private(set) var learned: [String: FetchValidators] = [:]
+    /// The first error writing the archive; archiving stops there and the caller reports it.
+    public private(set) var archiveError: ArchiveError?
+
+    private struct Job {
+        enum Kind { case page, robots }
+        var url: String
+        var tag: Int
+        var host: String
+        var path: String
+        var kind: Kind
+        var attempt = 0
+        var notBefore: Double = 0
+        var lastStatus: Int?
+    }
+
+    private enum RobotsState {
+        case unknown
+        case fetching
+        case ready(RobotsRules, denial: String?)
+    }
+
+    private struct Host {
+        var active = 0
+        var lastStart: Double = 0
+        var nextStart: Double = 0
+        var delay: Double
+        var robots: RobotsState = .unknown
+    }
+
+    private var pending: [Job] = []
+    private var running: [Int: Job] = [:]
+    private var hosts: [String: Host] = [:]
+    private var nextInternalTag = -1
+    private var outcomes: [(tag: Int, outcome: FetchOutcome)] = []
+
+    public init(config: FetchConfig, archive: WARCWriter? = nil,
+                previousValidators: ((String) -> FetchValidators?)? = nil) throws(FetchSetupError) {
+        guard let multi = CurlMulti(maxTotal: config.concurrency, maxPerHost: config.perHost) else {
+            throw .curlUnavailable
+        }
+        self.config = config
+        self.multi = multi
+        self.policy = RetryPolicy(config)
+        self.archive = archive
+        self.previousValidators = previousValidators
+    }
+
+    /// Transfers queued or running (robots.txt included).
+    public var busy: Bool { !pending.isEmpty || !running.isEmpty || !outcomes.isEmpty }
+
+    /// Queues a URL; its outcome comes back from `step` under `tag` (tags must be >= 0).
+    public func submit(_ url: String, tag: Int) {
+        guard let target = Self.target(of: url) else {
+            outcomes.append((tag, .failed(FetchFailure(url: url, status: nil, reason: "not an http(s) URL"))))
+            return
+        }
+        pending.append(Job(url: url, tag: tag, host: target.host, path: target.path, kind: .page))
+    }
+
+    /// Runs transfers until at least one outcome is ready or `maxWait` seconds pass.
+    public func step(maxWait: Double = 0.2) -> [(tag: Int, outcome: FetchOutcome)] {
+        let deadline = now() + maxWait
+        while outcomes.isEmpty {
+            let wake = startReadyJobs()
+            let current = now()
+            if running.isEmpty {
+                guard let wake else { break }
+                let pause = min(wake, deadline) - current
+                if pause > 0 { usleep(useconds_t(min(pause, 0.05) * 1_000_000)) }
+            } else {
+                let until = min(wake ?? deadline, deadline)
+                let milliseconds = Int(max(0, min(50, (until - current) * 1000)).rounded(.up))
+                for (tag, response) in multi.perform(waitMilliseconds: milliseconds) {
+                    guard let job = running.removeValue(forKey: tag) else { continue }
+                    hosts[job.host]?.active -= 1
+                    handle(job, response)
+                }
+            }
+            if now() >= deadline { break }
+        }
+        defer { outcomes.removeAll() }
+        return outcomes
+    }
+
+    // MARK: scheduling
+
+    private func now() -> Double { ProcessInfo.processInfo.systemUptime }
+
+    /// Starts every job allowed now; returns the earliest time a waiting job could start.
+    private func startReadyJobs() -> Double? {
+        var wake: Double?
+        let current = now()
+        var index = 0
+        while index < pending.count, running.count < config.concurrency {
+            let job = pending[index]
+            var host = hosts[job.host] ?? Host(delay: Double(config.delayMilliseconds) / 1000)
+            if job.kind == .page && config.robots {
+                switch host.robots {
+                case .unknown:
+                    host.robots = .fetching
+                    hosts[job.host] = host
+                    let robots = Job(url: job.host + "/robots.txt", tag: nextInternalTag, host: job.host, path: "/robots.txt",
+                                     kind: .robots)
+                    nextInternalTag -= 1
+                    pending.insert(robots, at: index)
+                    continue
+                case .fetching:
+                    index += 1
+                    continue
+                case let .ready(rules, denial):
+                    if let denial {
+                        pending.remove(at: index)
+                        fail(job, status: nil, reason: denial)
+                        continue
+                    }
+                    if !rules.allows(job.path) {
+                        pending.remove(at: index)
+                        fail(job, status: nil, reason: "disallowed by robots.txt")
+                        continue
+                    }
+                }
+            }
+            let startAt = max(job.notBefore, host.nextStart)
+            guard startAt <= current, host.active < config.perHost else {
+                if startAt > current { wake = min(wake ?? startAt, startAt) }
+                hosts[job.host] = host
+                index += 1
+                continue
+            }
+            pending.remove(at: index)
+            host.active += 1
+            host.lastStart = current
+            host.nextStart = current + host.delay
+            hosts[job.host] = host
+            start(job)
+        }
+        return wake
+    }
+
+    private func start(_ job: Job) {
+        var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"]
+        if job.kind == .page, let known = previousValidators?(job.url) {
+            if let etag = known.etag { headers.append("If-None-Match: \(etag)") }
+            if let date = known.lastModified { headers.append("If-Modified-Since: \(date)") }
+        }
+        let request = CurlRequest(url: job.url, headers: headers, userAgent: config.userAgent,
+                                  connectTimeout: config.connectTimeoutSeconds, timeout: config.timeoutSeconds,
+                                  maxRedirects: config.maxRedirects,
+                                  maxBytes: job.kind == .robots ? min(config.maxBytes, 512 * 1024) : config.maxBytes,
+                                  checkContentType: job.kind == .page, captureRequest: archive != nil && archiveError == nil)
+        if let problem = multi.add(request, tag: job.tag) {
+            hosts[job.host]?.active -= 1
+            finishRobots(job, rules: nil, denial: nil, failure: problem)
+            if job.kind == .page { fail(job, status: nil, reason: problem) }
+            return
+        }
+        running[job.tag] = job
+    }
+
+    // MARK: results
+
+    private func handle(_ job: Job, _ response: CurlResponse) {
+        if response.code == 0, response.abort == nil, response.status > 0 { archiveExchange(job, response) }
+        let status = response.status
+        let retryable = response.isTransientError || (response.code == 0 && RetryPolicy.isRetryable(status: status))
+        if retryable {
+            let retryAfter = (status == 429 || status == 503) ? response.header("Retry-After").flatMap { RetryPolicy.retryAfter($0) } : nil
+            switch policy.decide(attempt: job.attempt, retryAfter: retryAfter) {
+            case let .retry(after):
+                var again = job
+                again.attempt += 1
+                again.notBefore = now() + after
+                again.lastStatus = response.code == 0 ? status : nil
+                pending.insert(again, at: 0)
+            case let .giveUp(why):
+                let what = response.code == 0 ? "HTTP \(status)" : Self.describe(response, config: config)
+                finishFailure(job, status: response.code == 0 ? status : nil, reason: "\(what) \(why)")
+            }
+            return
+        }
+        if job.kind == .robots {
+            switch (response.code, status) {
+            case (0, 200...299):
+                let rules = RobotsRules(text: String(decoding: response.body, as: UTF8.self), userAgent: config.userAgent)
+                finishRobots(job, rules: rules, denial: nil, failure: nil)
+            case (0, 400...499):
+                // No robots.txt (or not for us to read): everything is allowed.
+                finishRobots(job, rules: .allowAll, denial: nil, failure: nil)
+            default:
+                finishRobots(job, rules: nil, denial: nil, failure: Self.describe(response, config: config))
+            }
+            return
+        }
+        if let abort = response.abort {
+            switch abort {
+            case .tooLarge: fail(job, status: status, reason: "body over max_bytes \(config.maxBytes)")
+            case let .contentType(type): fail(job, status: status, reason: "content type \(type) is not HTML or text")
+            }
+            return
+        }
+        guard response.code == 0 else {
+            fail(job, status: nil, reason: Self.describe(response, config: config))
+            return
+        }
+        if status == 304 {
+            outcomes.append((job.tag, .notModified(url: job.url)))
+            return
+        }
+        guard (200...299).contains(status) else {
+            fail(job, status: status, reason: "HTTP \(status)")
+            return
+        }
+        guard !response.body.isEmpty else {
+            fail(job, status: status, reason: "empty body")
+            return
+        }
+        let mediaType = response.header("Content-Type").flatMap(MediaType.init(header:))
+        let format = mediaType?.inputFormat ?? InputCollector.sniff(response.body)
+        let validators = FetchValidators(etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
+        if !validators.isEmpty { learned[job.url] = validators }
+        outcomes.append((job.tag, .page(FetchedPage(requestedURL: job.url, finalURL: response.effectiveURL, status: status,
+                                                   mediaType: mediaType, format: format, body: response.body,
+                                                   validators: validators, fetched: Date()))))
+    }
+
+    private func finishFailure(_ job: Job, status: Int?, reason: String) {
+        if job.kind == .robots {
+            finishRobots(job, rules: nil, denial: nil, failure: reason)
+        } else {
+            fail(job, status: status, reason: reason)
+        }
+    }
+
+    /// robots.txt that cannot be read because of server or network errors means "disallow all" (RFC 9309).
+    private func finishRobots(_ job: Job, rules: RobotsRules?, denial: String?, failure: String?) {
+        guard job.kind == .robots else { return }
+        var host = hosts[job.host] ?? Host(delay: Double(config.delayMilliseconds) / 1000)
+        if let rules {
+            host.robots = .ready(rules, denial: denial)
+            if let crawlDelay = rules.crawlDelay {
+                host.delay = max(host.delay, crawlDelay)
+                // The robots.txt request itself was a visit: the first page waits the delay too.
+                host.nextStart = max(host.nextStart, host.lastStart + host.delay)
+            }
+        } else {
+            host.robots = .ready(.disallowAll, denial: "robots.txt unreachable (\(failure ?? "unknown error")), so nothing on the host may be fetched")
+        }
+        hosts[job.host] = host
+    }
+
+    private func fail(_ job: Job, status: Int?, reason: String) {
+        guard job.kind == .page else { return }
+        outcomes.append((job.tag, .failed(FetchFailure(url: job.url, status: status, reason: reason))))
+    }
+
+    static func describe(_ response: CurlResponse, config: FetchConfig) -> String {
+        if response.isTimeout {
+            return String(format: "timed out (timeout_s %g, connect_timeout_s %g)", config.timeoutSeconds, config.connectTimeoutSeconds)
+        }
+        if response.isTooManyRedirects { return "more than max_redirects \(config.maxRedirects) redirects (a loop?)" }
+        return response.message.isEmpty ? "transfer failed (libcurl code \(response.code))" : response.message
+    }
+
+    private func archiveExchange(_ job: Job, _ response: CurlResponse) {
+        guard let archive, archiveError == nil else { return }
+        do {
+            try archive.write(HTTPExchange(requestedURL: job.url, response: response, date: Date()))
+        } catch {
+            archiveError = error
+        }
+    }
+
+    /// `scheme://host[:port]` (the politeness key) and the path with query, for robots rules.
+    static func target(of url: String) -> (host: String, path: String)? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+        var key = "\(scheme)://\(host)"
+        if let port = components.port { key += ":\(port)" }
+        var path = components.percentEncodedPath
+        if path.isEmpty { path = "/" }
+        if let query = components.percentEncodedQuery { path += "?" + query }
+        return (key, path)
+    }
+}
+
+public enum FetchSetupError: Error, Sendable, CustomStringConvertible {
+    case curlUnavailable
+    case serverUnavailable(String)
+
+    public var description: String {
+        switch self {
+        case .curlUnavailable:
+            return "libcurl could not be initialised (is libcurl4-openssl installed? scripts/install-deps.sh installs it)"
+        case let .serverUnavailable(reason):
+            return "cannot start the local bench server: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Case folding done once per block, on UTF-8 bytes, so phrase rules compare bytes
+/// instead of going through Foundation string search (which copies the text per phrase).
+/// Lowercasing follows `String.lowercased()` (per-scalar full mapping), with table-free
+/// fast paths for ASCII, Latin-1, Cyrillic and caseless scripts.
+enum TextFold {
+    /// Appends the lowercase form of one scalar as UTF-8.
+    @inline(__always)
+    static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
+            return
+        }
+        var lowered = value
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: lowered = value + 0x20
+        case 0x410...0x42F: lowered = value + 0x20
+        case 0x400...0x40F: lowered = value + 0x50
+        case 0xDF...0xFF, 0x430...0x45F, 0x2000...0x20FF, 0x3000...0x9FFF, 0xAC00...0xD7A3: break
+        default:
+            // Rare scalars: the library's full mapping (may be several scalars, e.g. "İ").
+            for byte in scalar.properties.lowercaseMapping.utf8 { bytes.append(byte) }
+            return
+        }
+        appendUTF8(Unicode.Scalar(lowered)!, to: &bytes)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    /// The text lowercased (`lower`) and lowercased with each run of ASCII digits written `#` (`folded`).
+    static func fold(_ text: String) -> (lower: [UInt8], folded: [UInt8]) {
+        var lower: [UInt8] = []
+        var folded: [UInt8] = []
+        lower.reserveCapacity(text.utf8.count)
+        folded.reserveCapacity(text.utf8.count)
+        var inDigits = false
+        var utf8 = text.utf8.makeIterator()
+        // ASCII text (the common case) never needs scalar decoding.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            while let byte = utf8.next() {
+                let low = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                lower.append(low)
+                if byte >= 0x30 && byte <= 0x39 {
+                    if !inDigits { folded.append(0x23) }
+                    inDigits = true
+                } else {
+                    inDigits = false
+                    folded.append(low)
+                }
+            }
+            return (lower, folded)
+        }
+        for scalar in text.unicodeScalars {
+            let start = lower.count
+            appendLowercased(scalar, to: &lower)
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                if !inDigits { folded.append(0x23) }
+                inDigits = true
+            } else {
+                inDigits = false
+                folded.append(contentsOf: lower[start...])
+            }
+        }
+        return (lower, folded)
+    }
+
+    /// `bytes` starts with `phrase` at `offset`.
+    @inline(__always)
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ phrase: [UInt8]) -> Bool {
+        guard offset >= 0, offset + phrase.count <= bytes.count else { return false }
+        return phrase.withUnsafeBufferPointer { p in
+            var index = 0
+            while index < p.count {
+                if bytes[offset + index] != p[index] { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Test HTTP server for Scour's fetch tests: binds 127.0.0.1 on a free port, prints
+"PORT <n>" and serves fixed scenarios until killed. /stats returns request counts per path,
+which are also written to the file named by the first argument after every request."""
+import gzip
+import http.server
+import json
+import os
+import sys
+import threading
+import time
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about road repairs. "
+    "Members agreed that the money would be spent on the worst streets first, and that residents "
+    "would be told about the work in advance. The mayor said the plan was a fair compromise between "
+    "the districts, and that the council would review the progress again in the spring."
+)
+
+counts = {}
+in_flight = {"now": 0, "max": 0}
+# Request counts per path are also written here after every request (argv[1], optional).
+STATS_FILE = sys.argv[1] if len(sys.argv) > 1 else None
+lock = threading.Lock()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", content_type="text/plain; charset=utf-8", headers=(), gzip_body=False, length=True):
+        if gzip_body and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body)
+            headers = list(headers) + [("Content-Encoding", "gzip")]
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for start in range(0, len(body), 65536):
+                piece = body[start:start + 65536]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+            self.wfile.write(b"0\r\n\r\n")
+
+    def do_GET(self):
+        path = self.path
+        with lock:
+            counts[path] = counts.get(path, 0) + 1
+            seen = counts[path]
+            if STATS_FILE:
+                with open(STATS_FILE + ".tmp", "w") as out:
+                    json.dump(counts, out)
+                os.replace(STATS_FILE + ".tmp", STATS_FILE)
+        text = (PROSE + "\n\n" + PROSE.replace("council", "committee") + "\n").encode()
+        if path == "/stats":
+            self.send(200, json.dumps(counts).encode(), "application/json")
+        elif path == "/robots.txt":
+            self.send(200, b"User-agent: slowbot\nCrawl-delay: 1\nDisallow: /private/\n\n"
+                           b"User-agent: *\nDisallow: /private/\n")
+        elif path.startswith("/hold"):
+            # Tracks the most requests in flight at once, to check per-host limits.
+            with lock:
+                in_flight["now"] += 1
+                in_flight["max"] = max(in_flight["max"], in_flight["now"])
+                counts["max_in_flight"] = in_flight["max"]
+            time.sleep(0.3)
+            with lock:
+                in_flight["now"] -= 1
+            self.send(200, text)
+        elif path == "/text":
+            self.send(200, text, gzip_body=True)
+        elif path == "/page":
+            html = "<!doctype html><html><head><title>Budget</title></head><body><p>%s</p></body></html>" % PROSE
+            self.send(200, html.encode(), "text/html; charset=utf-8", gzip_body=True)
+        elif path == "/redirect":
+            self.send(302, b"", headers=[("Location", "/text")])
+        elif path.startswith("/loop"):
+            self.send(302, b"", headers=[("Location", "/loop-a" if path == "/loop-b" else "/loop-b")])
+        elif path == "/missing":
+            self.send(404, b"not here")
+        elif path == "/flaky":
+            if seen == 1:
+                self.send(500, b"try again")
+            else:
+                self.send(200, text)
+        elif path == "/limited":
+            if seen == 1:
+                self.send(429, b"slow down", headers=[("Retry-After", "1")])
+            else:
+                self.send(200, text)
+        elif path == "/always-500":
+            self.send(500, b"broken")
+        elif path == "/slow":
+            time.sleep(3)
+            self.send(200, text)
+        elif path == "/big":
+            self.send(200, b"word " * 400000, length=False)
+        elif path == "/big-declared":
+            self.send(200, b"word " * 400000)
+        elif path == "/image":
+            self.send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
+        elif path.startswith("/private/"):
+            self.send(200, text)
+        elif path == "/etag":
+            if self.headers.get("If-None-Match") == '"v1"':
+                self._not_modified()
+            else:
+                self.send(200, text, headers=[("ETag", '"v1"'), ("Last-Modified", "Tue, 02 Jan 2024 10:00:00 GMT")])
+        elif path == "/latin1":
+            self.send(200, ("Caf\u00e9 cr\u00e8me. " + PROSE + "\n").encode("latin-1"), "text/plain; charset=iso-8859-1")
+        else:
+            self.send(404, b"unknown path")
+
+    def _not_modified(self):
+        self.send_response(304)
+        self.send_header("ETag", '"v1"')
+        self.end_headers()
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # Clients that time out or abort (on purpose, in the tests) reset connections.
+        pass
+
+
+def main():
+    server = QuietServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print("PORT %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// HTML inputs through the real binary: files, gzip, JSONL records, rejects and explain.
+final class HTMLRunTests: XCTestCase {
+    var work: URL!
+
+    override func setUpWithError() throws {
+        work = try CLIRunner.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    static let article = """
+    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bridge reopens | City Desk</title>
+    <meta property="og:site_name" content="City Desk"><link rel="canonical" href="https://citydesk.example/bridge">
+    </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>Bridge reopens</h1><div class="entry-content">
+    <p>The old iron bridge over the river reopened on Monday after two years of repairs, and the first cars crossed it shortly after dawn.</p>
+    <p>Repair crews replaced more than four hundred rivets and repainted the whole span, the city engineer told reporters at the ceremony.</p>
+    </div><div class="related-posts"><h3>Related</h3><ul><li><a href="/a">Ferry timetable changes this winter</a></li></ul></div></article>
+    <footer>© 2024 City Desk</footer></body></html>
+    """
+
+    func testHTMLFilesGzipAndGarbageEndUpInOutputOrRejects() throws {
+        let inputs = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try Data(Self.article.utf8).write(to: inputs.appendingPathComponent("bridge.html"))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c bridge.html > bridge2.html.gz"]
+        gzip.currentDirectoryURL = inputs
+        try gzip.run()
+        gzip.waitUntilExit()
+        var garbage = [UInt8](repeating: 0, count: 2048)
+        for index in garbage.indices { garbage[index] = UInt8((index * 131 + 7) % 256) }
+        try Data(garbage).write(to: inputs.appendingPathComponent("broken.html"))
+        try Data("<html><body><script>only()</script></body></html>".utf8).write(to: inputs.appendingPathComponent("script.htm"))
+
+        let output = work.appendingPathComponent("out.jsonl"), rejects = work.appendingPathComponent("rejects.jsonl")
+        let result = try CLIRunner.run(["run", "--input", inputs.path, "--output", output.path, "--rejects", rejects.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("4 inputs, 2 written, 2 rejected"), result.stderr)
+        let records = try CLIRunner.jsonLines(output)
+        XCTAssertEqual(records.count, 2)
+        let record = try XCTUnwrap(records.first)
+        XCTAssertEqual(record["title"] as? String, "Bridge reopens")
+        XCTAssertEqual(record["url"] as? String, "https://citydesk.example/bridge")
+        XCTAssertEqual(record["language"] as? String, "en")
+        let text = try XCTUnwrap(record["text"] as? String)
+        XCTAssertTrue(text.hasPrefix("The old iron bridge"), text)
+        XCTAssertTrue(text.hasSuffix("at the ceremony."), text)
+        XCTAssertFalse(text.contains("Ferry") || text.contains("Home") || text.contains("City Desk"), text)
+        // The gzip copy is the same page with the same canonical URL: the same document id, not a duplicate of another.
+        XCTAssertEqual(records[1]["id"] as? String, record["id"] as? String)
+        XCTAssertEqual(records[1]["text"] as? String, text)
+
+        let rejected = try CLIRunner.jsonLines(rejects)
+        let reasons = Dictionary(uniqueKeysWithValues: rejected.map { ((($0["source"] as? String ?? "") as NSString).lastPathComponent, $0["reason"] as? String ?? "") })
+        XCTAssertEqual(reasons["broken.html"], "binary content, not HTML")
+        XCTAssertEqual(reasons["script.htm"], "no text in input")
+    }
+
+    func testJSONLRecordWithHTMLOnStdin() throws {
+        let record = try JSONSerialization.data(withJSONObject: ["url": "https://citydesk.example/bridge?utm=1", "html": Self.article])
+        let result = try CLIRunner.run(["run", "--stdin", "--stdout"], stdin: record + Data("\n".utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let line = try XCTUnwrap(result.stdout.split(separator: "\n").first)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertTrue((object["text"] as? String)?.hasPrefix("The old iron bridge") == true, "\(object)")
+    }
+
+    func testExplainShowsWhyEachHTMLBlockWent() throws {
+        let page = work.appendingPathComponent("bridge.html")
+        try Data(Self.article.utf8).write(to: page)
+        let result = try CLIRunner.run(["explain", page.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("+") && $0.contains("The old iron bridge") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("-") && $0.contains("[boilerplate:markup-boilerplate:nav]") && $0.contains("Home") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("-") && $0.contains("markup-boilerplate:related") && $0.contains("Ferry") }, result.stdout)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+@testable import ScourCore
+
+/// The HTML front door: parsing, blocks, main content, encodings and bad pages.
+final class HTMLReaderTests: XCTestCase {
+    let story = """
+    Officials in the harbour town said on Tuesday that the new sea wall, built over three years, had held back \
+    the worst storm surge in a generation, and that no homes near the water had flooded.
+    """
+    let second = """
+    Engineers had warned in 2019 that the old wall, made of stone laid in the 1880s, would fail within a decade, \
+    and the council borrowed to pay for its replacement after a long public debate.
+    """
+
+    func page(body: String, head: String = "<title>Sea wall holds | Harbour News</title>") -> String {
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\(head)</head><body>\(body)</body></html>"
+    }
+
+    func read(_ html: String, charset: String? = nil) throws -> Document {
+        try read(bytes: Array(html.utf8), charset: charset)
+    }
+
+    func read(bytes: [UInt8], charset: String? = nil, options: [String: Any] = [:]) throws -> Document {
+        var document = Document(source: "page.html", raw: bytes, format: .html, declaredCharset: charset)
+        try TestSupport.stage(ReadStage.self, options).process(&document)
+        return document
+    }
+
+    func clean(_ html: String) throws -> Document {
+        let document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+        return try Pipeline(config: TestSupport.defaultConfig).process(document).get()
+    }
+
+    func testBlocksKeepStructureAndNeverGlueWords() throws {
+        let html = page(body: """
+        <article><h2>Sub<b>head</b></h2><p>First<br>line</p><ul><li>one</li><li>two</li></ul>
+        <table><tr><td>Cell A</td><td>Cell B</td></tr></table><div>alpha</div><div>beta</div>
+        <blockquote><p>Quoted words.</p></blockquote><pre>  keep   spaces</pre></article>
+        """)
+        let blocks = try read(html).blocks
+        XCTAssertEqual(blocks.map(\.text), ["Subhead", "First\nline", "one", "two", "Cell A | Cell B", "alpha", "beta", "Quoted words.", "  keep   spaces"])
+        XCTAssertEqual(blocks.map(\.kind), [.heading, .paragraph, .listItem, .listItem, .tableRow, .paragraph, .paragraph, .quote, .preformatted])
+        XCTAssertEqual(blocks[0].level, 2)
+    }
+
+    func testNeverContentAndHiddenElementsAreDropped() throws {
+        let html = page(body: """
+        <p>Visible text.</p><script>var hidden = 1;</script><style>p { color: red }</style><noscript>Enable JS</noscript>
+        <template>Template</template><svg><text>Chart</text></svg><form><button>Send</button><select><option>A</option></select></form>
+        <div hidden>Hidden attr</div><div aria-hidden="true">Aria hidden</div><div style="display: none">Inline none</div>
+        <span class="sr-only">Screen reader only</span><!-- a comment -->
+        """)
+        XCTAssertEqual(try read(html).blocks.map(\.text), ["Visible text."])
+    }
+
+    func testMainContentWinsOverNavigationSidebarAndComments() throws {
+        let html = page(body: """
+        <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+        <div class="layout"><main><article><h1>Sea wall holds</h1><div class="article-body"><p>\(story)</p>
+        <div class="share-bar"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div><p>\(second)</p></div></article>
+        <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">A story about something else entirely, with many words</a></li></ul></aside>
+        <section id="comments"><h3>Leave a Reply</h3><p>Great article, thank you so much for writing about the wall, it is good.</p></section>
+        </main></div><footer><p>Copyright 2024 Harbour News. All rights reserved.</p></footer>
+        """)
+        let document = try clean(html)
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        XCTAssertEqual(document.metadata.title, "Sea wall holds")
+        XCTAssertEqual(document.metadata.language, "en")
+        // Every removed block says why.
+        let removed = document.blocks.filter { !$0.isKept }
+        XCTAssertTrue(removed.allSatisfy { $0.removal != nil })
+        XCTAssertTrue(removed.contains { $0.text == "Share on Facebook Tweet" && $0.removal?.rule == "markup-boilerplate:share" })
+    }
+
+    func testLeadParagraphOutsideTheBodyWrapperIsKept() throws {
+        let html = page(body: """
+        <div id="page"><p class="intro">\(story)</p><div class="story-body"><p>\(second)</p><p>\(second.replacingOccurrences(of: "2019", with: "2018"))</p></div>
+        <div class="related"><a href="/x">Other news</a></div></div>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.hasPrefix(story), text)
+        XCTAssertFalse(text.contains("Other news"))
+    }
+
+    func testCharsetFromMetaTagShiftJISAndWindows1251() throws {
+        let japanese = "東京で新しい橋が開通し、多くの市民が渡り初めに参加した。"
+        let sjis = try XCTUnwrap("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>\(japanese)</p></body></html>"
+            .data(using: .shiftJIS))
+        XCTAssertEqual(try read(bytes: [UInt8](sjis)).blocks.map(\.text), [japanese])
+
+        let russian = "Новый мост открыли в Москве во вторник."
+        let cp1251 = try XCTUnwrap(("<html><head><meta charset=\"windows-1251\"></head><body><p>\(russian)</p></body></html>")
+            .data(using: .windowsCP1251))
+        XCTAssertEqual(try read(bytes: [UInt8](cp1251)).blocks.map(\.text), [russian])
+    }
+
+    func testCharsetFromFetcherBeatsMetaAndInvalidUTF8FallsBackToWindows1252() throws {
+        let latin1 = [UInt8]("<html><head><meta charset=\"utf-8\"></head><body><p>Caf".utf8) + [0xE9] + [UInt8](" cr".utf8) + [0xE8, 0x6D, 0x65] + [UInt8]("</p></body></html>".utf8)
+        XCTAssertEqual(try read(bytes: latin1).blocks.map(\.text), ["Café crème"])
+        XCTAssertEqual(try read(bytes: latin1, charset: "iso-8859-1").blocks.map(\.text), ["Café crème"])
+        let utf16 = [UInt8]([0xFF, 0xFE]) + "<p>Grüße</p>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertEqual(try read(bytes: utf16).blocks.map(\.text), ["Grüße"])
+        XCTAssertEqual(HTMLCharset.choose(Array("<meta charset='gb2312'>".utf8), declared: nil), .init(encoding: "GB18030", source: "meta"))
+    }
+
+    func testTruncatedAndUnclosedMarkupStillGivesText() throws {
+        let truncated = page(body: "<div><p>\(story)</p><p>\(second)").dropLast(40)
+        XCTAssertEqual(try read(String(truncated)).blocks.first?.text, story)
+        let unclosed = "<html><body><div><p>One paragraph <b>bold <i>both<p>Two paragraph<li>item<table><tr><td>cell"
+        XCTAssertEqual(try read(unclosed).blocks.map(\.text), ["One paragraph bold both", "Two paragraph", "item", "cell"])
+    }
+
+    func testTenThousandDeepNestingNeitherCrashesNorHangs() throws {
+        let depth = 10_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>Deep text.</p>"
+            + String(repeating: "</div>", count: depth) + "<p>After.</p></body></html>"
+        // libxml2 stops at its depth limit; the page still reads (or is rejected with a reason), without a crash.
+        do {
+            let blocks = try read(html).blocks
+            XCTAssertFalse(blocks.isEmpty)
+        } catch let rejection as Rejection {
+            XCTAssertFalse(rejection.reason.isEmpty)
+        }
+    }
+
+    func testBinaryGarbageAndAllScriptPagesAreRejectedWithReasons() throws {
+        var generator = SystemRandomNumberGenerator()
+        let garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0]
+        XCTAssertThrowsError(try read(bytes: garbage)) { error in
+            XCTAssertEqual((error as? Rejection)?.reason, "binary content, not HTML")
+        }
+        let script = "<html><head><script>" + String(repeating: "var x = 1;\n", count: 1000) + "</script></head><body><script>go()</script></body></html>"
+        XCTAssertThrowsError(try read(script)) { error in
+            XCTAssertEqual((error as? Rejection)?.reason, "no text in input")
+        }
+    }
+
+    func testFiftyMegabytePageIsReadWithinItsBudgetOrRejectedForIt() throws {
+        let paragraph = "<p>\(story)</p>\n"
+        let count = 50_000_000 / paragraph.utf8.count
+        let html = "<html><body>" + String(repeating: paragraph, count: count) + "</body></html>"
+        XCTAssertGreaterThan(html.utf8.count, 49_000_000)
+        // A tiny budget must reject the page with the reason, not hang on it.
+        XCTAssertThrowsError(try read(bytes: Array(html.utf8), options: ["html_time_budget_ms": 1])) { error in
+            XCTAssertTrue((error as? Rejection)?.reason.contains("html_time_budget_ms") == true, "\(error)")
+        }
+        // A budget wide enough for a slow (debug) build reads it whole.
+        XCTAssertEqual(try read(bytes: Array(html.utf8), options: ["html_time_budget_ms": 120_000]).blocks.count, count)
+    }
+
+    func testMarkupTokensSplitAndClassify() throws {
+        let tokens = TestSupport.resources.markupTokens
+        XCTAssertEqual(MarkupTokens.parts(of: "post-content__shareBar"), ["post", "content", "share", "bar"])
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article-body"]), .strongContent)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article-comments"]), .boilerplate("comments"))
+        XCTAssertEqual(tokens.hint(tag: .nav, tokens: []), .boilerplate("nav"))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["social-media-embed"]), .none)
+        XCTAssertTrue(tokens.skips(["newsCaption"]))
+        XCTAssertFalse(tokens.skips(["story"]))
+    }
+}

@@ -1,0 +1,62 @@
+import XCTest
+@testable import ScourCore
+
+/// The byte-level phrase matcher and feature scan: same answers as the String-based rules they replaced.
+final class PhraseMatcherTests: XCTestCase {
+    let matcher = PhraseMatcher(lexicons: Array(TestSupport.resources.lexicons.values))
+
+    func rule(_ text: String, words: Int? = nil) -> String? {
+        matcher.match(text, wordCount: words ?? text.split(separator: " ").count)?.rule
+    }
+
+    func testExactIgnoresCaseDigitsAndSurroundingPunctuation() {
+        XCTAssertEqual(rule("34 Comments"), "comment_form")
+        XCTAssertEqual(rule("  SHARE ON FACEBOOK!  "), "share")
+        XCTAssertEqual(rule("« Related Posts »"), "related")
+        XCTAssertNil(rule("Shareholders"))
+    }
+
+    func testPrefixSuffixAndContains() {
+        XCTAssertEqual(rule("Leave a Reply Cancel reply"), "comment_form")
+        XCTAssertEqual(rule("joe bloggs says:"), "comment_signature")
+        XCTAssertEqual(rule("Photo taken in Gaza. Ahmad Gharabli / AFP"), "photo_credit")
+        XCTAssertEqual(rule("We Use Cookies to improve your experience"), "cookie")
+    }
+
+    func testLongestPhraseWinsAndMaxWordsLimits() {
+        // "more from " (related, 8 words) is longer than "more " (related_short, 4 words).
+        XCTAssertEqual(rule("More from our reporters"), "related")
+        // contains-rules stop at their word limit: a long paragraph mentioning cookies is prose.
+        XCTAssertNil(rule("we use cookies", words: 200))
+        XCTAssertEqual(rule("we use cookies", words: 3), "cookie")
+    }
+
+    func testNonASCIICaseFolding() {
+        XCTAssertEqual(rule("ÚLTIMAS PUBLICACIONES"), rule("últimas publicaciones"))
+        XCTAssertEqual(Lexicon.folded("Ärger 2024 im ÖPNV"), "ärger # im öpnv")
+        XCTAssertEqual(Lexicon.key("— Кнопка 12! —"), "кнопка #")
+        XCTAssertEqual(Lexicon.key("«İstanbul»"), "i̇stanbul")
+    }
+
+    func testFeaturesCountWordsStopwordsAndMarksLikeCharacters() {
+        let stop: Set<String> = ["the", "it's", "de"]
+        let plain = BlockFeatures(Block(text: "It’s the end of the line, 2024."), stopwords: stop)
+        XCTAssertEqual(plain.words, 6)  // the number is not a word
+        XCTAssertEqual(plain.stopwordRatio, 0.5, accuracy: 1e-9)
+        XCTAssertTrue(plain.sentenceLike)
+        // A decomposed accent stays inside its word.
+        let decomposed = BlockFeatures(Block(text: "cafe\u{301} de Paris"), stopwords: stop)
+        let composed = BlockFeatures(Block(text: "café de Paris"), stopwords: stop)
+        XCTAssertEqual(decomposed.words, composed.words)
+        XCTAssertEqual(decomposed.stopwordRatio, composed.stopwordRatio)
+        XCTAssertTrue(BlockFeatures(Block(text: "1 2 3 9,595"), stopwords: []).numeric)
+    }
+
+    func testSentenceShape() {
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("He left. “I’m done.”"))
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("これはペンです。"))
+        XCTAssertFalse(BlockFeatures.looksLikeSentence("Related Posts"))
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("One. Two. Three and no end"))
+        XCTAssertFalse(BlockFeatures.looksLikeSentence("Breaking. News and more"))
+    }
+}
