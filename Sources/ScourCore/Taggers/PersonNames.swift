@@ -158,8 +158,10 @@ struct PersonNames: Sendable {
         guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
               !lower.contains("://"), !lower.hasPrefix("www."), !lower.contains("@"), !lower.contains("[at]"),
               !notNames.contains(lower) else { return false }
+        // Questions, calls and sentences are no names: "Wer schreibt für uns?", "Projektleiterin der HSS in Tunesien."
+        guard !name.contains("?"), !name.contains("!") else { return false }
         let words = name.split(separator: " ")
-        return words.count <= 6
+        return words.count <= 6 && !(name.hasSuffix(".") && words.count > 3)
     }
 
     /// A company, a site or its publisher rather than a person: "Web Commerce GmbH", "jungefreiheit.de",
