@@ -21,6 +21,12 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("01/31/2020"), "2020-01-31")
     }
 
+    func testTwoDigitYearsWithDots() {
+        XCTAssertEqual(iso("mardi 10.12.19"), "2019-12-10")
+        XCTAssertEqual(iso("28.01.22 / 3 Kommentare"), "2022-01-28")
+        XCTAssertEqual(iso("Version 1.2.10.12"), nil)
+    }
+
     func testRejectsImpossibleAndOutOfRange() {
         XCTAssertNil(iso("February 30, 2021"))
         XCTAssertNil(iso("May 18, 1850"))

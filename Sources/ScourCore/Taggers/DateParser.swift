@@ -120,7 +120,8 @@ public struct DateParser: Sendable {
         if let (day, dayDigits) = number(index), dayDigits <= 2, separator(index + 1) == ".",
            let (month, monthDigits) = number(index + 2), monthDigits <= 2, separator(index + 3) == ".",
            let (short, shortDigits) = number(index + 4), shortDigits == 2,
-           !(separator(index + 5) == "." && number(index + 6) != nil) {
+           !(separator(index + 5) == "." && number(index + 6) != nil),
+           !(index >= 2 && separator(index - 1) == "." && number(index - 2) != nil) {
             let century = 2000 + short <= years.upperBound ? 2000 : 1900
             return make(century + short, month, day)
         }

@@ -157,6 +157,10 @@ struct MetadataTagger {
                     meta.authors.append(name)
                 }
                 if !people.isEmpty { set("authors", rule: hint.origin) }
+            case "byline" where meta.evidence["authors"] == nil:
+                // A visible line counts only when it starts with a label: "Posted by …", "von …".
+                let found = names.labelledAuthors(value).filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin) }
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:") {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.

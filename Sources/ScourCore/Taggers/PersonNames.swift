@@ -24,7 +24,7 @@ struct PersonNames: Sendable {
         nameSuffixes = Set(words.nameSuffixes)
         allLabels = (words.authorLabels + words.bylinePrefixes).sorted { $0.count > $1.count }
         organizationWords = Set(words.organizationWords)
-        cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
+        cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " um ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
     }
 
@@ -89,6 +89,10 @@ struct PersonNames: Sendable {
     func markupAuthors(_ value: String) -> [String] {
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for _ in 0..<2 { body = droppingLabel(body) }
+        // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
+        for label in [" Von ", " By ", " Par ", " Por "] {
+            if let range = body.range(of: label) { body = String(body[range.upperBound...]) }
+        }
         for cut in cutMarkers {
             if let range = body.range(of: cut, options: .caseInsensitive) {
                 let after = body[range.upperBound...].first
@@ -116,6 +120,13 @@ struct PersonNames: Sendable {
         return names
     }
 
+    /// The names of a line that starts with a byline label ("Posted by Konstantin"), else none.
+    func labelledAuthors(_ line: String) -> [String] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard droppingLabel(trimmed) != trimmed else { return [] }
+        return markupAuthors(trimmed)
+    }
+
     /// "Erstellt von Jane Doe" → "Jane Doe"; "Autor:" → "".
     private func droppingLabel(_ text: String) -> String {
         let lower = text.lowercased()
@@ -138,7 +149,7 @@ struct PersonNames: Sendable {
     /// "robert.stitz" → "robert stitz" (then cased): a login made of a first and last name.
     static func handleAsName(_ name: String) -> String {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0.isLetter && $0.isLowercase } }) else { return name }
+        guard parts.count == 2, parts.allSatisfy({ $0.count >= 3 && $0.allSatisfy { $0.isLetter && $0.isLowercase } }) else { return name }
         return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
@@ -147,8 +158,10 @@ struct PersonNames: Sendable {
         guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
               !lower.contains("://"), !lower.hasPrefix("www."), !lower.contains("@"), !lower.contains("[at]"),
               !notNames.contains(lower) else { return false }
+        // Questions, calls and sentences are no names: "Wer schreibt für uns?", "Projektleiterin der HSS in Tunesien."
+        guard !name.contains("?"), !name.contains("!") else { return false }
         let words = name.split(separator: " ")
-        return words.count <= 6
+        return words.count <= 6 && !(name.hasSuffix(".") && words.count > 3)
     }
 
     /// A company, a site or its publisher rather than a person: "Web Commerce GmbH", "jungefreiheit.de",

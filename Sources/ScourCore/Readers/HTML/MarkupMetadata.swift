@@ -35,6 +35,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
     public let authorClassWords: Set<String>
     public let skipClassWords: Set<String>
     public let titleSeparators: [String]
+    public let authorPathSegments: Set<String>
+    public let authorMetaLabels: Set<String>
     let metaByKey: [String: MetaKey]
 
     enum CodingKeys: String, CodingKey {
@@ -45,6 +47,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
         case authorClassWords = "author_class_words"
         case skipClassWords = "skip_class_words"
         case titleSeparators = "title_separators"
+        case authorPathSegments = "author_path_segments"
+        case authorMetaLabels = "author_meta_labels"
     }
 
     public init(from decoder: Decoder) throws {
@@ -56,6 +60,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
         authorClassWords = try container.decode(Set<String>.self, forKey: .authorClassWords)
         skipClassWords = try container.decode(Set<String>.self, forKey: .skipClassWords)
         titleSeparators = try container.decode([String].self, forKey: .titleSeparators)
+        authorPathSegments = try container.decode(Set<String>.self, forKey: .authorPathSegments)
+        authorMetaLabels = try container.decode(Set<String>.self, forKey: .authorMetaLabels)
         metaByKey = Dictionary(meta.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -72,7 +78,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
 
     private static let emptyJSON = """
     {"meta": [], "article_types": [], "page_types": [], "date_class_words": [], "author_class_words": [],
-     "skip_class_words": [], "title_separators": []}
+     "skip_class_words": [], "title_separators": [], "author_path_segments": [], "author_meta_labels": []}
     """
 }
 
@@ -92,6 +98,9 @@ enum MarkupRank {
     static let publishedTimeElement = 34
     static let timeElement = 40
     static let authorClassElement = 45
+    static let authorLink = 46
+    static let bylineText = 47
+    static let twitterLabel = 26
     static let dateClassElement = 50
     static let textAfterHeadline = 60
     static let headlineText = 62
@@ -114,6 +123,11 @@ struct MarkupScan {
     var authorClassCount = 0
     var timeCount = 0
     var seenHeadline = false
+    var authorLinkCount = 0
+    var bylineCount = 0
+    /// `twitter:labelN` / `twitter:dataN` pairs ("Verfasst von" / "Karoline Herr").
+    var twitterLabels: [String: String] = [:]
+    var twitterData: [String: String] = [:]
     var lastAuthorElement: (node: HTMLNode, index: Int)?
     var textAfterHeadlineCount = 0
     var textBeforeHeadline: [String] = []
@@ -217,6 +231,16 @@ struct MarkupScan {
 
     private mutating func readMeta(_ node: HTMLNode) {
         guard let content = node.attribute("content") else { return }
+        if let name = (node.attribute("name") ?? node.attribute("property"))?.lowercased(), name.hasPrefix("twitter:") {
+            if name.hasPrefix("twitter:label") { twitterLabels[String(name.dropFirst(13))] = content.lowercased() }
+            if name.hasPrefix("twitter:data") {
+                let number = String(name.dropFirst(12))
+                twitterData[number] = content
+                if let label = twitterLabels[number], vocabulary.authorMetaLabels.contains(label.trimmingCharacters(in: .whitespaces)) {
+                    add("author", content, origin: "meta:twitter:data", rank: MarkupRank.twitterLabel)
+                }
+            }
+        }
         for attribute in ["property", "name", "itemprop", "http-equiv"] {
             guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
             let key = Self.metaKey(raw)
@@ -259,7 +283,7 @@ struct MarkupScan {
             readItemprop(itemprop, node)
         }
         if node.tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
-            let text = node.textContent
+            let text = node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
             }
@@ -277,11 +301,34 @@ struct MarkupScan {
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
         }
+        if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href")?.lowercased(),
+           href.split(separator: "/").contains(where: { vocabulary.authorPathSegments.contains(String($0)) }) {
+            let text = node.spacedText
+            if Self.isShortLine(text), !isInSkippedRegion(node) {
+                authorLinkCount += 1
+                add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
+            }
+        }
+        if seenHeadline, bylineCount < 60, let first = node.firstChild, first.isText {
+            // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
+            var starts = false
+            first.withContent { bytes in
+                let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+                starts = bytes.count - head.count >= 2 && bytes.count < 200
+            }
+            if starts {
+                let text = node.spacedText
+                if Self.isShortLine(text), !isInSkippedRegion(node) {
+                    bylineCount += 1
+                    add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
+                }
+            }
+        }
         guard node.tag != .time, node.tag != .html, node.tag != .body else { return }
         let words = classWords(node)
         guard !words.isEmpty else { return }
         if authorClassCount < 6, words.contains(where: { vocabulary.authorClassWords.contains($0) }) {
-            let text = node.textContent
+            let text = node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorClassCount += 1
                 let count = candidates.count
@@ -419,9 +466,23 @@ struct JSONLDReader {
         self.vocabulary = vocabulary
     }
 
+    /// Names of the objects that have an `@id`: Yoast-style graphs refer to the author as `{"@id": …}`.
+    var namesByID: [String: String] = [:]
+
     mutating func read(_ text: String) {
         guard let object = Self.parse(text) else { return }
+        collectIDs(object, depth: 0)
         visit(object, depth: 0)
+    }
+
+    private mutating func collectIDs(_ value: Any, depth: Int) {
+        guard depth < 12 else { return }
+        if let array = value as? [Any] {
+            for item in array { collectIDs(item, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            if let id = object["@id"] as? String, let name = Self.names(object, ids: [:]).first { namesByID[id] = name }
+            for child in object.values where child is [Any] || child is [String: Any] { collectIDs(child, depth: depth + 1) }
+        }
     }
 
     /// Tolerates HTML comments, CDATA markers, raw newlines inside strings and trailing junk.
@@ -521,10 +582,10 @@ struct JSONLDReader {
         if let date = Self.string(object["dateModified"]) {
             add("modified", date, origin: "json-ld:\(kind).dateModified", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
-        for name in Self.names(object["author"] ?? object["creator"]) {
+        for name in Self.names(object["author"] ?? object["creator"], ids: namesByID) {
             add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, 35))
         }
-        if let publisher = Self.names(object["publisher"]).first {
+        if let publisher = Self.names(object["publisher"], ids: namesByID).first {
             add("outlet", publisher, origin: "json-ld:\(kind).publisher", rank: rank(MarkupRank.articleJSONLDSecondary, 26))
             siteNames.append(MarkupScan.collapse(publisher))
         }
@@ -552,10 +613,11 @@ struct JSONLDReader {
     }
 
     /// Names of people or organisations: "Jane Doe", {"name": …}, {"givenName", "familyName"}, or a list.
-    static func names(_ value: Any?) -> [String] {
+    static func names(_ value: Any?, ids: [String: String]) -> [String] {
         if let text = value as? String { return [text] }
-        if let list = value as? [Any] { return list.flatMap { names($0) } }
+        if let list = value as? [Any] { return list.flatMap { names($0, ids: ids) } }
         guard let object = value as? [String: Any] else { return [] }
+        if object["name"] == nil, let id = object["@id"] as? String, let name = ids[id] { return [name] }
         if let name = object["name"] as? String { return [name] }
         if let name = object["name"] as? [Any] { return name.compactMap { $0 as? String } }
         let parts = [object["givenName"], object["familyName"]].compactMap { $0 as? String }
@@ -583,5 +645,17 @@ extension HTMLNode {
             current = node.pointee.parent
         }
         return false
+    }
+}
+
+extension HTMLNode {
+    /// Text below this node with a space at every text-node boundary: `<span>By</span><a>Jane</a>` → "By Jane".
+    var spacedText: String {
+        var parts: [String] = []
+        forEachDescendant { node in
+            if node.isText { parts.append(node.content) }
+            return true
+        }
+        return MarkupScan.collapse(parts.joined(separator: " "))
     }
 }

@@ -1,0 +1,129 @@
+import XCTest
+@testable import ScourCore
+
+final class MarkupMetadataTests: XCTestCase {
+    func hints(_ html: String) -> [MarkupHint] {
+        guard let tree = HTMLTree.parse(Array(html.utf8), encoding: "UTF-8") else { return [] }
+        return MarkupMetadata.hints(in: tree)
+    }
+
+    /// The metadata stage fed only with the hints of `html` (no blocks), as after the HTML reader.
+    func tagged(_ html: String, url: String? = nil) throws -> Metadata {
+        var document = Document(source: "test.html", raw: nil, format: .html)
+        document.markupHints = hints(html)
+        document.metadata.url = url
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        return document.metadata
+    }
+
+    func testJSONLDGraphWithNestedAuthorsAndPublisher() throws {
+        let meta = try tagged("""
+        <html lang="de-DE"><head><title>Bohren, bis es heiß wird - Zeitung Online</title>
+        <script type="application/ld+json"><!--
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "WebPage", "datePublished": "2018-01-01"},
+          {"@type": ["NewsArticle"], "headline": "Bohren, bis es heiß wird", "datePublished": "2019-10-16T19:08:22+02:00",
+           "dateModified": "2019-10-19", "author": [{"@type": "Person", "name": "Heike Buchter"}, {"@type": "Person", "givenName": "Jan", "familyName": "Roe"}],
+           "publisher": {"@type": "Organization", "name": "Zeitung Online"},
+           "comment": [{"@type": "Comment", "dateCreated": "2019-10-17", "author": {"name": "Troll"}}]}
+        ]}
+        --></script></head><body><p>Text</p></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2019-10-16")
+        XCTAssertEqual(meta.evidence["date"]?.rule, "json-ld:article.datePublished")
+        XCTAssertEqual(meta.authors, ["Heike Buchter", "Jan Roe"])
+        XCTAssertEqual(meta.outlet, "Zeitung Online")
+        XCTAssertEqual(meta.title, "Bohren, bis es heiß wird")
+        XCTAssertEqual(meta.language, "de")
+    }
+
+    func testBrokenJSONLDIsReadUpToItsEnd() {
+        let found = hints("""
+        <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Line
+        break", "datePublished": "2020-04-07"} trailing junk;</script>
+        """)
+        XCTAssertTrue(found.contains(MarkupHint(field: "date", value: "2020-04-07", origin: "json-ld:article.datePublished")))
+    }
+
+    func testMetaTagsOrderedBestFirst() {
+        let found = hints("""
+        <html><head>
+        <meta name="date" content="2021-01-05">
+        <meta property="article:modified_time" content="2021-02-01T10:00:00Z">
+        <meta property="article:published_time" content="2021-01-04T10:00:00Z">
+        <meta name="citation_author" content="Anderson, Michael"><meta name="citation_author" content="Dobkin, Carlos">
+        <meta property="og:site_name" content="Metro Herald"><meta name="keywords" content="budget, city hall">
+        <link rel="canonical" href="https://example.org/a/1">
+        <title>Budget vote delayed | Metro Herald</title>
+        </head><body></body></html>
+        """)
+        let dates = found.filter { $0.field == "date" }.map(\.origin)
+        XCTAssertEqual(dates.first, "meta:article:published_time")
+        XCTAssertEqual(found.first { $0.field == "modified" }?.value, "2021-02-01T10:00:00Z")
+        XCTAssertEqual(found.first { $0.field == "url" }?.value, "https://example.org/a/1")
+        XCTAssertEqual(found.filter { $0.field == "tag" }.map(\.value), ["budget", "city hall"])
+        XCTAssertEqual(found.first { $0.origin == "title" }?.value, "Budget vote delayed")
+    }
+
+    func testVisibleFallbacks() throws {
+        let meta = try tagged("""
+        <html><body><nav><span class="date">Monday, 1 March 2021</span></nav>
+        <article><h1>Council delays the budget vote</h1>
+        <div class="byline">Erstellt von <span class="author">Jane Doe</span>, 2. März 2021</div>
+        <p>Aktualisiert am 9. März 2021</p>
+        <p>The council met on Tuesday.</p>
+        <div class="comments"><time datetime="2021-03-05">5 March</time><span class="author">Troll</span></div>
+        </article></body></html>
+        """)
+        XCTAssertEqual(meta.authors, ["Jane Doe"])
+        XCTAssertEqual(meta.date, "2021-03-02")
+    }
+
+    func testShownDateWinsWhenMarkupNamesIt() throws {
+        let meta = try tagged("""
+        <html><head><meta property="article:published_time" content="2020-01-03T09:48:24Z">
+        <meta property="article:modified_time" content="2020-01-06T09:22:36Z"></head>
+        <body><h1>Goats</h1><span class="publish-date">Monday, 6 January 2020</span></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2020-01-06")
+    }
+
+    func testDateSanity() throws {
+        let future = try tagged("<meta property=\"article:published_time\" content=\"2999-01-01\"><meta name=\"dc.date\" content=\"2015-06-05\">")
+        XCTAssertEqual(future.date, "2015-06-05")
+        let old = try tagged("<meta name=\"date\" content=\"1970-01-01\">", url: "https://example.org/2019/04/19/post")
+        XCTAssertEqual(old.date, "2019-04-19")
+        XCTAssertEqual(old.evidence["date"]?.rule, "url-path")
+        let modifiedOnly = try tagged("<meta property=\"article:modified_time\" content=\"2022-01-27T16:58:24Z\">")
+        XCTAssertEqual(modifiedOnly.date, "2022-01-27")
+    }
+
+    func testAuthorCleaning() throws {
+        let site = try tagged("""
+        <meta property="og:site_name" content="Junge Freiheit"><meta name="author" content="jungefreiheit.de">
+        <meta property="article:author" content="https://www.facebook.com/jf"><body><h1>Title of it</h1>
+        <p class="author">Von Boris T. Kaiser</p></body>
+        """, url: "https://jungefreiheit.de/debatte/x")
+        XCTAssertEqual(site.authors, ["Boris T. Kaiser"])
+        let onlySite = try tagged("<meta name=\"author\" content=\"Fluessiggas.de\">", url: "https://fluessiggas.de/a")
+        XCTAssertEqual(onlySite.authors, ["Fluessiggas.de"])
+        let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
+        XCTAssertEqual(names.markupAuthors("Michael L. Anderson, PhD, Carlos Dobkin, PhD"), ["Michael L. Anderson, PhD", "Carlos Dobkin, PhD"])
+        XCTAssertEqual(names.markupAuthors("von Lars Fischer und Alina Schadwinkel"), ["Lars Fischer", "Alina Schadwinkel"])
+        XCTAssertEqual(names.markupAuthors("Zeige alle Beiträge von Petra Ruland"), ["Petra Ruland"])
+        XCTAssertEqual(names.markupAuthors("Sara Zinnecker Stand: 05. Februar 2020"), ["Sara Zinnecker"])
+        XCTAssertEqual(names.markupAuthors("Loïc Le Clerc"), ["Loïc Le Clerc"])
+        XCTAssertEqual(names.markupAuthors("robert.stitz"), ["Robert Stitz"])
+        XCTAssertEqual(names.markupAuthors("c1ph4"), ["c1ph4"])
+        XCTAssertEqual(names.markupAuthors("Staff"), [])
+        XCTAssertEqual(names.markupAuthors("cipha[at]cipha.net"), [])
+        XCTAssertEqual(names.markupAuthors("Auteur:"), [])
+    }
+
+    func testTitleCleaner() {
+        let cleaner = TitleCleaner(separators: MarkupVocabulary.bundled.titleSeparators, siteNames: ["Umweltbundesamt"])
+        XCTAssertEqual(cleaner.clean("EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt"),
+                       "EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig")
+        XCTAssertEqual(TitleCleaner(separators: [], siteNames: []).clean("A long headline here - Site"), "A long headline here")
+    }
+}
