@@ -507,16 +507,19 @@ struct MetadataTagger {
 
     private mutating func tagOutlet() {
         guard meta.outlet == nil else {
-            meta.outlet = properCase(meta.outlet!)
+            // A name with capitals was written by the site; only a host-like name needs its casing found.
+            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!) }
             return
         }
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
+        let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
         for index in document.blocks.indices where features(index).words <= 60 {
             let text = document.blocks[index].text
             let lower = text.lowercased()
-            for pattern in stage.words.outletPatterns {
+            let lowerBytes = Array(lower.utf8)
+            for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
-                guard let start = lower.byteOffset(of: pattern.before), lower.utf8.count == text.utf8.count else { continue }
+                guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
                 var name = String(decoding: Array(text.utf8).dropFirst(start + pattern.before.utf8.count), as: UTF8.self)
                 if !pattern.after.isEmpty {
                     guard let end = name.lowercased().byteOffset(of: pattern.after) else { continue }
@@ -589,6 +592,22 @@ struct MetadataTagger {
     }
 
     /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
+    /// Byte offset of `needle` in `hay`: the blocks' bytes are made once, the patterns searched in them.
+    static func firstOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= hay.count else { return nil }
+        var start = 0
+        let last = hay.count - needle.count
+        while start <= last {
+            if hay[start] == first {
+                var offset = 1
+                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
     private func properCase(_ name: String) -> String {
         let target = DedupeStage.key(name)
         guard !target.isEmpty else { return name }

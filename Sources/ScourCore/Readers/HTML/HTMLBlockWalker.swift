@@ -96,12 +96,28 @@ struct HTMLBlockWalker {
         return !timedOut
     }
 
+    /// Class names repeat across a page; each distinct one is classified once.
+    private var skipVerdicts: [String: Bool] = [:]
+
+    private mutating func skips(_ tokens: [String]) -> Bool {
+        for token in tokens {
+            if let known = skipVerdicts[token] {
+                if known { return true }
+                continue
+            }
+            let verdict = markupTokens.skips([token])
+            skipVerdicts[token] = verdict
+            if verdict { return true }
+        }
+        return false
+    }
+
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
         if tag.isNeverContent { return false }
         let attributes = ElementAttributes(node)
-        if attributes.hidden || (!attributes.tokens.isEmpty && markupTokens.skips(attributes.tokens)) {
+        if attributes.hidden || (!attributes.tokens.isEmpty && skips(attributes.tokens)) {
             hiddenSkipped += 1
             return false
         }

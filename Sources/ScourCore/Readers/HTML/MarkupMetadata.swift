@@ -131,6 +131,19 @@ struct MarkupScan {
     var lastAuthorElement: (node: HTMLNode, index: Int)?
     var textAfterHeadlineCount = 0
     var textBeforeHeadline: [String] = []
+    /// Per-element skip verdicts for this tree (a reference: the scan's helpers are non-mutating).
+    let skipMemo = SkipMemo()
+
+    final class SkipMemo {
+        var verdicts: [UnsafeMutableRawPointer: Bool] = [:]
+        var classFlags: [String: ClassFlags] = [:]
+    }
+
+    struct ClassFlags {
+        var author = false
+        var date = false
+        var skip = false
+    }
 
     init(vocabulary: MarkupVocabulary) {
         self.vocabulary = vocabulary
@@ -302,7 +315,7 @@ struct MarkupScan {
             }
         }
         if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href")?.lowercased(),
-           href.split(separator: "/").contains(where: { vocabulary.authorPathSegments.contains(String($0)) }) {
+           Self.hasPathSegment(href, in: vocabulary.authorPathSegments) {
             let text = node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorLinkCount += 1
@@ -325,9 +338,9 @@ struct MarkupScan {
             }
         }
         guard node.tag != .time, node.tag != .html, node.tag != .body else { return }
-        let words = classWords(node)
-        guard !words.isEmpty else { return }
-        if authorClassCount < 6, words.contains(where: { vocabulary.authorClassWords.contains($0) }) {
+        let flags = classFlags(node)
+        guard flags.author || flags.date else { return }
+        if authorClassCount < 6, flags.author {
             let text = node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorClassCount += 1
@@ -342,7 +355,7 @@ struct MarkupScan {
                 }
             }
         }
-        if dateClassCount < 6, words.contains(where: { vocabulary.dateClassWords.contains($0) }) {
+        if dateClassCount < 6, flags.date {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil } ?? node.textContent
             if Self.collapse(text).count <= 80, text.contains(where: \.isNumber), !isInSkippedRegion(node) {
@@ -383,19 +396,74 @@ struct MarkupScan {
     }
 
     /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
+    /// Byte-level: it runs for every element of every page.
     private func classWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
-        for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute), !value.isEmpty else { continue }
-            for word in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" }) {
-                words.append(String(word))
+        var word: [UInt8] = []
+        var attribute = node.pointer.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let name = current.pointee.name, name[0] == UInt8(ascii: "c") || name[0] == UInt8(ascii: "i") else { continue }
+            let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
+                && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
+            let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
+            guard isClass || isID else { continue }
+            var child = current.pointee.children
+            while let text = child {
+                defer { child = text.pointee.next }
+                guard let content = text.pointee.content else { continue }
+                var index = 0
+                while true {
+                    let byte = content[index]
+                    if byte == 0 || byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        if !word.isEmpty {
+                            words.append(String(decoding: word, as: UTF8.self))
+                            word.removeAll(keepingCapacity: true)
+                        }
+                        if byte == 0 { break }
+                    } else {
+                        word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    }
+                    index += 1
+                }
             }
         }
         return words
     }
 
+    /// What an element's class and id words say (author, date, skipped region), worked out once
+    /// per distinct class/id value: pages repeat the same few hundred class lists thousands of times.
+    private func classFlags(_ node: HTMLNode) -> ClassFlags {
+        var raw: [UInt8] = []
+        var attribute = node.pointer.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let name = current.pointee.name else { continue }
+            let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
+                && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
+            let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
+            guard isClass || isID, let content = current.pointee.children?.pointee.content else { continue }
+            var index = 0
+            while content[index] != 0 {
+                raw.append(content[index])
+                index += 1
+            }
+            raw.append(0x20)
+        }
+        guard !raw.isEmpty else { return ClassFlags() }
+        let key = String(decoding: raw, as: UTF8.self)
+        if let known = skipMemo.classFlags[key] { return known }
+        let words = classWords(node)
+        let flags = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
+                               date: words.contains(where: { vocabulary.dateClassWords.contains($0) }),
+                               skip: words.contains(where: { vocabulary.skipClassWords.contains($0) }))
+        skipMemo.classFlags[key] = flags
+        return flags
+    }
+
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
     /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
+    /// Each element's own verdict is remembered: text nodes ask about the same ancestors over and over.
     private func isInSkippedRegion(_ node: HTMLNode) -> Bool {
         var current: HTMLNode? = node
         var depth = 0
@@ -404,11 +472,34 @@ struct MarkupScan {
             case .footer, .aside, .nav: return true
             default: break
             }
-            if depth < 6, classWords(element).contains(where: { vocabulary.skipClassWords.contains($0) }) { return true }
+            if depth < 6, element.isElement, skipsByClass(element) { return true }
             current = element.parent
             depth += 1
         }
         return false
+    }
+
+    private func skipsByClass(_ element: HTMLNode) -> Bool {
+        let key = UnsafeMutableRawPointer(element.pointer)
+        if let known = skipMemo.verdicts[key] { return known }
+        let verdict = classFlags(element).skip
+        skipMemo.verdicts[key] = verdict
+        return verdict
+    }
+
+    /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
+    static func hasPathSegment(_ href: String, in segments: Set<String>) -> Bool {
+        var segment: [UInt8] = []
+        for byte in href.utf8 {
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                if !segment.isEmpty, segment.count <= 16, segments.contains(String(decoding: segment, as: UTF8.self)) { return true }
+                segment.removeAll(keepingCapacity: true)
+                if byte != UInt8(ascii: "/") { return false }
+            } else {
+                segment.append(byte)
+            }
+        }
+        return !segment.isEmpty && segment.count <= 16 && segments.contains(String(decoding: segment, as: UTF8.self))
     }
 
     static func isShortLine(_ text: String) -> Bool {
@@ -416,8 +507,26 @@ struct MarkupScan {
         return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
     }
 
+    /// Whitespace runs to one space, ends trimmed. ASCII text (most of what markup holds)
+    /// takes a byte loop; other text the Character path, which knows Unicode spaces.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte >= 0x80 { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
