@@ -120,4 +120,20 @@ final class MetadataStageTests: XCTestCase {
         let tooShort = try tag("Hi there")
         XCTAssertNil(tooShort.metadata.language)
     }
+
+    func testArchiveCaptureDateIsOnlyTheLastResort() throws {
+        func tagged(_ text: String) throws -> Document {
+            var document = TestSupport.textDocument(text)
+            document.markupHints = [MarkupHint(field: "warc-date", value: "2023-04-05T06:07:08Z", origin: "warc-date")]
+            try TestSupport.stage(ReadStage.self).process(&document)
+            try TestSupport.stage(NormalizeStage.self).process(&document)
+            try TestSupport.stage(MetadataStage.self).process(&document)
+            return document
+        }
+        let undated = try tagged("Budget vote delayed\n\n" + Self.body)
+        XCTAssertEqual(undated.metadata.date, "2023-04-05")
+        XCTAssertEqual(undated.metadata.evidence["date"]?.rule, "warc-date")
+        let dated = try tagged("Budget vote delayed\n\nPublished: March 3, 2022\n\n" + Self.body)
+        XCTAssertEqual(dated.metadata.date, "2022-03-03")
+    }
 }

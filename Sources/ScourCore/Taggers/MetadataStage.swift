@@ -88,6 +88,12 @@ struct MetadataTagger {
         tagOutlet()
         tagDateFromURL()
         tagModifiedDate()
+        // The archive's capture time only says the page existed then: the very last resort.
+        if meta.date == nil, let capture = document.markupHints.first(where: { $0.field == "warc-date" }),
+           let date = normalizedDate(capture.value) {
+            meta.date = date
+            set("date", rule: "warc-date")
+        }
         if meta.authors.isEmpty, let (name, origin) = siteAuthor {
             meta.authors = [name]
             set("authors", rule: origin)
