@@ -79,7 +79,7 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.hasPrefix("+") && $0.contains("The old iron bridge") }, result.stdout)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("-") && $0.contains("[boilerplate:markup-boilerplate:nav]") && $0.contains("Home") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("-") && $0.contains("[read:markup-boilerplate:nav]") && $0.contains("Home") }, result.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("-") && $0.contains("markup-boilerplate:related") && $0.contains("Ferry") }, result.stdout)
     }
 }

@@ -74,7 +74,9 @@ struct MetadataTagger {
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = PersonNames(words: stage.words, stopwords: stage.stopwords["en"] ?? [])
         let stopwords = self.stopwords
-        blockFeatures = document.blocks.map { BlockFeatures($0, stopwords: stopwords) }
+        // Blocks the reader already removed (an HTML page's menus) are never asked about.
+        let none = BlockFeatures(Block(text: ""), stopwords: [])
+        blockFeatures = document.blocks.map { $0.isKept ? BlockFeatures($0, stopwords: stopwords) : none }
     }
 
     mutating func run() {

@@ -96,28 +96,26 @@ struct HTMLBlockWalker {
         return !timedOut
     }
 
-    /// Class names repeat across a page; each distinct one is classified once.
-    private var skipVerdicts: [String: Bool] = [:]
+    /// Class lists repeat across a page; each distinct one is split and classified once.
+    private var tokenCache: [String: (tokens: [String], skip: Bool)] = [:]
 
-    private mutating func skips(_ tokens: [String]) -> Bool {
-        for token in tokens {
-            if let known = skipVerdicts[token] {
-                if known { return true }
-                continue
-            }
-            let verdict = markupTokens.skips([token])
-            skipVerdicts[token] = verdict
-            if verdict { return true }
-        }
-        return false
+    private mutating func tokens(_ raw: [UInt8]) -> (tokens: [String], skip: Bool) {
+        guard !raw.isEmpty else { return ([], false) }
+        let key = String(decoding: raw, as: UTF8.self)
+        if let known = tokenCache[key] { return known }
+        let tokens = key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        let entry = (tokens, markupTokens.skips(tokens))
+        tokenCache[key] = entry
+        return entry
     }
 
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
         if tag.isNeverContent { return false }
-        let attributes = ElementAttributes(node)
-        if attributes.hidden || (!attributes.tokens.isEmpty && skips(attributes.tokens)) {
+        let attributes = ElementAttributes(node, wantsHref: tag == .a)
+        let (elementTokens, skip) = tokens(attributes.rawTokens)
+        if attributes.hidden || skip {
             hiddenSkipped += 1
             return false
         }
@@ -144,7 +142,7 @@ struct HTMLBlockWalker {
         if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
         if tag.isContainer {
             containers.append(ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
-                                               tokens: attributes.tokens, firstBlock: blocks.count))
+                                               tokens: elementTokens, firstBlock: blocks.count))
             containerStack.append(containers.count - 1)
         }
         if let kind = Self.blockKind(tag) {
@@ -278,13 +276,15 @@ struct HTMLBlockWalker {
     }
 }
 
-/// The attributes of one element that matter for extraction, read in one pass.
+/// The attributes of one element that matter for extraction, read in one pass over
+/// libxml2's attribute list, in bytes: this runs for every element of every page.
 struct ElementAttributes {
     var hidden = false
     var href: String?
-    var tokens: [String] = []
+    /// class, id, role and itemprop values, space-separated, as written.
+    var rawTokens: [UInt8] = []
 
-    init(_ node: HTMLNode) {
+    init(_ node: HTMLNode, wantsHref: Bool) {
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
@@ -294,21 +294,58 @@ struct ElementAttributes {
             case UInt8(ascii: "c") where strcmp(name, "class") == 0,
                  UInt8(ascii: "i") where strcmp(name, "id") == 0 || strcmp(name, "itemprop") == 0,
                  UInt8(ascii: "r") where strcmp(name, "role") == 0:
-                for token in Self.value(current).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                    tokens.append(String(token))
-                }
+                Self.appendValue(current, to: &rawTokens)
+                rawTokens.append(0x20)
             case UInt8(ascii: "h") where strcmp(name, "hidden") == 0:
                 hidden = true
-            case UInt8(ascii: "h") where strcmp(name, "href") == 0:
+            case UInt8(ascii: "h") where wantsHref && strcmp(name, "href") == 0:
                 href = Self.value(current)
             case UInt8(ascii: "a") where strcmp(name, "aria-hidden") == 0:
-                if Self.value(current).lowercased() == "true" { hidden = true }
+                var value: [UInt8] = []
+                Self.appendValue(current, to: &value)
+                if value.count == 4, value[0] | 0x20 == 0x74, value[1] | 0x20 == 0x72, value[2] | 0x20 == 0x75, value[3] | 0x20 == 0x65 {
+                    hidden = true
+                }
             case UInt8(ascii: "s") where strcmp(name, "style") == 0:
-                let style = Self.value(current).lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+                var style: [UInt8] = []
+                Self.appendValue(current, to: &style)
+                // Lowercased, spaces dropped: "Display: None" and "display:none" read the same.
+                let folded = style.compactMap { byte -> UInt8? in byte == 0x20 || byte == 0x09 ? nil : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                if Self.contains(folded, Self.displayNone) || Self.contains(folded, Self.visibilityHidden) { hidden = true }
             default:
                 break
             }
+        }
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        var start = 0
+        while start <= hay.count - needle.count {
+            if hay[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    static func appendValue(_ attribute: xmlAttrPtr, to bytes: inout [UInt8]) {
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content {
+                var index = 0
+                while content[index] != 0 {
+                    bytes.append(content[index])
+                    index += 1
+                }
+            }
+            child = node.pointee.next
         }
     }
 

@@ -27,6 +27,14 @@ public struct HTMLSegmenter: Sendable {
         xmlInitParser()
     }
 
+    /// Reasons whose regions never carry the page's own byline or date (a header or meta line might).
+    static func neverMetadata(_ reason: String) -> Bool {
+        guard reason.hasPrefix("markup-boilerplate:") else { return reason == "figure-caption" }
+        let word = reason.dropFirst("markup-boilerplate:".count)
+        return !["byline", "author", "authors", "meta", "dateline", "timestamp", "header", "hero", "kicker", "label",
+                 "eyebrow", "contributor", "bio", "masthead", "banner", "top", "tags", "tag", "categories"].contains(word)
+    }
+
     public func segment(_ bytes: [UInt8], into document: inout Document) throws(Rejection) {
         let started = DispatchClock.now()
         let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
@@ -54,9 +62,15 @@ public struct HTMLSegmenter: Sendable {
         let selection = MainContentSelector(tokens: tokens).select(blocks: walker.blocks, containers: walker.containers)
         document.blocks = walker.blocks.enumerated().map { index, walked in
             var block = walked.block
+            let density = walked.characters > 0 ? Double(walked.linkCharacters) / Double(walked.characters) : 0
             block.markup?.inMainContent = selection.included[index]
             block.markup?.exclusion = selection.reasons[index]
-            block.markup?.linkDensity = walked.characters > 0 ? Double(walked.linkCharacters) / Double(walked.characters) : 0
+            block.markup?.linkDensity = density
+            // Menus, link lists and marked regions outside the article can hold no metadata the later
+            // stages want; removing them here spares every stage the work (and the byline rules the menus).
+            if let reason = selection.reasons[index], density >= 0.5 || Self.neverMetadata(reason) {
+                block.removal = Removal(stage: ReadStage.name, rule: reason)
+            }
             return block
         }
     }

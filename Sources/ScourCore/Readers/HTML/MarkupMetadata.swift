@@ -296,7 +296,7 @@ struct MarkupScan {
             readItemprop(itemprop, node)
         }
         if node.tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
-            let text = node.spacedText
+            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
             }
@@ -316,7 +316,7 @@ struct MarkupScan {
         }
         if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href")?.lowercased(),
            Self.hasPathSegment(href, in: vocabulary.authorPathSegments) {
-            let text = node.spacedText
+            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorLinkCount += 1
                 add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
@@ -330,7 +330,7 @@ struct MarkupScan {
                 starts = bytes.count - head.count >= 2 && bytes.count < 200
             }
             if starts {
-                let text = node.spacedText
+                let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
                 if Self.isShortLine(text), !isInSkippedRegion(node) {
                     bylineCount += 1
                     add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
@@ -341,7 +341,7 @@ struct MarkupScan {
         let flags = classFlags(node)
         guard flags.author || flags.date else { return }
         if authorClassCount < 6, flags.author {
-            let text = node.spacedText
+            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorClassCount += 1
                 let count = candidates.count
@@ -357,7 +357,8 @@ struct MarkupScan {
         }
         if dateClassCount < 6, flags.date {
             let text = node.attribute("datetime") ?? node.attribute("content")
-                ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil } ?? node.textContent
+                ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
+                ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
             if Self.collapse(text).count <= 80, text.contains(where: \.isNumber), !isInSkippedRegion(node) {
                 dateClassCount += 1
                 add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
@@ -503,6 +504,7 @@ struct MarkupScan {
     }
 
     static func isShortLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 1200 else { return false }
         let collapsed = collapse(text)
         return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
     }
@@ -766,5 +768,17 @@ extension HTMLNode {
             return true
         }
         return MarkupScan.collapse(parts.joined(separator: " "))
+    }
+
+    /// The text's byte length, counted only up to `limit` (a byline or date element is short;
+    /// a wrapper that happens to carry such a class is not, and is not read whole).
+    func textBytes(upTo limit: Int) -> Int {
+        var total = 0
+        forEachDescendant { node in
+            guard total <= limit else { return false }
+            if node.isText { node.withContent { total += $0.count } }
+            return true
+        }
+        return total
     }
 }
