@@ -34,10 +34,13 @@ struct WalkedBlock {
 /// Iterative, so a page nested ten thousand deep does not overflow the stack.
 struct HTMLBlockWalker {
     let markupTokens: MarkupTokens
+    /// False for the fallback walk: elements whose tokens say "never read" are read after all.
+    let applySkips: Bool
     private(set) var blocks: [WalkedBlock] = []
 
-    init(markupTokens: MarkupTokens) {
+    init(markupTokens: MarkupTokens, applySkips: Bool = true) {
         self.markupTokens = markupTokens
+        self.applySkips = applySkips
     }
 
     private(set) var containers: [ContentContainer] = []
@@ -101,7 +104,7 @@ struct HTMLBlockWalker {
         let tag = node.tag
         if tag.isNeverContent { return false }
         let attributes = ElementAttributes(node)
-        if attributes.hidden || (!attributes.tokens.isEmpty && markupTokens.skips(attributes.tokens)) {
+        if attributes.hidden || (applySkips && !attributes.tokens.isEmpty && markupTokens.skips(attributes.tokens)) {
             hiddenSkipped += 1
             return false
         }

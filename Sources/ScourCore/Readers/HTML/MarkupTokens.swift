@@ -39,8 +39,19 @@ public struct MarkupTokens: Sendable, Decodable {
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
     private var taxonomyPrefixes: Set<String> = []
+    /// Boilerplate words that only say where a block sits ("header", "teaser"), not what it is:
+    /// a lead paragraph under such a mark, before the story body, is the story's.
+    public private(set) var leadMarks: Set<String> = []
+    /// Lowercased "read also / more on this / share" phrases that end the story inside the main content.
+    public private(set) var endOfArticle: Set<String> = []
+    /// Longest phrase of `endOfArticle`, in characters: longer blocks are never compared.
+    public private(set) var endOfArticleMaxCharacters = 0
 
-    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy }
+    struct EndOfArticle: Decodable {
+        var phrases: [String]
+    }
+
+    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, lead, endOfArticle = "end_of_article" }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -58,6 +69,10 @@ public struct MarkupTokens: Sendable, Decodable {
         contentRoles = Set(content.roles)
         boilerplateTags = Set(boilerplate.tags)
         contentTags = Set(content.tags)
+        leadMarks = Set(try container.decodeIfPresent(Neutral.self, forKey: .lead)?.parts ?? [])
+        let phrases = try container.decodeIfPresent(EndOfArticle.self, forKey: .endOfArticle)?.phrases ?? []
+        endOfArticle = Set(phrases.map { $0.lowercased() })
+        endOfArticleMaxCharacters = phrases.map(\.count).max() ?? 0
     }
 
     /// Reads a container's tag and tokens. Boilerplate wins over generic content words
