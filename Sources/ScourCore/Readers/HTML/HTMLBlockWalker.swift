@@ -26,6 +26,8 @@ struct WalkedBlock {
     var linkCharacters: Int
     /// Inside a `<figcaption>`: a caption or credit line, not story text.
     var fromFigcaption = false
+    /// The paragraph or heading element's own class/id names it a lead ("intro", "summary").
+    var namedLead = false
 }
 
 /// Walks a parsed page once, depth-first, and turns it into blocks: one per
@@ -54,7 +56,7 @@ struct HTMLBlockWalker {
     private var openLink: (start: Int, target: String)?
     private var firstLine = 0
     /// Block elements currently open, innermost last.
-    private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int)] = []
+    private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int, lead: Bool)] = []
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
@@ -135,7 +137,8 @@ struct HTMLBlockWalker {
             containerStack.append(containers.count - 1)
         }
         if let kind = Self.blockKind(tag) {
-            blockStack.append((tag, kind, tag.headingLevel))
+            let lead = (kind == .paragraph || kind == .heading) && !attributes.tokens.isEmpty && markupTokens.namesLead(attributes.tokens)
+            blockStack.append((tag, kind, tag.headingLevel, lead))
         }
         if tag == .pre { preDepth += 1 }
         return true
@@ -242,7 +245,8 @@ struct HTMLBlockWalker {
         block.markup = MarkupEvidence(tagPath: tagPath(kind: kind), tokens: evidenceTokens(container), inMainContent: false)
         let figcaption = blockStack.contains { $0.tag == .figcaption }
         blocks.append(WalkedBlock(block: block, container: container, characters: characters,
-                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption))
+                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption,
+                                  namedLead: blockStack.last?.lead == true))
     }
 
     private func tagPath(kind: BlockKind) -> String {

@@ -136,6 +136,11 @@ struct MainContentSelector {
             break
         }
         guard containers[root].firstBlock < bodyStart else { return }
+        // With a body, a lead must be named one ("intro", "summary"); a header's subheading is not
+        // the story. Without one, the header's paragraphs are all the story there is.
+        var bodyCharacters = 0.0
+        for index in chosenRange where included[index] { bodyCharacters += good[index] }
+        let mustBeNamed = bodyCharacters >= Self.fallbackCharacters
         for index in containers[root].firstBlock..<bodyStart where !included[index] {
             let walked = blocks[index]
             guard !walked.fromFigcaption else { continue }
@@ -149,15 +154,17 @@ struct MainContentSelector {
             // Every mark between the block and the story root must be positional.
             var container = walked.container
             var positional = true
+            var named = !mustBeNamed || walked.namedLead
             while container >= 0, container != root {
                 if containers[container].tag == .figure { positional = false; break }
+                if !named, tokens.namesLead(containers[container].tokens) { named = true }
                 if case let .boilerplate(word) = hints[container], !tokens.leadMarks.contains(word) {
                     positional = false
                     break
                 }
                 container = containers[container].parent
             }
-            guard positional, container == root else { continue }
+            guard positional, named, container == root else { continue }
             included[index] = true
             reasons[index] = nil
         }
