@@ -104,7 +104,8 @@ struct MainContentSelector {
                          goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                 included: &included, reasons: &reasons)
-        TeaserBarrier(tokens: tokens).apply(blocks: blocks, good: good, bad: bad, included: &included, reasons: &reasons)
+        TeaserBarrier(tokens: tokens).apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
+                                            included: &included, reasons: &reasons)
         var story = 0.0
         for index in 0..<count where included[index] { story += good[index] }
         return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
@@ -123,7 +124,7 @@ struct MainContentSelector {
         var steps = 0
         while root >= 0, steps <= 4 {
             let tag = containers[root].tag
-            if tag == .article || tag == .main || hints[root] == .strongContent { break }
+            if tag == .article || tag == .main { break }
             root = containers[root].parent
             steps += 1
         }

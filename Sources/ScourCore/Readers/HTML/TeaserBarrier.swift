@@ -80,15 +80,38 @@ struct TeaserBarrier {
 
     /// Removes teaser announcements from `included` and, after each, the non-prose blocks
     /// that follow until a prose paragraph or a plain (unlinked) heading.
-    func apply(blocks: [WalkedBlock], good: [Double], bad: [Double], included: inout [Bool], reasons: inout [String?]) {
+    /// A heading's box is the smallest container around it holding more than the heading; when that box
+    /// is not the chosen container and holds little of the story, all of it is teaser.
+    func apply(blocks: [WalkedBlock], containers: [ContentContainer], chosen: Int, good: [Double], bad: [Double],
+               included: inout [Bool], reasons: inout [String?]) {
         guard !phrases.isEmpty else { return }
+        var story = 0.0
+        for index in blocks.indices where included[index] { story += good[index] }
         var barrier = false
+        var boxEnd = -1
         for index in blocks.indices where included[index] {
             let walked = blocks[index]
+            if index < boxEnd {
+                included[index] = false
+                reasons[index] = "teaser-box"
+                continue
+            }
             if let found = match(walked.block.text) {
                 included[index] = false
                 reasons[index] = found == .heading ? "teaser-heading" : "teaser-line"
                 barrier = true
+                if found == .heading {
+                    var box = walked.container
+                    while box > 0, box != chosen, containers[box].endBlock - containers[box].firstBlock <= 1 {
+                        box = containers[box].parent
+                    }
+                    if box > 0, box != chosen, containers[box].firstBlock == index,
+                       containers[box].endBlock - containers[box].firstBlock <= 12 {
+                        var boxGood = 0.0
+                        for inner in containers[box].firstBlock..<containers[box].endBlock { boxGood += good[inner] }
+                        if boxGood < 0.25 * story { boxEnd = containers[box].endBlock }
+                    }
+                }
                 continue
             }
             guard barrier else { continue }
