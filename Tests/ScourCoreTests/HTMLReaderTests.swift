@@ -83,6 +83,62 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(text.contains("Other news"))
     }
 
+    func testNamedLeadInArticleHeaderIsKeptAndSubheadingIsNot() throws {
+        let lead = "Damit Mitarbeiter gesund bleiben, müssen sich Unternehmen einiges einfallen lassen, sagen die Forscher."
+        let html = page(body: """
+        <main><article><header class="article-header"><h1>Sea wall holds</h1><p class="article-intro">\(lead)</p>
+        <p class="subheading">A subheading that is a full sentence, long enough to count as prose for the selector.</p></header>
+        <div class="article-body"><p>\(story)</p><p>\(second)</p></div></article></main>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertEqual(text, lead + "\n\n" + story + "\n\n" + second)
+    }
+
+    func testTeaserHeadingAndTheLinksAfterItAreCut() throws {
+        let html = page(body: """
+        <article><div class="article-body"><p>\(story)</p><h3>Zobacz także:</h3>
+        <p><a href="/a">Inny artykuł o czymś zupełnie innym</a></p><p><a href="/b">Jeszcze jeden tekst</a></p>
+        <p>\(second)</p><p>Czytaj też: <a href="/c">Wyścig zbrojeń ruszył z kopyta</a></p></div></article>
+        """)
+        let document = try clean(html)
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        let rules = Dictionary(document.blocks.compactMap { block in block.removal.map { (block.text, $0.rule) } }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(rules["Zobacz także:"], "teaser-heading")
+        XCTAssertEqual(rules["Inny artykuł o czymś zupełnie innym"], "after-teaser-heading")
+        XCTAssertEqual(rules["Czytaj też: Wyścig zbrojeń ruszył z kopyta"], "teaser-line")
+        XCTAssertEqual(TeaserBarrier.key("Schon  gelesen? "), "schon gelesen")
+    }
+
+    func testStoryInNeverReadWrapperIsFoundByTheFallbackWalk() throws {
+        // libxml2 leaves the unclosed menu div open: the story ends up inside a "visually-hidden" element.
+        let html = page(body: """
+        <nav><ul><li><a href="/">Home</a><div class="sub-menu visually-hidden-focusable"><a href="/x">X</a></li></ul></nav>
+        <main><article><p>\(story)</p><p>\(second)</p></article></main>
+        """)
+        XCTAssertEqual(try clean(html).bodyText, story + "\n\n" + second)
+    }
+
+    func testNulBytesDoNotEndThePage() throws {
+        // Past the first 8 KB, which the binary sniffing reads.
+        let filler = "<!--" + String(repeating: "x", count: 9000) + "-->"
+        var bytes = Array(page(body: "\(filler)<article><p>\(story)</p><p>NULL_HERE</p><p>\(second)</p></article>").utf8)
+        let marker = Array("NULL_HERE".utf8)
+        if let start = (0...(bytes.count - marker.count)).first(where: { Array(bytes[$0..<$0 + marker.count]) == marker }) {
+            bytes.replaceSubrange(start..<start + marker.count, with: [0x00])
+        }
+        let texts = try read(bytes: bytes).blocks.map(\.text)
+        XCTAssertTrue(texts.contains(second), "\(texts)")
+    }
+
+    func testStateAndResponsiveTokensAreNotBoilerplate() throws {
+        let tokens = TestSupport.resources.markupTokens
+        XCTAssertEqual(tokens.hint(tag: .article, tokens: ["node", "paywall-on"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["paywall-on"]), .boilerplate("paywall"))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["l-hidden-xs"]), .none)
+        XCTAssertTrue(tokens.namesLead(["ts-intro"]))
+        XCTAssertFalse(tokens.namesLead(["single-header-subheading"]))
+    }
+
     func testCharsetFromMetaTagShiftJISAndWindows1251() throws {
         let japanese = "東京で新しい橋が開通し、多くの市民が渡り初めに参加した。"
         let sjis = try XCTUnwrap("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>\(japanese)</p></body></html>"

@@ -26,6 +26,8 @@ struct WalkedBlock {
     var linkCharacters: Int
     /// Inside a `<figcaption>`: a caption or credit line, not story text.
     var fromFigcaption = false
+    /// The paragraph or heading element's own class/id names it a lead ("intro", "summary").
+    var namedLead = false
 }
 
 /// Walks a parsed page once, depth-first, and turns it into blocks: one per
@@ -34,10 +36,13 @@ struct WalkedBlock {
 /// Iterative, so a page nested ten thousand deep does not overflow the stack.
 struct HTMLBlockWalker {
     let markupTokens: MarkupTokens
+    /// False for the fallback walk: elements whose tokens say "never read" are read after all.
+    let applySkips: Bool
     private(set) var blocks: [WalkedBlock] = []
 
-    init(markupTokens: MarkupTokens) {
+    init(markupTokens: MarkupTokens, applySkips: Bool = true) {
         self.markupTokens = markupTokens
+        self.applySkips = applySkips
     }
 
     private(set) var containers: [ContentContainer] = []
@@ -51,7 +56,7 @@ struct HTMLBlockWalker {
     private var openLink: (start: Int, target: String)?
     private var firstLine = 0
     /// Block elements currently open, innermost last.
-    private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int)] = []
+    private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int, lead: Bool)] = []
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
@@ -115,7 +120,7 @@ struct HTMLBlockWalker {
         if tag.isNeverContent { return false }
         let attributes = ElementAttributes(node, wantsHref: tag == .a)
         let (elementTokens, skip) = tokens(attributes.rawTokens)
-        if attributes.hidden || skip {
+        if attributes.hidden || (applySkips && skip) {
             hiddenSkipped += 1
             return false
         }
@@ -146,7 +151,8 @@ struct HTMLBlockWalker {
             containerStack.append(containers.count - 1)
         }
         if let kind = Self.blockKind(tag) {
-            blockStack.append((tag, kind, tag.headingLevel))
+            let lead = (kind == .paragraph || kind == .heading) && !elementTokens.isEmpty && markupTokens.namesLead(elementTokens)
+            blockStack.append((tag, kind, tag.headingLevel, lead))
         }
         if tag == .pre { preDepth += 1 }
         return true
@@ -253,7 +259,8 @@ struct HTMLBlockWalker {
         block.markup = MarkupEvidence(tagPath: tagPath(kind: kind), tokens: evidenceTokens(container), inMainContent: false)
         let figcaption = blockStack.contains { $0.tag == .figcaption }
         blocks.append(WalkedBlock(block: block, container: container, characters: characters,
-                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption))
+                                  linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption,
+                                  namedLead: blockStack.last?.lead == true))
     }
 
     private func tagPath(kind: BlockKind) -> String {

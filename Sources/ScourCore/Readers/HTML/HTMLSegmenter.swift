@@ -45,6 +45,11 @@ public struct HTMLSegmenter: Sendable {
         if charset.source == "fallback" {
             document.notes.append("no usable charset declared and not valid UTF-8; decoded as Windows-1252")
         }
+        // libxml2 ends the document at a stray NUL byte; outside UTF-16 a NUL is never text.
+        var bytes = bytes
+        if !charset.encoding.hasPrefix("UTF-16"), bytes.contains(0) {
+            for index in bytes.indices where bytes[index] == 0 { bytes[index] = 0x20 }
+        }
         guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }
@@ -59,7 +64,21 @@ public struct HTMLSegmenter: Sendable {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
         }
-        let selection = MainContentSelector(tokens: tokens).select(blocks: walker.blocks, containers: walker.containers)
+        let selector = MainContentSelector(tokens: tokens)
+        var selection = selector.select(blocks: walker.blocks, containers: walker.containers)
+        // Fallback: a page whose story sits in an element its tokens say is never read (a caption
+        // wrapper, a "visually-hidden" menu libxml2 left unclosed) is walked again reading those.
+        if selection.storyCharacters < MainContentSelector.fallbackCharacters {
+            var again = HTMLBlockWalker(markupTokens: tokens, applySkips: false)
+            if again.walk(body, deadline: deadline) {
+                let second = selector.select(blocks: again.blocks, containers: again.containers)
+                if second.storyCharacters >= selection.storyCharacters + MainContentSelector.fallbackCharacters / 2 {
+                    walker = again
+                    selection = second
+                    document.notes.append("main content found only when reading elements marked never-read")
+                }
+            }
+        }
         document.blocks = walker.blocks.enumerated().map { index, walked in
             var block = walked.block
             let density = walked.characters > 0 ? Double(walked.linkCharacters) / Double(walked.characters) : 0

@@ -9,11 +9,16 @@ struct MainContentSelector {
     /// How much a character of bad text costs against one of good text.
     var badWeight = 1.0
 
+    /// Below this many characters of story text the selection found nothing useful (see the segmenter's fallback).
+    static let fallbackCharacters = 200.0
+
     struct Selection {
         var container: Int
         var included: [Bool]
         /// Why a block was left out, for blocks not included (rule names for `explain`).
         var reasons: [String?]
+        /// Characters of story text (the good weight) in the included blocks.
+        var storyCharacters = 0.0
     }
 
     func select(blocks: [WalkedBlock], containers: [ContentContainer]) -> Selection {
@@ -97,7 +102,73 @@ struct MainContentSelector {
         }
         addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                          goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
-        return Selection(container: best, included: included, reasons: reasons)
+        addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
+                included: &included, reasons: &reasons)
+        TeaserBarrier(tokens: tokens).apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
+                                            included: &included, reasons: &reasons)
+        var story = 0.0
+        for index in 0..<count where included[index] { story += good[index] }
+        return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
+    }
+
+    /// The story's lead (standfirst): sentence-shaped paragraphs before the story body, inside
+    /// the nearest article/main element around the chosen container, that were left out only
+    /// because of a positional mark ("header", "teaser", from `lead` in containers.json) or
+    /// because they sit outside the chosen container.
+    private func addLead(
+        of chosen: Int, blocks: [WalkedBlock], containers: [ContentContainer], hints: [MarkupTokens.Hint],
+        good: [Double], bad: [Double], included: inout [Bool], reasons: inout [String?]
+    ) {
+        // The story root: the chosen container or a close ancestor that is an article or main element.
+        var root = chosen
+        var steps = 0
+        while root >= 0, steps <= 4 {
+            let tag = containers[root].tag
+            if tag == .article || tag == .main { break }
+            root = containers[root].parent
+            steps += 1
+        }
+        guard root >= 0, steps <= 4 else { return }
+        let chosenRange = containers[chosen].firstBlock..<containers[chosen].endBlock
+        // The body starts at the first included story paragraph of the chosen container.
+        var bodyStart = chosenRange.upperBound
+        for index in chosenRange where included[index] && good[index] > 0 {
+            bodyStart = index
+            break
+        }
+        guard containers[root].firstBlock < bodyStart else { return }
+        // With a body, a lead must be named one ("intro", "summary"); a header's subheading is not
+        // the story. Without one, the header's paragraphs are all the story there is.
+        var bodyCharacters = 0.0
+        for index in chosenRange where included[index] { bodyCharacters += good[index] }
+        let mustBeNamed = bodyCharacters >= Self.fallbackCharacters
+        for index in containers[root].firstBlock..<bodyStart where !included[index] {
+            let walked = blocks[index]
+            guard !walked.fromFigcaption else { continue }
+            if walked.block.kind == .heading {
+                // A standfirst set as a heading: long, sentence-shaped, unlinked.
+                guard walked.characters >= 100, walked.linkCharacters == 0,
+                      Self.hasSentencePunctuation(walked.block.text) else { continue }
+            } else {
+                guard good[index] >= 60, bad[index] < 0.3 * good[index] else { continue }
+            }
+            // Every mark between the block and the story root must be positional.
+            var container = walked.container
+            var positional = true
+            var named = !mustBeNamed || walked.namedLead
+            while container >= 0, container != root {
+                if containers[container].tag == .figure { positional = false; break }
+                if !named, tokens.namesLead(containers[container].tokens) { named = true }
+                if case let .boilerplate(word) = hints[container], !tokens.leadMarks.contains(word) {
+                    positional = false
+                    break
+                }
+                container = containers[container].parent
+            }
+            guard positional, named, container == root else { continue }
+            included[index] = true
+            reasons[index] = nil
+        }
     }
 
     /// Blocks next to the chosen container, under the same parent, that read like the story.

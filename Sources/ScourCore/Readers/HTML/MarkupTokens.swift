@@ -39,8 +39,29 @@ public struct MarkupTokens: Sendable, Decodable {
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
     private var taxonomyPrefixes: Set<String> = []
+    /// Boilerplate words that only say where a block sits ("header", "teaser"), not what it is:
+    /// a lead paragraph under such a mark, before the story body, is the story's.
+    public private(set) var leadMarks: Set<String> = []
+    /// Lowercased "read also / more on this / share" phrases that end the story inside the main content.
+    public private(set) var endOfArticle: Set<String> = []
+    /// Longest phrase of `endOfArticle`, in characters: longer blocks are never compared.
+    public private(set) var endOfArticleMaxCharacters = 0
 
-    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy }
+    private var leadWords: Set<String> = []
+    private var articleStates: Set<String> = []
+    private var responsiveParts: Set<String> = []
+
+    struct Lead: Decodable {
+        var parts: [String]
+        var words: [String]?
+    }
+
+    struct EndOfArticle: Decodable {
+        var phrases: [String]
+    }
+
+    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, lead, endOfArticle = "end_of_article",
+        articleStates = "article_states", responsive }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -58,6 +79,14 @@ public struct MarkupTokens: Sendable, Decodable {
         contentRoles = Set(content.roles)
         boilerplateTags = Set(boilerplate.tags)
         contentTags = Set(content.tags)
+        articleStates = Set(try container.decodeIfPresent(Neutral.self, forKey: .articleStates)?.parts ?? [])
+        responsiveParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .responsive)?.parts ?? [])
+        let lead = try container.decodeIfPresent(Lead.self, forKey: .lead)
+        leadMarks = Set(lead?.parts ?? [])
+        leadWords = Set(lead?.words ?? [])
+        let phrases = try container.decodeIfPresent(EndOfArticle.self, forKey: .endOfArticle)?.phrases ?? []
+        endOfArticle = Set(phrases.map { $0.lowercased() })
+        endOfArticleMaxCharacters = phrases.map(\.count).max() ?? 0
     }
 
     /// Reads a container's tag and tokens. Boilerplate wins over generic content words
@@ -78,6 +107,7 @@ public struct MarkupTokens: Sendable, Decodable {
             var tokenBoilerplate: String?
             let parts = Self.parts(of: token)
             if parts.contains(where: neutralParts.contains) { continue }
+            if tag == .article || tag == .main, parts.contains(where: articleStates.contains) { continue }
             for part in parts {
                 if boilerplateParts.contains(part) { tokenBoilerplate = tokenBoilerplate ?? part }
                 if contentParts.contains(part) { tokenIsContent = true }
@@ -85,10 +115,20 @@ public struct MarkupTokens: Sendable, Decodable {
             if tokenBoilerplate == nil, let substrings = boilerplate.substrings {
                 tokenBoilerplate = substrings.first { Self.bytesContain(lower, $0) }
             }
+            // "hidden-xs": hidden on some screens only.
+            if tokenBoilerplate == "hidden", parts.contains(where: responsiveParts.contains) { tokenBoilerplate = nil }
             if let word = tokenBoilerplate { boilerplateWord = boilerplateWord ?? word } else if tokenIsContent { content = true }
         }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none
+    }
+
+    /// True when a token names the element a lead or standfirst ("article__intro", "ts-intro").
+    public func namesLead(_ tokens: [String]) -> Bool {
+        for token in tokens {
+            for part in Self.parts(of: token) where leadWords.contains(part) { return true }
+        }
+        return false
     }
 
     /// True when an element with these tokens holds text that is never read (captions, tooltips, screen-reader text).
