@@ -146,7 +146,8 @@ struct MetadataTagger {
             set("date", rule: origin)
         }
         for hint in document.markupHints {
-            let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
+            let value = hint.value.trimmedSpaces()
             guard !value.isEmpty else { continue }
             switch hint.field {
             case "title" where meta.title == nil:

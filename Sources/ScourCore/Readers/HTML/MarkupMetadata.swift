@@ -136,7 +136,7 @@ struct MarkupScan {
 
     final class SkipMemo {
         var verdicts: [UnsafeMutableRawPointer: Bool] = [:]
-        var classFlags: [String: ClassFlags] = [:]
+        var classFlags: [UInt64: ClassFlags] = [:]
     }
 
     struct ClassFlags {
@@ -435,7 +435,9 @@ struct MarkupScan {
     /// What an element's class and id words say (author, date, skipped region), worked out once
     /// per distinct class/id value: pages repeat the same few hundred class lists thousands of times.
     private func classFlags(_ node: HTMLNode) -> ClassFlags {
-        var raw: [UInt8] = []
+        // FNV-1a over the class and id bytes: a key without building a String per element.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var sawAny = false
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
@@ -446,13 +448,14 @@ struct MarkupScan {
             guard isClass || isID, let content = current.pointee.children?.pointee.content else { continue }
             var index = 0
             while content[index] != 0 {
-                raw.append(content[index])
+                hash = (hash ^ UInt64(content[index])) &* 0x100_0000_01b3
                 index += 1
             }
-            raw.append(0x20)
+            hash = (hash ^ (isClass ? 0x20 : 0x7C)) &* 0x100_0000_01b3
+            sawAny = true
         }
-        guard !raw.isEmpty else { return ClassFlags() }
-        let key = String(decoding: raw, as: UTF8.self)
+        guard sawAny else { return ClassFlags() }
+        let key = hash
         if let known = skipMemo.classFlags[key] { return known }
         let words = classWords(node)
         let flags = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
@@ -598,12 +601,7 @@ struct JSONLDReader {
 
     /// Tolerates HTML comments, CDATA markers, raw newlines inside strings and trailing junk.
     static func parse(_ text: String) -> Any? {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        for marker in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
-            body = body.replacingOccurrences(of: marker, with: "")
-        }
-        body = body.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-            .replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
+        var body = String(decoding: cleanedBytes(text), as: UTF8.self)
         if body.hasSuffix(";") { body.removeLast() }
         guard let first = body.firstIndex(where: { $0 == "{" || $0 == "[" }) else { return nil }
         body = String(body[first...])
@@ -613,6 +611,38 @@ struct JSONLDReader {
             return object
         }
         return nil
+    }
+
+    /// The script's bytes without comment and CDATA markers, with raw newlines and tabs
+    /// (which JSON forbids inside strings, and pages put there) as spaces, ends trimmed.
+    /// One pass over bytes: JSON-LD blocks run to hundreds of kilobytes.
+    static func cleanedBytes(_ text: String) -> [UInt8] {
+        let markers: [[UInt8]] = ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"].map { Array($0.utf8) }
+        var out: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            scanning: while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "/") {
+                    for marker in markers where index + marker.count <= bytes.count && marker[0] == byte {
+                        var offset = 1
+                        while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
+                        if offset == marker.count {
+                            index += marker.count
+                            continue scanning
+                        }
+                    }
+                }
+                out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
+                index += 1
+            }
+        }
+        while let last = out.last, last == 0x20 { out.removeLast() }
+        var start = 0
+        while start < out.count, out[start] == 0x20 { start += 1 }
+        return start > 0 ? Array(out[start...]) : out
     }
 
     /// The index of the bracket that balances the first one, skipping strings.
