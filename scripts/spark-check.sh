@@ -35,12 +35,14 @@ PY
 "$scour" run --config "$work/pipeline.json" --stdin --stdout --jobs 1 < "$work/records.jsonl" > "$work/single.jsonl" 2>/dev/null
 
 SCOUR="$scour" CONFIG="$work/pipeline.json" python3 - "$work/records.jsonl" "$work/spark.jsonl" "$partitions" <<'PY'
-import os, sys
+import os, shlex, sys
 from pyspark import SparkContext
 records, out, partitions = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sc = SparkContext("local[2]", "scour-check")
 sc.setLogLevel("ERROR")
-command = [os.environ["SCOUR"], "run", "--config", os.environ["CONFIG"], "--stdin", "--stdout", "--jobs", "1"]
+# RDD.pipe takes one command string (it splits it with shlex).
+command = " ".join(shlex.quote(part) for part in
+                   [os.environ["SCOUR"], "run", "--config", os.environ["CONFIG"], "--stdin", "--stdout", "--jobs", "1"])
 lines = sc.textFile(records).repartition(partitions).pipe(command).collect()
 sc.stop()
 with open(out, "w", encoding="utf-8") as sink:
