@@ -119,8 +119,10 @@ struct HTMLBlockWalker {
         let tag = node.tag
         if tag.isNeverContent { return false }
         let attributes = ElementAttributes(node, wantsHref: tag == .a)
-        let (elementTokens, skip) = tokens(attributes.rawTokens)
-        if attributes.hidden || (applySkips && skip) {
+        // Most class lists hold none of the skip words: a byte scan says so without building Strings.
+        let skip = applySkips && !attributes.rawTokens.isEmpty && markupTokens.mayHoldSkipWord(attributes.rawTokens)
+            && tokens(attributes.rawTokens).skip
+        if attributes.hidden || skip {
             hiddenSkipped += 1
             return false
         }
@@ -145,6 +147,8 @@ struct HTMLBlockWalker {
             break
         }
         if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
+        let needsTokens = tag.isContainer || tag == .p || tag.headingLevel > 0
+        let elementTokens = needsTokens ? tokens(attributes.rawTokens).tokens : []
         if tag.isContainer {
             containers.append(ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
                                                tokens: elementTokens, firstBlock: blocks.count))

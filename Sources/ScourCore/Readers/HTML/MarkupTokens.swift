@@ -38,6 +38,7 @@ public struct MarkupTokens: Sendable, Decodable {
     private var contentTags: Set<String> = []
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
+    private var skipPartBytes: [[UInt8]] = []
     private var taxonomyPrefixes: Set<String> = []
     /// Boilerplate words that only say where a block sits ("header", "teaser"), not what it is:
     /// a lead paragraph under such a mark, before the story body, is the story's.
@@ -71,6 +72,7 @@ public struct MarkupTokens: Sendable, Decodable {
         neutralParts = Set(neutral.parts)
         skip = try container.decode(Neutral.self, forKey: .skip)
         skipParts = Set(skip.parts)
+        skipPartBytes = skip.parts.map { Array($0.lowercased().utf8) }
         taxonomyPrefixes = Set(try container.decode(Neutral.self, forKey: .taxonomy).parts)
         boilerplateParts = Set(boilerplate.parts)
         contentParts = Set(content.parts)
@@ -127,6 +129,24 @@ public struct MarkupTokens: Sendable, Decodable {
     public func namesLead(_ tokens: [String]) -> Bool {
         for token in tokens {
             for part in Self.parts(of: token) where leadWords.contains(part) { return true }
+        }
+        return false
+    }
+
+    /// A cheap first look at an element's raw class/id bytes: false means no skip word can be
+    /// in them (every skip part must appear as a case-insensitive substring), true means "look closer".
+    public func mayHoldSkipWord(_ raw: [UInt8]) -> Bool {
+        for part in skipPartBytes where raw.count >= part.count {
+            var start = 0
+            let last = raw.count - part.count
+            while start <= last {
+                if raw[start] | 0x20 == part[0] {
+                    var offset = 1
+                    while offset < part.count, raw[start + offset] | 0x20 == part[offset] { offset += 1 }
+                    if offset == part.count { return true }
+                }
+                start += 1
+            }
         }
         return false
     }
