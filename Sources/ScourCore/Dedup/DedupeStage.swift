@@ -30,21 +30,25 @@ public struct DedupeStage: Stage {
     }
 
     /// Letters and digits only, lowercased: the identity of a block for repetition.
+    /// Built as UTF-8 bytes, with ASCII handled byte by byte (most text, and every page's menus).
     static func key(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII: letters lowercased, digits kept, everything else dropped.
                 if value >= 0x41 && value <= 0x5A {
-                    scalars.append(Unicode.Scalar(value + 0x20)!)
+                    bytes.append(UInt8(value + 0x20))
                 } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                    scalars.append(scalar)
+                    bytes.append(UInt8(value))
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lowered) { bytes.append($0) }
+                }
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
