@@ -76,9 +76,10 @@ public struct NormalizeStage: Stage {
     }
 
     /// NFC, odd spaces to plain spaces, invisible characters removed, runs of white space collapsed.
+    /// The result is built as UTF-8 bytes (ASCII appended as is): this runs on every block.
     public static func normalize(_ text: String, keepLineBreaks: Bool = false) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var pendingBreak = false
         var needsNFC = false
@@ -91,15 +92,19 @@ public struct NormalizeStage: Stage {
             case .space:
                 pendingSpace = true
             case .keep:
-                if !scalars.isEmpty {
-                    if pendingBreak { scalars.append("\n") } else if pendingSpace { scalars.append(" ") }
+                if !bytes.isEmpty {
+                    if pendingBreak { bytes.append(0x0A) } else if pendingSpace { bytes.append(0x20) }
                 }
                 pendingSpace = false
                 pendingBreak = false
-                scalars.append(scalar)
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
         }
-        let collapsed = String(scalars)
+        let collapsed = String(decoding: bytes, as: UTF8.self)
         return needsNFC ? collapsed.precomposedStringWithCanonicalMapping : collapsed
     }
 
