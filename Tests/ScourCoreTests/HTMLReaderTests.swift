@@ -109,6 +109,43 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(TeaserBarrier.key("Schon  gelesen? "), "schon gelesen")
     }
 
+    func testLeadMatchingThePageDescriptionIsKeptDespiteAPositionalMark() throws {
+        let lead = "Kurz vor der Versammlung mehren sich die Spekulationen, dass sich das Verhältnis weiter verschlechtert hat."
+        let html = page(body: """
+        <div class="top"><h1>Sea wall holds</h1><p>\(lead)</p></div>
+        <div class="article-body"><p>\(story)</p><p>\(second)</p></div>
+        <div class="teaser"><p>Ein anderer Text über etwas ganz anderes, der nicht zu dieser Seite gehört, steht hier.</p></div>
+        """, head: "<title>Sea wall</title><meta property=\"og:description\" content=\"\(lead)\">")
+        XCTAssertEqual(try clean(html).bodyText, lead + "\n\n" + story + "\n\n" + second)
+        // A deck line without a full stop is a headline's subtitle, not a lead.
+        let deck = "Officials say the risk is low, but many are concerned that information is being restricted"
+        let decked = page(body: """
+        <div class="top"><p>\(deck)</p></div><div class="article-body"><p>\(story)</p><p>\(second)</p></div>
+        """, head: "<title>Sea wall</title><meta name=\"description\" content=\"\(deck)\">")
+        XCTAssertEqual(try clean(decked).bodyText, story + "\n\n" + second)
+    }
+
+    func testCreditLinesCallsToActionAndPhraseHeadingsAreCut() throws {
+        let html = page(body: """
+        <article><div class="article-body"><p>\(story)</p><p>Der Hafen bei Nacht. © AFP / Jane Doe</p>
+        <p>\(second)</p><h3>Weitere Informationen zum Thema Hochwasser:</h3><ul><li><a href="/a">Pegelstände</a></li></ul>
+        <p>Sie lesen gern unsere Artikel? Zeigen Sie Ihre Wertschätzung!</p><p>Valora esta noticia</p></div></article>
+        """)
+        let document = try clean(html)
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        let rules = Dictionary(document.blocks.compactMap { block in block.removal.map { (block.text, $0.rule) } }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(rules["Der Hafen bei Nacht. © AFP / Jane Doe"], "credit-line")
+        XCTAssertEqual(rules["Weitere Informationen zum Thema Hochwasser:"], "teaser-heading")
+        XCTAssertEqual(rules["Valora esta noticia"], "call-to-action")
+    }
+
+    func testPrintLayoutTokensAreNotBoilerplate() throws {
+        let tokens = TestSupport.resources.markupTokens
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-full"]), .none)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["no-print"]), .boilerplate("print"))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-button"]), .boilerplate("print"))
+    }
+
     func testStoryInNeverReadWrapperIsFoundByTheFallbackWalk() throws {
         // libxml2 leaves the unclosed menu div open: the story ends up inside a "visually-hidden" element.
         let html = page(body: """

@@ -65,13 +65,14 @@ public struct HTMLSegmenter: Sendable {
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
         }
         let selector = MainContentSelector(tokens: tokens)
-        var selection = selector.select(blocks: walker.blocks, containers: walker.containers)
+        let descriptions = document.markupHints.filter { $0.field == "description" }.map(\.value)
+        var selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
         // Fallback: a page whose story sits in an element its tokens say is never read (a caption
         // wrapper, a "visually-hidden" menu libxml2 left unclosed) is walked again reading those.
         if selection.storyCharacters < MainContentSelector.fallbackCharacters {
             var again = HTMLBlockWalker(markupTokens: tokens, applySkips: false)
             if again.walk(body, deadline: deadline) {
-                let second = selector.select(blocks: again.blocks, containers: again.containers)
+                let second = selector.select(blocks: again.blocks, containers: again.containers, descriptions: descriptions)
                 if second.storyCharacters >= selection.storyCharacters + MainContentSelector.fallbackCharacters / 2 {
                     walker = again
                     selection = second

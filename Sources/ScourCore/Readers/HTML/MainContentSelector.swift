@@ -21,7 +21,7 @@ struct MainContentSelector {
         var storyCharacters = 0.0
     }
 
-    func select(blocks: [WalkedBlock], containers: [ContentContainer]) -> Selection {
+    func select(blocks: [WalkedBlock], containers: [ContentContainer], descriptions: [String] = []) -> Selection {
         let count = blocks.count
         var good = [Double](repeating: 0, count: count)
         var bad = [Double](repeating: 0, count: count)
@@ -106,8 +106,13 @@ struct MainContentSelector {
                 included: &included, reasons: &reasons)
         TeaserBarrier(tokens: tokens).apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
                                             included: &included, reasons: &reasons)
+        ByLines(tokens: tokens).apply(blocks: blocks, included: &included, reasons: &reasons)
         var story = 0.0
         for index in 0..<count where included[index] { story += good[index] }
+        if !descriptions.isEmpty {
+            DescribedLead(tokens: tokens).apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
+                                                good: good, storyCharacters: story, included: &included, reasons: &reasons)
+        }
         return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
     }
 

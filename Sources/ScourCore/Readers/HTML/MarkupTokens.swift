@@ -48,9 +48,17 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Longest phrase of `endOfArticle`, in characters: longer blocks are never compared.
     public private(set) var endOfArticleMaxCharacters = 0
 
+    /// Marks that do not stop a paragraph matching the page's description from being its lead (see `DescribedLead`).
+    public private(set) var describedLeadMarks: Set<String> = []
+    /// Lowercased markers that start a photo credit ("©", "photo:").
+    public private(set) var creditMarkers: [String] = []
+    /// Lowercased phrases that make a short block a call to action ("support us", "rate this article").
+    public private(set) var callsToAction: [String] = []
+
     private var leadWords: Set<String> = []
     private var articleStates: Set<String> = []
     private var responsiveParts: Set<String> = []
+    private var printLayoutParts: Set<String> = []
 
     struct Lead: Decodable {
         var parts: [String]
@@ -62,7 +70,8 @@ public struct MarkupTokens: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, lead, endOfArticle = "end_of_article",
-        articleStates = "article_states", responsive }
+        articleStates = "article_states", responsive, describedLead = "described_lead", credits = "credit_markers",
+        callsToAction = "calls_to_action", printLayout = "print_layout" }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -83,9 +92,13 @@ public struct MarkupTokens: Sendable, Decodable {
         contentTags = Set(content.tags)
         articleStates = Set(try container.decodeIfPresent(Neutral.self, forKey: .articleStates)?.parts ?? [])
         responsiveParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .responsive)?.parts ?? [])
+        printLayoutParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .printLayout)?.parts ?? [])
         let lead = try container.decodeIfPresent(Lead.self, forKey: .lead)
         leadMarks = Set(lead?.parts ?? [])
         leadWords = Set(lead?.words ?? [])
+        describedLeadMarks = Set(try container.decodeIfPresent(Neutral.self, forKey: .describedLead)?.parts ?? [])
+        creditMarkers = (try container.decodeIfPresent(EndOfArticle.self, forKey: .credits)?.phrases ?? []).map { $0.lowercased() }
+        callsToAction = (try container.decodeIfPresent(EndOfArticle.self, forKey: .callsToAction)?.phrases ?? []).map { $0.lowercased() }
         let phrases = try container.decodeIfPresent(EndOfArticle.self, forKey: .endOfArticle)?.phrases ?? []
         endOfArticle = Set(phrases.map { $0.lowercased() })
         endOfArticleMaxCharacters = phrases.map(\.count).max() ?? 0
@@ -119,6 +132,8 @@ public struct MarkupTokens: Sendable, Decodable {
             }
             // "hidden-xs": hidden on some screens only.
             if tokenBoilerplate == "hidden", parts.contains(where: responsiveParts.contains) { tokenBoilerplate = nil }
+            // "print-full", "no-print": how the element prints, not a print button.
+            if tokenBoilerplate == "print", parts.contains(where: printLayoutParts.contains) { tokenBoilerplate = nil }
             if let word = tokenBoilerplate { boilerplateWord = boilerplateWord ?? word } else if tokenIsContent { content = true }
         }
         if let word = boilerplateWord { return .boilerplate(word) }

@@ -48,6 +48,20 @@ struct TeaserBarrier {
         return nil
     }
 
+    /// A short heading ending in a colon that starts with a phrase and a space: "Weitere Informationen zum Thema X:".
+    func startsWithPhrase(_ text: String) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
+        let last = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A })
+        guard last == UInt8(ascii: ":") else { return false }
+        let key = Self.key(Substring(text))
+        for (offset, byte) in key.utf8.enumerated() where byte == 0x20 {
+            if offset > maxCharacters * 2 { break }
+            let prefix = String(decoding: key.utf8.prefix(offset), as: UTF8.self)
+            if phrases.contains(prefix) { return true }
+        }
+        return false
+    }
+
     /// Lowercased, spaces collapsed, trailing punctuation and spaces removed.
     static func key(_ text: Substring) -> String {
         var scalars = String.UnicodeScalarView()
@@ -112,6 +126,12 @@ struct TeaserBarrier {
                         if boxGood < 0.25 * story { boxEnd = containers[box].endBlock }
                     }
                 }
+                continue
+            }
+            if walked.block.kind == .heading, startsWithPhrase(walked.block.text) {
+                included[index] = false
+                reasons[index] = "teaser-heading"
+                barrier = true
                 continue
             }
             guard barrier else { continue }
