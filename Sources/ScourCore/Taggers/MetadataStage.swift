@@ -485,7 +485,8 @@ struct MetadataTagger {
     private mutating func tagURL() {
         for index in document.blocks.indices where document.blocks[index].isKept {
             let text = document.blocks[index].text
-            let lower = text.lowercased()
+            // Only the start is asked about: lowercasing whole blocks was a hot spot.
+            let lower = text.prefix(16).lowercased()
             guard lower.hasPrefix("original url") || lower.hasPrefix("source url") || lower.hasPrefix("url:")
                     || lower.hasPrefix("source:") || lower.hasPrefix("original:") || lower.hasPrefix("link:") else { continue }
             var url = firstURL(in: document.blocks[index])

@@ -38,6 +38,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
     public let authorPathSegments: Set<String>
     public let authorMetaLabels: Set<String>
     let metaByKey: [String: MetaKey]
+    /// The author path segments as lowercase bytes, for the per-link check.
+    let authorPathSegmentBytes: [[UInt8]]
 
     enum CodingKeys: String, CodingKey {
         case meta
@@ -61,6 +63,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
         skipClassWords = try container.decode(Set<String>.self, forKey: .skipClassWords)
         titleSeparators = try container.decode([String].self, forKey: .titleSeparators)
         authorPathSegments = try container.decode(Set<String>.self, forKey: .authorPathSegments)
+        authorPathSegmentBytes = authorPathSegments.sorted().map { Array($0.lowercased().utf8) }
         authorMetaLabels = try container.decode(Set<String>.self, forKey: .authorMetaLabels)
         metaByKey = Dictionary(meta.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -314,8 +317,8 @@ struct MarkupScan {
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
         }
-        if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href")?.lowercased(),
-           Self.hasPathSegment(href, in: vocabulary.authorPathSegments) {
+        if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href"),
+           Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes) {
             let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
             if Self.isShortLine(text), !isInSkippedRegion(node) {
                 authorLinkCount += 1
@@ -492,18 +495,35 @@ struct MarkupScan {
     }
 
     /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
-    static func hasPathSegment(_ href: String, in segments: Set<String>) -> Bool {
-        var segment: [UInt8] = []
-        for byte in href.utf8 {
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                if !segment.isEmpty, segment.count <= 16, segments.contains(String(decoding: segment, as: UTF8.self)) { return true }
-                segment.removeAll(keepingCapacity: true)
-                if byte != UInt8(ascii: "/") { return false }
-            } else {
-                segment.append(byte)
+    static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
+        // Compared as lowercased bytes, segment by segment, with no String made per segment:
+        // this runs for every link of every page.
+        var segmentStart = 0
+        var index = 0
+        let bytes = Array(href.utf8)
+        func matches(_ end: Int) -> Bool {
+            let length = end - segmentStart
+            guard length > 0, length <= 16 else { return false }
+            return wanted.contains { candidate in
+                guard candidate.count == length else { return false }
+                for offset in 0..<length {
+                    var byte = bytes[segmentStart + offset]
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != candidate[offset] { return false }
+                }
+                return true
             }
         }
-        return !segment.isEmpty && segment.count <= 16 && segments.contains(String(decoding: segment, as: UTF8.self))
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                if matches(index) { return true }
+                if byte != UInt8(ascii: "/") { return false }
+                segmentStart = index + 1
+            }
+            index += 1
+        }
+        return matches(bytes.count)
     }
 
     static func isShortLine(_ text: String) -> Bool {
