@@ -38,7 +38,16 @@ struct MainContentSelector {
         func goodIn(_ container: ContentContainer) -> Double { goodPrefix[container.endBlock] - goodPrefix[container.firstBlock] }
         func badIn(_ container: ContentContainer) -> Double { badPrefix[container.endBlock] - badPrefix[container.firstBlock] }
 
-        let hints = containers.map { tokens.hint(tag: $0.tag, tokens: $0.tokens) }
+        // Containers repeat their class lists ("col-md-4", "post-item"): each distinct list is read once.
+        var known: [String: MarkupTokens.Hint] = [:]
+        let hints = containers.map { container -> MarkupTokens.Hint in
+            guard !container.tokens.isEmpty else { return tokens.hint(tag: container.tag, tokens: []) }
+            let key = container.tag.name + "|" + container.tokens.joined(separator: " ")
+            if let hint = known[key] { return hint }
+            let hint = tokens.hint(tag: container.tag, tokens: container.tokens)
+            known[key] = hint
+            return hint
+        }
         // A container inside a boilerplate-marked one is boilerplate too.
         var insideBoilerplate = [Bool](repeating: false, count: containers.count)
         for index in containers.indices {

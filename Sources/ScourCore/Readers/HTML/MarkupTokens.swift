@@ -39,6 +39,8 @@ public struct MarkupTokens: Sendable, Decodable {
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
     private var skipPartBytes: [[UInt8]] = []
+    private var skipFirstBytes: [Bool] = []
+    private var skipPartsByFirst: [[[UInt8]]] = []
     private var taxonomyPrefixes: Set<String> = []
     /// Boilerplate words that only say where a block sits ("header", "teaser"), not what it is:
     /// a lead paragraph under such a mark, before the story body, is the story's.
@@ -82,6 +84,13 @@ public struct MarkupTokens: Sendable, Decodable {
         skip = try container.decode(Neutral.self, forKey: .skip)
         skipParts = Set(skip.parts)
         skipPartBytes = skip.parts.map { Array($0.lowercased().utf8) }
+        skipFirstBytes = [Bool](repeating: false, count: 256)
+        skipPartsByFirst = [[[UInt8]]](repeating: [], count: 256)
+        for part in skipPartBytes {
+            guard let first = part.first else { continue }
+            skipFirstBytes[Int(first)] = true
+            skipPartsByFirst[Int(first)].append(part)
+        }
         taxonomyPrefixes = Set(try container.decode(Neutral.self, forKey: .taxonomy).parts)
         boilerplateParts = Set(boilerplate.parts)
         contentParts = Set(content.parts)
@@ -151,16 +160,15 @@ public struct MarkupTokens: Sendable, Decodable {
     /// A cheap first look at an element's raw class/id bytes: false means no skip word can be
     /// in them (every skip part must appear as a case-insensitive substring), true means "look closer".
     public func mayHoldSkipWord(_ raw: [UInt8]) -> Bool {
-        for part in skipPartBytes where raw.count >= part.count {
-            var start = 0
-            let last = raw.count - part.count
-            while start <= last {
-                if raw[start] | 0x20 == part[0] {
-                    var offset = 1
-                    while offset < part.count, raw[start + offset] | 0x20 == part[offset] { offset += 1 }
-                    if offset == part.count { return true }
-                }
-                start += 1
+        // One table look-up per byte; only bytes that start a skip word lead to comparisons.
+        let count = raw.count
+        for start in 0..<count {
+            let first = Int(raw[start] | 0x20)
+            guard skipFirstBytes[first] else { continue }
+            for part in skipPartsByFirst[first] where start + part.count <= count {
+                var offset = 1
+                while offset < part.count, raw[start + offset] | 0x20 == part[offset] { offset += 1 }
+                if offset == part.count { return true }
             }
         }
         return false
