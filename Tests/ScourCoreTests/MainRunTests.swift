@@ -37,6 +37,18 @@ final class MainRunTests: XCTestCase {
         XCTAssertEqual(MainRun(items: items).select(), [1, 2])
     }
 
+    func testFooterProseAfterTheArticlesEndDoesNotOutweighIt() {
+        // Article, "Related" header, a long stretch of teasers, then a longer disclaimer.
+        var items = [junk(), prose(40), prose(45), hit(ends: true)]
+        items += Array(repeating: junk(), count: 18)
+        items += [prose(60), prose(50), junk()]
+        XCTAssertEqual(MainRun(items: items).select(), [1, 2])
+        // Without a real article before it, the end phrase opens no footer.
+        items[1] = prose(10)
+        items[2] = prose(12)
+        XCTAssertEqual(MainRun(items: items).select(), [22, 23])
+    }
+
     func testLeadingTeaserGridIsTrimmed() {
         var items: [Item] = []
         let headline = Item(score: 1, proseWords: 0, isContent: false, endsArticle: false, startsComments: false)

@@ -23,6 +23,13 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(rule("We Use Cookies to improve your experience"), "cookie")
     }
 
+    func testContactDetailsUpToTheirWordLimit() {
+        XCTAssertEqual(rule("Our readers' desk answers on weekdays. Telephone: 555 0100, Fax: 555 0101", words: 110), "contact_details")
+        XCTAssertEqual(rule("Kontakt: Telefon: 030 1234, Fax: 030 1235", words: 140), "contact_details")
+        XCTAssertNil(rule("The hotel: a fax machine and a telephone in every room", words: 11))
+        XCTAssertNil(rule("Call the toll free number", words: 200))
+    }
+
     func testLongestPhraseWinsAndMaxWordsLimits() {
         // "more from " (related, 8 words) is longer than "more " (related_short, 4 words).
         XCTAssertEqual(rule("More from our reporters"), "related")

@@ -23,6 +23,8 @@ struct MainRun {
     var items: [Item]
     /// What positive scores count for inside a comment section.
     var commentDiscount = 0.25
+    /// What positive scores count for after the article's end (a "Related" header, a copyright line).
+    var footerDiscount = 0.25
     /// A comment phrase opens a section only after a run this large.
     var minScoreBeforeComments = 80.0
     /// Blocks an interruption may span and still be bridged.
@@ -34,7 +36,7 @@ struct MainRun {
     /// The positions kept, in order.
     func select() -> [Int] {
         let scores = adjustedScores()
-        guard var core = bestRun(scores, in: 0..<scores.count) else { return [] }
+        guard var core = bestRun(footerDiscounted(scores), in: 0..<scores.count) else { return [] }
         var gaps: [Range<Int>] = []
         // Join article-like runs across short interruptions, on either side.
         while let next = bridge(scores, from: core, forward: true) {
@@ -74,6 +76,28 @@ struct MainRun {
             for position in (opening + 1)..<scores.count where scores[position] > 0 { scores[position] *= commentDiscount }
         }
         return scores
+    }
+
+    /// `scores` with positive scores after the article's end discounted: what the core is
+    /// chosen from. Bridging still sees the scores undiscounted, so an article interrupted
+    /// by a "Read more" box keeps its second half.
+    func footerDiscounted(_ scores: [Double]) -> [Double] {
+        guard let closing = articleClosing(scores) else { return scores }
+        var discounted = scores
+        for position in (closing + 1)..<scores.count where scores[position] > 0 { discounted[position] *= footerDiscount }
+        return discounted
+    }
+
+    /// The first end-of-article phrase ("Related", a copyright line) that follows a real
+    /// article, by the same test as a comment section: prose after it is a footer's
+    /// (disclaimers, contact details, a site's blurb), not the article's.
+    func articleClosing(_ scores: [Double]) -> Int? {
+        for position in items.indices where items[position].endsArticle {
+            let before = runScore(scores, in: 0..<position)
+            let after = runScore(scores, in: (position + 1)..<items.count)
+            if before >= minScoreBeforeComments && before >= 0.5 * after { return position }
+        }
+        return nil
     }
 
     /// The first comment phrase that follows a real article: a run before it worth at least
