@@ -124,4 +124,23 @@ final class MainRunTests: XCTestCase {
         XCTAssertFalse(document.keptBlocks.contains { $0.text == caption })
         XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
     }
+
+    func testCaptionCopiesWithDifferentTailsAreNotContent() {
+        // A gallery prints its caption with "less", "… more" or a credit appended.
+        let caption = "The minister and his guest shake hands in the capital on Wednesday, as talks on trade and defence began in earnest."
+        let text = """
+        \(caption) Photo:
+
+        \(caption) less
+
+        \(caption.prefix(80)) ... more
+
+        The two countries agreed on Wednesday to deepen their cooperation on trade and defence, officials said after the talks.
+
+        The agreement covers joint exercises, port visits and the sale of equipment over the next five years, they said.
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text.hasPrefix("The minister and his guest") })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
+    }
 }
