@@ -30,6 +30,15 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertNil(rule("Call the toll free number", words: 200))
     }
 
+    func testCaptionsByTheirCreditOrOpening() {
+        XCTAssertEqual(rule("Protesters do not want the city to lose its autonomy (Image: Getty)"), "caption")
+        XCTAssertEqual(rule("A worker loads trims into his truck outside a store in Hialeah, Fla. (AP Photo/Alan Diaz, File)"), "caption")
+        XCTAssertEqual(rule("Image caption The singer has managed several artists throughout his career"), "caption")
+        XCTAssertEqual(rule("Ein Polizist vor dem Gericht (Foto: dpa)"), "caption")
+        XCTAssertNil(rule("The image he painted of the economy was bleak, analysts said on Tuesday."))
+        XCTAssertEqual(rule("About this article"), "trailer")
+    }
+
     func testLongestPhraseWinsAndMaxWordsLimits() {
         // "more from " (related, 8 words) is longer than "more " (related_short, 4 words).
         XCTAssertEqual(rule("More from our reporters"), "related")
