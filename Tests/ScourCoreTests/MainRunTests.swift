@@ -143,4 +143,30 @@ final class MainRunTests: XCTestCase {
         XCTAssertFalse(document.keptBlocks.contains { $0.text.hasPrefix("The minister and his guest") })
         XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
     }
+
+    func testHeadlineRepeatedInsideTheArticleGoes() {
+        let headline = "Astronauts would need smaller spacecraft"
+        let text = """
+        Hibernation study for crewed missions to Mars
+
+        The agency's design team studied how a crew could be put into hibernation on the long trip to Mars and back.
+
+        \(headline)
+
+        The study found the spacecraft mass could be reduced by a third by removing the galley and the crew quarters.
+
+        \(headline)
+
+        The hibernating cruise phase would end with a three-week recuperation period once the crew reached orbit.
+
+        \(headline)
+
+        Radiation exposure from high-energy particles remains a key hazard of deep space travel, the authors noted.
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text == headline })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The study found") })
+        let removed = document.blocks.filter { $0.text == headline }.compactMap(\.removal?.rule)
+        XCTAssertTrue(removed.contains("repeated-text"), "\(removed)")
+    }
 }

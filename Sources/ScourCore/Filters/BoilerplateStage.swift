@@ -90,7 +90,10 @@ public struct BoilerplateStage: Stage {
             inRun = Set(MainRun(items: items).select().map { verdicts[$0].index })
         }
         for verdict in verdicts {
-            let rule = verdict.hit?.rule ?? verdict.shapeRule
+            // Inside the run, a text printed three times (a headline repeated as image alt text,
+            // a caption) goes too; HTML keeps what its main container holds.
+            let repeated = useRun && verdict.isRepeated && !verdict.features.sentenceLike ? "repeated-text" : nil
+            let rule = verdict.hit?.rule ?? verdict.shapeRule ?? repeated
             if !inRun.contains(verdict.index) {
                 removeBlock(&document, at: verdict.index, rule: rule ?? "outside-main-run")
             } else if let rule {
