@@ -37,6 +37,13 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(rule("Ein Polizist vor dem Gericht (Foto: dpa)"), "caption")
         XCTAssertNil(rule("The image he painted of the economy was bleak, analysts said on Tuesday."))
         XCTAssertEqual(rule("About this article"), "trailer")
+        XCTAssertEqual(rule("A reference module for a crewed mission compared to its equivalent. Credit: ESA"), "caption_credit")
+    }
+
+    func testTimestampLinesButNotLongProse() {
+        XCTAssertEqual(rule("Updated 11:21 pm CST, Tuesday, November 19, 2019"), "timestamp")
+        XCTAssertEqual(rule("Zuletzt aktualisiert: 18.11.2019, 19:11 Uhr"), "timestamp")
+        XCTAssertNil(rule("Updated figures released on Tuesday show the economy grew faster than expected in the third quarter"))
     }
 
     func testLongestPhraseWinsAndMaxWordsLimits() {
