@@ -40,6 +40,13 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(rule("A reference module for a crewed mission compared to its equivalent. Credit: ESA"), "caption_credit")
     }
 
+    func testAboutBoxHeadingsEndTheArticle() {
+        XCTAssertEqual(rule("About Jane Doe"), "about_box")
+        XCTAssertEqual(rule("Über Moritz Bachmann"), "about_box")
+        XCTAssertEqual(matcher.match("About the company", wordCount: 3)?.endsArticle, true)
+        XCTAssertNil(rule("About 300 people attended the rally on Sunday"))
+    }
+
     func testTimestampLinesButNotLongProse() {
         XCTAssertEqual(rule("Updated 11:21 pm CST, Tuesday, November 19, 2019"), "timestamp")
         XCTAssertEqual(rule("Zuletzt aktualisiert: 18.11.2019, 19:11 Uhr"), "timestamp")
