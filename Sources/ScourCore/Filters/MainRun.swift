@@ -2,13 +2,16 @@
 ///
 /// 1. Core: the maximum-sum run of scores (a long stretch of non-content costs more
 ///    with each block), never crossing an end-of-article phrase.
-/// 2. Comments: once a comment section opens after real content, later prose counts
-///    for little, so a long thread cannot outweigh the article above it.
+/// 2. Comments and footers: once a comment section opens after real content, later
+///    prose counts for little, so a long thread cannot outweigh the article above it.
+///    An end-of-article phrase after real content does the same for choosing the core
+///    only (a disclaimer or contact block in the footer), not for bridging.
 /// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
 ///    continues after it; a neighbouring run within `maxGap` blocks that is itself
 ///    article-like (mostly consecutive prose) joins, while the gap between stays out.
-/// 4. Trimming: a run that starts (or ends) with a teaser grid, where prose is the
-///    minority, loses that edge, unless that edge holds a third or more of the run's prose.
+/// 4. Trimming: a run that starts (or ends) with a teaser grid, 6 blocks or more before
+///    its first (after its last) three consecutive content blocks, with less than 30%
+///    content, loses that edge.
 struct MainRun {
     struct Item {
         var score: Double
