@@ -91,23 +91,24 @@ struct MainRun {
         return discounted
     }
 
-    /// The first end-of-article phrase ("Related", a copyright line) that follows a real
-    /// article, by the same test as a comment section: prose after it is a footer's
-    /// (disclaimers, contact details, a site's blurb), not the article's.
-    func articleClosing(_ scores: [Double]) -> Int? {
-        for position in items.indices where items[position].endsArticle {
-            let before = runScore(scores, in: 0..<position)
-            let after = runScore(scores, in: (position + 1)..<items.count)
-            if before >= minScoreBeforeComments && before >= 0.5 * after { return position }
-        }
-        return nil
-    }
-
     /// The first comment phrase that follows a real article: a run before it worth at least
     /// `minScoreBeforeComments` and half the best run after it. A "Comments" link in a
     /// share bar above the article opens nothing.
     func commentsOpening(_ scores: [Double]) -> Int? {
-        for position in items.indices where items[position].startsComments {
+        firstAfterArticle(scores) { $0.startsComments }
+    }
+
+    /// The first end-of-article phrase ("Related", a copyright line) that follows a real
+    /// article, by the same test: prose after it is a footer's (disclaimers, contact
+    /// details, a site's blurb), not the article's.
+    func articleClosing(_ scores: [Double]) -> Int? {
+        firstAfterArticle(scores) { $0.endsArticle }
+    }
+
+    /// The first item matching `marks` with a run before it worth at least
+    /// `minScoreBeforeComments` and half the best run after it.
+    func firstAfterArticle(_ scores: [Double], where marks: (Item) -> Bool) -> Int? {
+        for position in items.indices where marks(items[position]) {
             let before = runScore(scores, in: 0..<position)
             let after = runScore(scores, in: (position + 1)..<items.count)
             if before >= minScoreBeforeComments && before >= 0.5 * after { return position }
