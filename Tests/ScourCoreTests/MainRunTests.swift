@@ -37,6 +37,18 @@ final class MainRunTests: XCTestCase {
         XCTAssertEqual(MainRun(items: items).select(), [1, 2])
     }
 
+    func testFooterProseAfterTheArticlesEndDoesNotOutweighIt() {
+        // Article, "Related" header, a long stretch of teasers, then a longer disclaimer.
+        var items = [junk(), prose(40), prose(45), hit(ends: true)]
+        items += Array(repeating: junk(), count: 18)
+        items += [prose(60), prose(50), junk()]
+        XCTAssertEqual(MainRun(items: items).select(), [1, 2])
+        // Without a real article before it, the end phrase opens no footer.
+        items[1] = prose(10)
+        items[2] = prose(12)
+        XCTAssertEqual(MainRun(items: items).select(), [22, 23])
+    }
+
     func testLeadingTeaserGridIsTrimmed() {
         var items: [Item] = []
         let headline = Item(score: 1, proseWords: 0, isContent: false, endsArticle: false, startsComments: false)
@@ -111,5 +123,50 @@ final class MainRunTests: XCTestCase {
         guard let document = TestSupport.clean(text) else { return }
         XCTAssertFalse(document.keptBlocks.contains { $0.text == caption })
         XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
+    }
+
+    func testCaptionCopiesWithDifferentTailsAreNotContent() {
+        // A gallery prints its caption with "less", "… more" or a credit appended.
+        let caption = "The minister and his guest shake hands in the capital on Wednesday, as talks on trade and defence began in earnest."
+        let text = """
+        \(caption) Photo:
+
+        \(caption) less
+
+        \(caption.prefix(80)) ... more
+
+        The two countries agreed on Wednesday to deepen their cooperation on trade and defence, officials said after the talks.
+
+        The agreement covers joint exercises, port visits and the sale of equipment over the next five years, they said.
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text.hasPrefix("The minister and his guest") })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The agreement covers") })
+    }
+
+    func testHeadlineRepeatedInsideTheArticleGoes() {
+        let headline = "Astronauts would need smaller spacecraft"
+        let text = """
+        Hibernation study for crewed missions to Mars
+
+        The agency's design team studied how a crew could be put into hibernation on the long trip to Mars and back.
+
+        \(headline)
+
+        The study found the spacecraft mass could be reduced by a third by removing the galley and the crew quarters.
+
+        \(headline)
+
+        The hibernating cruise phase would end with a three-week recuperation period once the crew reached orbit.
+
+        \(headline)
+
+        Radiation exposure from high-energy particles remains a key hazard of deep space travel, the authors noted.
+        """
+        guard let document = TestSupport.clean(text) else { return }
+        XCTAssertFalse(document.keptBlocks.contains { $0.text == headline })
+        XCTAssertTrue(document.keptBlocks.contains { $0.text.hasPrefix("The study found") })
+        let removed = document.blocks.filter { $0.text == headline }.compactMap(\.removal?.rule)
+        XCTAssertTrue(removed.contains("repeated-text"), "\(removed)")
     }
 }

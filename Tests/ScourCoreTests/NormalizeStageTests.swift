@@ -39,6 +39,11 @@ final class NormalizeStageTests: XCTestCase {
         XCTAssertEqual(blocks.filter(\.isKept).count, 4)
     }
 
+    func testCommentSignatureIsNotJoinedToTheCommentAbove() throws {
+        let blocks = try TestSupport.blocks("Obviously he did not want to stay with the team\n\nsolo681 says:\n\nGreat game last night.")
+        XCTAssertEqual(blocks.filter(\.isKept).map(\.text), ["Obviously he did not want to stay with the team", "solo681 says:", "Great game last night."])
+    }
+
     func testOptionsTurnStepsOff() throws {
         let stage = try TestSupport.stage(NormalizeStage.self, ["strip_markdown": false, "join_broken_paragraphs": false])
         var document = TestSupport.textDocument("**kept** as is, and this line is long enough\n\nbut not joined.")

@@ -23,6 +23,35 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(rule("We Use Cookies to improve your experience"), "cookie")
     }
 
+    func testContactDetailsUpToTheirWordLimit() {
+        XCTAssertEqual(rule("Our readers' desk answers on weekdays. Telephone: 555 0100, Fax: 555 0101", words: 110), "contact_details")
+        XCTAssertEqual(rule("Kontakt: Telefon: 030 1234, Fax: 030 1235", words: 140), "contact_details")
+        XCTAssertNil(rule("The hotel: a fax machine and a telephone in every room", words: 11))
+        XCTAssertNil(rule("Call the toll free number", words: 200))
+    }
+
+    func testCaptionsByTheirCreditOrOpening() {
+        XCTAssertEqual(rule("Protesters do not want the city to lose its autonomy (Image: Getty)"), "caption")
+        XCTAssertEqual(rule("A worker loads trims into his truck outside a store in Hialeah, Fla. (AP Photo/Alan Diaz, File)"), "caption")
+        XCTAssertEqual(rule("Image caption The singer has managed several artists throughout his career"), "caption")
+        XCTAssertEqual(rule("Ein Polizist vor dem Gericht (Foto: dpa)"), "caption")
+        XCTAssertNil(rule("The image he painted of the economy was bleak, analysts said on Tuesday."))
+        XCTAssertEqual(rule("About this article"), "trailer")
+    }
+
+    func testAboutBoxHeadingsEndTheArticle() {
+        XCTAssertEqual(rule("About Jane Doe"), "about_box")
+        XCTAssertEqual(rule("Über Moritz Bachmann"), "about_box")
+        XCTAssertEqual(matcher.match("About the company", wordCount: 3)?.endsArticle, true)
+        XCTAssertNil(rule("About 300 people attended the rally on Sunday"))
+    }
+
+    func testTimestampLinesButNotLongProse() {
+        XCTAssertEqual(rule("Updated 11:21 pm CST, Tuesday, November 19, 2019"), "timestamp")
+        XCTAssertEqual(rule("Zuletzt aktualisiert: 18.11.2019, 19:11 Uhr"), "timestamp")
+        XCTAssertNil(rule("Updated figures released on Tuesday show the economy grew faster than expected in the third quarter"))
+    }
+
     func testLongestPhraseWinsAndMaxWordsLimits() {
         // "more from " (related, 8 words) is longer than "more " (related_short, 4 words).
         XCTAssertEqual(rule("More from our reporters"), "related")

@@ -42,7 +42,12 @@ public struct BoilerplateStage: Stage {
         var hit: PhraseMatcher.Hit?
         var shapeRule: String?
         var isProse: Bool
+        /// Printed three times or more on the page.
+        var isRepeated = false
     }
+
+    /// How many leading UTF-8 bytes make two blocks copies of each other.
+    static let copyKeyBytes = 64
 
     public func process(_ document: inout Document) throws(Rejection) {
         // Without a known language, stopword share says nothing: leave it out of the rules.
@@ -53,12 +58,17 @@ public struct BoilerplateStage: Stage {
             }
         }
         let keptIndices = document.blocks.indices.filter { document.blocks[$0].isKept }
-        var copies: [String: Int] = [:]
-        for index in keptIndices { copies[document.blocks[index].text, default: 0] += 1 }
-        let verdicts = keptIndices.map { index in
+        // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's
+        // prose. Copies may differ in their tails ("… more", "Photo:"), so the first bytes are compared.
+        let keys = keptIndices.map { Array(document.blocks[$0].text.utf8.prefix(Self.copyKeyBytes)) }
+        var copies: [[UInt8]: Int] = [:]
+        for key in keys { copies[key, default: 0] += 1 }
+        let verdicts = zip(keptIndices, keys).map { index, key in
             var verdict = verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
-            // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's prose.
-            if copies[document.blocks[index].text, default: 0] >= 3 { verdict.isProse = false }
+            if copies[key, default: 0] >= 3 {
+                verdict.isProse = false
+                verdict.isRepeated = true
+            }
             return verdict
         }
         guard !verdicts.isEmpty else { return }
@@ -68,7 +78,7 @@ public struct BoilerplateStage: Stage {
         var listRows = Set<Int>()
         if useRun {
             listRows = ListRows.find(verdicts.map { document.blocks[$0.index] }, eligible: verdicts.map {
-                $0.hit == nil && $0.shapeRule == nil && !$0.isProse && $0.features.linkDensity < 0.5
+                $0.hit == nil && $0.shapeRule == nil && !$0.isProse && !$0.isRepeated && $0.features.linkDensity < 0.5
             })
             let items = verdicts.enumerated().map { position, verdict in
                 MainRun.Item(score: score(verdict, isListRow: listRows.contains(position)),
@@ -80,7 +90,10 @@ public struct BoilerplateStage: Stage {
             inRun = Set(MainRun(items: items).select().map { verdicts[$0].index })
         }
         for verdict in verdicts {
-            let rule = verdict.hit?.rule ?? verdict.shapeRule
+            // Inside the run, a text printed three times (a headline repeated as image alt text,
+            // a caption) goes too; HTML keeps what its main container holds.
+            let repeated = useRun && verdict.isRepeated && !verdict.features.sentenceLike ? "repeated-text" : nil
+            let rule = verdict.hit?.rule ?? verdict.shapeRule ?? repeated
             if !inRun.contains(verdict.index) {
                 removeBlock(&document, at: verdict.index, rule: rule ?? "outside-main-run")
             } else if let rule {
@@ -151,7 +164,7 @@ public struct BoilerplateStage: Stage {
         if verdict.isProse { return Double(verdict.features.words) }
         let features = verdict.features
         if isListRow { return listRowWeight * Double(features.words) }
-        if features.sentenceLike && features.words >= 3 && features.linkDensity < 0.5 { return 1 }
+        if features.sentenceLike && !verdict.isRepeated && features.words >= 3 && features.linkDensity < 0.5 { return 1 }
         return -gapPenalty - Double(features.words) * 0.25
     }
 }

@@ -2,13 +2,16 @@
 ///
 /// 1. Core: the maximum-sum run of scores (a long stretch of non-content costs more
 ///    with each block), never crossing an end-of-article phrase.
-/// 2. Comments: once a comment section opens after real content, later prose counts
-///    for little, so a long thread cannot outweigh the article above it.
+/// 2. Comments and footers: once a comment section opens after real content, later
+///    prose counts for little, so a long thread cannot outweigh the article above it.
+///    An end-of-article phrase after real content does the same for choosing the core
+///    only (a disclaimer or contact block in the footer), not for bridging.
 /// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
 ///    continues after it; a neighbouring run within `maxGap` blocks that is itself
 ///    article-like (mostly consecutive prose) joins, while the gap between stays out.
-/// 4. Trimming: a run that starts (or ends) with a teaser grid, where prose is the
-///    minority, loses that edge, unless that edge holds a third or more of the run's prose.
+/// 4. Trimming: a run that starts (or ends) with a teaser grid, 6 blocks or more before
+///    its first (after its last) three consecutive content blocks, with less than 30%
+///    content, loses that edge.
 struct MainRun {
     struct Item {
         var score: Double
@@ -23,6 +26,8 @@ struct MainRun {
     var items: [Item]
     /// What positive scores count for inside a comment section.
     var commentDiscount = 0.25
+    /// What positive scores count for after the article's end (a "Related" header, a copyright line).
+    var footerDiscount = 0.25
     /// A comment phrase opens a section only after a run this large.
     var minScoreBeforeComments = 80.0
     /// Blocks an interruption may span and still be bridged.
@@ -34,7 +39,7 @@ struct MainRun {
     /// The positions kept, in order.
     func select() -> [Int] {
         let scores = adjustedScores()
-        guard var core = bestRun(scores, in: 0..<scores.count) else { return [] }
+        guard var core = bestRun(footerDiscounted(scores), in: 0..<scores.count) else { return [] }
         var gaps: [Range<Int>] = []
         // Join article-like runs across short interruptions, on either side.
         while let next = bridge(scores, from: core, forward: true) {
@@ -76,11 +81,34 @@ struct MainRun {
         return scores
     }
 
+    /// `scores` with positive scores after the article's end discounted: what the core is
+    /// chosen from. Bridging still sees the scores undiscounted, so an article interrupted
+    /// by a "Read more" box keeps its second half.
+    func footerDiscounted(_ scores: [Double]) -> [Double] {
+        guard let closing = articleClosing(scores) else { return scores }
+        var discounted = scores
+        for position in (closing + 1)..<scores.count where scores[position] > 0 { discounted[position] *= footerDiscount }
+        return discounted
+    }
+
     /// The first comment phrase that follows a real article: a run before it worth at least
     /// `minScoreBeforeComments` and half the best run after it. A "Comments" link in a
     /// share bar above the article opens nothing.
     func commentsOpening(_ scores: [Double]) -> Int? {
-        for position in items.indices where items[position].startsComments {
+        firstAfterArticle(scores) { $0.startsComments }
+    }
+
+    /// The first end-of-article phrase ("Related", a copyright line) that follows a real
+    /// article, by the same test: prose after it is a footer's (disclaimers, contact
+    /// details, a site's blurb), not the article's.
+    func articleClosing(_ scores: [Double]) -> Int? {
+        firstAfterArticle(scores) { $0.endsArticle }
+    }
+
+    /// The first item matching `marks` with a run before it worth at least
+    /// `minScoreBeforeComments` and half the best run after it.
+    func firstAfterArticle(_ scores: [Double], where marks: (Item) -> Bool) -> Int? {
+        for position in items.indices where marks(items[position]) {
             let before = runScore(scores, in: 0..<position)
             let after = runScore(scores, in: (position + 1)..<items.count)
             if before >= minScoreBeforeComments && before >= 0.5 * after { return position }

@@ -41,12 +41,18 @@ public struct NormalizeStage: Stage {
             guard first.kind == .paragraph, next.kind == .paragraph,
                   let last = first.text.last, !Self.sentenceEnders.contains(last),
                   let start = next.text.first, start.isLowercase,
-                  first.text.count >= 25 else { continue }
+                  first.text.count >= 25, !Self.isLabelLine(next.text) else { continue }
             document.blocks[head].text += " " + next.text
             document.blocks[head].links += next.links
             removeBlock(&document, at: index, rule: "joined-into-previous")
             previous = head
         }
+    }
+
+    /// A short line ending in ":" ("joe says:", "note:") labels what follows; it does not
+    /// finish the sentence above.
+    static func isLabelLine(_ text: String) -> Bool {
+        text.utf8.last == UInt8(ascii: ":") && text.utf8.count <= 60
     }
 
     static let sentenceEnders: Set<Character> = [".", "!", "?", ":", ";", "\"", "”", "’", "»", ")", "…", "|"]
