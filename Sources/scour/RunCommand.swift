@@ -90,12 +90,17 @@ struct RunCommand: ParsableCommand {
         }
         runner.configHash = FileManager.default.contents(atPath: configPath).map { SHA256.hex(bytes: [UInt8]($0)) }
         let signals = SignalWatcher(stop: runner.stop)
-        let progress = stdout ? nil : ProgressLine.forTerminal()
-        runner.progress = progress.map { line in { done in line.update(done: done) } }
         // Inputs named on the command line (files or URL lists) replace both lists of the config.
         let fromCommandLine = !input.isEmpty || !urls.isEmpty
         let inputs = fromCommandLine ? input : pipelineConfig.inputs
         let urlLists = fromCommandLine ? urls : pipelineConfig.urls
+        let progress = stdout ? nil : ProgressLine.forTerminal()
+        // Files can be counted up front (a directory listing), so the line can show an ETA;
+        // stdin and URL lists cannot, and show the rate only.
+        if let progress, !stdin, urlLists.isEmpty {
+            progress.total = InputCollector.collect(inputs).count
+        }
+        runner.progress = progress.map { line in { done in line.update(done: done) } }
         let summary: RunSummary
         do {
             // With --stdout, rejects already reach stderr as JSON lines: no text for each.
@@ -162,10 +167,19 @@ final class ProgressLine: @unchecked Sendable {
         isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
     }
 
+    /// Inputs in the run when known in advance (files); nil for streams.
+    var total: Int?
+
     func update(done: Int) {
         let seconds = max(0.001, Date().timeIntervalSince(started))
         let rate = Double(done) / seconds
-        FileHandle.standardError.write(Data(String(format: "\rscour: %d documents, %.0f/s ", done, rate).utf8))
+        var line = String(format: "\rscour: %d documents, %.0f/s", done, rate)
+        if let total, total > 0 {
+            let left = max(0, total - done)
+            let eta = rate > 0 ? Int((Double(left) / rate).rounded()) : 0
+            line = String(format: "\rscour: %d/%d documents (%d%%), %.0f/s, ETA %d:%02d", done, total, done * 100 / total, rate, eta / 60, eta % 60)
+        }
+        FileHandle.standardError.write(Data((line + " ").utf8))
         shown = true
     }
 
