@@ -34,3 +34,24 @@ extension StringProtocol {
         return lower..<upper
     }
 }
+
+/// Plain substring search over byte buffers: the one loop every hot path here shares.
+enum ByteSearch {
+    /// Offset of the first occurrence of `needle` in `hay`, or nil (an empty needle is never found).
+    static func firstOffset<Hay: RandomAccessCollection, Needle: RandomAccessCollection>(of needle: Needle, in hay: Hay) -> Int?
+    where Hay.Element == UInt8, Hay.Index == Int, Needle.Element == UInt8, Needle.Index == Int {
+        guard let first = needle.first, needle.count <= hay.count else { return nil }
+        let base = hay.startIndex, pin = needle.startIndex
+        var start = 0
+        let last = hay.count - needle.count
+        while start <= last {
+            if hay[base + start] == first {
+                var offset = 1
+                while offset < needle.count, hay[base + start + offset] == needle[pin + offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+}

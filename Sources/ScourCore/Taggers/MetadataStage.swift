@@ -604,18 +604,7 @@ struct MetadataTagger {
     /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
     /// Byte offset of `needle` in `hay`: the blocks' bytes are made once, the patterns searched in them.
     static func firstOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= hay.count else { return nil }
-        var start = 0
-        let last = hay.count - needle.count
-        while start <= last {
-            if hay[start] == first {
-                var offset = 1
-                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return start }
-            }
-            start += 1
-        }
-        return nil
+        ByteSearch.firstOffset(of: needle, in: hay)
     }
 
     private func properCase(_ name: String) -> String {

@@ -333,17 +333,7 @@ struct ElementAttributes {
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        var start = 0
-        while start <= hay.count - needle.count {
-            if hay[start] == needle[0] {
-                var offset = 1
-                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
+        ByteSearch.firstOffset(of: needle, in: hay) != nil
     }
 
     static func appendValue(_ attribute: xmlAttrPtr, to bytes: inout [UInt8]) {
@@ -361,13 +351,7 @@ struct ElementAttributes {
     }
 
     static func value(_ attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
-        while let node = child {
-            if let content = node.pointee.content { value += String(cString: content) }
-            child = node.pointee.next
-        }
-        return value
+        HTMLNode.attributeValue(attribute)
     }
 }
 

@@ -120,7 +120,8 @@ public struct HTMLNode {
         return result
     }
 
-    private static func attributeValue(_ attribute: xmlAttrPtr) -> String {
+    /// An attribute's text (its children's contents joined: entity references split it).
+    static func attributeValue(_ attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
         while let node = child {

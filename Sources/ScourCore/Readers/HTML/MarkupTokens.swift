@@ -217,22 +217,6 @@ public struct MarkupTokens: Sendable, Decodable {
     static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack
         var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard pin.count > 0, pin.count <= hay.count else { return pin.count == 0 }
-                let first = pin[0]
-                var index = 0
-                let last = hay.count - pin.count
-                while index <= last {
-                    if hay[index] == first {
-                        var offset = 1
-                        while offset < pin.count, hay[index + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { hay in needle.withUTF8 { pin in ByteSearch.firstOffset(of: pin, in: hay) != nil } }
     }
 }
