@@ -12,6 +12,8 @@ public struct MetadataStage: Stage {
     public var monthFirst: Bool
     let words: MetadataWords
     let dates: DateParser
+    /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
+    let swappedDates: DateParser
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
     let phrases: PhraseMatcher
@@ -23,6 +25,7 @@ public struct MetadataStage: Stage {
         monthFirst = section.choice("ambiguous_dates", default: "month_first", allowed: ["month_first", "day_first"]) == "month_first"
         words = resources.metadataWords
         dates = DateParser(words: resources.dateWords, monthFirst: monthFirst)
+        swappedDates = DateParser(words: resources.dateWords, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
@@ -141,7 +144,7 @@ struct MetadataTagger {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
         siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
-        if let (date, origin) = shownMarkupDate() {
+        if let (date, origin) = shownMarkupDate() ?? confirmedVisibleDate() {
             meta.date = date
             set("date", rule: origin)
         }
@@ -204,18 +207,53 @@ struct MetadataTagger {
     /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
     private func shownMarkupDate() -> (String, String)? {
         var markupDates: Set<String> = []
-        var shown: (String, String)?
+        var shown: (String, String, String?)?
         for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
             let visible = hint.origin.hasPrefix("html:") || hint.origin.hasPrefix("time[")
             if visible {
                 guard shown == nil, hint.field == "date", !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
-                shown = (date, hint.origin)
+                shown = (date, hint.origin, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
             }
         }
-        guard let shown, markupDates.contains(shown.0) else { return nil }
-        return shown
+        guard let shown else { return nil }
+        if markupDates.contains(shown.0) { return (shown.0, shown.1) }
+        // "02/11/2023" read month first, where the markup says 2 November.
+        if let swapped = shown.2, markupDates.contains(swapped) { return (swapped, shown.1 + ":day-first") }
+        return nil
+    }
+
+    /// The other reading of an ambiguous numeric date, if it has one.
+    private func swappedDate(_ value: String) -> String? {
+        guard let found = stage.swappedDates.firstDate(in: value), found.iso <= stage.latestDate,
+              found.iso != normalizedDate(value) else { return nil }
+        return found.iso
+    }
+
+    /// The date the page shows twice (a `<time>` or date-class element, and the text), when the markup's
+    /// dates are shown nowhere: the page states its date, and the markup's is a stale or system date.
+    private func confirmedVisibleDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var visibleCounts: [String: Int] = [:]
+        var shownDates: Set<String> = []
+        var structural: (String, String)?
+        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
+            let isTime = hint.origin.hasPrefix("time[")
+            if hint.origin.hasPrefix("html:") || isTime {
+                guard hint.field == "date", hint.origin != "html:headline-text", !isModifiedLine(hint.value),
+                      let date = normalizedDate(hint.value) else { continue }
+                visibleCounts[date, default: 0] += 1
+                shownDates.insert(date)
+                if let swapped = swappedDate(hint.value) { shownDates.insert(swapped) }
+                if structural == nil, isTime || hint.origin == "html:date-class" { structural = (date, hint.origin) }
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let structural, !markupDates.isEmpty, visibleCounts[structural.0, default: 0] >= 2,
+              markupDates.isDisjoint(with: shownDates) else { return nil }
+        return (structural.0, structural.1 + ":confirmed")
     }
 
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
