@@ -139,7 +139,13 @@ struct MetadataTagger {
     private mutating func applyMarkupHints() {
         guard !document.markupHints.isEmpty else { return }
         // Names of the site: an author value equal to one is no person (but is kept as a last resort).
-        var sites = document.markupHints.filter { $0.field == "outlet" }.map(\.value)
+        // An outlet value the markup also gives as author names a person (a one-author site's
+        // `dc.publisher`): it does not make that author the site.
+        let authorValues = Set(document.markupHints.filter { $0.field == "author" }.map { PersonNames.letterKey($0.value) })
+        let outlets = document.markupHints.filter { $0.field == "outlet" }
+        var sites = outlets.enumerated().filter { index, hint in
+            index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(PersonNames.letterKey(hint.value)))
+        }.map(\.element.value)
         for url in [meta.url] + document.markupHints.filter({ $0.field == "url" }).map(\.value) {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
@@ -148,6 +154,7 @@ struct MetadataTagger {
             meta.date = date
             set("date", rule: origin)
         }
+        var previousByline: String?
         for hint in document.markupHints {
             let value = hint.value.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
@@ -169,9 +176,13 @@ struct MetadataTagger {
                 }
                 if !people.isEmpty { set("authors", rule: hint.origin) }
             case "byline" where meta.evidence["authors"] == nil:
-                // A visible line counts only when it starts with a label: "Posted by …", "von …".
-                let found = names.labelledAuthors(value).filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin) }
+                // A visible line counts only when it starts with a label: "Posted by …", "von …",
+                // or follows a label standing alone ("By" and the name in sibling elements).
+                let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
+                previousByline = value
+                let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
+                    .filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin + (afterLabel.isEmpty ? "" : ":after-label")) }
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:") {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
@@ -385,7 +396,7 @@ struct MetadataTagger {
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
             } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil {
-                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
                 consume(index, rule: "byline")
             } else if meta.description == nil, isDek(index) {
@@ -505,7 +516,7 @@ struct MetadataTagger {
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             if names.looksLikeName(block.text) {
                 if meta.authors.isEmpty {
-                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                     set("authors", rule: "closing-name", block: index - 1)
                 }
                 if meta.authors.contains(where: { DedupeStage.key($0) == DedupeStage.key(block.text) }) {

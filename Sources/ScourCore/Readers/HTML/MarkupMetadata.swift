@@ -100,6 +100,7 @@ enum MarkupRank {
     static let authorClassElement = 45
     static let authorLink = 46
     static let bylineText = 47
+    static let pageAuthorJSONLD = 48
     static let twitterLabel = 26
     static let dateClassElement = 50
     static let textAfterHeadline = 60
@@ -694,7 +695,8 @@ struct JSONLDReader {
             add("modified", date, origin: "json-ld:\(kind).dateModified", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
         for name in Self.names(object["author"] ?? object["creator"], ids: namesByID) {
-            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, 35))
+            // A web page's author (often the site's default account) comes after the visible byline.
+            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageAuthorJSONLD))
         }
         if let publisher = Self.names(object["publisher"], ids: namesByID).first {
             add("outlet", publisher, origin: "json-ld:\(kind).publisher", rank: rank(MarkupRank.articleJSONLDSecondary, 26))
