@@ -242,8 +242,9 @@ struct MetadataTagger {
         return found.iso
     }
 
-    /// The date the page shows twice (a `<time>` or date-class element, and the text), when the markup's
-    /// dates are shown nowhere: the page states its date, and the markup's is a stale or system date.
+    /// The date of the first dated element (`<time>`, a date class) whose text shows it too, when none
+    /// of the markup's dates is shown anywhere: the page states its date, the markup's is a stale or
+    /// system date (a CMS's creation time, a sitemap's).
     private func confirmedVisibleDate() -> (String, String)? {
         var markupDates: Set<String> = []
         var visibleCounts: [String: Int] = [:]
