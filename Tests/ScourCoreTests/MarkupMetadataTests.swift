@@ -114,6 +114,24 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(ambiguous.date, "2023-11-02")
     }
 
+    func testBannerDateAndDatelineParagraph() throws {
+        // Today's date in the site's banner is not the article's; a paragraph opening with its dateline is.
+        let meta = try tagged("""
+        <html><body><header><div class="logo">Radio</div><span class="date">Tue, 14 Jan 2020</span></header>
+        <div class="story"><h1>Stocks mixed on Monday</h1>
+        <p>SYDNEY, (13.01.2020). Stocks were mixed on Monday, the first day of the new trading week. In Japan, the Nikkei
+        rose while Hong Kong fell, and traders waited for the signing of the trade deal between the two largest economies.</p>
+        </div></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2020-01-13")
+        // An article's own header keeps its date.
+        let article = try tagged("""
+        <html><body><article><header><h1>Goats</h1><time datetime="2020-01-06">6 January 2020</time></header>
+        <p>Text.</p></article></body></html>
+        """)
+        XCTAssertEqual(article.date, "2020-01-06")
+    }
+
     func testBylineLabelInItsOwnElement() throws {
         let glued = try tagged("""
         <html><body><h1>Fire in Napa</h1><div><span>By</span><a href="/x">J.R. Stone</a></div><p>Text.</p></body></html>
