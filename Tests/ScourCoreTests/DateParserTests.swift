@@ -21,6 +21,17 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("01/31/2020"), "2020-01-31")
     }
 
+    func testMoreLanguagesAndEastAsianDates() {
+        XCTAssertEqual(iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), "2020-10-07")
+        XCTAssertEqual(iso("5 марта 2021 года"), "2021-03-05")
+        XCTAssertEqual(iso("12 października 2019"), "2019-10-12")
+        XCTAssertEqual(iso("3 Kasım 2022"), "2022-11-03")
+        XCTAssertEqual(iso("2020年07月03日"), "2020-07-03")
+        XCTAssertEqual(iso("2020年7月3日の記事"), "2020-07-03")
+        XCTAssertEqual(iso("2020년 7월 3일"), "2020-07-03")
+        XCTAssertNil(iso("2020年7月"))
+    }
+
     func testTwoDigitYearsWithDots() {
         XCTAssertEqual(iso("mardi 10.12.19"), "2019-12-10")
         XCTAssertEqual(iso("28.01.22 / 3 Kommentare"), "2022-01-28")

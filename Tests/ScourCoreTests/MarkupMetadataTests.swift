@@ -88,6 +88,79 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(meta.date, "2020-01-06")
     }
 
+    func testShownDateBeatsMarkupDateShownNowhere() throws {
+        let meta = try tagged("""
+        <html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head>
+        <body><h1>Atomkraft ist nicht nachhaltig</h1><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time>
+        <p>Die EU-Kommission will Atomkraft als nachhaltig einstufen.</p></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2022-01-25")
+        // A `datetime` the text does not show, or the markup's date shown too: the markup stands.
+        let unshown = try tagged("""
+        <html><head><meta name="dcterms.date" content="2022-01-21"></head>
+        <body><h1>Atomkraft</h1><time datetime="2022-01-25">vor drei Tagen</time><p>Text.</p></body></html>
+        """)
+        XCTAssertEqual(unshown.date, "2022-01-21")
+        let both = try tagged("""
+        <html><head><meta name="dcterms.date" content="2022-01-21"></head>
+        <body><h1>Atomkraft</h1><time datetime="2022-01-25">25.01.2022</time><p>Erstellt 21.01.2022</p></body></html>
+        """)
+        XCTAssertEqual(both.date, "2022-01-21")
+        // "02/11/2023" read month first is 11 February; the markup says 2 November and the page shows it.
+        let ambiguous = try tagged("""
+        <html><head><meta property="article:published_time" content="2023-11-02T14:34:19+00:00"></head>
+        <body><h1>Menhub</h1><div class="read__time">Kompas.com - 02/11/2023, 21:34 WIB</div><p>- 02/11/2023, 21:34 WIB</p></body></html>
+        """)
+        XCTAssertEqual(ambiguous.date, "2023-11-02")
+    }
+
+    func testBannerDateAndDatelineParagraph() throws {
+        // Today's date in the site's banner is not the article's; a paragraph opening with its dateline is.
+        let meta = try tagged("""
+        <html><body><header><div class="logo">Radio</div><span class="date">Tue, 14 Jan 2020</span></header>
+        <div class="story"><h1>Stocks mixed on Monday</h1>
+        <p>SYDNEY, (13.01.2020). Stocks were mixed on Monday, the first day of the new trading week. In Japan, the Nikkei
+        rose while Hong Kong fell, and traders waited for the signing of the trade deal between the two largest economies.</p>
+        </div></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2020-01-13")
+        // An article's own header keeps its date.
+        let article = try tagged("""
+        <html><body><article><header><h1>Goats</h1><time datetime="2020-01-06">6 January 2020</time></header>
+        <p>Text.</p></article></body></html>
+        """)
+        XCTAssertEqual(article.date, "2020-01-06")
+    }
+
+    func testBylineLabelInItsOwnElement() throws {
+        let glued = try tagged("""
+        <html><body><h1>Fire in Napa</h1><div><span>By</span><a href="/x">J.R. Stone</a></div><p>Text.</p></body></html>
+        """)
+        XCTAssertEqual(glued.authors, ["J.R. Stone"])
+        let labelled = try tagged("""
+        <html><body><h1>Rute im Test</h1><dl><dt>Autor</dt><dd>Catch more fish</dd></dl><p>Text.</p></body></html>
+        """)
+        XCTAssertEqual(labelled.authors, ["Catch more fish"])
+        // "di" (Italian "by") before a weekday is no byline.
+        let calendar = try tagged("""
+        <html><body><h1>Trauern</h1><div><span>DI</span><span>MI</span></div><p>Text.</p></body></html>
+        """)
+        XCTAssertEqual(calendar.authors, [])
+    }
+
+    func testAuthorNamedAsPublisherAndPageAuthors() throws {
+        let publisher = try tagged("""
+        <meta property="og:site_name" content="jungle.world"><meta name="author" content="Ernst Lohoff">
+        <meta name="dcterms.publisher" content="Ernst Lohoff"><body><h1>Das Phantom</h1></body>
+        """, url: "https://jungle.world/artikel/x")
+        XCTAssertEqual(publisher.authors, ["Ernst Lohoff"])
+        let page = try tagged("""
+        <script type="application/ld+json">{"@type": "WebPage", "author": {"name": "Gilles Gressani"}}</script>
+        <body><h1>Entretien</h1><div><span>Auteur</span><span>Uriel Gadessaud</span></div><p>Text.</p></body>
+        """)
+        XCTAssertEqual(page.authors, ["Uriel Gadessaud"])
+    }
+
     func testDateSanity() throws {
         let future = try tagged("<meta property=\"article:published_time\" content=\"2999-01-01\"><meta name=\"dc.date\" content=\"2015-06-05\">")
         XCTAssertEqual(future.date, "2015-06-05")

@@ -89,6 +89,26 @@ public struct DateWords: Sendable, Decodable {
     public let months: [String: Int]
     /// Lowercased weekday names and abbreviations, skipped when reading a date.
     public let weekdays: [String]
+    /// Year, month and day markers of East Asian dates: `2020年7月3日`, `2020년 7월 3일`.
+    public var yearMonthDayMarkers: [[String]] = []
+
+    enum CodingKeys: String, CodingKey {
+        case months, weekdays
+        case yearMonthDayMarkers = "year_month_day_markers"
+    }
+
+    public init(months: [String: Int], weekdays: [String], yearMonthDayMarkers: [[String]] = []) {
+        self.months = months
+        self.weekdays = weekdays
+        self.yearMonthDayMarkers = yearMonthDayMarkers
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        months = try container.decode([String: Int].self, forKey: .months)
+        weekdays = try container.decode([String].self, forKey: .weekdays)
+        yearMonthDayMarkers = try container.decodeIfPresent([[String]].self, forKey: .yearMonthDayMarkers) ?? []
+    }
 }
 
 /// Label words and phrases the metadata rules look for, per `Resources/language/metadata.json`.

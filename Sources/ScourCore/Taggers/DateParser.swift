@@ -13,6 +13,8 @@ public struct DateParser: Sendable {
     }
 
     let months: [String: Int]
+    /// Year, month and day markers that follow the numbers in East Asian dates (`年`, `月`, `日`).
+    let markers: [(year: String, month: String, day: String)]
     /// Years accepted; dates outside are not publication dates.
     let years: ClosedRange<Int>
     /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
@@ -21,6 +23,7 @@ public struct DateParser: Sendable {
     public init(words: DateWords, years: ClosedRange<Int> = 1990...Calendar.current.component(.year, from: Date()) + 1,
                 monthFirst: Bool = true) {
         self.months = words.months
+        self.markers = words.yearMonthDayMarkers.compactMap { $0.count == 3 ? ($0[0], $0[1], $0[2]) : nil }
         self.years = years
         self.monthFirst = monthFirst
     }
@@ -105,6 +108,13 @@ public struct DateParser: Sendable {
         // Numeric: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, also YYYYMMDD in URLs is left to callers.
         if let (year, digits) = number(index), digits == 4, let sep = separator(index + 1), "-/.".contains(sep),
            let (month, _) = number(index + 2), separator(index + 3) == sep, let (day, _) = number(index + 4) {
+            return make(year, month, day)
+        }
+        // 2020年07月03日, 2020년 7월 3일: the markers are letters, so the day's may run into the next word.
+        if !markers.isEmpty, let (year, digits) = number(index), digits == 4, case let .word(yearMark)? = token(index + 1),
+           let (month, monthDigits) = number(index + 2), monthDigits <= 2, case let .word(monthMark)? = token(index + 3),
+           let (day, dayDigits) = number(index + 4), dayDigits <= 2, case let .word(dayMark)? = token(index + 5),
+           markers.contains(where: { $0.year == yearMark && $0.month == monthMark && dayMark.hasPrefix($0.day) }) {
             return make(year, month, day)
         }
         // DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY, DD-MM-YYYY

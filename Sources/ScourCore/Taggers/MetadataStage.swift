@@ -12,6 +12,8 @@ public struct MetadataStage: Stage {
     public var monthFirst: Bool
     let words: MetadataWords
     let dates: DateParser
+    /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
+    let swappedDates: DateParser
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
     let phrases: PhraseMatcher
@@ -23,6 +25,7 @@ public struct MetadataStage: Stage {
         monthFirst = section.choice("ambiguous_dates", default: "month_first", allowed: ["month_first", "day_first"]) == "month_first"
         words = resources.metadataWords
         dates = DateParser(words: resources.dateWords, monthFirst: monthFirst)
+        swappedDates = DateParser(words: resources.dateWords, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
@@ -136,15 +139,22 @@ struct MetadataTagger {
     private mutating func applyMarkupHints() {
         guard !document.markupHints.isEmpty else { return }
         // Names of the site: an author value equal to one is no person (but is kept as a last resort).
-        var sites = document.markupHints.filter { $0.field == "outlet" }.map(\.value)
+        // An outlet value the markup also gives as author names a person (a one-author site's
+        // `dc.publisher`): it does not make that author the site.
+        let authorValues = Set(document.markupHints.filter { $0.field == "author" }.map { PersonNames.letterKey($0.value) })
+        let outlets = document.markupHints.filter { $0.field == "outlet" }
+        var sites = outlets.enumerated().filter { index, hint in
+            index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(PersonNames.letterKey(hint.value)))
+        }.map(\.element.value)
         for url in [meta.url] + document.markupHints.filter({ $0.field == "url" }).map(\.value) {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
         siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
-        if let (date, origin) = shownMarkupDate() {
+        if let (date, origin) = shownMarkupDate() ?? confirmedVisibleDate() {
             meta.date = date
             set("date", rule: origin)
         }
+        var previousByline: String?
         for hint in document.markupHints {
             // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
             let value = hint.value.trimmedSpaces()
@@ -167,9 +177,13 @@ struct MetadataTagger {
                 }
                 if !people.isEmpty { set("authors", rule: hint.origin) }
             case "byline" where meta.evidence["authors"] == nil:
-                // A visible line counts only when it starts with a label: "Posted by …", "von …".
-                let found = names.labelledAuthors(value).filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin) }
+                // A visible line counts only when it starts with a label: "Posted by …", "von …",
+                // or follows a label standing alone ("By" and the name in sibling elements).
+                let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
+                previousByline = value
+                let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
+                    .filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin + (afterLabel.isEmpty ? "" : ":after-label")) }
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:") {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
@@ -205,18 +219,54 @@ struct MetadataTagger {
     /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
     private func shownMarkupDate() -> (String, String)? {
         var markupDates: Set<String> = []
-        var shown: (String, String)?
+        var shown: (String, String, String?)?
         for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
             let visible = hint.origin.hasPrefix("html:") || hint.origin.hasPrefix("time[")
             if visible {
                 guard shown == nil, hint.field == "date", !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
-                shown = (date, hint.origin)
+                shown = (date, hint.origin, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
             }
         }
-        guard let shown, markupDates.contains(shown.0) else { return nil }
-        return shown
+        guard let shown else { return nil }
+        if markupDates.contains(shown.0) { return (shown.0, shown.1) }
+        // "02/11/2023" read month first, where the markup says 2 November.
+        if let swapped = shown.2, markupDates.contains(swapped) { return (swapped, shown.1 + ":day-first") }
+        return nil
+    }
+
+    /// The other reading of an ambiguous numeric date, if it has one.
+    private func swappedDate(_ value: String) -> String? {
+        guard let found = stage.swappedDates.firstDate(in: value), found.iso <= stage.latestDate,
+              found.iso != normalizedDate(value) else { return nil }
+        return found.iso
+    }
+
+    /// The date of the first dated element (`<time>`, a date class) whose text shows it too, when none
+    /// of the markup's dates is shown anywhere: the page states its date, the markup's is a stale or
+    /// system date (a CMS's creation time, a sitemap's).
+    private func confirmedVisibleDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var visibleCounts: [String: Int] = [:]
+        var shownDates: Set<String> = []
+        var structural: (String, String)?
+        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
+            let isTime = hint.origin.hasPrefix("time[")
+            if hint.origin.hasPrefix("html:") || isTime {
+                guard hint.field == "date", hint.origin != "html:headline-text", !isModifiedLine(hint.value),
+                      let date = normalizedDate(hint.value) else { continue }
+                visibleCounts[date, default: 0] += 1
+                shownDates.insert(date)
+                if let swapped = swappedDate(hint.value) { shownDates.insert(swapped) }
+                if structural == nil, isTime || hint.origin == "html:date-class" { structural = (date, hint.origin) }
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let structural, !markupDates.isEmpty, visibleCounts[structural.0, default: 0] >= 2,
+              markupDates.isDisjoint(with: shownDates) else { return nil }
+        return (structural.0, structural.1 + ":confirmed")
     }
 
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
@@ -348,7 +398,7 @@ struct MetadataTagger {
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
             } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil {
-                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
                 consume(index, rule: "byline")
             } else if meta.description == nil, isDek(index) {
@@ -468,7 +518,7 @@ struct MetadataTagger {
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             if names.looksLikeName(block.text) {
                 if meta.authors.isEmpty {
-                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,"))]
+                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                     set("authors", rule: "closing-name", block: index - 1)
                 }
                 if meta.authors.contains(where: { DedupeStage.key($0) == DedupeStage.key(block.text) }) {

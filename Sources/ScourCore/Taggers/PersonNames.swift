@@ -9,6 +9,8 @@ struct PersonNames: Sendable {
     let nameSuffixes: Set<String>
     /// Author labels and byline prefixes, longest first.
     let allLabels: [String]
+    /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
+    let authorWords: Set<String>
     let organizationWords: Set<String>
     /// Where the names in an author value end: a separator, or a date label.
     let cutMarkers: [String]
@@ -23,6 +25,7 @@ struct PersonNames: Sendable {
         authorSeparators = words.authorSeparators
         nameSuffixes = Set(words.nameSuffixes)
         allLabels = (words.authorLabels + words.bylinePrefixes).sorted { $0.count > $1.count }
+        authorWords = Set(words.authorLabels)
         organizationWords = Set(words.organizationWords)
         cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " um ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
@@ -32,6 +35,8 @@ struct PersonNames: Sendable {
     func looksLikeName(_ text: String, allowCaps: Bool = false) -> Bool {
         let trimmed = text.trimmingCharacters(in: .init(charactersIn: " .,;:|"))
         guard !trimmed.isEmpty, !notNames.contains(trimmed.lowercased()) else { return false }
+        // "Unterstütze das Projekt:" introduces something; a name does not end in a colon.
+        guard text.trimmingCharacters(in: .whitespaces).last != ":" else { return false }
         let words = trimmed.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         var capitalised = 0
@@ -125,6 +130,16 @@ struct PersonNames: Sendable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard droppingLabel(trimmed) != trimmed else { return [] }
         return markupAuthors(trimmed)
+    }
+
+    /// The names after a byline label that stands alone ("By" and "J.R. Stone" in sibling elements):
+    /// after an author word ("Autor") any author value, after a short prefix ("by", "di") only a name.
+    func namesAfterLabel(_ label: String, _ value: String) -> [String] {
+        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, droppingLabel(trimmed).isEmpty else { return [] }
+        let word = trimmed.lowercased().trimmingCharacters(in: .init(charactersIn: " :"))
+        guard authorWords.contains(word) || looksLikeName(value, allowCaps: true) else { return [] }
+        return markupAuthors(value)
     }
 
     /// "Erstellt von Jane Doe" → "Jane Doe"; "Autor:" → "".

@@ -103,11 +103,14 @@ enum MarkupRank {
     static let authorClassElement = 45
     static let authorLink = 46
     static let bylineText = 47
+    static let pageAuthorJSONLD = 48
     static let twitterLabel = 26
     static let dateClassElement = 50
     static let textAfterHeadline = 60
     static let headlineText = 62
     static let textBeforeHeadline = 64
+    /// A date in the page's banner (`<header>` outside the article, above the headline): today's date, mostly.
+    static let pageHeaderDate = 66
 }
 
 /// One pass over the tree, collecting ranked candidates.
@@ -134,6 +137,8 @@ struct MarkupScan {
     var lastAuthorElement: (node: HTMLNode, index: Int)?
     var textAfterHeadlineCount = 0
     var textBeforeHeadline: [String] = []
+    /// Texts of dated elements in the page's banner: the same text read as a visible line is demoted too.
+    var bannerTexts: Set<String> = []
     /// Per-element skip verdicts for this tree (a reference: the scan's helpers are non-mutating).
     let skipMemo = SkipMemo()
 
@@ -164,6 +169,12 @@ struct MarkupScan {
         if let title = titleText {
             let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
             all.append(Candidate(hint: MarkupHint(field: "title", value: cleaned, origin: "title"), rank: MarkupRank.titleElement))
+        }
+        if !bannerTexts.isEmpty {
+            for index in all.indices where all[index].hint.field == "date" && all[index].hint.origin.hasPrefix("html:text")
+                && bannerTexts.contains(all[index].hint.value) {
+                all[index].rank = MarkupRank.pageHeaderDate
+            }
         }
         return all.enumerated().sorted { lhs, rhs in
             lhs.element.rank != rhs.element.rank ? lhs.element.rank < rhs.element.rank : lhs.offset < rhs.offset
@@ -229,12 +240,31 @@ struct MarkupScan {
     private mutating func readText(_ node: HTMLNode) {
         var hasDigit = false
         var length = 0
+        var dateline: String?
+        let headLimit = 48
         node.withContent { bytes in
             length = bytes.count
-            hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+            if length > 240 {
+                // A paragraph that opens with its dateline: "Karlsruhe, (12.11.2021). Traditionell …".
+                guard seenHeadline, textAfterHeadlineCount < 40,
+                      bytes.prefix(headLimit).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
+                dateline = String(decoding: bytes.prefix(headLimit), as: UTF8.self)
+            } else {
+                hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+            }
+        }
+        if let dateline {
+            guard !isInSkippedRegion(node) else { return }
+            textAfterHeadlineCount += 1
+            add("date", dateline, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+            return
         }
         guard hasDigit, length <= 240 else { return }
-        let text = MarkupScan.collapse(node.content)
+        var text = MarkupScan.collapse(node.content)
+        if text.count > 120, seenHeadline {
+            // Too long for a date line: only its opening can be a dateline.
+            text = String(text.prefix(headLimit))
+        }
         guard text.count >= 4, text.count <= 120 else { return }
         if seenHeadline {
             guard textAfterHeadlineCount < 40, !isInSkippedRegion(node) else { return }
@@ -312,6 +342,9 @@ struct MarkupScan {
             let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
             if modified {
                 add("modified", value, origin: "time[datetime]", rank: MarkupRank.timeElement)
+            } else if !seenHeadline, isInPageBanner(node) {
+                bannerTexts.insert(Self.collapse(node.textContent))
+                add("date", value, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
             } else {
                 add("date", value, origin: published ? "time[pubdate]" : "time[datetime]",
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
@@ -364,7 +397,12 @@ struct MarkupScan {
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
             if Self.collapse(text).count <= 80, text.contains(where: \.isNumber), !isInSkippedRegion(node) {
                 dateClassCount += 1
-                add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
+                if !seenHeadline, isInPageBanner(node) {
+                    bannerTexts.insert(Self.collapse(node.textContent))
+                    add("date", text, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
+                } else {
+                    add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
+                }
             }
         }
     }
@@ -484,6 +522,22 @@ struct MarkupScan {
             depth += 1
         }
         return false
+    }
+
+    /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
+    /// Asked only of the few dated elements of a page.
+    private func isInPageBanner(_ node: HTMLNode) -> Bool {
+        var current = node.parent
+        var inHeader = false
+        while let element = current {
+            switch element.tag {
+            case .article, .main: return false
+            case .header: inHeader = true
+            default: break
+            }
+            current = element.parent
+        }
+        return inHeader
     }
 
     private func skipsByClass(_ element: HTMLNode) -> Bool {
@@ -744,7 +798,8 @@ struct JSONLDReader {
             add("modified", date, origin: "json-ld:\(kind).dateModified", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
         for name in Self.names(object["author"] ?? object["creator"], ids: namesByID) {
-            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, 35))
+            // A web page's author (often the site's default account) comes after the visible byline.
+            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageAuthorJSONLD))
         }
         if let publisher = Self.names(object["publisher"], ids: namesByID).first {
             add("outlet", publisher, origin: "json-ld:\(kind).publisher", rank: rank(MarkupRank.articleJSONLDSecondary, 26))
