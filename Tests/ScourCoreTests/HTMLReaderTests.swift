@@ -252,4 +252,13 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(tokens.skips(["newsCaption"]))
         XCTAssertFalse(tokens.skips(["story"]))
     }
+
+    func testALayoutMarkOnTheWrapperHoldingTheStoryIsNotTrusted() throws {
+        let html = page(body: """
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <div id="left-rail"><div class="story"><p>\(story)</p><p>\(second)</p></div></div>
+        <div id="right-rail"><ul><li><a href="/x">Most read today</a></li></ul></div>
+        """)
+        XCTAssertEqual(try clean(html).bodyText, story + "\n\n" + second)
+    }
 }

@@ -40,12 +40,19 @@ struct MainContentSelector {
 
         // Containers repeat their class lists ("col-md-4", "post-item"): each distinct list is read once.
         var known: [String: MarkupTokens.Hint] = [:]
+        let pageGood = goodPrefix[count]
         let hints = containers.map { container -> MarkupTokens.Hint in
-            guard !container.tokens.isEmpty else { return tokens.hint(tag: container.tag, tokens: []) }
-            let key = container.tag.name + "|" + container.tokens.joined(separator: " ")
-            if let hint = known[key] { return hint }
-            let hint = tokens.hint(tag: container.tag, tokens: container.tokens)
-            known[key] = hint
+            var hint: MarkupTokens.Hint
+            if container.tokens.isEmpty {
+                hint = tokens.hint(tag: container.tag, tokens: [])
+            } else {
+                let key = container.tag.name + "|" + container.tokens.joined(separator: " ")
+                hint = known[key] ?? tokens.hint(tag: container.tag, tokens: container.tokens)
+                known[key] = hint
+            }
+            // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
+            // article) describes the layout, not the text: it is not trusted.
+            if case .boilerplate = hint, pageGood > 0, goodIn(container) > 0.6 * pageGood { hint = .none }
             return hint
         }
         // A container inside a boilerplate-marked one is boilerplate too.
