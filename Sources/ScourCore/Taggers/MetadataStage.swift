@@ -17,6 +17,8 @@ public struct MetadataStage: Stage {
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
     let phrases: PhraseMatcher
+    /// Built once per run: its word sets are the same for every document.
+    let names: PersonNames
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
     let latestDate: String
 
@@ -30,6 +32,7 @@ public struct MetadataStage: Stage {
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
         latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
+        names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
     }
 
     static func isoDay(_ date: Date) -> String {
@@ -75,7 +78,7 @@ struct MetadataTagger {
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
         }
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
-        names = PersonNames(words: stage.words, stopwords: stage.stopwords["en"] ?? [])
+        names = stage.names
         let stopwords = self.stopwords
         // Blocks the reader already removed (an HTML page's menus) are never asked about.
         let none = BlockFeatures(Block(text: ""), stopwords: [])
