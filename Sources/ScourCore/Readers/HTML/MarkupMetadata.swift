@@ -476,9 +476,9 @@ struct MarkupScan {
     /// What an element's class and id words say (author, date, skipped region), worked out once
     /// per distinct class/id value: pages repeat the same few hundred class lists thousands of times.
     private func classFlags(_ node: HTMLNode) -> ClassFlags {
-        // FNV-1a over the class and id bytes: a key without building a String per element.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var sawAny = false
+        // The class and the id are looked up apart: class lists repeat across a page and hit the
+        // cache, ids are mostly unique but short. Keys are FNV-1a hashes of the bytes, no Strings.
+        var flags = ClassFlags()
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
@@ -487,23 +487,45 @@ struct MarkupScan {
                 && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
             let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
             guard isClass || isID, let content = current.pointee.children?.pointee.content else { continue }
-            var index = 0
-            while content[index] != 0 {
-                hash = (hash ^ UInt64(content[index])) &* 0x100_0000_01b3
-                index += 1
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var length = 0
+            while content[length] != 0 {
+                hash = (hash ^ UInt64(content[length])) &* 0x100_0000_01b3
+                length += 1
             }
-            hash = (hash ^ (isClass ? 0x20 : 0x7C)) &* 0x100_0000_01b3
-            sawAny = true
+            let value: ClassFlags
+            if let known = skipMemo.classFlags[hash] {
+                value = known
+            } else {
+                let words = Self.words(UnsafeBufferPointer(start: content, count: length))
+                value = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
+                                   date: words.contains(where: { vocabulary.dateClassWords.contains($0) }),
+                                   skip: words.contains(where: { vocabulary.skipClassWords.contains($0) }))
+                skipMemo.classFlags[hash] = value
+            }
+            flags.author = flags.author || value.author
+            flags.date = flags.date || value.date
+            flags.skip = flags.skip || value.skip
         }
-        guard sawAny else { return ClassFlags() }
-        let key = hash
-        if let known = skipMemo.classFlags[key] { return known }
-        let words = classWords(node)
-        let flags = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
-                               date: words.contains(where: { vocabulary.dateClassWords.contains($0) }),
-                               skip: words.contains(where: { vocabulary.skipClassWords.contains($0) }))
-        skipMemo.classFlags[key] = flags
         return flags
+    }
+
+    /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            } else {
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
