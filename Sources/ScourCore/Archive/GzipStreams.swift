@@ -5,26 +5,7 @@ import Foundation
 /// reader can seek to any record and a damaged record spoils only itself.
 enum GzipMember {
     static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8]? {
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deinitialize(count: 1); stream.deallocate() }
-        // 15 + 16: a gzip header and trailer around the deflate data.
-        guard scour_deflateInit2(stream, level, 15 + 16) == Z_OK else { return nil }
-        defer { deflateEnd(stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))) + 64)
-        var input = input
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.pointee.next_in = inBuffer.baseAddress
-                stream.pointee.avail_in = uInt(inBuffer.count)
-                stream.pointee.next_out = outBuffer.baseAddress
-                stream.pointee.avail_out = uInt(outBuffer.count)
-                return deflate(stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeLast(Int(stream.pointee.avail_out))
-        return output
+        GzipMemberCompressor(level: level).compress(input)
     }
 }
 

@@ -5,6 +5,7 @@ extension StringProtocol {
     func byteOffset(of needle: String, backwards: Bool = false) -> Int? {
         let hay = Array(utf8)
         let pattern = Array(needle.utf8)
+        if !backwards { return ByteSearch.firstOffset(of: pattern, in: hay) }
         guard !pattern.isEmpty, pattern.count <= hay.count else { return nil }
         let first = pattern[0]
         let last = hay.count - pattern.count

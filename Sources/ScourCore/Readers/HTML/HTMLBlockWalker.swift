@@ -1,4 +1,5 @@
 import CLibXML2
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -73,7 +74,7 @@ struct HTMLBlockWalker {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 elementsVisited += 1
-                if elementsVisited & 0x3FF == 0, deadline > 0, DispatchClock.now() > deadline {
+                if elementsVisited & 0x3FF == 0, deadline > 0, DispatchTime.now().uptimeNanoseconds > deadline {
                     timedOut = true
                     break walking
                 }
@@ -352,15 +353,6 @@ struct ElementAttributes {
 
     static func value(_ attribute: xmlAttrPtr) -> String {
         HTMLNode.attributeValue(attribute)
-    }
-}
-
-/// Monotonic time for deadlines, without Foundation's Date.
-enum DispatchClock {
-    static func now() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 }
 

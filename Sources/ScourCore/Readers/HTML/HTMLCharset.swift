@@ -82,7 +82,8 @@ public enum HTMLCharset {
         return nil
     }
 
-    /// Strict UTF-8 check over the bytes (ASCII runs skipped eight at a time).
+    /// Strict UTF-8 check over the bytes (ASCII runs skipped eight at a time). Unlike
+    /// `String(validating:)` (what TextDecoder uses) it builds no copy of a page it only asks about.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Metadata candidates read from a page's markup (JSON-LD, OpenGraph, `<meta>`,
@@ -441,36 +442,23 @@ struct MarkupScan {
     /// Byte-level: it runs for every element of every page.
     private func classWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
-        var word: [UInt8] = []
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            guard let name = current.pointee.name, name[0] == UInt8(ascii: "c") || name[0] == UInt8(ascii: "i") else { continue }
-            let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
-                && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
-            let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
-            guard isClass || isID else { continue }
-            var child = current.pointee.children
-            while let text = child {
-                defer { child = text.pointee.next }
-                guard let content = text.pointee.content else { continue }
-                var index = 0
-                while true {
-                    let byte = content[index]
-                    if byte == 0 || byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                        if !word.isEmpty {
-                            words.append(String(decoding: word, as: UTF8.self))
-                            word.removeAll(keepingCapacity: true)
-                        }
-                        if byte == 0 { break }
-                    } else {
-                        word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    }
-                    index += 1
-                }
-            }
+            guard Self.isClassOrID(current) else { continue }
+            let value = Array(HTMLNode.attributeValue(current).utf8)
+            value.withUnsafeBufferPointer { words += Self.words($0) }
         }
         return words
+    }
+
+    /// Whether an attribute is `class` or `id`, compared on libxml2's name bytes.
+    static func isClassOrID(_ attribute: xmlAttrPtr) -> Bool {
+        guard let name = attribute.pointee.name else { return false }
+        let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
+            && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
+        let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
+        return isClass || isID
     }
 
     /// What an element's class and id words say (author, date, skipped region), worked out once
@@ -482,11 +470,7 @@ struct MarkupScan {
         var attribute = node.pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            guard let name = current.pointee.name else { continue }
-            let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
-                && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
-            let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
-            guard isClass || isID, let content = current.pointee.children?.pointee.content else { continue }
+            guard Self.isClassOrID(current), let content = current.pointee.children?.pointee.content else { continue }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var length = 0
             while content[length] != 0 {
