@@ -1,4 +1,5 @@
 import CLibXML2
+import Dispatch
 
 /// The HTML front door: bytes → encoding → libxml2 tree → markup metadata hints
 /// and blocks, each block marked in or out of the main content with the reason.
@@ -27,16 +28,8 @@ public struct HTMLSegmenter: Sendable {
         xmlInitParser()
     }
 
-    /// Reasons whose regions never carry the page's own byline or date (a header or meta line might).
-    static func neverMetadata(_ reason: String) -> Bool {
-        guard reason.hasPrefix("markup-boilerplate:") else { return reason == "figure-caption" }
-        let word = reason.dropFirst("markup-boilerplate:".count)
-        return !["byline", "author", "authors", "meta", "dateline", "timestamp", "header", "hero", "kicker", "label",
-                 "eyebrow", "contributor", "bio", "masthead", "banner", "top", "tags", "tag", "categories"].contains(word)
-    }
-
     public func segment(_ bytes: [UInt8], into document: inout Document) throws(Rejection) {
-        let started = DispatchClock.now()
+        let started = DispatchTime.now().uptimeNanoseconds
         let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
         // UTF-16 pages are full of NUL bytes; only pages without a byte-order mark are sniffed for binary.
         if charset.source != "bom", TextDecoder.looksBinary(bytes) {
@@ -88,7 +81,7 @@ public struct HTMLSegmenter: Sendable {
             block.markup?.linkDensity = density
             // Menus, link lists and marked regions outside the article can hold no metadata the later
             // stages want; removing them here spares every stage the work (and the byline rules the menus).
-            if let reason = selection.reasons[index], density >= 0.5 || Self.neverMetadata(reason) {
+            if let reason = selection.reasons[index], density >= 0.5 || tokens.neverHoldsMetadata(reason) {
                 block.removal = Removal(stage: ReadStage.name, rule: reason)
             }
             return block

@@ -42,6 +42,7 @@ public struct MarkupTokens: Sendable, Decodable {
     private var skipFirstBytes: [Bool] = []
     private var skipPartsByFirst: [[[UInt8]]] = []
     private var taxonomyPrefixes: Set<String> = []
+    private var metadataRegionWords: Set<String> = []
     /// Boilerplate words that only say where a block sits ("header", "teaser"), not what it is:
     /// a lead paragraph under such a mark, before the story body, is the story's.
     public private(set) var leadMarks: Set<String> = []
@@ -71,7 +72,7 @@ public struct MarkupTokens: Sendable, Decodable {
         var phrases: [String]
     }
 
-    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, lead, endOfArticle = "end_of_article",
+    enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, metadataRegions = "metadata_regions", lead, endOfArticle = "end_of_article",
         articleStates = "article_states", responsive, describedLead = "described_lead", credits = "credit_markers",
         callsToAction = "calls_to_action", printLayout = "print_layout" }
 
@@ -92,6 +93,7 @@ public struct MarkupTokens: Sendable, Decodable {
             skipPartsByFirst[Int(first)].append(part)
         }
         taxonomyPrefixes = Set(try container.decode(Neutral.self, forKey: .taxonomy).parts)
+        metadataRegionWords = Set(try container.decode(Neutral.self, forKey: .metadataRegions).parts)
         boilerplateParts = Set(boilerplate.parts)
         contentParts = Set(content.parts)
         contentExact = Set(content.exact ?? [])
@@ -172,6 +174,14 @@ public struct MarkupTokens: Sendable, Decodable {
             }
         }
         return false
+    }
+
+    /// Whether a block left out of the article for `reason` can hold nothing the metadata rules
+    /// want, so the read stage may remove it at once (a header or byline region might; a menu cannot).
+    public func neverHoldsMetadata(_ reason: String) -> Bool {
+        let prefix = "markup-boilerplate:"
+        guard reason.hasPrefix(prefix) else { return reason == "figure-caption" }
+        return !metadataRegionWords.contains(String(reason.dropFirst(prefix.count)))
     }
 
     /// True when an element with these tokens holds text that is never read (captions, tooltips, screen-reader text).
