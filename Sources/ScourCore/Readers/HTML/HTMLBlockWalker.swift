@@ -66,36 +66,37 @@ struct HTMLBlockWalker {
     mutating func walk(_ root: HTMLNode, deadline: UInt64 = 0) -> Bool {
         containers.append(ContentContainer(tag: .body, parent: -1, depth: 0, tokens: []))
         containerStack = [0]
-        var node: xmlNodePtr? = root.pointer.pointee.children
-        let stop = root.pointer
+        let tree = root.tree
+        let nodes = tree.pointee.nodes!
+        var current = nodes[Int(root.index)].first_child
         var timedOut = false
-        walking: while let current = node {
+        walking: while current >= 0 {
+            let node = HTMLNode(tree, current)
             var descend = false
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
+            if node.isElement {
                 elementsVisited += 1
                 if elementsVisited & 0x3FF == 0, deadline > 0, DispatchTime.now().uptimeNanoseconds > deadline {
                     timedOut = true
                     break walking
                 }
-                descend = enter(HTMLNode(current))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                appendText(current)
-            default:
-                break
+                descend = enter(node)
+            } else if node.isText {
+                appendText(node)
             }
-            if descend, let child = current.pointee.children {
-                node = child
+            let firstChild = nodes[Int(current)].first_child
+            if descend, firstChild >= 0 {
+                current = firstChild
                 continue
             }
-            if descend { exit(HTMLNode(current)) }
+            if descend { exit(node) }
             var climber = current
-            while climber.pointee.next == nil {
-                guard let parent = climber.pointee.parent, parent != stop else { break walking }
+            while nodes[Int(climber)].next_sibling < 0 {
+                let parent = nodes[Int(climber)].parent
+                guard parent >= 0, parent != root.index else { break walking }
                 climber = parent
-                exit(HTMLNode(climber))
+                exit(HTMLNode(tree, climber))
             }
-            node = climber.pointee.next
+            current = nodes[Int(climber)].next_sibling
         }
         flush()
         containers[0].endBlock = blocks.count
@@ -194,25 +195,20 @@ struct HTMLBlockWalker {
         }
     }
 
-    private mutating func appendText(_ pointer: xmlNodePtr) {
-        guard let content = pointer.pointee.content else { return }
-        if firstLine == 0 { firstLine = Int(pointer.pointee.line) }
-        var index = 0
-        if preDepth > 0 {
-            while content[index] != 0 {
-                buffer.append(content[index])
-                index += 1
+    private mutating func appendText(_ node: HTMLNode) {
+        if firstLine == 0 { firstLine = node.line }
+        node.withContent { content in
+            if preDepth > 0 {
+                buffer.append(contentsOf: content)
+                return
             }
-            return
-        }
-        while content[index] != 0 {
-            let byte = content[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                appendSpace(lineBreak: false)
-            } else {
-                buffer.append(byte)
+            for byte in content {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    appendSpace(lineBreak: false)
+                } else {
+                    buffer.append(byte)
+                }
             }
-            index += 1
         }
     }
 
@@ -289,7 +285,7 @@ struct HTMLBlockWalker {
 }
 
 /// The attributes of one element that matter for extraction, read in one pass over
-/// libxml2's attribute list, in bytes: this runs for every element of every page.
+/// its attribute bytes: this runs for every element of every page.
 struct ElementAttributes {
     var hidden = false
     var href: String?
@@ -297,37 +293,36 @@ struct ElementAttributes {
     var rawTokens: [UInt8] = []
 
     init(_ node: HTMLNode, wantsHref: Bool) {
-        var attribute = node.pointer.pointee.properties
-        while let current = attribute {
-            defer { attribute = current.pointee.next }
-            guard let rawName = current.pointee.name else { continue }
-            let name = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
-            switch rawName[0] {
-            case UInt8(ascii: "c") where strcmp(name, "class") == 0,
-                 UInt8(ascii: "i") where strcmp(name, "id") == 0 || strcmp(name, "itemprop") == 0,
-                 UInt8(ascii: "r") where strcmp(name, "role") == 0:
-                Self.appendValue(current, to: &rawTokens)
+        node.forEachAttribute { name, value in
+            switch (name.first, name.count) {
+            case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),
+                 (UInt8(ascii: "i"), 2) where Self.equals(name, "id"),
+                 (UInt8(ascii: "i"), 8) where Self.equals(name, "itemprop"),
+                 (UInt8(ascii: "r"), 4) where Self.equals(name, "role"):
+                rawTokens.append(contentsOf: value)
                 rawTokens.append(0x20)
-            case UInt8(ascii: "h") where strcmp(name, "hidden") == 0:
+            case (UInt8(ascii: "h"), 6) where Self.equals(name, "hidden"):
                 hidden = true
-            case UInt8(ascii: "h") where wantsHref && strcmp(name, "href") == 0:
-                href = Self.value(current)
-            case UInt8(ascii: "a") where strcmp(name, "aria-hidden") == 0:
-                var value: [UInt8] = []
-                Self.appendValue(current, to: &value)
+            case (UInt8(ascii: "h"), 4) where wantsHref && Self.equals(name, "href"):
+                href = String(decoding: value, as: UTF8.self)
+            case (UInt8(ascii: "a"), 11) where Self.equals(name, "aria-hidden"):
                 if value.count == 4, value[0] | 0x20 == 0x74, value[1] | 0x20 == 0x72, value[2] | 0x20 == 0x75, value[3] | 0x20 == 0x65 {
                     hidden = true
                 }
-            case UInt8(ascii: "s") where strcmp(name, "style") == 0:
-                var style: [UInt8] = []
-                Self.appendValue(current, to: &style)
+            case (UInt8(ascii: "s"), 5) where Self.equals(name, "style"):
                 // Lowercased, spaces dropped: "Display: None" and "display:none" read the same.
-                let folded = style.compactMap { byte -> UInt8? in byte == 0x20 || byte == 0x09 ? nil : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                let folded = value.compactMap { byte -> UInt8? in byte == 0x20 || byte == 0x09 ? nil : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
                 if Self.contains(folded, Self.displayNone) || Self.contains(folded, Self.visibilityHidden) { hidden = true }
             default:
                 break
             }
+            return true
         }
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        return memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
     }
 
     private static let displayNone = Array("display:none".utf8)
@@ -335,24 +330,6 @@ struct ElementAttributes {
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         ByteSearch.firstOffset(of: needle, in: hay) != nil
-    }
-
-    static func appendValue(_ attribute: xmlAttrPtr, to bytes: inout [UInt8]) {
-        var child = attribute.pointee.children
-        while let node = child {
-            if let content = node.pointee.content {
-                var index = 0
-                while content[index] != 0 {
-                    bytes.append(content[index])
-                    index += 1
-                }
-            }
-            child = node.pointee.next
-        }
-    }
-
-    static func value(_ attribute: xmlAttrPtr) -> String {
-        HTMLNode.attributeValue(attribute)
     }
 }
 

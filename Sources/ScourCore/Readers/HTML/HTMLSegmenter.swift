@@ -43,6 +43,9 @@ public struct HTMLSegmenter: Sendable {
         if !charset.encoding.hasPrefix("UTF-16"), bytes.contains(0) {
             for index in bytes.indices where bytes[index] == 0 { bytes[index] = 0x20 }
         }
+        if RawTextElider.canElide(encoding: charset.encoding), let elided = RawTextElider.elide(bytes) {
+            bytes = elided
+        }
         guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }

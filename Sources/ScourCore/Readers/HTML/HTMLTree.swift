@@ -3,21 +3,23 @@ import CLibXML2
 import Glibc
 #endif
 
-/// A page parsed by libxml2's HTML parser (recovering, offline, silent).
-/// The class owns the C document and frees it when the last reference goes,
-/// so no code path can leak a tree.
+/// A page parsed by libxml2's HTML parser (recovering, offline, silent) into a
+/// compact tree built from its SAX events (see sax_tree.h): the same elements,
+/// attributes and text nodes libxml2's own tree would hold, in flat arrays
+/// freed at once. The class owns the storage and frees it when the last
+/// reference goes, so no code path can leak a tree.
 public final class HTMLTree {
-    let document: htmlDocPtr
+    let storage: UnsafeMutablePointer<scour_tree>
     /// Errors and warnings libxml2 met while recovering; counted, never printed.
     public let errorCount: Int
 
-    private init(document: htmlDocPtr, errorCount: Int) {
-        self.document = document
-        self.errorCount = errorCount
+    private init(storage: UnsafeMutablePointer<scour_tree>) {
+        self.storage = storage
+        self.errorCount = Int(storage.pointee.errors)
     }
 
     deinit {
-        xmlFreeDoc(document)
+        scour_tree_free(storage)
     }
 
     /// Parses `bytes` as HTML in the given encoding (a name libxml2 or iconv knows).
@@ -25,14 +27,18 @@ public final class HTMLTree {
     public static func parse(_ bytes: [UInt8], encoding: String) -> HTMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         scour_xml_silence_errors()
-        var errors: Int32 = 0
-        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        let parsed: UnsafeMutablePointer<scour_tree>? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                scour_html_read(pointer, Int32(buffer.count), encoding, &errors)
+                scour_html_read_tree(pointer, Int32(buffer.count), encoding)
             }
         }
         guard let parsed else { return nil }
-        return HTMLTree(document: parsed, errorCount: Int(errors))
+        // A page has a few hundred distinct names; each is classified once, not once per element.
+        let tree = parsed.pointee
+        for index in 0..<Int(tree.name_count) {
+            tree.name_tags[index] = HTMLTag(cName: tree.bytes + Int(tree.names[index].offset)).rawValue
+        }
+        return HTMLTree(storage: parsed)
     }
 
     /// True when libxml2 (itself or through iconv) can decode this encoding name.
@@ -44,91 +50,105 @@ public final class HTMLTree {
 
     /// The `<html>` element (or whatever libxml2 made the root).
     public var root: HTMLNode? {
-        xmlDocGetRootElement(document).map(HTMLNode.init)
+        let root = storage.pointee.root
+        return root >= 0 ? HTMLNode(storage, root) : nil
     }
 }
 
-/// A borrowed view of one libxml2 node; valid only while its `HTMLTree` lives.
-public struct HTMLNode {
-    let pointer: xmlNodePtr
+/// A borrowed view of one node; valid only while its `HTMLTree` lives.
+public struct HTMLNode: Equatable {
+    let tree: UnsafeMutablePointer<scour_tree>
+    let index: Int32
 
-    init(_ pointer: xmlNodePtr) {
-        self.pointer = pointer
+    init(_ tree: UnsafeMutablePointer<scour_tree>, _ index: Int32) {
+        self.tree = tree
+        self.index = index
     }
 
-    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    @inline(__always) var node: UnsafeMutablePointer<scour_node> { tree.pointee.nodes + Int(index) }
 
-    /// The tag, classified once from the name's bytes (libxml2 lowercases HTML names).
+    private func related(_ index: Int32) -> HTMLNode? {
+        index >= 0 ? HTMLNode(tree, index) : nil
+    }
+
+    public var isElement: Bool { node.pointee.type == UInt8(SCOUR_NODE_ELEMENT) }
+    public var isText: Bool {
+        let type = node.pointee.type
+        return type == UInt8(SCOUR_NODE_TEXT) || type == UInt8(SCOUR_NODE_CDATA)
+    }
+
+    /// The tag, classified once per distinct name when the tree was built.
     public var tag: HTMLTag {
-        guard isElement, let name = pointer.pointee.name else { return .other }
-        return HTMLTag(cName: name)
+        guard isElement else { return .other }
+        return HTMLTag(rawValue: tree.pointee.name_tags[Int(node.pointee.name)]) ?? .other
     }
 
-    /// The tag name as written (lowercase for HTML elements).
+    /// The tag name as written (lowercase for HTML elements); "text" for a text node, as libxml2 names it.
     public var name: String {
-        guard let name = pointer.pointee.name else { return "" }
-        return String(cString: name)
+        if isElement { return String(cString: nameBytes(node.pointee.name)) }
+        return node.pointee.type == UInt8(SCOUR_NODE_TEXT) ? "text" : ""
     }
 
-    public var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
-    public var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
-    public var parent: HTMLNode? {
-        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return HTMLNode(parent)
+    private func nameBytes(_ name: some BinaryInteger) -> UnsafeMutablePointer<UInt8> {
+        tree.pointee.bytes + Int(tree.pointee.names[Int(name)].offset)
     }
+
+    public var firstChild: HTMLNode? { related(node.pointee.first_child) }
+    public var nextSibling: HTMLNode? { related(node.pointee.next_sibling) }
+    public var parent: HTMLNode? { related(node.pointee.parent) }
 
     /// Child nodes in order.
-    public var children: HTMLChildren { HTMLChildren(first: pointer.pointee.children) }
+    public var children: HTMLChildren { HTMLChildren(tree: tree, first: node.pointee.first_child) }
+
+    /// The input line a text node started on (as libxml2 counts it; 0 for elements).
+    public var line: Int { Int(node.pointee.line) }
 
     /// A text node's bytes (UTF-8), without copying into a String.
     public func withContent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let content = pointer.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        guard isText else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: tree.pointee.bytes + Int(node.pointee.text), count: Int(node.pointee.text_length)))
     }
 
     /// A text node's text.
     public var content: String {
-        guard let content = pointer.pointee.content else { return "" }
-        return String(cString: content)
+        withContent { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with each attribute's name (lowercase) and value bytes, in document order,
+    /// without building Strings; `body` returns false to stop.
+    public func forEachAttribute(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Bool) {
+        let first = Int(node.pointee.first_attribute)
+        for offset in 0..<Int(node.pointee.attribute_count) {
+            let attribute = tree.pointee.attributes[first + offset]
+            let entry = tree.pointee.names[Int(attribute.name)]
+            let name = UnsafeBufferPointer(start: tree.pointee.bytes + Int(entry.offset), count: Int(entry.length))
+            let value = UnsafeBufferPointer(start: tree.pointee.bytes + Int(attribute.value), count: Int(attribute.value_length))
+            if !body(name, value) { return }
+        }
     }
 
     /// The value of attribute `name` (lowercase), or nil when absent.
     public func attribute(_ name: String) -> String? {
-        var attribute = pointer.pointee.properties
-        return name.withCString { wanted in
-            while let current = attribute {
-                if let attributeName = current.pointee.name, strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self), wanted) == 0 {
-                    return Self.attributeValue(current)
-                }
-                attribute = current.pointee.next
+        var found: String?
+        var wanted = name
+        wanted.withUTF8 { wanted in
+            forEachAttribute { attributeName, value in
+                guard attributeName.elementsEqual(wanted) else { return true }
+                found = String(decoding: value, as: UTF8.self)
+                return false
             }
-            return nil
         }
+        return found
     }
 
     /// Every attribute as (name, value), in document order.
     public var attributes: [(name: String, value: String)] {
         var result: [(String, String)] = []
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if let name = current.pointee.name {
-                result.append((String(cString: name), Self.attributeValue(current)))
-            }
-            attribute = current.pointee.next
+        forEachAttribute { name, value in
+            result.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+            return true
         }
         return result
-    }
-
-    /// An attribute's text (its children's contents joined: entity references split it).
-    static func attributeValue(_ attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
-        while let node = child {
-            if let content = node.pointee.content { value += String(cString: content) }
-            child = node.pointee.next
-        }
-        return value
     }
 
     /// All text below this node, in document order (iterative: deep trees do not overflow the stack).
@@ -143,33 +163,40 @@ public struct HTMLNode {
 
     /// Visits descendants depth-first in document order; `visit` returns false to skip a node's children.
     public func forEachDescendant(_ visit: (HTMLNode) -> Bool) {
-        guard var current = pointer.pointee.children else { return }
-        let stop = pointer
+        let nodes = tree.pointee.nodes!
+        var current = nodes[Int(index)].first_child
+        guard current >= 0 else { return }
         while true {
-            if visit(HTMLNode(current)), current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
-                current = child
+            let entry = nodes[Int(current)]
+            if visit(HTMLNode(tree, current)), entry.first_child >= 0 {
+                current = entry.first_child
                 continue
             }
-            while current.pointee.next == nil {
-                guard let parent = current.pointee.parent, parent != stop else { return }
-                current = parent
+            var climber = current
+            while nodes[Int(climber)].next_sibling < 0 {
+                let parent = nodes[Int(climber)].parent
+                guard parent >= 0, parent != index else { return }
+                climber = parent
             }
-            current = current.pointee.next!
+            current = nodes[Int(climber)].next_sibling
         }
     }
 }
 
 /// Iterates a node's children without building an array.
 public struct HTMLChildren: Sequence, IteratorProtocol {
-    var upcoming: xmlNodePtr?
+    let tree: UnsafeMutablePointer<scour_tree>
+    var upcoming: Int32
 
-    init(first: xmlNodePtr?) {
+    init(tree: UnsafeMutablePointer<scour_tree>, first: Int32) {
+        self.tree = tree
         upcoming = first
     }
 
     public mutating func next() -> HTMLNode? {
-        guard let current = upcoming else { return nil }
-        upcoming = current.pointee.next
-        return HTMLNode(current)
+        guard upcoming >= 0 else { return nil }
+        let current = HTMLNode(tree, upcoming)
+        upcoming = tree.pointee.nodes[Int(upcoming)].next_sibling
+        return current
     }
 }

@@ -144,7 +144,7 @@ struct MarkupScan {
     let skipMemo = SkipMemo()
 
     final class SkipMemo {
-        var verdicts: [UnsafeMutableRawPointer: Bool] = [:]
+        var verdicts: [Int: Bool] = [:]
         var classFlags: [UInt64: ClassFlags] = [:]
     }
 
@@ -442,23 +442,16 @@ struct MarkupScan {
     /// Byte-level: it runs for every element of every page.
     private func classWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
-        var attribute = node.pointer.pointee.properties
-        while let current = attribute {
-            defer { attribute = current.pointee.next }
-            guard Self.isClassOrID(current) else { continue }
-            let value = Array(HTMLNode.attributeValue(current).utf8)
-            value.withUnsafeBufferPointer { words += Self.words($0) }
+        node.forEachAttribute { name, value in
+            if Self.isClassOrID(name) { words += Self.words(value) }
+            return true
         }
         return words
     }
 
-    /// Whether an attribute is `class` or `id`, compared on libxml2's name bytes.
-    static func isClassOrID(_ attribute: xmlAttrPtr) -> Bool {
-        guard let name = attribute.pointee.name else { return false }
-        let isClass = name[0] == UInt8(ascii: "c") && name[1] == UInt8(ascii: "l") && name[2] == UInt8(ascii: "a")
-            && name[3] == UInt8(ascii: "s") && name[4] == UInt8(ascii: "s") && name[5] == 0
-        let isID = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0
-        return isClass || isID
+    /// Whether an attribute name is `class` or `id`, compared on bytes.
+    static func isClassOrID(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.elementsEqual("class".utf8) || name.elementsEqual("id".utf8)
     }
 
     /// What an element's class and id words say (author, date, skipped region), worked out once
@@ -467,21 +460,17 @@ struct MarkupScan {
         // The class and the id are looked up apart: class lists repeat across a page and hit the
         // cache, ids are mostly unique but short. Keys are FNV-1a hashes of the bytes, no Strings.
         var flags = ClassFlags()
-        var attribute = node.pointer.pointee.properties
-        while let current = attribute {
-            defer { attribute = current.pointee.next }
-            guard Self.isClassOrID(current), let content = current.pointee.children?.pointee.content else { continue }
+        node.forEachAttribute { name, content in
+            guard Self.isClassOrID(name) else { return true }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var length = 0
-            while content[length] != 0 {
-                hash = (hash ^ UInt64(content[length])) &* 0x100_0000_01b3
-                length += 1
+            for byte in content {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
             }
             let value: ClassFlags
             if let known = skipMemo.classFlags[hash] {
                 value = known
             } else {
-                let words = Self.words(UnsafeBufferPointer(start: content, count: length))
+                let words = Self.words(content)
                 value = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
                                    date: words.contains(where: { vocabulary.dateClassWords.contains($0) }),
                                    skip: words.contains(where: { vocabulary.skipClassWords.contains($0) }))
@@ -490,6 +479,7 @@ struct MarkupScan {
             flags.author = flags.author || value.author
             flags.date = flags.date || value.date
             flags.skip = flags.skip || value.skip
+            return true
         }
         return flags
     }
@@ -547,7 +537,7 @@ struct MarkupScan {
     }
 
     private func skipsByClass(_ element: HTMLNode) -> Bool {
-        let key = UnsafeMutableRawPointer(element.pointer)
+        let key = Int(element.index)
         if let known = skipMemo.verdicts[key] { return known }
         let verdict = classFlags(element).skip
         skipMemo.verdicts[key] = verdict
@@ -861,10 +851,10 @@ enum HTMLEntities {
 extension HTMLNode {
     /// True when `ancestor` is this node's parent, grandparent, ….
     func isDescendant(of ancestor: HTMLNode) -> Bool {
-        var current = pointer.pointee.parent
+        var current = parent
         while let node = current {
-            if node == ancestor.pointer { return true }
-            current = node.pointee.parent
+            if node == ancestor { return true }
+            current = node.parent
         }
         return false
     }

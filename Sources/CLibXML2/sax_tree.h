@@ -1,0 +1,312 @@
+#ifndef SCOUR_CLIBXML2_SAX_TREE_H
+#define SCOUR_CLIBXML2_SAX_TREE_H
+
+/* A compact page tree built from libxml2's HTML SAX events.
+
+   libxml2's own tree costs a malloc per node, per attribute and per string,
+   and a pointer chase per step when walking it; extraction only needs names,
+   a few attributes and text. This builder keeps the same shape libxml2's tree
+   would have (same elements, attributes and merged text nodes) in three flat arrays indexed by int32, freed at once. */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+enum { SCOUR_NODE_ELEMENT = 1, SCOUR_NODE_TEXT = 3, SCOUR_NODE_CDATA = 4 };
+
+typedef struct {
+    int32_t parent;        /* -1: top level */
+    int32_t first_child;   /* -1: none */
+    int32_t last_child;
+    int32_t next_sibling;
+    uint32_t text;         /* text nodes: offset of the content in bytes (NUL-terminated) */
+    uint32_t text_length;
+    uint32_t first_attribute;
+    uint32_t attribute_count;
+    int32_t line;          /* text nodes: input line when created, capped like libxml2 */
+    uint16_t name;         /* elements: index into names */
+    uint8_t type;
+    uint8_t unused;
+} scour_node;
+
+typedef struct {
+    uint32_t name;         /* index into names */
+    uint32_t value;        /* offset in bytes (NUL-terminated) */
+    uint32_t value_length;
+} scour_attribute;
+
+typedef struct {
+    const xmlChar *key;    /* libxml2's dictionary string: valid only while parsing */
+    uint32_t offset;       /* copy in bytes (NUL-terminated) */
+    uint32_t length;
+} scour_name;
+
+typedef struct {
+    scour_node *nodes;
+    int32_t node_count, node_capacity;
+    scour_attribute *attributes;
+    uint32_t attribute_count, attribute_capacity;
+    unsigned char *bytes;
+    uint32_t byte_count, byte_capacity;
+    scour_name *names;
+    uint32_t name_count, name_capacity;
+    /* Filled by the caller after parsing: one classification per distinct name. */
+    uint8_t *name_tags;
+    int32_t root;          /* first top-level element, -1 when none */
+    int32_t last_top;      /* last top-level element, to chain stray ones as siblings */
+    int32_t current;       /* open element, -1 at top level */
+    int errors;
+    int started;           /* libxml2 began a document */
+    int split_text;        /* a comment or processing instruction came since the last text */
+    int failed;            /* out of memory or over the size limits: the tree is unusable */
+} scour_tree;
+
+static inline void scour_tree_free(scour_tree *tree) {
+    if (tree == NULL) return;
+    free(tree->nodes);
+    free(tree->attributes);
+    free(tree->bytes);
+    free(tree->names);
+    free(tree->name_tags);
+    free(tree);
+}
+
+static int scour_tree_grow(void **array, uint32_t *capacity, uint32_t needed, size_t size) {
+    if (needed <= *capacity) return 1;
+    uint64_t wanted = *capacity < 64 ? 64 : (uint64_t)*capacity * 2;
+    while (wanted < needed) wanted *= 2;
+    if (wanted > 0x7FFFFFFF || wanted * size > ((uint64_t)1 << 34)) return 0;
+    void *grown = realloc(*array, (size_t)wanted * size);
+    if (grown == NULL) return 0;
+    *array = grown;
+    *capacity = (uint32_t)wanted;
+    return 1;
+}
+
+/* Appends bytes plus a NUL; returns the offset, or UINT32_MAX on failure. */
+static uint32_t scour_tree_store(scour_tree *tree, const xmlChar *text, uint32_t length) {
+    if (tree->byte_count > 0xFFFFFFF0u - length) { tree->failed = 1; return UINT32_MAX; }
+    if (!scour_tree_grow((void **)&tree->bytes, &tree->byte_capacity, tree->byte_count + length + 1, 1)) {
+        tree->failed = 1;
+        return UINT32_MAX;
+    }
+    uint32_t offset = tree->byte_count;
+    if (length > 0) memcpy(tree->bytes + offset, text, length);
+    tree->bytes[offset + length] = 0;
+    tree->byte_count += length + 1;
+    return offset;
+}
+
+/* Names come from libxml2's dictionary, so one pointer is one name: a page's few
+   hundred distinct names are copied once and nodes refer to them by index. */
+static uint32_t scour_tree_intern(scour_tree *tree, const xmlChar *name) {
+    for (uint32_t index = tree->name_count; index > 0; index--) {
+        if (tree->names[index - 1].key == name) return index - 1;
+    }
+    for (uint32_t index = 0; index < tree->name_count; index++) {
+        if (xmlStrEqual(tree->bytes + tree->names[index].offset, name)) {
+            tree->names[index].key = name;
+            return index;
+        }
+    }
+    if (tree->name_count >= 0xFFFF ||
+        !scour_tree_grow((void **)&tree->names, &tree->name_capacity, tree->name_count + 1, sizeof(scour_name))) {
+        tree->failed = 1;
+        return 0;
+    }
+    uint32_t length = (uint32_t)strlen((const char *)name);
+    uint32_t offset = scour_tree_store(tree, name, length);
+    if (offset == UINT32_MAX) return 0;
+    scour_name *entry = &tree->names[tree->name_count];
+    entry->key = name;
+    entry->offset = offset;
+    entry->length = length;
+    return tree->name_count++;
+}
+
+static int32_t scour_tree_add_node(scour_tree *tree, uint8_t type) {
+    if (tree->node_count >= 0x7FFFFFF0 ||
+        !scour_tree_grow((void **)&tree->nodes, (uint32_t *)&tree->node_capacity, (uint32_t)tree->node_count + 1, sizeof(scour_node))) {
+        tree->failed = 1;
+        return -1;
+    }
+    int32_t index = tree->node_count++;
+    scour_node *node = &tree->nodes[index];
+    memset(node, 0, sizeof(*node));
+    node->type = type;
+    node->parent = tree->current;
+    node->first_child = node->last_child = node->next_sibling = -1;
+    if (tree->current >= 0) {
+        scour_node *parent = &tree->nodes[tree->current];
+        if (parent->last_child >= 0) tree->nodes[parent->last_child].next_sibling = index;
+        else parent->first_child = index;
+        parent->last_child = index;
+    }
+    return index;
+}
+
+static scour_tree *scour_tree_of(void *context) {
+    htmlParserCtxtPtr ctxt = (htmlParserCtxtPtr)context;
+    return (scour_tree *)ctxt->_private;
+}
+
+static void scour_sax_start_document(void *context) {
+    scour_tree_of(context)->started = 1;
+}
+
+/* libxml2's tree names a prefixed element by its local part (`<fb:like>` is "like"),
+   as xmlSplitQName splits it. The suffix of a dictionary string is as stable as the
+   string, so it interns by pointer too. */
+static const xmlChar *scour_local_name(const xmlChar *name) {
+    if (name[0] == ':') return name;
+    for (const xmlChar *cursor = name + 1; *cursor != 0; cursor++) {
+        if (*cursor == ':') return cursor[1] == 0 ? name : cursor + 1;
+    }
+    return name;
+}
+
+/* libxml2's tree gives an attribute without a value an empty value, except the
+   boolean ones (checked, selected, ...), whose value is their own name. */
+static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
+    scour_tree *tree = scour_tree_of(context);
+    if (tree->failed || name == NULL) return;
+    int32_t index = scour_tree_add_node(tree, SCOUR_NODE_ELEMENT);
+    if (index < 0) return;
+    uint32_t name_index = scour_tree_intern(tree, scour_local_name(name));
+    scour_node *node = &tree->nodes[index];
+    node->name = (uint16_t)name_index;
+    node->first_attribute = tree->attribute_count;
+    if (attributes != NULL) {
+        for (int i = 0; attributes[i] != NULL; i += 2) {
+            const xmlChar *value = attributes[i + 1];
+            if (value == NULL && htmlIsBooleanAttr(attributes[i])) value = attributes[i];
+            uint32_t length = value == NULL ? 0 : (uint32_t)strlen((const char *)value);
+            uint32_t attribute_name = scour_tree_intern(tree, attributes[i]);
+            uint32_t offset = scour_tree_store(tree, value, length);
+            if (tree->failed ||
+                !scour_tree_grow((void **)&tree->attributes, &tree->attribute_capacity, tree->attribute_count + 1, sizeof(scour_attribute))) {
+                tree->failed = 1;
+                return;
+            }
+            scour_attribute *attribute = &tree->attributes[tree->attribute_count++];
+            attribute->name = attribute_name;
+            attribute->value = offset;
+            attribute->value_length = length;
+        }
+    }
+    node = &tree->nodes[index];
+    node->attribute_count = tree->attribute_count - node->first_attribute;
+    if (tree->current < 0) {
+        if (tree->root < 0) tree->root = index;
+        else tree->nodes[tree->last_top].next_sibling = index;
+        tree->last_top = index;
+    }
+    tree->current = index;
+}
+
+static void scour_sax_end_element(void *context, const xmlChar *name) {
+    (void)name;
+    scour_tree *tree = scour_tree_of(context);
+    if (tree->failed || tree->current < 0) return;
+    tree->current = tree->nodes[tree->current].parent;
+}
+
+static void scour_sax_text(void *context, const xmlChar *text, int length, uint8_t type) {
+    htmlParserCtxtPtr ctxt = (htmlParserCtxtPtr)context;
+    scour_tree *tree = scour_tree_of(context);
+    if (tree->failed || tree->current < 0 || length <= 0) return;
+    scour_node *open = &tree->nodes[tree->current];
+    if (open->last_child >= 0) {
+        scour_node *last = &tree->nodes[open->last_child];
+        /* libxml2 merges consecutive text into one node; the last node's bytes are
+           always at the end of the store, so it grows in place. */
+        if (last->type == type && !tree->split_text && last->text + last->text_length + 1 == tree->byte_count) {
+            tree->byte_count -= 1;
+            if (scour_tree_store(tree, text, (uint32_t)length) == UINT32_MAX) return;
+            last = &tree->nodes[tree->nodes[tree->current].last_child];
+            last->text_length += (uint32_t)length;
+            return;
+        }
+    }
+    tree->split_text = 0;
+    int32_t index = scour_tree_add_node(tree, type);
+    if (index < 0) return;
+    uint32_t offset = scour_tree_store(tree, text, (uint32_t)length);
+    if (offset == UINT32_MAX) return;
+    scour_node *node = &tree->nodes[index];
+    node->text = offset;
+    node->text_length = (uint32_t)length;
+    if (type == SCOUR_NODE_TEXT) {
+        int line = ctxt->input != NULL ? ctxt->input->line : 0;
+        node->line = line < 65535 ? line : 65535;
+    }
+}
+
+/* libxml2's tree keeps comments and processing instructions as nodes, so the text on
+   either side of one stays two text nodes; this tree drops them but keeps the split. */
+static void scour_sax_comment(void *context, const xmlChar *value) {
+    (void)value;
+    scour_tree_of(context)->split_text = 1;
+}
+
+static void scour_sax_instruction(void *context, const xmlChar *target, const xmlChar *data) {
+    (void)target; (void)data;
+    scour_tree_of(context)->split_text = 1;
+}
+
+static void scour_sax_characters(void *context, const xmlChar *text, int length) {
+    scour_sax_text(context, text, length, SCOUR_NODE_TEXT);
+}
+
+static void scour_sax_cdata(void *context, const xmlChar *text, int length) {
+    scour_sax_text(context, text, length, SCOUR_NODE_CDATA);
+}
+
+static void scour_sax_count_error(void *context, const char *message, ...) {
+    (void)message;
+    scour_tree *tree = scour_tree_of(context);
+    if (tree != NULL) tree->errors++;
+}
+
+/* Parses HTML from memory (recovering, offline) into a scour_tree; errors and
+   warnings are counted, never printed. Returns NULL when no parser could be made
+   or the page is beyond the tree's limits; otherwise the caller frees the tree. */
+static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding) {
+    if (buffer == NULL || size <= 0) return NULL;
+    scour_tree *tree = calloc(1, sizeof(scour_tree));
+    if (tree == NULL) return NULL;
+    tree->root = tree->last_top = tree->current = -1;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) { free(tree); return NULL; }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    if (encoding != NULL) {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler != NULL) xmlSwitchToEncoding(ctxt, handler);
+    }
+    htmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof(*sax));
+    sax->initialized = 1;
+    sax->startDocument = scour_sax_start_document;
+    sax->startElement = scour_sax_start_element;
+    sax->endElement = scour_sax_end_element;
+    sax->characters = scour_sax_characters;
+    sax->cdataBlock = scour_sax_cdata;
+    sax->comment = scour_sax_comment;
+    sax->processingInstruction = scour_sax_instruction;
+    sax->error = scour_sax_count_error;
+    sax->warning = scour_sax_count_error;
+    ctxt->_private = tree;
+    htmlParseDocument(ctxt);
+    ctxt->_private = NULL;
+    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
+    htmlFreeParserCtxt(ctxt);
+    if (tree->failed || !tree->started) { scour_tree_free(tree); return NULL; }
+    for (uint32_t index = 0; index < tree->name_count; index++) tree->names[index].key = NULL;
+    tree->name_tags = calloc(tree->name_count > 0 ? tree->name_count : 1, 1);
+    if (tree->name_tags == NULL) { scour_tree_free(tree); return NULL; }
+    return tree;
+}
+
+#endif

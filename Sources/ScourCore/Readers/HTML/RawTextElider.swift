@@ -1,0 +1,220 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Empties `<script>` and `<style>` elements before libxml2 reads a page.
+///
+/// Their text is never content, yet it is a third or more of a modern page's bytes and
+/// libxml2 decodes it character by character. The elements themselves stay (with only
+/// their line breaks, so line numbers hold), as do JSON data blocks (`ld+json`), which
+/// the markup scan reads. The scan follows libxml2's own rules for where markup, tags,
+/// quoted attribute values, comments and a script's end are; wherever the page leaves
+/// room for doubt (an unclosed quote or comment, an unusual construct), it stops and
+/// hands the rest of the page over unchanged, so the tree is the one libxml2 would build.
+enum RawTextElider {
+    /// Encodings in which '<', '>', quotes and ASCII letters are always those characters
+    /// (never part of a multi-byte sequence); only these pages are touched.
+    static func canElide(encoding: String) -> Bool {
+        let name = encoding.uppercased()
+        let prefixes = ["UTF-8", "US-ASCII", "ASCII", "ISO-8859-", "WINDOWS-125", "CP125", "KOI8", "SHIFT_JIS", "SJIS",
+                        "EUC-", "GBK", "GB2312", "GB18030", "BIG5"]
+        return prefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// The page with script and style text removed, or nil when nothing was removed.
+    static func elide(_ bytes: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { input -> [UInt8]? in
+            guard let base = input.baseAddress else { return nil }
+            var scanner = Scanner(base: base, count: input.count)
+            return scanner.run()
+        }
+    }
+
+    private struct Scanner {
+        let base: UnsafePointer<UInt8>
+        let count: Int
+        var output: [UInt8] = []
+        /// Input up to here is already in `output`.
+        var copied = 0
+
+        init(base: UnsafePointer<UInt8>, count: Int) {
+            self.base = base
+            self.count = count
+        }
+
+        func at(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
+
+        static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        /// libxml2's HTML name characters (htmlParseHTMLName).
+        static func isNameByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        static func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E }
+
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// First `needle` (ASCII, matched ignoring case) at or after `start`.
+        func find(_ needle: StaticString, from start: Int, ignoringCase: Bool) -> Int? {
+            let length = needle.utf8CodeUnitCount
+            let first = needle.utf8Start[0]
+            var position = start
+            while let hit = find(first, from: position) {
+                guard hit + length <= count else { return nil }
+                if matches(needle, at: hit, ignoringCase: ignoringCase) { return hit }
+                position = hit + 1
+            }
+            return nil
+        }
+
+        /// First `needle` (case-sensitive) inside input[start..<end].
+        func search(_ needle: StaticString, from start: Int, to end: Int) -> Int? {
+            let length = needle.utf8CodeUnitCount
+            var position = start
+            while end - position >= length, let hit = memchr(base + position, Int32(needle.utf8Start[0]), end - length + 1 - position) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, needle.utf8Start, length) == 0 { return offset }
+                position = offset + 1
+            }
+            return nil
+        }
+
+        func matches(_ word: StaticString, at index: Int, ignoringCase: Bool) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard index + length <= count else { return false }
+            for offset in 0..<length {
+                let byte = base[index + offset], wanted = word.utf8Start[offset]
+                if byte == wanted { continue }
+                if ignoringCase, Self.isLetter(wanted), byte | 0x20 == wanted | 0x20 { continue }
+                return false
+            }
+            return true
+        }
+
+        mutating func run() -> [UInt8]? {
+            var position = 0
+            while let open = find(UInt8(ascii: "<"), from: position) {
+                guard let next = step(at: open) else { break }
+                position = next
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
+            return output
+        }
+
+        /// Handles the markup starting with the '<' at `open`; returns where text resumes,
+        /// or nil to stop eliding (the rest of the page is left as it is).
+        mutating func step(at open: Int) -> Int? {
+            let next = at(open + 1)
+            switch next {
+            case UInt8(ascii: "!"):
+                if at(open + 2) == UInt8(ascii: "-"), at(open + 3) == UInt8(ascii: "-") { return skipComment(open) }
+                if matches("DOCTYPE", at: open + 2, ignoringCase: true) { return skipDoctype(open) }
+                return open + 1  // libxml2 reads a lone "<" as text
+            case UInt8(ascii: "?"):
+                // A processing instruction with a target runs to the next '>'; "<?" without one is skipped.
+                let target = at(open + 2)
+                if target >= 0x80 || target == UInt8(ascii: ".") { return nil }
+                guard Self.isNameStart(target) else { return open + 2 }
+                return find(UInt8(ascii: ">"), from: open + 2).map { $0 + 1 }
+            case UInt8(ascii: "/"):
+                // An end tag runs to the next '>' (quotes mean nothing there); "</3" is text.
+                guard Self.isNameStart(at(open + 2)) else { return at(open + 2) >= 0x80 ? nil : open + 2 }
+                return find(UInt8(ascii: ">"), from: open + 2).map { $0 + 1 }
+            default:
+                if Self.isLetter(next) { return startTag(open) }
+                if next == UInt8(ascii: "_") || next == UInt8(ascii: ":") || next == UInt8(ascii: ".") || next >= 0x80 { return nil }
+                return open + 1
+            }
+        }
+
+        /// libxml2 2.9 also closes comments on "-->" forms HTML5 added ("<!-->", "--!>"); those are left alone.
+        func skipComment(_ open: Int) -> Int? {
+            let bodyStart = open + 4
+            if at(bodyStart) == UInt8(ascii: ">") || (at(bodyStart) == UInt8(ascii: "-") && at(bodyStart + 1) == UInt8(ascii: ">")) { return nil }
+            guard let end = search("-->", from: bodyStart, to: count) else { return nil }
+            if search("--!>", from: bodyStart, to: end + 3) != nil { return nil }
+            return end + 3
+        }
+
+        /// A doctype ends at its first '>' when its quoted literals (if any) hold none.
+        func skipDoctype(_ open: Int) -> Int? {
+            guard let end = find(UInt8(ascii: ">"), from: open + 2) else { return nil }
+            var quote: UInt8 = 0
+            for index in (open + 2)..<end {
+                let byte = base[index]
+                if quote == 0, byte == 0x22 || byte == 0x27 { quote = byte } else if byte == quote { quote = 0 }
+            }
+            return quote == 0 ? end + 1 : nil
+        }
+
+        /// A start tag, read the way htmlParseStartTag reads it; a script or style element's
+        /// text is then dropped up to its end tag.
+        mutating func startTag(_ open: Int) -> Int? {
+            var index = open + 1
+            while Self.isNameByte(at(index)) { index += 1 }
+            let nameLength = index - open - 1
+            guard nameLength < 100 else { return nil }
+            while Self.isBlank(at(index)) { index += 1 }
+            while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
+                if Self.isNameStart(base[index]) {
+                    let nameStart = index
+                    while Self.isNameByte(at(index)) { index += 1 }
+                    guard index - nameStart < 100 else { return nil }
+                    while Self.isBlank(at(index)) { index += 1 }
+                    if at(index) == UInt8(ascii: "=") {
+                        index += 1
+                        while Self.isBlank(at(index)) { index += 1 }
+                        let quote = at(index)
+                        if quote == 0x22 || quote == 0x27 {
+                            guard let close = find(quote, from: index + 1) else { return nil }
+                            index = close + 1
+                        } else {
+                            while index < count, !Self.isBlank(base[index]), base[index] != UInt8(ascii: ">") { index += 1 }
+                        }
+                    }
+                } else {
+                    // libxml2 drops a bogus attribute up to the next blank or the tag's end.
+                    if base[index] >= 0x80 { return nil }
+                    while index < count, !Self.isBlank(base[index]), base[index] != UInt8(ascii: ">"),
+                          !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) { index += 1 }
+                }
+                while Self.isBlank(at(index)) { index += 1 }
+            }
+            guard index < count else { return nil }
+            if base[index] == UInt8(ascii: "/") { return index + 2 }  // "<script/>" holds no text
+            let textStart = index + 1
+            let isScript = nameLength == 6 && matches("script", at: open + 1, ignoringCase: true)
+            let isStyle = nameLength == 5 && matches("style", at: open + 1, ignoringCase: true)
+            guard isScript || isStyle else { return textStart }
+            // libxml2 (recovering) ends the text at the first "</script" or "</style", in any case.
+            guard let close = isScript ? find("</script", from: textStart, ignoringCase: true)
+                                       : find("</style", from: textStart, ignoringCase: true) else { return nil }
+            let keeps = isScript && containsJSON(from: open, to: textStart)
+            if !keeps, close > textStart { drop(from: textStart, to: close) }
+            return close
+        }
+
+        /// `type="application/ld+json"` and other JSON data blocks are read by the markup scan.
+        func containsJSON(from start: Int, to end: Int) -> Bool {
+            guard end - start >= 4 else { return false }
+            for index in start...(end - 4) where matches("json", at: index, ignoringCase: true) { return true }
+            return false
+        }
+
+        /// Replaces input[start..<end] by its line breaks.
+        mutating func drop(from start: Int, to end: Int) {
+            if output.isEmpty { output.reserveCapacity(count / 2) }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
+            var position = start
+            while let newline = find(0x0A, from: position), newline < end {
+                output.append(0x0A)
+                position = newline + 1
+            }
+            copied = end
+        }
+    }
+}
