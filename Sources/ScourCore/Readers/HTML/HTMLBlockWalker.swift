@@ -61,6 +61,9 @@ struct HTMLBlockWalker {
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
+    /// Per container: its blocks' tag path prefix and evidence tokens, made on first use.
+    private var containerPaths: [String?] = []
+    private var containerEvidence: [[String]?] = []
 
     /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page.
     mutating func walk(_ root: HTMLNode, deadline: UInt64 = 0) -> Bool {
@@ -103,17 +106,33 @@ struct HTMLBlockWalker {
         return !timedOut
     }
 
-    /// Class lists repeat across a page; each distinct one is split and classified once.
-    private var tokenCache: [String: (tokens: [String], skip: Bool)] = [:]
+    /// Class lists repeat across a page; each distinct one is split and classified once,
+    /// found again by a hash of its bytes (no String is made for a list seen before).
+    private var tokenCache: [UInt64: TokenEntry] = [:]
+
+    private struct TokenEntry {
+        var raw: [UInt8]
+        var tokens: [String]
+        var skip: Bool
+    }
 
     private mutating func tokens(_ raw: [UInt8]) -> (tokens: [String], skip: Bool) {
         guard !raw.isEmpty else { return ([], false) }
-        let key = String(decoding: raw, as: UTF8.self)
-        if let known = tokenCache[key] { return known }
-        let tokens = key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
-        let entry = (tokens, markupTokens.skips(tokens))
-        tokenCache[key] = entry
-        return entry
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let known = tokenCache[hash], known.raw == raw { return (known.tokens, known.skip) }
+        var tokens: [String] = []
+        var start = 0
+        for index in 0...raw.count {
+            let byte = index < raw.count ? raw[index] : 0x20
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { continue }
+            if index > start { tokens.append(String(decoding: raw[start..<index], as: UTF8.self)) }
+            start = index + 1
+        }
+        // The byte prefilter rules most lists out before any word is split off.
+        let skip = markupTokens.mayHoldSkipWord(raw) && markupTokens.skips(tokens)
+        tokenCache[hash] = TokenEntry(raw: raw, tokens: tokens, skip: skip)
+        return (tokens, skip)
     }
 
     /// Returns whether to walk into the element (and call `exit` for it).
@@ -254,24 +273,43 @@ struct HTMLBlockWalker {
             blockLinks.append(Link(text: text, target: link.target))
         }
         let text = String(decoding: buffer, as: UTF8.self)
-        let characters = text.unicodeScalars.count
+        let characters = Self.scalarCount(buffer)
         let container = containerStack.last ?? 0
         var block = Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine, startsChunk: true)
-        block.markup = MarkupEvidence(tagPath: tagPath(kind: kind), tokens: evidenceTokens(container), inMainContent: false)
+        block.markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
         let figcaption = blockStack.contains { $0.tag == .figcaption }
         blocks.append(WalkedBlock(block: block, container: container, characters: characters,
                                   linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption,
                                   namedLead: blockStack.last?.lead == true))
     }
 
-    private func tagPath(kind: BlockKind) -> String {
-        var names = containerStack.suffix(4).map { containers[$0].tag.name }
-        if let innermost = blockStack.last { names.append(innermost.tag.name) }
-        return names.joined(separator: "/")
+    /// Characters of valid UTF-8 (libxml2 hands over nothing else): bytes that start one.
+    static func scalarCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
-    /// The class/id tokens of the nearest few containers: what the boilerplate rules see of the markup.
-    private func evidenceTokens(_ container: Int) -> [String] {
+    /// The tag names of the nearest few containers and the innermost block element.
+    /// Blocks of one container share the container part, so it is built once.
+    private mutating func tagPath(container: Int) -> String {
+        if containerPaths.count <= container { containerPaths.append(contentsOf: repeatElement(nil, count: container + 1 - containerPaths.count)) }
+        let base: String
+        if let known = containerPaths[container] {
+            base = known
+        } else {
+            base = containerStack.suffix(4).map { containers[$0].tag.name }.joined(separator: "/")
+            containerPaths[container] = base
+        }
+        guard let innermost = blockStack.last else { return base }
+        return base + "/" + innermost.tag.name
+    }
+
+    /// The class/id tokens of the nearest few containers, lowercased: what the boilerplate
+    /// rules see of the markup. Built once per container.
+    private mutating func evidenceTokens(_ container: Int) -> [String] {
+        if containerEvidence.count <= container { containerEvidence.append(contentsOf: repeatElement(nil, count: container + 1 - containerEvidence.count)) }
+        if let known = containerEvidence[container] { return known }
         var tokens: [String] = []
         var index = container
         var steps = 0
@@ -280,6 +318,7 @@ struct HTMLBlockWalker {
             index = containers[index].parent
             steps += 1
         }
+        containerEvidence[container] = tokens
         return tokens
     }
 }
