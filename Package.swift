@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScourCoreTests",
-            dependencies: ["ScourCore"]
+            dependencies: ["ScourCore", "CLibXML2"]
         ),
         .testTarget(
             name: "ScourCLITests",

@@ -56,7 +56,10 @@ typedef struct {
     uint8_t *name_tags;
     int32_t root;          /* first top-level element, -1 when none */
     int32_t last_top;      /* last top-level element, to chain stray ones as siblings */
-    int32_t current;       /* open element, -1 at top level */
+    int32_t *open;         /* open elements, innermost last (libxml2's node stack) */
+    uint32_t open_count, open_capacity;
+    int has_dtd;           /* a doctype was read: libxml2's document then starts with its DTD node */
+    int first_top;         /* the document's first child: 0 none yet, 1 an element, 2 a comment or instruction */
     int errors;
     int started;           /* libxml2 began a document */
     int split_text;        /* a comment or processing instruction came since the last text */
@@ -70,6 +73,7 @@ static inline void scour_tree_free(scour_tree *tree) {
     free(tree->bytes);
     free(tree->names);
     free(tree->name_tags);
+    free(tree->open);
     free(tree);
 }
 
@@ -126,7 +130,11 @@ static uint32_t scour_tree_intern(scour_tree *tree, const xmlChar *name) {
     return tree->name_count++;
 }
 
-static int32_t scour_tree_add_node(scour_tree *tree, uint8_t type) {
+static int32_t scour_tree_current(const scour_tree *tree) {
+    return tree->open_count > 0 ? tree->open[tree->open_count - 1] : -1;
+}
+
+static int32_t scour_tree_add_node(scour_tree *tree, uint8_t type, int32_t parent_index) {
     if (tree->node_count >= 0x7FFFFFF0 ||
         !scour_tree_grow((void **)&tree->nodes, (uint32_t *)&tree->node_capacity, (uint32_t)tree->node_count + 1, sizeof(scour_node))) {
         tree->failed = 1;
@@ -136,10 +144,10 @@ static int32_t scour_tree_add_node(scour_tree *tree, uint8_t type) {
     scour_node *node = &tree->nodes[index];
     memset(node, 0, sizeof(*node));
     node->type = type;
-    node->parent = tree->current;
+    node->parent = parent_index;
     node->first_child = node->last_child = node->next_sibling = -1;
-    if (tree->current >= 0) {
-        scour_node *parent = &tree->nodes[tree->current];
+    if (parent_index >= 0) {
+        scour_node *parent = &tree->nodes[parent_index];
         if (parent->last_child >= 0) tree->nodes[parent->last_child].next_sibling = index;
         else parent->first_child = index;
         parent->last_child = index;
@@ -154,6 +162,11 @@ static scour_tree *scour_tree_of(void *context) {
 
 static void scour_sax_start_document(void *context) {
     scour_tree_of(context)->started = 1;
+}
+
+static void scour_sax_internal_subset(void *context, const xmlChar *name, const xmlChar *external, const xmlChar *system) {
+    (void)name; (void)external; (void)system;
+    scour_tree_of(context)->has_dtd = 1;
 }
 
 /* libxml2's tree names a prefixed element by its local part (`<fb:like>` is "like"),
@@ -172,7 +185,16 @@ static const xmlChar *scour_local_name(const xmlChar *name) {
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
     scour_tree *tree = scour_tree_of(context);
     if (tree->failed || name == NULL) return;
-    int32_t index = scour_tree_add_node(tree, SCOUR_NODE_ELEMENT);
+    /* An element opened when every element is closed (a page going on after </html>)
+       goes, in libxml2's tree, under the first top-level node when that is an element. */
+    int32_t parent = scour_tree_current(tree);
+    int top_level = parent < 0 && !(tree->first_top == 1 && !tree->has_dtd);
+    if (parent < 0 && !top_level) parent = tree->root;
+    if (!scour_tree_grow((void **)&tree->open, &tree->open_capacity, tree->open_count + 1, sizeof(int32_t))) {
+        tree->failed = 1;
+        return;
+    }
+    int32_t index = scour_tree_add_node(tree, SCOUR_NODE_ELEMENT, parent);
     if (index < 0) return;
     uint32_t name_index = scour_tree_intern(tree, scour_local_name(name));
     scour_node *node = &tree->nodes[index];
@@ -198,26 +220,28 @@ static void scour_sax_start_element(void *context, const xmlChar *name, const xm
     }
     node = &tree->nodes[index];
     node->attribute_count = tree->attribute_count - node->first_attribute;
-    if (tree->current < 0) {
+    if (top_level) {
         if (tree->root < 0) tree->root = index;
         else tree->nodes[tree->last_top].next_sibling = index;
         tree->last_top = index;
+        if (tree->first_top == 0) tree->first_top = 1;
     }
-    tree->current = index;
+    tree->open[tree->open_count++] = index;
 }
 
 static void scour_sax_end_element(void *context, const xmlChar *name) {
     (void)name;
     scour_tree *tree = scour_tree_of(context);
-    if (tree->failed || tree->current < 0) return;
-    tree->current = tree->nodes[tree->current].parent;
+    if (tree->failed || tree->open_count == 0) return;
+    tree->open_count--;
 }
 
 static void scour_sax_text(void *context, const xmlChar *text, int length, uint8_t type) {
     htmlParserCtxtPtr ctxt = (htmlParserCtxtPtr)context;
     scour_tree *tree = scour_tree_of(context);
-    if (tree->failed || tree->current < 0 || length <= 0) return;
-    scour_node *open = &tree->nodes[tree->current];
+    int32_t current = scour_tree_current(tree);
+    if (tree->failed || current < 0 || length <= 0) return;
+    scour_node *open = &tree->nodes[current];
     if (open->last_child >= 0) {
         scour_node *last = &tree->nodes[open->last_child];
         /* libxml2 merges consecutive text into one node; the last node's bytes are
@@ -225,13 +249,13 @@ static void scour_sax_text(void *context, const xmlChar *text, int length, uint8
         if (last->type == type && !tree->split_text && last->text + last->text_length + 1 == tree->byte_count) {
             tree->byte_count -= 1;
             if (scour_tree_store(tree, text, (uint32_t)length) == UINT32_MAX) return;
-            last = &tree->nodes[tree->nodes[tree->current].last_child];
+            last = &tree->nodes[tree->nodes[current].last_child];
             last->text_length += (uint32_t)length;
             return;
         }
     }
     tree->split_text = 0;
-    int32_t index = scour_tree_add_node(tree, type);
+    int32_t index = scour_tree_add_node(tree, type, current);
     if (index < 0) return;
     uint32_t offset = scour_tree_store(tree, text, (uint32_t)length);
     if (offset == UINT32_MAX) return;
@@ -246,14 +270,19 @@ static void scour_sax_text(void *context, const xmlChar *text, int length, uint8
 
 /* libxml2's tree keeps comments and processing instructions as nodes, so the text on
    either side of one stays two text nodes; this tree drops them but keeps the split. */
+static void scour_sax_unkept_node(scour_tree *tree) {
+    tree->split_text = 1;
+    if (tree->open_count == 0 && tree->first_top == 0) tree->first_top = 2;
+}
+
 static void scour_sax_comment(void *context, const xmlChar *value) {
     (void)value;
-    scour_tree_of(context)->split_text = 1;
+    scour_sax_unkept_node(scour_tree_of(context));
 }
 
 static void scour_sax_instruction(void *context, const xmlChar *target, const xmlChar *data) {
     (void)target; (void)data;
-    scour_tree_of(context)->split_text = 1;
+    scour_sax_unkept_node(scour_tree_of(context));
 }
 
 static void scour_sax_characters(void *context, const xmlChar *text, int length) {
@@ -277,7 +306,7 @@ static inline scour_tree *scour_html_read_tree(const char *buffer, int size, con
     if (buffer == NULL || size <= 0) return NULL;
     scour_tree *tree = calloc(1, sizeof(scour_tree));
     if (tree == NULL) return NULL;
-    tree->root = tree->last_top = tree->current = -1;
+    tree->root = tree->last_top = -1;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
     if (ctxt == NULL) { free(tree); return NULL; }
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
@@ -289,6 +318,7 @@ static inline scour_tree *scour_html_read_tree(const char *buffer, int size, con
     memset(sax, 0, sizeof(*sax));
     sax->initialized = 1;
     sax->startDocument = scour_sax_start_document;
+    sax->internalSubset = scour_sax_internal_subset;
     sax->startElement = scour_sax_start_element;
     sax->endElement = scour_sax_end_element;
     sax->characters = scour_sax_characters;

@@ -1,0 +1,88 @@
+import XCTest
+@testable import ScourCore
+
+/// Emptying script and style text before parsing must leave every other part of the tree
+/// as libxml2 builds it from the untouched page.
+final class RawTextEliderTests: XCTestCase {
+    func elided(_ html: String) -> String? {
+        RawTextElider.elide(Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testScriptAndStyleTextGoesLineBreaksAndJSONStay() {
+        let page = "<head><script src=a.js>var a = 1;\nvar b = '</p>';\n</script><style media=\"x>y\">p { }</style>"
+            + "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head><body><p>Text</p></body>"
+        XCTAssertEqual(elided(page), "<head><script src=a.js>\n\n</script><style media=\"x>y\"></style>"
+            + "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head><body><p>Text</p></body>")
+    }
+
+    func testEndTagMatchedInAnyCaseAndOnlyForItsOwnElement() {
+        XCTAssertEqual(elided("<SCRIPT>x = '<div>'; y = '</div>';</ScRiPt><p>a</p>"), "<SCRIPT></ScRiPt><p>a</p>")
+        XCTAssertEqual(elided("<style>a</script>b</style><p>c</p>"), "<style></style><p>c</p>")
+    }
+
+    func testMarkupThatOnlyLooksLikeAScriptIsLeftAlone() {
+        XCTAssertNil(elided("<p title=\"<script>x</script>\">a</p>"))
+        XCTAssertNil(elided("<!-- <script>x</script> --><p>a</p>"))
+        XCTAssertNil(elided("<scripts>x</scripts><p>a</p>"))
+        XCTAssertNil(elided("<script/>text<p>a</p>"))
+        XCTAssertNil(elided("<p>a < b and <3 hearts</p>"))
+    }
+
+    func testDoubtStopsTheScanAndKeepsTheRest() {
+        // An unclosed quote, an unclosed comment, or a script that never ends: everything after is left as it is.
+        XCTAssertNil(elided("<p class=\"open>a</p><script>x</script>"))
+        XCTAssertNil(elided("<!-- never closed <script>x</script>"))
+        XCTAssertNil(elided("<script>never closed"))
+        XCTAssertEqual(elided("<script>x</script><!--><script>y</script>"), "<script></script><!--><script>y</script>")
+    }
+
+    func testOnlyEncodingsWithASCIIMarkupAreTouched() {
+        XCTAssertTrue(RawTextElider.canElide(encoding: "UTF-8"))
+        XCTAssertTrue(RawTextElider.canElide(encoding: "windows-1252"))
+        XCTAssertTrue(RawTextElider.canElide(encoding: "Shift_JIS"))
+        XCTAssertFalse(RawTextElider.canElide(encoding: "UTF-16LE"))
+        XCTAssertFalse(RawTextElider.canElide(encoding: "ISO-2022-JP"))
+    }
+
+    /// The tree from the elided bytes equals the tree from the original bytes, script and style text aside.
+    func testTreeIsUnchangedOutsideScriptAndStyle() throws {
+        let page = """
+        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+        <html><head><title>T</title><script>
+        if (a<b) { document.write("<div class='x'>"); }
+        </script><style>div > p { margin: 0 }</style>
+        <script type="application/ld+json">{"@type": "NewsArticle"}</script></head>
+        <body><div id=main data-json='{"a": "<script>"}'><p>One <!-- c --> two</p><?php x ?>
+        <script>var s = "</div>";</script><p>Three</p></div><img src=x alt="a > b"><p>Four</p></body></html>
+        """
+        let bytes = Array(page.utf8)
+        let elided = try XCTUnwrap(RawTextElider.elide(bytes))
+        XCTAssertLessThan(elided.count, bytes.count)
+        // Nodes are views into their tree: both trees stay alive while they are read.
+        let originalTree = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"))
+        let trimmedTree = try XCTUnwrap(HTMLTree.parse(elided, encoding: "UTF-8"))
+        let original = outline(try XCTUnwrap(originalTree.root))
+        XCTAssertEqual(original, outline(try XCTUnwrap(trimmedTree.root)))
+        XCTAssertTrue(original.contains { $0.hasPrefix("text:{\"@type\": \"NewsArticle\"}") })
+    }
+
+    /// Every node in order with its attributes and text (script and style text left out) and line.
+    private func outline(_ root: HTMLNode) -> [String] {
+        var lines: [String] = []
+        var inRawText = false
+        func visit(_ node: HTMLNode) {
+            if node.isElement {
+                lines.append("<\(node.name) \(node.attributes.map { "\($0.name)=\($0.value)" })>")
+                let raw = (node.tag == .script && node.attribute("type") == nil) || node.tag == .style
+                let outer = inRawText
+                inRawText = raw
+                for child in node.children { visit(child) }
+                inRawText = outer
+            } else if node.isText, !inRawText {
+                lines.append("text:\(node.content) line \(node.line)")
+            }
+        }
+        visit(root)
+        return lines
+    }
+}
