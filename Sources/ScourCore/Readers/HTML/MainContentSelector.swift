@@ -8,6 +8,17 @@ struct MainContentSelector {
     let tokens: MarkupTokens
     /// How much a character of bad text costs against one of good text.
     var badWeight = 1.0
+    /// The post-selection steps, built once from the tokens' word lists.
+    let teasers: TeaserBarrier
+    let byLines: ByLines
+    let describedLead: DescribedLead
+
+    init(tokens: MarkupTokens) {
+        self.tokens = tokens
+        teasers = TeaserBarrier(tokens: tokens)
+        byLines = ByLines(tokens: tokens)
+        describedLead = DescribedLead(tokens: tokens)
+    }
 
     /// Below this many characters of story text the selection found nothing useful (see the segmenter's fallback).
     static let fallbackCharacters = 200.0
@@ -38,17 +49,16 @@ struct MainContentSelector {
         func goodIn(_ container: ContentContainer) -> Double { goodPrefix[container.endBlock] - goodPrefix[container.firstBlock] }
         func badIn(_ container: ContentContainer) -> Double { badPrefix[container.endBlock] - badPrefix[container.firstBlock] }
 
-        // Containers repeat their class lists ("col-md-4", "post-item"): each distinct list is read once.
-        var known: [String: MarkupTokens.Hint] = [:]
+        // Containers repeat their class tokens ("col-md-4", "post-item"): each distinct token is read once.
+        var readings: [String: MarkupTokens.TokenReading] = [:]
         let pageGood = goodPrefix[count]
         let hints = containers.map { container -> MarkupTokens.Hint in
-            var hint: MarkupTokens.Hint
-            if container.tokens.isEmpty {
-                hint = tokens.hint(tag: container.tag, tokens: [])
-            } else {
-                let key = container.tag.name + "|" + container.tokens.joined(separator: " ")
-                hint = known[key] ?? tokens.hint(tag: container.tag, tokens: container.tokens)
-                known[key] = hint
+            let list = container.tokens
+            var hint = tokens.hint(tag: container.tag, count: list.count) { position in
+                if let known = readings[list[position]] { return known }
+                let reading = tokens.reading(of: list[position])
+                readings[list[position]] = reading
+                return reading
             }
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
@@ -120,13 +130,13 @@ struct MainContentSelector {
                          goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                 included: &included, reasons: &reasons)
-        TeaserBarrier(tokens: tokens).apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
-                                            included: &included, reasons: &reasons)
-        ByLines(tokens: tokens).apply(blocks: blocks, included: &included, reasons: &reasons)
+        teasers.apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
+                      included: &included, reasons: &reasons)
+        byLines.apply(blocks: blocks, included: &included, reasons: &reasons)
         var story = 0.0
         for index in 0..<count where included[index] { story += good[index] }
         if !descriptions.isEmpty {
-            DescribedLead(tokens: tokens).apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
+            describedLead.apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
                                                 good: good, storyCharacters: story, included: &included, reasons: &reasons)
         }
         return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
