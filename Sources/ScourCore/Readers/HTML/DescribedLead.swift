@@ -166,10 +166,15 @@ struct DescribedLead {
 struct ByLines {
     let creditMarkers: [[UInt8]]
     let callsToAction: [[UInt8]]
+    /// `callsToAction` by first byte, so a block is scanned once rather than once per phrase.
+    let actionsByFirstByte: [[[UInt8]]]
 
     init(tokens: MarkupTokens) {
         creditMarkers = tokens.creditMarkers.map { Array($0.utf8) }
         callsToAction = tokens.callsToAction.map { Array($0.utf8) }
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for phrase in callsToAction where !phrase.isEmpty { buckets[Int(phrase[0])].append(phrase) }
+        actionsByFirstByte = buckets
     }
 
     /// Longest block compared for a credit, in characters.
@@ -206,9 +211,24 @@ struct ByLines {
         return false
     }
 
+    /// Some phrase of `callsToAction` occurs in `text` as whole words (see `containsWord`).
     func isCallToAction(_ text: [UInt8]) -> Bool {
-        for phrase in callsToAction where Self.containsWord(phrase, in: text) { return true }
+        let count = text.count
+        for start in 0..<count where start == 0 || !Self.isWordByte(text[start - 1]) {
+            for phrase in actionsByFirstByte[Int(text[start])] where start + phrase.count <= count {
+                var matched = 1
+                while matched < phrase.count, text[start + matched] == phrase[matched] { matched += 1 }
+                guard matched == phrase.count else { continue }
+                let end = start + phrase.count
+                if end == count || !Self.isWordByte(text[end]) || !Self.isWordByte(phrase[phrase.count - 1]) { return true }
+            }
+        }
         return false
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
     /// Lowercased bytes (ASCII letters, and the Latin-1/Latin Extended capitals of two bytes), white space folded.
@@ -229,7 +249,7 @@ struct ByLines {
                 out.append(UInt8(ascii: "'"))
             } else {
                 let lower = (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? Unicode.Scalar(value + 0x20)! : scalar
-                out.append(contentsOf: String(Character(lower)).utf8)
+                TextFold.appendUTF8(lower, to: &out)
             }
         }
         return out
@@ -248,27 +268,5 @@ struct ByLines {
             start -= 1
         }
         return nil
-    }
-
-    /// `needle` occurs with no letter or digit right before or after it.
-    static func containsWord(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-        }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == needle[0], start == 0 || !isWordByte(haystack[start - 1]) {
-                var matched = 1
-                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count {
-                    let end = start + needle.count
-                    if end == haystack.count || !isWordByte(haystack[end]) || !isWordByte(needle[needle.count - 1]) { return true }
-                }
-            }
-            start += 1
-        }
-        return false
     }
 }
