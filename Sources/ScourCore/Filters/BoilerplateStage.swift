@@ -20,7 +20,8 @@ public struct BoilerplateStage: Stage {
     public var listRowWeight: Double
     public var languages: [String]
     let phrases: PhraseMatcher
-    let stopwords: [String: Set<String>]
+    /// Stopwords by language, ready for byte look-ups.
+    let stopwords: [String: StopwordSet]
 
     public init(section: ConfigSection, resources: Resources) throws {
         mainRun = section.choice("main_run", default: "text", allowed: ["text", "always", "never"])
@@ -32,7 +33,7 @@ public struct BoilerplateStage: Stage {
         languages = section.strings("languages", default: available, allowed: available)
         let chosen = languages
         phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
-        stopwords = resources.stopwords
+        stopwords = resources.stopwords.mapValues(StopwordSet.init)
     }
 
     /// What the rules concluded about one kept block.
@@ -51,7 +52,7 @@ public struct BoilerplateStage: Stage {
 
     public func process(_ document: inout Document) throws(Rejection) {
         // Without a known language, stopword share says nothing: leave it out of the rules.
-        let stop = document.metadata.language.flatMap { stopwords[$0] } ?? []
+        let stop = document.metadata.language.flatMap { stopwords[$0] } ?? StopwordSet([])
         for index in document.blocks.indices where document.blocks[index].isKept {
             if let markup = document.blocks[index].markup, !markup.inMainContent {
                 removeBlock(&document, at: index, rule: markup.exclusion ?? "outside-main-content")
@@ -102,7 +103,7 @@ public struct BoilerplateStage: Stage {
         }
     }
 
-    func verdict(for block: Block, at index: Int, stopwords: Set<String>, authors: [String]) -> Verdict {
+    func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {
         let features = BlockFeatures(block, stopwords: stopwords)
         let hit = phrases.match(block.text, wordCount: features.words)
         let shape = shapeRule(block, features: features, authors: authors)
