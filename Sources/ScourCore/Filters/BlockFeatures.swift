@@ -238,28 +238,12 @@ public struct BlockFeatures: Sendable {
 /// other words are asked of the set itself, with the same result as before.
 struct StopwordSet: Sendable {
     let words: Set<String>
-    /// Open addressing over the NFC bytes of the words: slot → index into `offsets` + 1 (0 empty).
-    private var slots: [Int32] = []
-    private var offsets: [Int32] = [0]
-    private var bytes: [UInt8] = []
-    private var mask = 0
+    /// The words' NFC bytes.
+    private let table: ByteTable<Bool>
 
     init(_ words: Set<String>) {
         self.words = words
-        guard !words.isEmpty else { return }
-        var capacity = 16
-        while capacity < words.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        slots = [Int32](repeating: 0, count: capacity)
-        for word in words.sorted() {
-            let key = Array(word.precomposedStringWithCanonicalMapping.utf8)
-            guard !contains(key, nfcStable: true) else { continue }
-            bytes += key
-            offsets.append(Int32(bytes.count))
-            var slot = Self.hash(key) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(offsets.count - 1)
-        }
+        table = ByteTable(words.sorted().map { (Array($0.precomposedStringWithCanonicalMapping.utf8), true) })
     }
 
     var isEmpty: Bool { words.isEmpty }
@@ -267,18 +251,7 @@ struct StopwordSet: Sendable {
     func contains(_ word: [UInt8], nfcStable: Bool) -> Bool {
         guard !words.isEmpty else { return false }
         guard nfcStable else { return words.contains(String(decoding: word, as: UTF8.self)) }
-        var slot = Self.hash(word) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return false }
-            let start = Int(offsets[entry - 1]), end = Int(offsets[entry])
-            if end - start == word.count {
-                var offset = 0
-                while offset < word.count, bytes[start + offset] == word[offset] { offset += 1 }
-                if offset == word.count { return true }
-            }
-            slot = (slot + 1) & mask
-        }
+        return table[word] != nil
     }
 
     /// A letter whose lowercase (by `TextFold.appendLowercased`) is one precomposed scalar that NFC leaves alone
@@ -287,12 +260,5 @@ struct StopwordSet: Sendable {
     @inline(__always)
     static func lowercasesStably(_ value: UInt32) -> Bool {
         (value >= 0xC0 && value <= 0x17F && value != 0x130) || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
-    }
-
-    @inline(__always)
-    private static func hash(_ word: [UInt8]) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
