@@ -201,8 +201,11 @@ struct ByLines {
 
     /// A credit marker ("©", "photo:") followed by a short credit to the end of the block.
     func isCredit(_ text: [UInt8]) -> Bool {
+        // `lowered` leaves at most one space after a marker: only a marker ending in the last
+        // `creditBytes + 1` bytes can pass, and the last occurrence, if any passes, is there.
+        let windowStart = text.count - Self.creditBytes - 1
         for marker in creditMarkers {
-            guard let end = Self.lastEnd(of: marker, in: text) else { continue }
+            guard let end = Self.lastEnd(of: marker, in: text, from: windowStart - marker.count) else { continue }
             var after = text.count - end
             var index = end
             while index < text.count, text[index] == 0x20 { index += 1; after -= 1 }
@@ -233,6 +236,7 @@ struct ByLines {
 
     /// Lowercased bytes (ASCII letters, and the Latin-1/Latin Extended capitals of two bytes), white space folded.
     static func lowered(_ text: String) -> [UInt8] {
+        if let ascii = asciiLowered(text) { return ascii }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -255,11 +259,32 @@ struct ByLines {
         return out
     }
 
-    /// Index just past the last occurrence of `needle` in `haystack`.
-    static func lastEnd(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    /// `lowered` for ASCII text (most blocks), on bytes; nil for other text.
+    static func asciiLowered(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return out
+        }
+    }
+
+    /// Index just past the last occurrence of `needle` in `haystack` that starts at or after `from`.
+    static func lastEnd(of needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         var start = haystack.count - needle.count
-        while start >= 0 {
+        let first = max(0, from)
+        while start >= first {
             if haystack[start] == needle[0] {
                 var matched = 1
                 while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }

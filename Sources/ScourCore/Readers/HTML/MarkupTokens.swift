@@ -38,6 +38,8 @@ public struct MarkupTokens: Sendable, Decodable {
     private var contentTags: Set<String> = []
     /// The part lists (neutral, article states, boilerplate, content, responsive, print layout) as one table of bits.
     private var partFlags: [String: UInt8] = [:]
+    /// `partFlags` of the ASCII parts, by bytes.
+    private var partTable = ByteTable<UInt8>([])
     /// Exact content names and the roles as one table of bits.
     private var tokenFlags: [String: UInt8] = [:]
     /// `boilerplate.substrings` as bytes, and their indices by first byte.
@@ -124,6 +126,7 @@ public struct MarkupTokens: Sendable, Decodable {
                              (responsiveParts, PartFlag.responsive), (printLayoutParts, PartFlag.printLayout)] {
             for part in list { partFlags[part, default: 0] |= flag }
         }
+        partTable = ByteTable(partFlags.keys.sorted().filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { (Array($0.utf8), partFlags[$0]!) })
         for (list, flag) in [(contentExact, TokenFlag.exact), (contentRoles, TokenFlag.contentRole),
                              (boilerplateRoles, TokenFlag.boilerplateRole)] {
             for word in list { tokenFlags[word, default: 0] |= flag }
@@ -157,8 +160,6 @@ public struct MarkupTokens: Sendable, Decodable {
         var strongContent = false
         var contentRole = false
         var boilerplateRole = false
-        /// Starts with a taxonomy prefix and a dash ("tag-schools"): ignored on <article>/<main> with content.
-        var taxonomy = false
         /// Has a neutral part: never read as anything.
         var neutral = false
         /// Has an article-state part ("paywall-on"): ignored on <article>/<main>.
@@ -177,23 +178,15 @@ public struct MarkupTokens: Sendable, Decodable {
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
-        reading.taxonomy = hasTaxonomyPrefix(lower)
-        let parts = Self.parts(of: token)
-        var flags: [UInt8] = []
-        flags.reserveCapacity(parts.count)
-        var any: UInt8 = 0
-        for part in parts {
-            let flag = partFlags[part] ?? 0
-            flags.append(flag)
-            any |= flag
+        let (any, firstBoilerplate, content) = Self.partFlags(of: token, partTable, partFlags)
+        var tokenBoilerplate = firstBoilerplate
+        reading.content = content
+        if any & PartFlag.neutral != 0 {
+            reading.content = false
+            reading.neutral = true
+            return reading
         }
-        if any & PartFlag.neutral != 0 { reading.neutral = true; return reading }
         reading.articleState = any & PartFlag.articleState != 0
-        var tokenBoilerplate: String?
-        for (part, flag) in zip(parts, flags) {
-            if flag & PartFlag.boilerplate != 0 { tokenBoilerplate = tokenBoilerplate ?? part }
-            if flag & PartFlag.content != 0 { reading.content = true }
-        }
         if tokenBoilerplate == nil { tokenBoilerplate = firstSubstring(in: lower) }
         // "hidden-xs": hidden on some screens only.
         if tokenBoilerplate == "hidden", any & PartFlag.responsive != 0 { tokenBoilerplate = nil }
@@ -201,6 +194,53 @@ public struct MarkupTokens: Sendable, Decodable {
         if tokenBoilerplate == "print", any & PartFlag.printLayout != 0 { tokenBoilerplate = nil }
         reading.boilerplate = tokenBoilerplate
         return reading
+    }
+
+    /// The `PartFlag` bits of one part: by bytes when it is ASCII (the lists are compared as Strings, by
+    /// canonical equivalence, which for ASCII is byte equality), else by the String.
+    @inline(__always)
+    private static func partFlag(_ part: [UInt8], _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8]) -> UInt8 {
+        if part.allSatisfy({ $0 < 0x80 }) { return partTable[part] ?? 0 }
+        return partFlags[String(decoding: part, as: UTF8.self)] ?? 0
+    }
+
+    /// The `PartFlag` bits of all parts of a token (see `parts(of:)`) together, its first boilerplate
+    /// part, and whether a part is a content word; the parts are split into one reused buffer.
+    private static func partFlags(of token: String, _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8])
+        -> (any: UInt8, boilerplate: String?, content: Bool) {
+        var any: UInt8 = 0
+        var boilerplate: String?
+        var content = false
+        var current: [UInt8] = []
+        current.reserveCapacity(token.utf8.count)
+        var previousLower = false
+        func close() {
+            guard !current.isEmpty else { return }
+            let flag = partFlag(current, partTable, partFlags)
+            any |= flag
+            if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = String(decoding: current, as: UTF8.self) }
+            if flag & PartFlag.content != 0 { content = true }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                current.append(byte)
+                previousLower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousLower { close() }
+                current.append(byte | 0x20)
+                previousLower = false
+            case 0x80...:
+                current.append(byte)
+                previousLower = false
+            default:
+                close()
+                previousLower = false
+            }
+        }
+        close()
+        return (any, boilerplate, content)
     }
 
     /// Bits of `partFlags`: which word lists a token part is in.
@@ -257,7 +297,7 @@ public struct MarkupTokens: Sendable, Decodable {
             if token.boilerplateRole { boilerplateWord = boilerplateWord ?? token.lower; continue }
             // <article> and <main> class lists often carry the post's taxonomy
             // ("tag-schools category-news"), which says nothing about the element.
-            if content, articleOrMain, token.taxonomy { continue }
+            if content, articleOrMain, hasTaxonomyPrefix(token.lower) { continue }
             if token.neutral { continue }
             if articleOrMain, token.articleState { continue }
             if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true }

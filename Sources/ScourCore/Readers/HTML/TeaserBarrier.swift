@@ -8,9 +8,31 @@ struct TeaserBarrier {
     /// Longest phrase in characters; a block is compared only when its start is that short.
     let maxCharacters: Int
 
+    /// Bytes some phrase starts with (canonically decomposed, as String equality compares), or nil
+    /// when a phrase is empty: a block whose key cannot start with one of them matches none.
+    let firstBytes: [Bool]?
+
     init(tokens: MarkupTokens) {
         phrases = tokens.endOfArticle
         maxCharacters = tokens.endOfArticleMaxCharacters
+        var firstBytes: [Bool]? = [Bool](repeating: false, count: 256)
+        for phrase in phrases {
+            guard let first = phrase.decomposedStringWithCanonicalMapping.utf8.first else { firstBytes = nil; break }
+            firstBytes?[Int(first)] = true
+        }
+        self.firstBytes = firstBytes
+    }
+
+    /// False when `key(text)` (or the key of any start of it) cannot equal a phrase: its first
+    /// character is ASCII and no phrase starts with it.
+    @inline(__always)
+    private func mayMatch(_ text: String) -> Bool {
+        guard let firstBytes else { return true }
+        for byte in text.utf8 where byte != 0x20 && byte != 0x0A && byte != 0x09 {
+            guard byte < 0x80 else { return true }
+            return firstBytes[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)]
+        }
+        return true
     }
 
     enum Match {
@@ -23,7 +45,7 @@ struct TeaserBarrier {
     /// Which kind of teaser announcement `text` is, if any. Allocates only for blocks whose
     /// start is short enough to be a phrase.
     func match(_ text: String) -> Match? {
-        guard !phrases.isEmpty else { return nil }
+        guard !phrases.isEmpty, mayMatch(text) else { return nil }
         let limitBytes = maxCharacters * 2 + 4
         var colon = -1
         var bytes = 0
