@@ -143,19 +143,24 @@ public struct BoilerplateStage: Stage {
     static func byteRange(of needle: String, in text: String) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while let start = utf8[index...].firstIndex(of: first) {
-            var end = start
-            var matched = true
-            for byte in pattern {
-                guard end < utf8.endIndex, utf8[end] == byte else { matched = false; break }
-                end = utf8.index(after: end)
+        var bytes = text
+        let found = bytes.withUTF8 { utf8 -> Int? in
+            guard pattern.count <= utf8.count else { return nil }
+            var start = 0
+            while start + pattern.count <= utf8.count {
+                if utf8[start] == first {
+                    var matched = 1
+                    while matched < pattern.count, utf8[start + matched] == pattern[matched] { matched += 1 }
+                    let end = start + pattern.count
+                    if matched == pattern.count, end == utf8.count || !UTF8.isContinuation(utf8[end]) { return start }
+                }
+                start += 1
             }
-            if matched, end == utf8.endIndex || !UTF8.isContinuation(utf8[end]) { return start..<end }
-            index = utf8.index(after: start)
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: pattern.count)
     }
 
     /// What a block adds to (or costs) the run: prose its words, a table or list row half
