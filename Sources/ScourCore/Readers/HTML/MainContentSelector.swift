@@ -53,6 +53,7 @@ struct MainContentSelector {
         // The walker hands out one token array per distinct class list, so a list met again (the same
         // array, alive for the whole call) is known by its storage address, without hashing its tokens.
         var readings: [String: MarkupTokens.TokenReading] = [:]
+        readings.reserveCapacity(containers.count)
         var listHints = ListHints(capacity: containers.count)
         let pageGood = goodPrefix[count]
         let hints = containers.map { container -> MarkupTokens.Hint in

@@ -84,31 +84,46 @@ struct TeaserBarrier {
         return false
     }
 
+    /// The non-ASCII trailing marks `key` removes, as UTF-8: "…", "»", "›", "→".
+    private static let trailingMarks: [[UInt8]] = ["\u{2026}", "\u{00BB}", "\u{203A}", "\u{2192}"].map { Array($0.utf8) }
+
     /// Lowercased, spaces collapsed, trailing punctuation and spaces removed.
     static func key(_ text: Substring) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes; the trailing marks are cut by their byte sequences.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\u{00A0}" {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             }
             if pendingSpace {
-                scalars.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            if scalar.value < 0x80 {
-                let value = scalar.value
-                scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
             } else {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { TextFold.appendUTF8(lowered, to: &bytes) }
             }
         }
-        while let last = scalars.last, last == ":" || last == "?" || last == "!" || last == "." || last == "…" || last == " "
-            || last == "»" || last == "›" || last == ">" || last == "\u{2192}" {
-            scalars.removeLast()
+        // Trailing ": ? ! . … space » › > →".
+        trimming: while let last = bytes.last {
+            switch last {
+            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "."), 0x20, UInt8(ascii: ">"):
+                bytes.removeLast()
+                continue trimming
+            default:
+                for mark in Self.trailingMarks where bytes.count >= mark.count && bytes.suffix(mark.count).elementsEqual(mark) {
+                    bytes.removeLast(mark.count)
+                    continue trimming
+                }
+                break trimming
+            }
         }
-        var key = String(scalars)
+        var key = String(decoding: bytes, as: UTF8.self)
         // Typographic apostrophes as in the word list ("don’t" → "don't").
         if key.unicodeScalars.contains("\u{2019}") { key = String(key.map { $0 == "\u{2019}" ? "'" : $0 }) }
         return key
