@@ -50,6 +50,20 @@ public struct BoilerplateStage: Stage {
     /// How many leading UTF-8 bytes make two blocks copies of each other.
     static let copyKeyBytes = 64
 
+    /// A block's first `copyKeyBytes` bytes, hashed in one go (an array of bytes hashes byte by byte).
+    struct CopyKey: Hashable {
+        var bytes: [UInt8]
+
+        init(_ text: String) {
+            var text = text
+            bytes = text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(BoilerplateStage.copyKeyBytes))) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     public func process(_ document: inout Document) throws(Rejection) {
         // Without a known language, stopword share says nothing: leave it out of the rules.
         let stop = document.metadata.language.flatMap { stopwords[$0] } ?? StopwordSet([])
@@ -61,8 +75,9 @@ public struct BoilerplateStage: Stage {
         let keptIndices = document.blocks.indices.filter { document.blocks[$0].isKept }
         // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's
         // prose. Copies may differ in their tails ("… more", "Photo:"), so the first bytes are compared.
-        let keys = keptIndices.map { Array(document.blocks[$0].text.utf8.prefix(Self.copyKeyBytes)) }
-        var copies: [[UInt8]: Int] = [:]
+        let keys = keptIndices.map { CopyKey(document.blocks[$0].text) }
+        var copies: [CopyKey: Int] = [:]
+        copies.reserveCapacity(keys.count)
         for key in keys { copies[key, default: 0] += 1 }
         let verdicts = zip(keptIndices, keys).map { index, key in
             var verdict = verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
