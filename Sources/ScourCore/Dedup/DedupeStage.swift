@@ -63,6 +63,7 @@ public struct DedupeStage: Stage {
 
     /// `key.count` without walking Characters when the key is ASCII (one Character per byte: a key holds no CR/LF).
     static func characterCount(_ key: String) -> Int {
-        key.utf8.allSatisfy({ $0 < 0x80 }) ? key.utf8.count : key.count
+        var key = key
+        return key.withUTF8 { $0.allSatisfy { $0 < 0x80 } } ? key.utf8.count : key.count
     }
 }
