@@ -51,8 +51,8 @@ enum TextFold {
         var text = text
         // Native strings (all block text) are contiguous: the ASCII case (most text) is a byte loop into
         // buffers of known size.
-        let ascii: (lower: [UInt8], folded: [UInt8])? = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return text.withUTF8 { bytes -> (lower: [UInt8], folded: [UInt8]) in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return foldMixed(bytes) }
             var folded = [UInt8](repeating: 0, count: bytes.count)
             var foldedCount = 0
             let lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { lower, initialized in
@@ -74,32 +74,39 @@ enum TextFold {
             folded.removeLast(bytes.count - foldedCount)
             return (lower, folded)
         }
-        if let ascii { return ascii }
+    }
+
+    /// `fold` for text with non-ASCII scalars: ASCII bytes as above, only the other scalars decoded.
+    private static func foldMixed(_ bytes: UnsafeBufferPointer<UInt8>) -> (lower: [UInt8], folded: [UInt8]) {
         var lower: [UInt8] = []
         var folded: [UInt8] = []
-        lower.reserveCapacity(text.utf8.count)
-        folded.reserveCapacity(text.utf8.count)
+        lower.reserveCapacity(bytes.count + 8)
+        folded.reserveCapacity(bytes.count + 8)
         var inDigits = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let low = value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let low = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                 lower.append(low)
-                if value >= 0x30 && value <= 0x39 {
+                if byte >= 0x30 && byte <= 0x39 {
                     if !inDigits { folded.append(0x23) }
                     inDigits = true
                 } else {
                     inDigits = false
                     folded.append(low)
                 }
+                index += 1
                 continue
             }
             inDigits = false
-            var index = lower.count
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            index += length
+            var copied = lower.count
             appendLowercased(scalar, to: &lower)
-            while index < lower.count {
-                folded.append(lower[index])
-                index += 1
+            while copied < lower.count {
+                folded.append(lower[copied])
+                copied += 1
             }
         }
         return (lower, folded)
