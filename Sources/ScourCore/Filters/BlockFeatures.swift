@@ -10,12 +10,23 @@ public struct BlockFeatures: Sendable {
     public var numeric: Bool
 
     public init(_ block: Block, stopwords: Set<String>) {
-        let text = block.text
         var counts = WordCounts()
-        counts.scan(text, stopwords: stopwords)
+        counts.scan(block.text, stopwords: stopwords)
+        self.init(block, counts: counts, hasStopwords: !stopwords.isEmpty)
+    }
+
+    /// The same features, with the stopwords looked up by bytes (see `StopwordSet`).
+    init(_ block: Block, stopwords: StopwordSet) {
+        var counts = WordCounts()
+        counts.scan(block.text, stopwords: stopwords)
+        self.init(block, counts: counts, hasStopwords: !stopwords.isEmpty)
+    }
+
+    private init(_ block: Block, counts: WordCounts, hasStopwords: Bool) {
+        let text = block.text
         let words = counts.words
         self.words = words + (counts.digits > 0 && words == 0 ? 1 : 0)
-        self.stopwordRatio = words > 0 && !stopwords.isEmpty ? Double(counts.stopwords) / Double(words) : 0
+        self.stopwordRatio = words > 0 && hasStopwords ? Double(counts.stopwords) / Double(words) : 0
         // Counting Characters for the density is wasted when there are no links.
         self.linkDensity = block.links.isEmpty ? 0 : block.linkDensity
         self.numeric = counts.letters == 0 && counts.digits > 0
@@ -35,27 +46,52 @@ public struct BlockFeatures: Sendable {
         var unspaced = 0
 
         mutating func scan(_ text: String, stopwords set: Set<String>) {
+            scan(text) { word, _ in !set.isEmpty && set.contains(String(decoding: word, as: UTF8.self)) }
+        }
+
+        mutating func scan(_ text: String, stopwords set: StopwordSet) {
+            scan(text) { word, stable in set.contains(word, nfcStable: stable) }
+        }
+
+        /// The scan itself; `isStopword` gets each word's lowercased bytes and whether they are
+        /// their own NFC form (only ASCII and letters that never compose, see `StopwordSet`).
+        private mutating func scan(_ text: String, isStopword: ([UInt8], Bool) -> Bool) {
+            var text = text
+            var counts = self
+            text.withUTF8 { bytes in Self.scan(bytes, into: &counts, isStopword: isStopword) }
+            self = counts
+        }
+
+        /// The loop on the text's bytes, with the counters in locals (not captured by the closure above).
+        private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into counts: inout WordCounts,
+                                 isStopword: ([UInt8], Bool) -> Bool) {
+            var words = counts.words, stopwords = counts.stopwords, letters = counts.letters
+            var digits = counts.digits, unspaced = counts.unspaced
             var current: [UInt8] = []
             current.reserveCapacity(32)
+            var stable = true
             /// What the last base scalar was, so a following mark joins it or is ignored.
             var lastWasWordChar = false
             func flush() {
                 guard !current.isEmpty else { return }
                 words += 1
-                if !set.isEmpty, set.contains(String(decoding: current, as: UTF8.self)) { stopwords += 1 }
+                if isStopword(current, stable) { stopwords += 1 }
                 current.removeAll(keepingCapacity: true)
+                stable = true
             }
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    switch value {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
                     case 0x41...0x5A:
                         letters += 1
-                        current.append(UInt8(value + 0x20))
+                        current.append(byte + 0x20)
                         lastWasWordChar = true
                     case 0x61...0x7A:
                         letters += 1
-                        current.append(UInt8(value))
+                        current.append(byte)
                         lastWasWordChar = true
                     case 0x27:
                         current.append(0x27)
@@ -70,9 +106,15 @@ public struct BlockFeatures: Sendable {
                     }
                     continue
                 }
+                let (scalar, length) = TextFold.decodeScalar(bytes, at: index)
+                index += length
+                let value = scalar.value
                 let properties = scalar.properties
                 if Self.extendsCharacter(scalar, properties) {
-                    if lastWasWordChar { TextFold.appendLowercased(scalar, to: &current) }
+                    if lastWasWordChar {
+                        TextFold.appendLowercased(scalar, to: &current)
+                        stable = false
+                    }
                     continue
                 }
                 if value == 0x2019 {
@@ -88,6 +130,7 @@ public struct BlockFeatures: Sendable {
                 } else if properties.isAlphabetic {
                     letters += 1
                     TextFold.appendLowercased(scalar, to: &current)
+                    if stable { stable = StopwordSet.lowercasesStably(value) }
                     lastWasWordChar = true
                 } else if properties.numericType != nil {
                     digits += 1
@@ -99,6 +142,11 @@ public struct BlockFeatures: Sendable {
                 }
             }
             flush()
+            counts.words = words
+            counts.stopwords = stopwords
+            counts.letters = letters
+            counts.digits = digits
+            counts.unspaced = unspaced
         }
 
         @inline(__always)
@@ -181,5 +229,36 @@ public struct BlockFeatures: Sendable {
         let value = scalar.value
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         return scalar.properties.isUppercase
+    }
+}
+
+/// A language's stopwords, looked up by the UTF-8 bytes of a lowercased word. `Set<String>`
+/// compares by canonical equivalence, so the bytes answer only for words that are their own NFC
+/// form (ASCII, and Latin or Cyrillic letters that lowercase to a single precomposed letter);
+/// other words are asked of the set itself, with the same result as before.
+struct StopwordSet: Sendable {
+    let words: Set<String>
+    /// The words' NFC bytes.
+    private let table: ByteTable<Bool>
+
+    init(_ words: Set<String>) {
+        self.words = words
+        table = ByteTable(words.sorted().map { (Array($0.precomposedStringWithCanonicalMapping.utf8), true) })
+    }
+
+    var isEmpty: Bool { words.isEmpty }
+
+    func contains(_ word: [UInt8], nfcStable: Bool) -> Bool {
+        guard !words.isEmpty else { return false }
+        guard nfcStable else { return words.contains(String(decoding: word, as: UTF8.self)) }
+        return table[word] != nil
+    }
+
+    /// A letter whose lowercase (by `TextFold.appendLowercased`) is one precomposed scalar that NFC leaves alone
+    /// and that never composes with a neighbour: Latin-1 and Latin Extended-A letters (not İ, which lowercases
+    /// to i and a combining dot), Cyrillic letters (not its combining marks).
+    @inline(__always)
+    static func lowercasesStably(_ value: UInt32) -> Bool {
+        (value >= 0xC0 && value <= 0x17F && value != 0x130) || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
     }
 }

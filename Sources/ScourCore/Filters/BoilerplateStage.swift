@@ -20,7 +20,8 @@ public struct BoilerplateStage: Stage {
     public var listRowWeight: Double
     public var languages: [String]
     let phrases: PhraseMatcher
-    let stopwords: [String: Set<String>]
+    /// Stopwords by language, ready for byte look-ups.
+    let stopwords: [String: StopwordSet]
 
     public init(section: ConfigSection, resources: Resources) throws {
         mainRun = section.choice("main_run", default: "text", allowed: ["text", "always", "never"])
@@ -32,7 +33,7 @@ public struct BoilerplateStage: Stage {
         languages = section.strings("languages", default: available, allowed: available)
         let chosen = languages
         phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
-        stopwords = resources.stopwords
+        stopwords = resources.stopwords.mapValues(StopwordSet.init)
     }
 
     /// What the rules concluded about one kept block.
@@ -49,9 +50,23 @@ public struct BoilerplateStage: Stage {
     /// How many leading UTF-8 bytes make two blocks copies of each other.
     static let copyKeyBytes = 64
 
+    /// A block's first `copyKeyBytes` bytes, hashed in one go (an array of bytes hashes byte by byte).
+    struct CopyKey: Hashable {
+        var bytes: [UInt8]
+
+        init(_ text: String) {
+            var text = text
+            bytes = text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(BoilerplateStage.copyKeyBytes))) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     public func process(_ document: inout Document) throws(Rejection) {
         // Without a known language, stopword share says nothing: leave it out of the rules.
-        let stop = document.metadata.language.flatMap { stopwords[$0] } ?? []
+        let stop = document.metadata.language.flatMap { stopwords[$0] } ?? StopwordSet([])
         for index in document.blocks.indices where document.blocks[index].isKept {
             if let markup = document.blocks[index].markup, !markup.inMainContent {
                 removeBlock(&document, at: index, rule: markup.exclusion ?? "outside-main-content")
@@ -60,8 +75,9 @@ public struct BoilerplateStage: Stage {
         let keptIndices = document.blocks.indices.filter { document.blocks[$0].isKept }
         // Text printed three times or more (a caption in a slideshow, a teaser) is not the article's
         // prose. Copies may differ in their tails ("… more", "Photo:"), so the first bytes are compared.
-        let keys = keptIndices.map { Array(document.blocks[$0].text.utf8.prefix(Self.copyKeyBytes)) }
-        var copies: [[UInt8]: Int] = [:]
+        let keys = keptIndices.map { CopyKey(document.blocks[$0].text) }
+        var copies: [CopyKey: Int] = [:]
+        copies.reserveCapacity(keys.count)
         for key in keys { copies[key, default: 0] += 1 }
         let verdicts = zip(keptIndices, keys).map { index, key in
             var verdict = verdict(for: document.blocks[index], at: index, stopwords: stop, authors: document.metadata.authors)
@@ -102,7 +118,7 @@ public struct BoilerplateStage: Stage {
         }
     }
 
-    func verdict(for block: Block, at index: Int, stopwords: Set<String>, authors: [String]) -> Verdict {
+    func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {
         let features = BlockFeatures(block, stopwords: stopwords)
         let hit = phrases.match(block.text, wordCount: features.words)
         let shape = shapeRule(block, features: features, authors: authors)
@@ -142,19 +158,24 @@ public struct BoilerplateStage: Stage {
     static func byteRange(of needle: String, in text: String) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while let start = utf8[index...].firstIndex(of: first) {
-            var end = start
-            var matched = true
-            for byte in pattern {
-                guard end < utf8.endIndex, utf8[end] == byte else { matched = false; break }
-                end = utf8.index(after: end)
+        var bytes = text
+        let found = bytes.withUTF8 { utf8 -> Int? in
+            guard pattern.count <= utf8.count else { return nil }
+            var start = 0
+            while start + pattern.count <= utf8.count {
+                if utf8[start] == first {
+                    var matched = 1
+                    while matched < pattern.count, utf8[start + matched] == pattern[matched] { matched += 1 }
+                    let end = start + pattern.count
+                    if matched == pattern.count, end == utf8.count || !UTF8.isContinuation(utf8[end]) { return start }
+                }
+                start += 1
             }
-            if matched, end == utf8.endIndex || !UTF8.isContinuation(utf8[end]) { return start..<end }
-            index = utf8.index(after: start)
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: pattern.count)
     }
 
     /// What a block adds to (or costs) the run: prose its words, a table or list row half

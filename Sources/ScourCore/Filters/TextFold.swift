@@ -48,15 +48,45 @@ enum TextFold {
 
     /// The text lowercased (`lower`) and lowercased with each run of ASCII digits written `#` (`folded`).
     static func fold(_ text: String) -> (lower: [UInt8], folded: [UInt8]) {
+        var text = text
+        // Native strings (all block text) are contiguous: the ASCII case (most text) is a byte loop into
+        // buffers of known size.
+        return text.withUTF8 { bytes -> (lower: [UInt8], folded: [UInt8]) in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return foldMixed(bytes) }
+            var folded = [UInt8](repeating: 0, count: bytes.count)
+            var foldedCount = 0
+            let lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { lower, initialized in
+                var inDigits = false
+                for (index, byte) in bytes.enumerated() {
+                    let low = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    lower[index] = low
+                    if byte >= 0x30 && byte <= 0x39 {
+                        if !inDigits { folded[foldedCount] = 0x23; foldedCount += 1 }
+                        inDigits = true
+                    } else {
+                        inDigits = false
+                        folded[foldedCount] = low
+                        foldedCount += 1
+                    }
+                }
+                initialized = bytes.count
+            }
+            folded.removeLast(bytes.count - foldedCount)
+            return (lower, folded)
+        }
+    }
+
+    /// `fold` for text with non-ASCII scalars: ASCII bytes as above, only the other scalars decoded.
+    private static func foldMixed(_ bytes: UnsafeBufferPointer<UInt8>) -> (lower: [UInt8], folded: [UInt8]) {
         var lower: [UInt8] = []
         var folded: [UInt8] = []
-        lower.reserveCapacity(text.utf8.count)
-        folded.reserveCapacity(text.utf8.count)
+        lower.reserveCapacity(bytes.count + 8)
+        folded.reserveCapacity(bytes.count + 8)
         var inDigits = false
-        var utf8 = text.utf8.makeIterator()
-        // ASCII text (the common case) never needs scalar decoding.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            while let byte = utf8.next() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
                 let low = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                 lower.append(low)
                 if byte >= 0x30 && byte <= 0x39 {
@@ -66,21 +96,37 @@ enum TextFold {
                     inDigits = false
                     folded.append(low)
                 }
+                index += 1
+                continue
             }
-            return (lower, folded)
-        }
-        for scalar in text.unicodeScalars {
-            let start = lower.count
+            inDigits = false
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            index += length
+            var copied = lower.count
             appendLowercased(scalar, to: &lower)
-            if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                if !inDigits { folded.append(0x23) }
-                inDigits = true
-            } else {
-                inDigits = false
-                folded.append(contentsOf: lower[start...])
+            while copied < lower.count {
+                folded.append(lower[copied])
+                copied += 1
             }
         }
         return (lower, folded)
+    }
+
+    /// The scalar starting at `index` of valid UTF-8 (a String's bytes), and its length in bytes.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        if lead < 0xE0 {
+            return (Unicode.Scalar((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)) ?? "\u{FFFD}", 2)
+        }
+        if lead < 0xF0 {
+            let value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+        }
+        let value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
 
     /// `bytes` starts with `phrase` at `offset`.

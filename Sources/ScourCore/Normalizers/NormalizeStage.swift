@@ -84,6 +84,7 @@ public struct NormalizeStage: Stage {
     /// NFC, odd spaces to plain spaces, invisible characters removed, runs of white space collapsed.
     /// The result is built as UTF-8 bytes (ASCII appended as is): this runs on every block.
     public static func normalize(_ text: String, keepLineBreaks: Bool = false) -> String {
+        if isNormal(text) { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -112,6 +113,44 @@ public struct NormalizeStage: Stage {
         }
         let collapsed = String(decoding: bytes, as: UTF8.self)
         return needsNFC ? collapsed.precomposedStringWithCanonicalMapping : collapsed
+    }
+
+    /// True when `normalize` would return the text unchanged: single spaces between words only, and
+    /// every scalar one that `classify` keeps and `isNFCStable` (or ASCII) leaves alone. Most blocks are
+    /// already normal (the HTML walker folds white space), and then no copy is built.
+    static func isNormal(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let last = bytes.last, last != 0x20, bytes[0] != 0x20 else { return bytes.isEmpty }
+            var index = 0
+            var previousSpace = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        if previousSpace { return false }
+                        previousSpace = true
+                    } else {
+                        guard byte > 0x20, byte != 0x7F else { return false }
+                        previousSpace = false
+                    }
+                    index += 1
+                    continue
+                }
+                previousSpace = false
+                let (scalar, length) = TextFold.decodeScalar(bytes, at: index)
+                let value = scalar.value
+                switch value {
+                // Latin-1 and Latin Extended letters and signs (not NBSP, not the soft hyphen), basic Cyrillic.
+                case 0xA1...0x2FF where value != 0xAD, 0x400...0x4FF: break
+                // General punctuation but the line and paragraph separators and the narrow no-break space; currency.
+                case 0x2010...0x205E where value != 0x2028 && value != 0x2029 && value != 0x202F, 0x20A0...0x20CF: break
+                default: return false
+                }
+                index += length
+            }
+            return true
+        }
     }
 
     /// Scalars that NFC never changes and that never combine with a neighbour: Latin-1 and

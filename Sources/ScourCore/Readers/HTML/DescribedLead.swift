@@ -166,10 +166,15 @@ struct DescribedLead {
 struct ByLines {
     let creditMarkers: [[UInt8]]
     let callsToAction: [[UInt8]]
+    /// `callsToAction` by first byte, so a block is scanned once rather than once per phrase.
+    let actionsByFirstByte: [[[UInt8]]]
 
     init(tokens: MarkupTokens) {
         creditMarkers = tokens.creditMarkers.map { Array($0.utf8) }
         callsToAction = tokens.callsToAction.map { Array($0.utf8) }
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for phrase in callsToAction where !phrase.isEmpty { buckets[Int(phrase[0])].append(phrase) }
+        actionsByFirstByte = buckets
     }
 
     /// Longest block compared for a credit, in characters.
@@ -196,8 +201,11 @@ struct ByLines {
 
     /// A credit marker ("©", "photo:") followed by a short credit to the end of the block.
     func isCredit(_ text: [UInt8]) -> Bool {
+        // `lowered` leaves at most one space after a marker: only a marker ending in the last
+        // `creditBytes + 1` bytes can pass, and the last occurrence, if any passes, is there.
+        let windowStart = text.count - Self.creditBytes - 1
         for marker in creditMarkers {
-            guard let end = Self.lastEnd(of: marker, in: text) else { continue }
+            guard let end = Self.lastEnd(of: marker, in: text, from: windowStart - marker.count) else { continue }
             var after = text.count - end
             var index = end
             while index < text.count, text[index] == 0x20 { index += 1; after -= 1 }
@@ -206,13 +214,29 @@ struct ByLines {
         return false
     }
 
+    /// Some phrase of `callsToAction` occurs in `text` as whole words (see `containsWord`).
     func isCallToAction(_ text: [UInt8]) -> Bool {
-        for phrase in callsToAction where Self.containsWord(phrase, in: text) { return true }
+        let count = text.count
+        for start in 0..<count where start == 0 || !Self.isWordByte(text[start - 1]) {
+            for phrase in actionsByFirstByte[Int(text[start])] where start + phrase.count <= count {
+                var matched = 1
+                while matched < phrase.count, text[start + matched] == phrase[matched] { matched += 1 }
+                guard matched == phrase.count else { continue }
+                let end = start + phrase.count
+                if end == count || !Self.isWordByte(text[end]) || !Self.isWordByte(phrase[phrase.count - 1]) { return true }
+            }
+        }
         return false
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
     /// Lowercased bytes (ASCII letters, and the Latin-1/Latin Extended capitals of two bytes), white space folded.
     static func lowered(_ text: String) -> [UInt8] {
+        if let ascii = asciiLowered(text) { return ascii }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -229,17 +253,38 @@ struct ByLines {
                 out.append(UInt8(ascii: "'"))
             } else {
                 let lower = (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? Unicode.Scalar(value + 0x20)! : scalar
-                out.append(contentsOf: String(Character(lower)).utf8)
+                TextFold.appendUTF8(lower, to: &out)
             }
         }
         return out
     }
 
-    /// Index just past the last occurrence of `needle` in `haystack`.
-    static func lastEnd(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    /// `lowered` for ASCII text (most blocks), on bytes; nil for other text.
+    static func asciiLowered(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return out
+        }
+    }
+
+    /// Index just past the last occurrence of `needle` in `haystack` that starts at or after `from`.
+    static func lastEnd(of needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         var start = haystack.count - needle.count
-        while start >= 0 {
+        let first = max(0, from)
+        while start >= first {
             if haystack[start] == needle[0] {
                 var matched = 1
                 while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
@@ -248,27 +293,5 @@ struct ByLines {
             start -= 1
         }
         return nil
-    }
-
-    /// `needle` occurs with no letter or digit right before or after it.
-    static func containsWord(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-        }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == needle[0], start == 0 || !isWordByte(haystack[start - 1]) {
-                var matched = 1
-                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count {
-                    let end = start + needle.count
-                    if end == haystack.count || !isWordByte(haystack[end]) || !isWordByte(needle[needle.count - 1]) { return true }
-                }
-            }
-            start += 1
-        }
-        return false
     }
 }

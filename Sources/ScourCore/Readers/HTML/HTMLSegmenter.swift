@@ -20,10 +20,13 @@ public struct HTMLSegmenter: Sendable {
 
     public var options: Options
     let tokens: MarkupTokens
+    /// Built once: its word lists are the same for every page.
+    let selector: MainContentSelector
 
     public init(options: Options, tokens: MarkupTokens) {
         self.options = options
         self.tokens = tokens
+        selector = MainContentSelector(tokens: tokens)
         // libxml2 sets up its globals here, once, before worker threads parse.
         xmlInitParser()
     }
@@ -60,7 +63,6 @@ public struct HTMLSegmenter: Sendable {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
         }
-        let selector = MainContentSelector(tokens: tokens)
         let descriptions = document.markupHints.filter { $0.field == "description" }.map(\.value)
         var selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
         // Fallback: a page whose story sits in an element its tokens say is never read (a caption

@@ -8,6 +8,17 @@ struct MainContentSelector {
     let tokens: MarkupTokens
     /// How much a character of bad text costs against one of good text.
     var badWeight = 1.0
+    /// The post-selection steps, built once from the tokens' word lists.
+    let teasers: TeaserBarrier
+    let byLines: ByLines
+    let describedLead: DescribedLead
+
+    init(tokens: MarkupTokens) {
+        self.tokens = tokens
+        teasers = TeaserBarrier(tokens: tokens)
+        byLines = ByLines(tokens: tokens)
+        describedLead = DescribedLead(tokens: tokens)
+    }
 
     /// Below this many characters of story text the selection found nothing useful (see the segmenter's fallback).
     static let fallbackCharacters = 200.0
@@ -38,17 +49,27 @@ struct MainContentSelector {
         func goodIn(_ container: ContentContainer) -> Double { goodPrefix[container.endBlock] - goodPrefix[container.firstBlock] }
         func badIn(_ container: ContentContainer) -> Double { badPrefix[container.endBlock] - badPrefix[container.firstBlock] }
 
-        // Containers repeat their class lists ("col-md-4", "post-item"): each distinct list is read once.
-        var known: [String: MarkupTokens.Hint] = [:]
+        // Containers repeat their class tokens ("col-md-4", "post-item"): each distinct token is read once.
+        // The walker hands out one token array per distinct class list, so a list met again (the same
+        // array, alive for the whole call) is known by its storage address, without hashing its tokens.
+        var readings: [String: MarkupTokens.TokenReading] = [:]
+        readings.reserveCapacity(containers.count)
+        var listHints = ListHints(capacity: containers.count)
         let pageGood = goodPrefix[count]
         let hints = containers.map { container -> MarkupTokens.Hint in
+            let list = container.tokens
+            let key = list.isEmpty ? nil : list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) << 8 | UInt(container.tag.rawValue) }
             var hint: MarkupTokens.Hint
-            if container.tokens.isEmpty {
-                hint = tokens.hint(tag: container.tag, tokens: [])
+            if let key, let known = listHints[key] {
+                hint = known
             } else {
-                let key = container.tag.name + "|" + container.tokens.joined(separator: " ")
-                hint = known[key] ?? tokens.hint(tag: container.tag, tokens: container.tokens)
-                known[key] = hint
+                hint = tokens.hint(tag: container.tag, count: list.count) { position in
+                    if let known = readings[list[position]] { return known }
+                    let reading = tokens.reading(of: list[position])
+                    readings[list[position]] = reading
+                    return reading
+                }
+                if let key { listHints[key] = hint }
             }
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
@@ -81,14 +102,20 @@ struct MainContentSelector {
         }
 
         var included = [Bool](repeating: false, count: count)
-        // Outside the main content, a block in a marked container says which mark.
-        var reasons = blocks.map { walked -> String? in
-            var index = walked.container
-            while index >= 0 {
-                if case let .boilerplate(word) = hints[index] { return "markup-boilerplate:\(word)" }
-                index = containers[index].parent
+        // Outside the main content, a block in a marked container says which mark: the innermost mark
+        // around each container, worked out once per container (a parent comes before its children).
+        var markReasons: [String] = []
+        markReasons.reserveCapacity(containers.count)
+        for index in containers.indices {
+            if case let .boilerplate(word) = hints[index] {
+                markReasons.append("markup-boilerplate:\(word)")
+            } else {
+                let parent = containers[index].parent
+                markReasons.append(parent >= 0 ? markReasons[parent] : "outside-main-content")
             }
-            return "outside-main-content"
+        }
+        var reasons = blocks.map { walked -> String? in
+            walked.container >= 0 ? markReasons[walked.container] : "outside-main-content"
         }
         let chosen = containers[best]
         let chosenGood = goodIn(chosen)
@@ -98,11 +125,11 @@ struct MainContentSelector {
         }
         // Boilerplate-marked parts of the chosen container go, unless they hold most of its story.
         for (index, container) in containers.enumerated() where index != best && isDescendant(index, of: best, containers) {
-            guard case let .boilerplate(word) = hints[index], container.endBlock > container.firstBlock else { continue }
+            guard case .boilerplate = hints[index], container.endBlock > container.firstBlock else { continue }
             if goodIn(container) > 0.5 * chosenGood { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
-                reasons[block] = "markup-boilerplate:\(word)"
+                reasons[block] = markReasons[index]
             }
         }
         // Figure captions and credits are not the story's text.
@@ -120,13 +147,13 @@ struct MainContentSelector {
                          goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                 included: &included, reasons: &reasons)
-        TeaserBarrier(tokens: tokens).apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
-                                            included: &included, reasons: &reasons)
-        ByLines(tokens: tokens).apply(blocks: blocks, included: &included, reasons: &reasons)
+        teasers.apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
+                      included: &included, reasons: &reasons)
+        byLines.apply(blocks: blocks, included: &included, reasons: &reasons)
         var story = 0.0
         for index in 0..<count where included[index] { story += good[index] }
         if !descriptions.isEmpty {
-            DescribedLead(tokens: tokens).apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
+            describedLead.apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
                                                 good: good, storyCharacters: story, included: &included, reasons: &reasons)
         }
         return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
@@ -231,6 +258,45 @@ struct MainContentSelector {
         }
     }
 
+    /// Hints by a container's token array (storage address, shifted) and tag, in open addressing:
+    /// one multiply per look-up instead of a Hasher run.
+    private struct ListHints {
+        private var keys: [UInt]
+        private var hints: [MarkupTokens.Hint]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 64
+            while size < capacity * 2 { size <<= 1 }
+            mask = size - 1
+            keys = [UInt](repeating: 0, count: size)
+            hints = [MarkupTokens.Hint](repeating: .none, count: size)
+        }
+
+        /// Keys are never 0 (a non-empty array has an address).
+        subscript(key: UInt) -> MarkupTokens.Hint? {
+            get {
+                var slot = Self.slot(key, mask)
+                while keys[slot] != 0 {
+                    if keys[slot] == key { return hints[slot] }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
+            set {
+                guard let newValue else { return }
+                var slot = Self.slot(key, mask)
+                while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
+                keys[slot] = key
+                hints[slot] = newValue
+            }
+        }
+
+        private static func slot(_ key: UInt, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+    }
+
     private func isDescendant(_ index: Int, of ancestor: Int, _ containers: [ContentContainer]) -> Bool {
         var current = containers[index].parent
         while current >= 0 {
@@ -262,13 +328,30 @@ struct MainContentSelector {
         return (0, linked + 10)
     }
 
+    /// Holds a sentence mark. Walks the UTF-8 bytes; only non-ASCII scalars are decoded.
     static func hasSentencePunctuation(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case ".", ",", "!", "?", ";", ":", "。", "，", "、", "！", "？", "؟", "،", "।": return true
-            default: continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                         UInt8(ascii: ":"):
+                        return true
+                    default:
+                        index += 1
+                        continue
+                    }
+                }
+                let (scalar, length) = TextFold.decodeScalar(bytes, at: index)
+                switch scalar {
+                case "。", "，", "、", "！", "？", "؟", "،", "।": return true
+                default: index += length
+                }
             }
+            return false
         }
-        return false
     }
 }

@@ -36,6 +36,18 @@ public struct MarkupTokens: Sendable, Decodable {
     private var contentRoles: Set<String> = []
     private var boilerplateTags: Set<String> = []
     private var contentTags: Set<String> = []
+    /// The part lists (neutral, article states, boilerplate, content, responsive, print layout) as one table of bits.
+    private var partFlags: [String: UInt8] = [:]
+    /// `partFlags` of the ASCII parts, by bytes.
+    private var partTable = ByteTable<UInt8>([])
+    /// Exact content names and the roles as one table of bits.
+    private var tokenFlags: [String: UInt8] = [:]
+    /// `boilerplate.substrings` as bytes, and their indices by first byte.
+    private var substringBytes: [[UInt8]] = []
+    private var substringsByFirstByte = [[Int]](repeating: [], count: 256)
+    /// `contentTags` and `boilerplateTags` by `HTMLTag` raw value, so a container's tag costs no String lookup.
+    private var contentTagFlags = [Bool](repeating: false, count: 256)
+    private var boilerplateTagWords = [String?](repeating: nil, count: 256)
     private var neutralParts: Set<String> = []
     private var skipParts: Set<String> = []
     private var skipPartBytes: [[UInt8]] = []
@@ -101,9 +113,28 @@ public struct MarkupTokens: Sendable, Decodable {
         contentRoles = Set(content.roles)
         boilerplateTags = Set(boilerplate.tags)
         contentTags = Set(content.tags)
+        for raw in 0..<256 {
+            guard let tag = HTMLTag(rawValue: UInt8(raw)) else { continue }
+            contentTagFlags[raw] = contentTags.contains(tag.name)
+            boilerplateTagWords[raw] = boilerplateTags.contains(tag.name) ? tag.name : nil
+        }
         articleStates = Set(try container.decodeIfPresent(Neutral.self, forKey: .articleStates)?.parts ?? [])
         responsiveParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .responsive)?.parts ?? [])
         printLayoutParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .printLayout)?.parts ?? [])
+        for (list, flag) in [(neutralParts, PartFlag.neutral), (articleStates, PartFlag.articleState),
+                             (boilerplateParts, PartFlag.boilerplate), (contentParts, PartFlag.content),
+                             (responsiveParts, PartFlag.responsive), (printLayoutParts, PartFlag.printLayout)] {
+            for part in list { partFlags[part, default: 0] |= flag }
+        }
+        partTable = ByteTable(partFlags.keys.sorted().filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { (Array($0.utf8), partFlags[$0]!) })
+        for (list, flag) in [(contentExact, TokenFlag.exact), (contentRoles, TokenFlag.contentRole),
+                             (boilerplateRoles, TokenFlag.boilerplateRole)] {
+            for word in list { tokenFlags[word, default: 0] |= flag }
+        }
+        substringBytes = (boilerplate.substrings ?? []).map { Array($0.utf8) }
+        for (index, bytes) in substringBytes.enumerated() where !bytes.isEmpty {
+            substringsByFirstByte[Int(bytes[0])].append(index)
+        }
         let lead = try container.decodeIfPresent(Lead.self, forKey: .lead)
         leadMarks = Set(lead?.parts ?? [])
         leadWords = Set(lead?.words ?? [])
@@ -118,34 +149,158 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Reads a container's tag and tokens. Boilerplate wins over generic content words
     /// ("article-comments"), but not over exact content names ("article-body") or itemprop=articleBody.
     public func hint(tag: HTMLTag, tokens: [String]) -> Hint {
-        var content = contentTags.contains(tag.name)
-        var boilerplateWord: String? = boilerplateTags.contains(tag.name) ? tag.name : nil
-        for token in tokens {
-            let lower = token.lowercased()
-            if lower == "articlebody" || contentExact.contains(lower) { return .strongContent }
-            if contentRoles.contains(lower) { content = true; continue }
-            if boilerplateRoles.contains(lower) { boilerplateWord = boilerplateWord ?? lower; continue }
+        hint(tag: tag, count: tokens.count) { reading(of: tokens[$0]) }
+    }
+
+    /// What one class/id/role/itemprop token says whatever element carries it: a page repeats
+    /// its tokens ("col-md-4", "post-item") across containers, so the selector reads each once.
+    struct TokenReading {
+        /// The token lowercased: the word a boilerplate role names.
+        var lower: String
+        var strongContent = false
+        var contentRole = false
+        var boilerplateRole = false
+        /// Has a neutral part: never read as anything.
+        var neutral = false
+        /// Has an article-state part ("paywall-on"): ignored on <article>/<main>.
+        var articleState = false
+        /// The boilerplate word its parts or substrings name, after the responsive and print exceptions.
+        var boilerplate: String?
+        var content = false
+    }
+
+    /// Reads one token (see `TokenReading`). Each word list is one bit of `partFlags` (or
+    /// `tokenFlags`), so a part costs one look-up, and the substrings are found in one scan.
+    func reading(of token: String) -> TokenReading {
+        let lower = token.lowercased()
+        var reading = TokenReading(lower: lower)
+        let whole = lower == "articlebody" ? TokenFlag.exact : tokenFlags[lower] ?? 0
+        if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
+        if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
+        if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
+        let (any, firstBoilerplate, content) = Self.partFlags(of: token, partTable, partFlags)
+        var tokenBoilerplate = firstBoilerplate
+        reading.content = content
+        if any & PartFlag.neutral != 0 {
+            reading.content = false
+            reading.neutral = true
+            return reading
+        }
+        reading.articleState = any & PartFlag.articleState != 0
+        if tokenBoilerplate == nil { tokenBoilerplate = firstSubstring(in: lower) }
+        // "hidden-xs": hidden on some screens only.
+        if tokenBoilerplate == "hidden", any & PartFlag.responsive != 0 { tokenBoilerplate = nil }
+        // "print-full", "no-print": how the element prints, not a print button.
+        if tokenBoilerplate == "print", any & PartFlag.printLayout != 0 { tokenBoilerplate = nil }
+        reading.boilerplate = tokenBoilerplate
+        return reading
+    }
+
+    /// The `PartFlag` bits of one part: by bytes when it is ASCII (the lists are compared as Strings, by
+    /// canonical equivalence, which for ASCII is byte equality), else by the String.
+    @inline(__always)
+    private static func partFlag(_ part: [UInt8], _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8]) -> UInt8 {
+        if part.allSatisfy({ $0 < 0x80 }) { return partTable[part] ?? 0 }
+        return partFlags[String(decoding: part, as: UTF8.self)] ?? 0
+    }
+
+    /// The `PartFlag` bits of all parts of a token (see `parts(of:)`) together, its first boilerplate
+    /// part, and whether a part is a content word; the parts are split into one reused buffer.
+    private static func partFlags(of token: String, _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8])
+        -> (any: UInt8, boilerplate: String?, content: Bool) {
+        var any: UInt8 = 0
+        var boilerplate: String?
+        var content = false
+        var current: [UInt8] = []
+        current.reserveCapacity(token.utf8.count)
+        var previousLower = false
+        func close() {
+            guard !current.isEmpty else { return }
+            let flag = partFlag(current, partTable, partFlags)
+            any |= flag
+            if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = String(decoding: current, as: UTF8.self) }
+            if flag & PartFlag.content != 0 { content = true }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                current.append(byte)
+                previousLower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousLower { close() }
+                current.append(byte | 0x20)
+                previousLower = false
+            case 0x80...:
+                current.append(byte)
+                previousLower = false
+            default:
+                close()
+                previousLower = false
+            }
+        }
+        close()
+        return (any, boilerplate, content)
+    }
+
+    /// Bits of `partFlags`: which word lists a token part is in.
+    private enum PartFlag {
+        static let neutral: UInt8 = 1, articleState: UInt8 = 2, boilerplate: UInt8 = 4, content: UInt8 = 8
+        static let responsive: UInt8 = 16, printLayout: UInt8 = 32
+    }
+
+    /// Bits of `tokenFlags`: which lists a whole lowercased token is in.
+    private enum TokenFlag {
+        static let exact: UInt8 = 1, contentRole: UInt8 = 2, boilerplateRole: UInt8 = 4
+    }
+
+    /// "tag-schools", "category_news": the text before the first dash or underscore is a taxonomy prefix.
+    private func hasTaxonomyPrefix(_ lower: String) -> Bool {
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: one Character per byte.
+            guard let dash = lower.utf8.firstIndex(where: { $0 == 0x2D || $0 == 0x5F }) else { return false }
+            return taxonomyPrefixes.contains(String(lower[..<dash]))
+        }
+        guard let dash = lower.firstIndex(where: { $0 == "-" || $0 == "_" }) else { return false }
+        return taxonomyPrefixes.contains(String(lower[..<dash]))
+    }
+
+    /// The first of `boilerplate.substrings` (in list order) that occurs in `lower`.
+    private func firstSubstring(in lower: String) -> String? {
+        guard !substringBytes.isEmpty else { return nil }
+        var best = Int.max
+        var lower = lower
+        lower.withUTF8 { hay in
+            for start in 0..<hay.count {
+                for index in substringsByFirstByte[Int(hay[start])] where index < best {
+                    let needle = substringBytes[index]
+                    guard start + needle.count <= hay.count else { continue }
+                    var offset = 1
+                    while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { best = index }
+                }
+            }
+        }
+        return best == Int.max ? nil : boilerplate.substrings?[best]
+    }
+
+    /// The hint from a tag and the readings of its `count` tokens, in order (see `hint(tag:tokens:)`).
+    func hint(tag: HTMLTag, count: Int, reading: (Int) -> TokenReading) -> Hint {
+        let tagIndex = Int(tag.rawValue)
+        var content = contentTagFlags[tagIndex]
+        var boilerplateWord: String? = boilerplateTagWords[tagIndex]
+        let articleOrMain = tag == .article || tag == .main
+        for index in 0..<count {
+            let token = reading(index)
+            if token.strongContent { return .strongContent }
+            if token.contentRole { content = true; continue }
+            if token.boilerplateRole { boilerplateWord = boilerplateWord ?? token.lower; continue }
             // <article> and <main> class lists often carry the post's taxonomy
             // ("tag-schools category-news"), which says nothing about the element.
-            if content, tag == .article || tag == .main, let dash = lower.firstIndex(where: { $0 == "-" || $0 == "_" }),
-               taxonomyPrefixes.contains(String(lower[..<dash])) { continue }
-            var tokenIsContent = false
-            var tokenBoilerplate: String?
-            let parts = Self.parts(of: token)
-            if parts.contains(where: neutralParts.contains) { continue }
-            if tag == .article || tag == .main, parts.contains(where: articleStates.contains) { continue }
-            for part in parts {
-                if boilerplateParts.contains(part) { tokenBoilerplate = tokenBoilerplate ?? part }
-                if contentParts.contains(part) { tokenIsContent = true }
-            }
-            if tokenBoilerplate == nil, let substrings = boilerplate.substrings {
-                tokenBoilerplate = substrings.first { Self.bytesContain(lower, $0) }
-            }
-            // "hidden-xs": hidden on some screens only.
-            if tokenBoilerplate == "hidden", parts.contains(where: responsiveParts.contains) { tokenBoilerplate = nil }
-            // "print-full", "no-print": how the element prints, not a print button.
-            if tokenBoilerplate == "print", parts.contains(where: printLayoutParts.contains) { tokenBoilerplate = nil }
-            if let word = tokenBoilerplate { boilerplateWord = boilerplateWord ?? word } else if tokenIsContent { content = true }
+            if content, articleOrMain, hasTaxonomyPrefix(token.lower) { continue }
+            if token.neutral { continue }
+            if articleOrMain, token.articleState { continue }
+            if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true }
         }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none

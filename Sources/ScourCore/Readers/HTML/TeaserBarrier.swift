@@ -8,9 +8,31 @@ struct TeaserBarrier {
     /// Longest phrase in characters; a block is compared only when its start is that short.
     let maxCharacters: Int
 
+    /// Bytes some phrase starts with (canonically decomposed, as String equality compares), or nil
+    /// when a phrase is empty: a block whose key cannot start with one of them matches none.
+    let firstBytes: [Bool]?
+
     init(tokens: MarkupTokens) {
         phrases = tokens.endOfArticle
         maxCharacters = tokens.endOfArticleMaxCharacters
+        var firstBytes: [Bool]? = [Bool](repeating: false, count: 256)
+        for phrase in phrases {
+            guard let first = phrase.decomposedStringWithCanonicalMapping.utf8.first else { firstBytes = nil; break }
+            firstBytes?[Int(first)] = true
+        }
+        self.firstBytes = firstBytes
+    }
+
+    /// False when `key(text)` (or the key of any start of it) cannot equal a phrase: its first
+    /// character is ASCII and no phrase starts with it.
+    @inline(__always)
+    private func mayMatch(_ text: String) -> Bool {
+        guard let firstBytes else { return true }
+        for byte in text.utf8 where byte != 0x20 && byte != 0x0A && byte != 0x09 {
+            guard byte < 0x80 else { return true }
+            return firstBytes[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)]
+        }
+        return true
     }
 
     enum Match {
@@ -23,7 +45,7 @@ struct TeaserBarrier {
     /// Which kind of teaser announcement `text` is, if any. Allocates only for blocks whose
     /// start is short enough to be a phrase.
     func match(_ text: String) -> Match? {
-        guard !phrases.isEmpty else { return nil }
+        guard !phrases.isEmpty, mayMatch(text) else { return nil }
         let limitBytes = maxCharacters * 2 + 4
         var colon = -1
         var bytes = 0
@@ -62,31 +84,46 @@ struct TeaserBarrier {
         return false
     }
 
+    /// The non-ASCII trailing marks `key` removes, as UTF-8: "…", "»", "›", "→".
+    private static let trailingMarks: [[UInt8]] = ["\u{2026}", "\u{00BB}", "\u{203A}", "\u{2192}"].map { Array($0.utf8) }
+
     /// Lowercased, spaces collapsed, trailing punctuation and spaces removed.
     static func key(_ text: Substring) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes; the trailing marks are cut by their byte sequences.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\u{00A0}" {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             }
             if pendingSpace {
-                scalars.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            if scalar.value < 0x80 {
-                let value = scalar.value
-                scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
             } else {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { TextFold.appendUTF8(lowered, to: &bytes) }
             }
         }
-        while let last = scalars.last, last == ":" || last == "?" || last == "!" || last == "." || last == "…" || last == " "
-            || last == "»" || last == "›" || last == ">" || last == "\u{2192}" {
-            scalars.removeLast()
+        // Trailing ": ? ! . … space » › > →".
+        trimming: while let last = bytes.last {
+            switch last {
+            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "."), 0x20, UInt8(ascii: ">"):
+                bytes.removeLast()
+                continue trimming
+            default:
+                for mark in Self.trailingMarks where bytes.count >= mark.count && bytes.suffix(mark.count).elementsEqual(mark) {
+                    bytes.removeLast(mark.count)
+                    continue trimming
+                }
+                break trimming
+            }
         }
-        var key = String(scalars)
+        var key = String(decoding: bytes, as: UTF8.self)
         // Typographic apostrophes as in the word list ("don’t" → "don't").
         if key.unicodeScalars.contains("\u{2019}") { key = String(key.map { $0 == "\u{2019}" ? "'" : $0 }) }
         return key
