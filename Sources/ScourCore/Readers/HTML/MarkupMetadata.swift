@@ -40,6 +40,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
     let metaByKey: [String: MetaKey]
     /// The author path segments as lowercase bytes, for the per-link check.
     let authorPathSegmentBytes: [[UInt8]]
+    /// The class words, for the per-element check.
+    let classWordTable: ClassWordTable
 
     enum CodingKeys: String, CodingKey {
         case meta
@@ -65,6 +67,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
         authorPathSegments = try container.decode(Set<String>.self, forKey: .authorPathSegments)
         authorPathSegmentBytes = authorPathSegments.sorted().map { Array($0.lowercased().utf8) }
         authorMetaLabels = try container.decode(Set<String>.self, forKey: .authorMetaLabels)
+        classWordTable = ClassWordTable(author: authorClassWords, date: dateClassWords, skip: skipClassWords)
         metaByKey = Dictionary(meta.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -348,6 +351,8 @@ struct JSONLDReader {
 /// Character references left in values that were escaped twice (`Redacci&oacute;n` in JSON-LD).
 enum HTMLEntities {
     static func decode(_ text: String) -> String {
+        // Most values hold no '&' byte at all; only those need the Character search.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         guard let amp = text.firstIndex(of: "&"), text[amp...].contains(";") else { return text }
         // libxml2 knows every named reference; a tiny document is the cheapest way to ask it.
         guard let tree = HTMLTree.parse(Array("<html><body><p>\(text.replacingOccurrences(of: "<", with: "&lt;"))</p></body></html>".utf8), encoding: "UTF-8"),

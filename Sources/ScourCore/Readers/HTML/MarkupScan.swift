@@ -1,11 +1,33 @@
-import CLibXML2
 import Foundation
 
 /// One pass over the tree, collecting ranked candidates.
+///
+/// The walk keeps a stack of the open elements with what the readers ask about ancestors
+/// (skipped region, page banner, which element holds which), so no reader climbs the tree;
+/// text is built only for the few elements that can become candidates.
 struct MarkupScan {
     struct Candidate {
         var hint: MarkupHint
         var rank: Int
+    }
+
+    /// An open element on the walk's path, with what holds for everything below it.
+    struct Frame {
+        let node: HTMLNode
+        /// The element's place in document order: which element an earlier candidate came from.
+        let serial: Int
+        /// A `<footer>`, `<aside>` or `<nav>` is this element or holds it.
+        let inSkippedTag: Bool
+        /// Bit i: the element i levels up from this one (0: itself) has a skip class word.
+        /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
+        let skipClassBits: UInt8
+        /// An `<article>` or `<main>` is this element or holds it.
+        let inArticle: Bool
+        /// A `<header>` is this element or holds it.
+        let inHeader: Bool
+
+        /// Whether something below this element (text or element) is in a skipped region by its ancestors.
+        var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
     }
 
     let vocabulary: MarkupVocabulary
@@ -22,24 +44,16 @@ struct MarkupScan {
     /// `twitter:labelN` / `twitter:dataN` pairs ("Verfasst von" / "Karoline Herr").
     var twitterLabels: [String: String] = [:]
     var twitterData: [String: String] = [:]
-    var lastAuthorElement: (node: HTMLNode, index: Int)?
+    /// The last author element read: its depth and serial (to tell whether a later one is inside it)
+    /// and the index of its candidate.
+    var lastAuthorElement: (depth: Int, serial: Int, index: Int)?
     var textAfterHeadlineCount = 0
     var textBeforeHeadline: [String] = []
     /// Texts of dated elements in the page's banner: the same text read as a visible line is demoted too.
     var bannerTexts: Set<String> = []
-    /// Per-element skip verdicts for this tree (a reference: the scan's helpers are non-mutating).
-    let skipMemo = SkipMemo()
-
-    final class SkipMemo {
-        var verdicts: [Int: Bool] = [:]
-        var classFlags: [UInt64: ClassFlags] = [:]
-    }
-
-    struct ClassFlags {
-        var author = false
-        var date = false
-        var skip = false
-    }
+    /// The open elements from the root down to the parent of the node being read.
+    var path: [Frame] = []
+    var elementCount = 0
 
     init(vocabulary: MarkupVocabulary) {
         self.vocabulary = vocabulary
@@ -47,7 +61,8 @@ struct MarkupScan {
 
     mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
         let trimmed = Self.collapse(HTMLEntities.decode(value))
-        guard !trimmed.isEmpty, trimmed.count < 2000 else { return }
+        // A Character is at least one byte: the count is needed only for long values.
+        guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
     }
 
@@ -73,44 +88,24 @@ struct MarkupScan {
         if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
             add("language", lang, origin: "html[lang]", rank: MarkupRank.htmlLang)
         }
-        root.forEachDescendant { node in
-            guard node.isElement else {
-                if node.isText { readText(node) }
-                return false
+        // Depth-first in document order, as `forEachDescendant`, with the path kept on the way.
+        path = [frame(for: root, tag: root.tag, flags: classFlags(root), parent: nil)]
+        var next = root.firstChild
+        while true {
+            guard let node = next else {
+                let finished = path.removeLast()
+                guard !path.isEmpty else { break }
+                next = finished.node.nextSibling
+                continue
             }
-            switch node.tag {
-            case .title:
-                if titleText == nil { titleText = node.textContent }
-                return false
-            case .script:
-                if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
-                    var reader = JSONLDReader(vocabulary: vocabulary)
-                    reader.read(node.textContent)
-                    for candidate in reader.candidates { candidates.append(candidate) }
-                    siteNames += reader.siteNames
-                }
-                return false
-            case .style, .noscript, .template, .svg:
-                return false
-            case .other where node.name == "meta":
-                readMeta(node)
-                return false
-            case .other where node.name == "link":
-                readLink(node)
-                return false
-            case .h1 where !seenHeadline:
-                if !isInSkippedRegion(node) {
-                    seenHeadline = true
-                    add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
-                }
-                readElement(node)
-                return false
-            default:
-                if node.attribute("content") != nil { readMeta(node) }
-                readElement(node)
-                return true
+            if let opened = visit(node), let child = node.firstChild {
+                path.append(opened)
+                next = child
+            } else {
+                next = node.nextSibling
             }
         }
+        path = []
         if seenHeadline {
             for text in textBeforeHeadline.suffix(20).reversed() {
                 add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline)
@@ -121,6 +116,76 @@ struct MarkupScan {
                 add("date", text, origin: "html:text", rank: MarkupRank.textAfterHeadline)
             }
         }
+    }
+
+    /// Reads one node; returns the element's frame when its children are to be read too.
+    private mutating func visit(_ node: HTMLNode) -> Frame? {
+        guard node.isElement else {
+            if node.isText { readText(node) }
+            return nil
+        }
+        let tag = node.tag
+        switch tag {
+        case .title:
+            if titleText == nil { titleText = node.textContent }
+            return nil
+        case .script:
+            if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
+                var reader = JSONLDReader(vocabulary: vocabulary)
+                reader.read(node.textContent)
+                for candidate in reader.candidates { candidates.append(candidate) }
+                siteNames += reader.siteNames
+            }
+            return nil
+        case .style, .noscript, .template, .svg:
+            return nil
+        case .other:
+            let name = node.name
+            if name == "meta" {
+                readMeta(node)
+                return nil
+            }
+            if name == "link" {
+                readLink(node)
+                return nil
+            }
+        default:
+            break
+        }
+        let parent = path[path.count - 1]
+        let flags = classFlags(node)
+        let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
+        elementCount += 1
+        if tag == .h1 && !seenHeadline {
+            if !skipped {
+                seenHeadline = true
+                add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
+            }
+            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent)
+            return nil
+        }
+        if let content = node.attribute("content") { readMeta(node, content: content) }
+        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent)
+        return frame(for: node, tag: tag, flags: flags, parent: parent)
+    }
+
+    private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?) -> Frame {
+        Frame(node: node, serial: elementCount,
+              inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
+              skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
+              inArticle: tag == .article || tag == .main || parent?.inArticle == true,
+              inHeader: tag == .header || parent?.inHeader == true)
+    }
+
+    /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
+    private static func isSkippedTag(_ tag: HTMLTag) -> Bool {
+        tag == .footer || tag == .aside || tag == .nav
+    }
+
+    /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
+    private var isInPageBanner: Bool {
+        let parent = path[path.count - 1]
+        return parent.inHeader && !parent.inArticle
     }
 
     /// Short visible text with digits, in reading order: where the page shows its date when no markup names it.
@@ -141,13 +206,15 @@ struct MarkupScan {
                 hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
             }
         }
+        let skipped = path[path.count - 1].skipsBelow
         if let dateline {
-            guard !isInSkippedRegion(node) else { return }
+            guard !skipped else { return }
             textAfterHeadlineCount += 1
             add("date", dateline, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
             return
         }
-        guard hasDigit, length <= 240 else { return }
+        guard hasDigit, length <= 240, !skipped,
+              seenHeadline ? textAfterHeadlineCount < 40 : textBeforeHeadline.count < 400 else { return }
         var text = MarkupScan.collapse(node.content)
         if text.count > 120, seenHeadline {
             // Too long for a date line: only its opening can be a dateline.
@@ -155,16 +222,19 @@ struct MarkupScan {
         }
         guard text.count >= 4, text.count <= 120 else { return }
         if seenHeadline {
-            guard textAfterHeadlineCount < 40, !isInSkippedRegion(node) else { return }
             textAfterHeadlineCount += 1
             add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
-        } else if !isInSkippedRegion(node) {
-            if textBeforeHeadline.count < 400 { textBeforeHeadline.append(text) }
+        } else {
+            textBeforeHeadline.append(text)
         }
     }
 
     private mutating func readMeta(_ node: HTMLNode) {
         guard let content = node.attribute("content") else { return }
+        readMeta(node, content: content)
+    }
+
+    private mutating func readMeta(_ node: HTMLNode, content: String) {
         if let name = (node.attribute("name") ?? node.attribute("property"))?.lowercased(), name.hasPrefix("twitter:") {
             if name.hasPrefix("twitter:label") { twitterLabels[String(name.dropFirst(13))] = content.lowercased() }
             if name.hasPrefix("twitter:data") {
@@ -212,17 +282,17 @@ struct MarkupScan {
     }
 
     /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
-    private mutating func readElement(_ node: HTMLNode) {
+    /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
+    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame) {
         if let itemprop = node.attribute("itemprop")?.lowercased() {
-            readItemprop(itemprop, node)
+            readItemprop(itemprop, node, skipped: skipped)
         }
-        if node.tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
-            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
-            if Self.isShortLine(text), !isInSkippedRegion(node) {
+        if tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
+            if !skipped, let text = Self.shortLineText(node) {
                 add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
             }
         }
-        if node.tag == .time, timeCount < 8, !isInSkippedRegion(node) {
+        if tag == .time, timeCount < 8, !skipped {
             timeCount += 1
             let value = node.attribute("datetime") ?? node.textContent
             let words = classWords(node)
@@ -230,7 +300,7 @@ struct MarkupScan {
             let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
             if modified {
                 add("modified", value, origin: "time[datetime]", rank: MarkupRank.timeElement)
-            } else if !seenHeadline, isInPageBanner(node) {
+            } else if !seenHeadline, isInPageBanner {
                 bannerTexts.insert(Self.collapse(node.textContent))
                 add("date", value, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
             } else {
@@ -238,54 +308,43 @@ struct MarkupScan {
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
         }
-        if node.tag == .a, authorLinkCount < 3, let href = node.attribute("href"),
-           Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes) {
-            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
-            if Self.isShortLine(text), !isInSkippedRegion(node) {
-                authorLinkCount += 1
-                add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
-            }
+        if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
+           Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
+            authorLinkCount += 1
+            add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
         }
-        if seenHeadline, bylineCount < 60, let first = node.firstChild, first.isText {
+        if seenHeadline, bylineCount < 60, !skipped, let first = node.firstChild, first.isText {
             // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
-            var starts = false
-            first.withContent { bytes in
+            let starts = first.withContent { bytes in
                 let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
-                starts = bytes.count - head.count >= 2 && bytes.count < 200
+                return bytes.count - head.count >= 2 && bytes.count < 200
             }
-            if starts {
-                let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
-                if Self.isShortLine(text), !isInSkippedRegion(node) {
-                    bylineCount += 1
-                    add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
-                }
+            if starts, let text = Self.shortLineText(node) {
+                bylineCount += 1
+                add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
             }
         }
-        guard node.tag != .time, node.tag != .html, node.tag != .body else { return }
-        let flags = classFlags(node)
-        guard flags.author || flags.date else { return }
-        if authorClassCount < 6, flags.author {
-            let text = node.textBytes(upTo: 1200) > 1200 ? "" : node.spacedText
-            if Self.isShortLine(text), !isInSkippedRegion(node) {
-                authorClassCount += 1
-                let count = candidates.count
-                add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
-                // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
-                // is the tighter value: offer it first.
-                if candidates.count > count, let outer = lastAuthorElement, node.isDescendant(of: outer.node) {
-                    candidates.insert(candidates.removeLast(), at: outer.index)
-                } else if candidates.count > count {
-                    lastAuthorElement = (node, count)
-                }
+        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !skipped else { return }
+        if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
+            authorClassCount += 1
+            let count = candidates.count
+            add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
+            // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
+            // is the tighter value: offer it first.
+            if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
+               path[outer.depth].serial == outer.serial {
+                candidates.insert(candidates.removeLast(), at: outer.index)
+            } else if candidates.count > count {
+                lastAuthorElement = (path.count, elementCount, count)
             }
         }
         if dateClassCount < 6, flags.date {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
-            if Self.collapse(text).count <= 80, text.contains(where: \.isNumber), !isInSkippedRegion(node) {
+            if Self.collapse(text).count <= 80, text.contains(where: \.isNumber) {
                 dateClassCount += 1
-                if !seenHeadline, isInPageBanner(node) {
+                if !seenHeadline, isInPageBanner {
                     bannerTexts.insert(Self.collapse(node.textContent))
                     add("date", text, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
                 } else {
@@ -295,7 +354,7 @@ struct MarkupScan {
         }
     }
 
-    private mutating func readItemprop(_ itemprop: String, _ node: HTMLNode) {
+    private mutating func readItemprop(_ itemprop: String, _ node: HTMLNode, skipped: Bool) {
         func value() -> String { node.attribute("content") ?? node.attribute("datetime") ?? node.textContent }
         for property in itemprop.split(separator: " ") {
             switch property {
@@ -306,7 +365,7 @@ struct MarkupScan {
             case "datemodified":
                 add("modified", value(), origin: "itemprop=dateModified", rank: MarkupRank.microdata)
             case "author", "creator":
-                guard !isInSkippedRegion(node) else { continue }
+                guard !skipped else { continue }
                 var name: String?
                 node.forEachDescendant { child in
                     guard name == nil else { return false }
@@ -325,50 +384,22 @@ struct MarkupScan {
         }
     }
 
+    /// What an element's class and id words say (author, date, skipped region).
+    private func classFlags(_ node: HTMLNode) -> ClassFlags {
+        var flags = ClassFlags()
+        if let value = node.attribute("class") { flags = vocabulary.classWordTable.flags(of: value) }
+        if let value = node.attribute("id") { flags.formUnion(vocabulary.classWordTable.flags(of: value)) }
+        return flags
+    }
+
     /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
-    /// Byte-level: it runs for every element of every page.
     private func classWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
-        node.forEachAttribute { name, value in
-            if Self.isClassOrID(name) { words += Self.words(value) }
-            return true
+        for name in ["class", "id"] {
+            guard var value = node.attribute(name) else { continue }
+            value.withUTF8 { words += Self.words($0) }
         }
         return words
-    }
-
-    /// Whether an attribute name is `class` or `id`, compared on bytes.
-    static func isClassOrID(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        name.elementsEqual("class".utf8) || name.elementsEqual("id".utf8)
-    }
-
-    /// What an element's class and id words say (author, date, skipped region), worked out once
-    /// per distinct class/id value: pages repeat the same few hundred class lists thousands of times.
-    private func classFlags(_ node: HTMLNode) -> ClassFlags {
-        // The class and the id are looked up apart: class lists repeat across a page and hit the
-        // cache, ids are mostly unique but short. Keys are FNV-1a hashes of the bytes, no Strings.
-        var flags = ClassFlags()
-        node.forEachAttribute { name, content in
-            guard Self.isClassOrID(name) else { return true }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in content {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            let value: ClassFlags
-            if let known = skipMemo.classFlags[hash] {
-                value = known
-            } else {
-                let words = Self.words(content)
-                value = ClassFlags(author: words.contains(where: { vocabulary.authorClassWords.contains($0) }),
-                                   date: words.contains(where: { vocabulary.dateClassWords.contains($0) }),
-                                   skip: words.contains(where: { vocabulary.skipClassWords.contains($0) }))
-                skipMemo.classFlags[hash] = value
-            }
-            flags.author = flags.author || value.author
-            flags.date = flags.date || value.date
-            flags.skip = flags.skip || value.skip
-            return true
-        }
-        return flags
     }
 
     /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
@@ -389,78 +420,57 @@ struct MarkupScan {
         return words
     }
 
-    /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
-    /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
-    /// Each element's own verdict is remembered: text nodes ask about the same ancestors over and over.
-    private func isInSkippedRegion(_ node: HTMLNode) -> Bool {
-        var current: HTMLNode? = node
-        var depth = 0
-        while let element = current {
-            switch element.tag {
-            case .footer, .aside, .nav: return true
-            default: break
-            }
-            if depth < 6, element.isElement, skipsByClass(element) { return true }
-            current = element.parent
-            depth += 1
-        }
-        return false
-    }
-
-    /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
-    /// Asked only of the few dated elements of a page.
-    private func isInPageBanner(_ node: HTMLNode) -> Bool {
-        var current = node.parent
-        var inHeader = false
-        while let element = current {
-            switch element.tag {
-            case .article, .main: return false
-            case .header: inHeader = true
-            default: break
-            }
-            current = element.parent
-        }
-        return inHeader
-    }
-
-    private func skipsByClass(_ element: HTMLNode) -> Bool {
-        let key = Int(element.index)
-        if let known = skipMemo.verdicts[key] { return known }
-        let verdict = classFlags(element).skip
-        skipMemo.verdicts[key] = verdict
-        return verdict
-    }
-
     /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
     static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
-        // Compared as lowercased bytes, segment by segment, with no String made per segment:
+        // Compared as lowercased bytes, segment by segment, with no String or array made:
         // this runs for every link of every page.
-        var segmentStart = 0
-        var index = 0
-        let bytes = Array(href.utf8)
-        func matches(_ end: Int) -> Bool {
-            let length = end - segmentStart
-            guard length > 0, length <= 16 else { return false }
-            return wanted.contains { candidate in
-                guard candidate.count == length else { return false }
-                for offset in 0..<length {
-                    var byte = bytes[segmentStart + offset]
-                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                    if byte != candidate[offset] { return false }
+        var copy = href
+        return copy.withUTF8 { bytes in
+            var segmentStart = 0
+            func matches(_ end: Int) -> Bool {
+                let length = end - segmentStart
+                guard length > 0, length <= 16 else { return false }
+                return wanted.contains { candidate in
+                    guard candidate.count == length else { return false }
+                    for offset in 0..<length {
+                        var byte = bytes[segmentStart + offset]
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        if byte != candidate[offset] { return false }
+                    }
+                    return true
                 }
-                return true
             }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                if matches(index) { return true }
-                if byte != UInt8(ascii: "/") { return false }
-                segmentStart = index + 1
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                    if matches(index) { return true }
+                    if byte != UInt8(ascii: "/") { return false }
+                    segmentStart = index + 1
+                }
             }
-            index += 1
+            return matches(bytes.count)
         }
-        return matches(bytes.count)
+    }
+
+    /// `node.spacedText` when it is a short line (see `isShortLine`) and the element's text is at most
+    /// 1200 bytes (a byline is short; a wrapper that happens to carry such a class is not, and is not read whole).
+    /// A byte pass decides most elements without building their text.
+    static func shortLineText(_ node: HTMLNode) -> String? {
+        var probe = ShortLineProbe()
+        node.forEachDescendant { child in
+            guard !probe.isDecided else { return false }
+            if child.isText { child.withContent { probe.feed($0) } }
+            return true
+        }
+        switch probe.verdict {
+        case .no:
+            return nil
+        case .yes:
+            return node.spacedText
+        case .unknown:
+            let text = node.spacedText
+            return isShortLine(text) ? text : nil
+        }
     }
 
     static func isShortLine(_ text: String) -> Bool {
@@ -503,7 +513,7 @@ extension HTMLNode {
         return MarkupScan.collapse(parts.joined(separator: " "))
     }
 
-    /// The text's byte length, counted only up to `limit` (a byline or date element is short;
+    /// The text's byte length, counted only up to `limit` (a date element is short;
     /// a wrapper that happens to carry such a class is not, and is not read whole).
     func textBytes(upTo limit: Int) -> Int {
         var total = 0
@@ -513,17 +523,5 @@ extension HTMLNode {
             return true
         }
         return total
-    }
-}
-
-extension HTMLNode {
-    /// True when `ancestor` is this node's parent, grandparent, ….
-    func isDescendant(of ancestor: HTMLNode) -> Bool {
-        var current = parent
-        while let node = current {
-            if node == ancestor { return true }
-            current = node.parent
-        }
-        return false
     }
 }
