@@ -130,7 +130,7 @@ struct MarkupScan {
             if titleText == nil { titleText = node.textContent }
             return nil
         case .script:
-            if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
+            if let type = node.attribute("type"), MarkupBytes.isJSONLDType(type) {
                 var reader = JSONLDReader(vocabulary: vocabulary)
                 reader.read(node.textContent)
                 for candidate in reader.candidates { candidates.append(candidate) }
@@ -264,7 +264,7 @@ struct MarkupScan {
 
     /// `schema:datePublished` (RDFa) → `datepublished`; `DC:date` → `dc.date`.
     static func metaKey(_ raw: String) -> String {
-        var key = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        var key = MarkupBytes.isASCII(raw) ? MarkupBytes.lowercasedTrimmingSpaces(raw) : raw.lowercased().trimmingCharacters(in: .whitespaces)
         for prefix in ["schema:", "http://schema.org/", "https://schema.org/"] where key.hasPrefix(prefix) {
             key.removeFirst(prefix.count)
         }
@@ -275,8 +275,8 @@ struct MarkupScan {
     }
 
     private mutating func readLink(_ node: HTMLNode) {
-        guard let rel = node.attribute("rel")?.lowercased(), let href = node.attribute("href") else { return }
-        if rel.split(separator: " ").contains("canonical"), href.hasPrefix("http") {
+        guard let rel = node.attribute("rel"), let href = node.attribute("href") else { return }
+        if MarkupBytes.lowercased(rel, hasToken: "canonical"), href.hasPrefix("http") {
             add("url", href, origin: "link[rel=canonical]", rank: MarkupRank.canonicalLink)
         }
     }
@@ -287,7 +287,7 @@ struct MarkupScan {
         if let itemprop = node.attribute("itemprop")?.lowercased() {
             readItemprop(itemprop, node, skipped: skipped)
         }
-        if tag == .a, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") {
+        if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
             if !skipped, let text = Self.shortLineText(node) {
                 add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
             }
@@ -479,23 +479,62 @@ struct MarkupScan {
         return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
     }
 
-    /// Whitespace runs to one space, ends trimmed. ASCII text (most of what markup holds)
-    /// takes a byte loop; other text the Character path, which knows Unicode spaces.
+    /// Whitespace runs to one space, ends trimmed: `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`.
+    /// Done on bytes, scalar by scalar: a whitespace scalar is a whitespace Character of its own unless
+    /// a scalar before it can take it into its Character (prepended marks) or one after it can join it
+    /// (combining marks). Text with such a neighbour next to a space (rare) takes the Character path.
     static func collapse(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                } else {
+            var previousPlain = true
+            var nextMustBePlain = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if byte == 0x20 && !previousPlain {
+                            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                        }
+                        pendingSpace = !out.isEmpty
+                        nextMustBePlain = byte == 0x20
+                    } else {
+                        if pendingSpace { out.append(0x20) }
+                        pendingSpace = false
+                        nextMustBePlain = false
+                        out.append(byte)
+                    }
+                    previousPlain = true
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let plain = MarkupBytes.isPlainScalar(scalar)
+                if nextMustBePlain && !plain {
+                    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                }
+                switch MarkupBytes.whitespace(scalar) {
+                case .none:
                     if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    out.append(byte)
+                    nextMustBePlain = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                case .breaking:
+                    pendingSpace = !out.isEmpty
+                    nextMustBePlain = false
+                case .joinable:
+                    if !previousPlain { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+                    pendingSpace = !out.isEmpty
+                    nextMustBePlain = true
                 }
+                previousPlain = plain
+                index += length
             }
             return String(decoding: out, as: UTF8.self)
         }
