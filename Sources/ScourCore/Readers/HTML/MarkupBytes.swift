@@ -28,8 +28,12 @@ enum MarkupBytes {
     /// `type.lowercased().contains("ld+json")`: a script of JSON-LD.
     static func isJSONLDType(_ type: String) -> Bool {
         guard isASCII(type) else { return type.lowercased().contains("ld+json") }
-        let needle: StaticString = "ld+json"
-        var copy = type
+        return asciiLowercased(type, contains: "ld+json")
+    }
+
+    /// Whether an ASCII value, lowercased, contains a lowercase ASCII needle.
+    static func asciiLowercased(_ value: String, contains needle: StaticString) -> Bool {
+        var copy = value
         return copy.withUTF8 { bytes in
             let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
             guard bytes.count >= wanted.count else { return false }
@@ -42,6 +46,17 @@ enum MarkupBytes {
         }
     }
 
+    /// `value.lowercased()` for an ASCII value.
+    static func asciiLowercased(_ value: String) -> String {
+        var copy = value
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for offset in 0..<bytes.count { out[offset] = lower(bytes[offset]) }
+                return bytes.count
+            }
+        }
+    }
+
     /// `value.lowercased().trimmingCharacters(in: .whitespaces)` for an ASCII value
     /// (`.whitespaces` holds only space and tab there).
     static func lowercasedTrimmingSpaces(_ value: String) -> String {
@@ -50,7 +65,10 @@ enum MarkupBytes {
             var start = 0, end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return String(decoding: bytes[start..<end].lazy.map(lower), as: UTF8.self)
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for offset in 0..<(end - start) { out[offset] = lower(bytes[start + offset]) }
+                return end - start
+            }
         }
     }
 

@@ -39,6 +39,10 @@ struct ClassWordTable: Sendable {
     /// Any vocabulary word that is not plain ASCII: Unicode equivalence could then match bytes
     /// the table does not know, so every word takes the String sets.
     private let stringsOnly: Bool
+    /// Bit n: some plain vocabulary word is n bytes long (a cheap test before hashing).
+    private let wordLengths: UInt32
+    /// The longest plain vocabulary word; a plain class word longer than this matches nothing.
+    private let longestPlainWord: Int
 
     init(author: Set<String>, date: Set<String>, skip: Set<String>) {
         authorWords = author
@@ -46,6 +50,9 @@ struct ClassWordTable: Sendable {
         skipWords = skip
         let all = author.union(date).union(skip)
         stringsOnly = all.contains { word in word.utf8.contains { $0 >= 0x80 } }
+        let plainLengths = all.filter { !$0.isEmpty && $0.utf8.count <= 16 }.map(\.utf8.count)
+        wordLengths = plainLengths.reduce(0) { $0 | 1 << UInt32($1) }
+        longestPlainWord = all.map(\.utf8.count).max() ?? 0
         var size = 16
         while size < all.count * 4 { size *= 2 }
         var slots = [Slot](repeating: Slot(), count: size)
@@ -84,37 +91,59 @@ struct ClassWordTable: Sendable {
 
     func flags(of bytes: UnsafeBufferPointer<UInt8>) -> ClassFlags {
         var result = ClassFlags()
-        var low: UInt64 = 0, high: UInt64 = 0
-        var length = 0
-        var start = 0
-        var plain = true
-        var index = 0
+        guard let base = bytes.baseAddress else { return result }
         let count = bytes.count
-        while index <= count {
-            let byte: UInt8 = index < count ? bytes[index] : 0x20
-            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if length > 0 {
-                    if plain && length <= 16 && !stringsOnly {
-                        lookUp(low, high, UInt8(length), into: &result)
-                    } else {
-                        lookUpString(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &result)
+        var index = 0
+        while index < count {
+            while index < count, Self.isSeparator(bytes[index]) { index += 1 }
+            guard index < count else { break }
+            let start = index
+            var any: UInt8 = 0
+            while index < count, !Self.isSeparator(bytes[index]) {
+                any |= bytes[index]
+                index += 1
+            }
+            let length = index - start
+            if any >= 0x80 || stringsOnly || length > 16 {
+                if any < 0x80 && !stringsOnly && length > longestPlainWord { continue }
+                lookUpString(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &result)
+            } else if (wordLengths >> UInt32(length)) & 1 != 0 {
+                var low: UInt64 = 0, high: UInt64 = 0
+                if start + 16 <= count {
+                    // One unaligned load per half, cut to the word's length (little-endian).
+                    low = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                    high = UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self)
+                    if length < 8 {
+                        low &= (1 << UInt64(8 * length)) - 1
+                        high = 0
+                    } else if length < 16 {
+                        high &= (1 << UInt64(8 * (length - 8))) - 1
+                    }
+                } else {
+                    for offset in 0..<length {
+                        let byte = UInt64(bytes[start + offset])
+                        if offset < 8 { low |= byte << UInt64(8 * offset) } else { high |= byte << UInt64(8 * (offset - 8)) }
                     }
                 }
-                low = 0; high = 0; length = 0; plain = true
-                start = index + 1
-            } else {
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if byte >= 0x80 { plain = false }
-                if length < 8 {
-                    low |= UInt64(lowered) << (8 * UInt64(length))
-                } else if length < 16 {
-                    high |= UInt64(lowered) << (8 * UInt64(length - 8))
-                }
-                length += 1
+                lookUp(Self.lowercased(low), Self.lowercased(high), UInt8(length), into: &result)
             }
-            index += 1
         }
         return result
+    }
+
+    /// Space, tab, newline, carriage return, '-' and '_' end a class word.
+    @inline(__always)
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x5F || (byte < 64 && (0x0000_2001_0000_2600 as UInt64) >> UInt64(byte) & 1 != 0)
+    }
+
+    /// ASCII 'A'–'Z' to 'a'–'z' in each byte of a packed word (all bytes below 0x80).
+    @inline(__always)
+    private static func lowercased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = (word &+ ones &* (0x80 - 0x41)) & (ones &* 0x80)
+        let aboveZ = (word &+ ones &* (0x80 - 0x5B)) & (ones &* 0x80)
+        return word | ((atLeastA & ~aboveZ) >> 2)
     }
 
     private func lookUp(_ low: UInt64, _ high: UInt64, _ length: UInt8, into result: inout ClassFlags) {

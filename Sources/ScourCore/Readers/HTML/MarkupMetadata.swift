@@ -198,26 +198,28 @@ struct JSONLDReader {
     /// (which JSON forbids inside strings, and pages put there) as spaces, ends trimmed.
     /// One pass over bytes: JSON-LD blocks run to hundreds of kilobytes.
     static func cleanedBytes(_ text: String) -> [UInt8] {
-        let markers: [[UInt8]] = ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"].map { Array($0.utf8) }
-        var out: [UInt8] = []
         var copy = text
-        copy.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            scanning: while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "/") {
-                    for marker in markers where index + marker.count <= bytes.count && marker[0] == byte {
-                        var offset = 1
-                        while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
-                        if offset == marker.count {
-                            index += marker.count
-                            continue scanning
+        var out = copy.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+                var count = 0
+                var index = 0
+                scanning: while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "/") {
+                        for marker in Self.markers where index + marker.count <= bytes.count && marker[0] == byte {
+                            var offset = 1
+                            while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
+                            if offset == marker.count {
+                                index += marker.count
+                                continue scanning
+                            }
                         }
                     }
+                    buffer[count] = byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
+                    count += 1
+                    index += 1
                 }
-                out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
-                index += 1
+                written = count
             }
         }
         while let last = out.last, last == 0x20 { out.removeLast() }
@@ -225,6 +227,8 @@ struct JSONLDReader {
         while start < out.count, out[start] == 0x20 { start += 1 }
         return start > 0 ? Array(out[start...]) : out
     }
+
+    private static let markers: [[UInt8]] = ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"].map { Array($0.utf8) }
 
     /// The index of the bracket that balances the first one, skipping strings.
     static func closingIndex(of text: String) -> String.Index? {
@@ -258,7 +262,13 @@ struct JSONLDReader {
     private static func types(_ object: [String: Any]) -> [String] {
         let raw = object["@type"]
         let list = (raw as? [Any])?.compactMap { $0 as? String } ?? (raw as? String).map { [$0] } ?? []
-        return list.map { $0.lowercased().replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: "") }
+        return list.map { type in
+            // Nearly every type is ASCII with no schema.org URL: lowercased per byte, nothing to replace.
+            if MarkupBytes.isASCII(type), !MarkupBytes.asciiLowercased(type, contains: "schema.org/") {
+                return MarkupBytes.asciiLowercased(type)
+            }
+            return type.lowercased().replacingOccurrences(of: "http://schema.org/", with: "").replacingOccurrences(of: "https://schema.org/", with: "")
+        }
     }
 
     /// Keys whose objects describe something else than the page's text (its comments, images, offers).

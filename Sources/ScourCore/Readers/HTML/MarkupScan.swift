@@ -216,11 +216,13 @@ struct MarkupScan {
         guard hasDigit, length <= 240, !skipped,
               seenHeadline ? textAfterHeadlineCount < 40 : textBeforeHeadline.count < 400 else { return }
         var text = MarkupScan.collapse(node.content)
-        if text.count > 120, seenHeadline {
+        var count = Self.characterCount(text)
+        if count > 120, seenHeadline {
             // Too long for a date line: only its opening can be a dateline.
             text = String(text.prefix(headLimit))
+            count = text.count
         }
-        guard text.count >= 4, text.count <= 120 else { return }
+        guard count >= 4, count <= 120 else { return }
         if seenHeadline {
             textAfterHeadlineCount += 1
             add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
@@ -471,6 +473,13 @@ struct MarkupScan {
             let text = node.spacedText
             return isShortLine(text) ? text : nil
         }
+    }
+
+    /// `text.count`, counted as bytes when the text is ASCII (one Character a byte, but for "\r\n").
+    static func characterCount(_ text: String) -> Int {
+        var copy = text
+        let ascii = copy.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return ascii ? text.utf8.count : text.count
     }
 
     static func isShortLine(_ text: String) -> Bool {
