@@ -77,6 +77,22 @@ final class MarkupBytesTests: XCTestCase {
         }
     }
 
+    func testDigitSearchMatchesByteLoop() {
+        var state: UInt64 = 7
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    let pick = UInt8(truncatingIfNeeded: state >> 33)
+                    return state & 0x100_0000_0000 == 0 ? pick : [0x2F, 0x30, 0x39, 0x3A, 0xB0, 0xB9, 0xAF, 0xBA][Int(pick) % 8]
+                }
+                bytes.withUnsafeBufferPointer { buffer in
+                    XCTAssertEqual(MarkupBytes.containsDigit(buffer), bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(bytes)")
+                }
+            }
+        }
+    }
+
     func testAttributeTokensMatchStringCalls() {
         let values = ["author", "Author nofollow", "noopener  AUTHOR", "authors", " canonical", "canonical\tx", "author\u{301}",
                       "application/ld+json", "APPLICATION/LD+JSON; charset=utf-8", "text/javascript", "ld+jsoN", "lé ld+json",

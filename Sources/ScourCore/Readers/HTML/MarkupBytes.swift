@@ -72,6 +72,25 @@ enum MarkupBytes {
         }
     }
 
+    /// Whether the bytes hold an ASCII digit; eight bytes at a time (every text node of a page is asked).
+    static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Per byte, without carries: high bit set when 0x2F < byte < 0x3A (and byte < 0x80).
+            let low = word & (ones &* 0x7F)
+            if (ones &* (127 + 0x3A) &- low) & ~word & (low &+ ones &* (127 - 0x2F)) & (ones &* 0x80) != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x30 && bytes[index] <= 0x39 { return true }
+            index += 1
+        }
+        return false
+    }
+
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte

@@ -176,7 +176,8 @@ struct JSONLDReader {
             for item in array { collectIDs(item, depth: depth + 1) }
         } else if let object = value as? [String: Any] {
             if let id = object["@id"] as? String, let name = Self.names(object, ids: [:]).first { namesByID[id] = name }
-            for child in object.values where child is [Any] || child is [String: Any] { collectIDs(child, depth: depth + 1) }
+            // Scalars fail both casts at the next level: no cast here first.
+            for child in object.values { collectIDs(child, depth: depth + 1) }
         }
     }
 
@@ -293,7 +294,7 @@ struct JSONLDReader {
             siteNames.append(MarkupScan.collapse(name))
         }
         for (key, child) in object where !Self.foreignKeys.contains(key.lowercased()) {
-            if child is [Any] || child is [String: Any] { visit(child, depth: depth + 1) }
+            visit(child, depth: depth + 1)
         }
     }
 

@@ -203,7 +203,7 @@ struct MarkupScan {
                       bytes.prefix(headLimit).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
                 dateline = String(decoding: bytes.prefix(headLimit), as: UTF8.self)
             } else {
-                hasDigit = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+                hasDigit = MarkupBytes.containsDigit(bytes)
             }
         }
         let skipped = path[path.count - 1].skipsBelow
@@ -494,71 +494,89 @@ struct MarkupScan {
     /// (combining marks). Text with such a neighbour next to a space (rare) takes the Character path.
     static func collapse(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var previousPlain = true
-            var nextMustBePlain = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        if byte == 0x20 && !previousPlain {
-                            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var needsCharacters = false
+        let collapsed = copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var previousPlain = true
+                var nextMustBePlain = false
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            if byte == 0x20 && !previousPlain {
+                                needsCharacters = true
+                                return 0
+                            }
+                            pendingSpace = written > 0
+                            nextMustBePlain = byte == 0x20
+                        } else {
+                            if pendingSpace {
+                                out[written] = 0x20
+                                written += 1
+                            }
+                            pendingSpace = false
+                            nextMustBePlain = false
+                            out[written] = byte
+                            written += 1
                         }
-                        pendingSpace = !out.isEmpty
-                        nextMustBePlain = byte == 0x20
-                    } else {
-                        if pendingSpace { out.append(0x20) }
+                        previousPlain = true
+                        index += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let plain = MarkupBytes.isPlainScalar(scalar)
+                    let space = MarkupBytes.whitespace(scalar)
+                    if nextMustBePlain && !plain || space == .joinable && !previousPlain {
+                        needsCharacters = true
+                        return 0
+                    }
+                    switch space {
+                    case .none:
+                        if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
                         pendingSpace = false
                         nextMustBePlain = false
-                        out.append(byte)
+                        for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                        written += length
+                    case .breaking:
+                        pendingSpace = written > 0
+                        nextMustBePlain = false
+                    case .joinable:
+                        pendingSpace = written > 0
+                        nextMustBePlain = true
                     }
-                    previousPlain = true
-                    index += 1
-                    continue
+                    previousPlain = plain
+                    index += length
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                let plain = MarkupBytes.isPlainScalar(scalar)
-                if nextMustBePlain && !plain {
-                    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                }
-                switch MarkupBytes.whitespace(scalar) {
-                case .none:
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    nextMustBePlain = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
-                case .breaking:
-                    pendingSpace = !out.isEmpty
-                    nextMustBePlain = false
-                case .joinable:
-                    if !previousPlain { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-                    pendingSpace = !out.isEmpty
-                    nextMustBePlain = true
-                }
-                previousPlain = plain
-                index += length
+                return written
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return needsCharacters ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") : collapsed
     }
 }
 
 extension HTMLNode {
     /// Text below this node with a space at every text-node boundary: `<span>By</span><a>Jane</a>` → "By Jane".
     var spacedText: String {
-        var parts: [String] = []
+        // The text nodes' bytes joined with spaces, made a String once.
+        var bytes: [UInt8] = []
+        var first = true
         forEachDescendant { node in
-            if node.isText { parts.append(node.content) }
+            guard node.isText else { return true }
+            if !first { bytes.append(0x20) }
+            first = false
+            node.withContent { bytes.append(contentsOf: $0) }
             return true
         }
-        return MarkupScan.collapse(parts.joined(separator: " "))
+        return MarkupScan.collapse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The text's byte length, counted only up to `limit` (a date element is short;
