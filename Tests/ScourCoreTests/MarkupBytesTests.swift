@@ -8,7 +8,8 @@ final class MarkupBytesTests: XCTestCase {
     let alphabet: [String] = ["a", "B", "7", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "-", "_", ";", "K",
                               "\u{A0}", "\u{85}", "\u{2003}", "\u{3000}", "\u{2028}", "é", "ß", "Ł", "\u{AD}",
                               "\u{301}", "\u{600}", "\u{200D}", "\u{FE0F}", "👍", "中", "–", "„", "…", "€", "·",
-                              "\u{212A}", "\u{37E}", "\u{1F1E9}", "\u{1F1EA}", "\u{900}", "\u{93F}"]
+                              "\u{212A}", "\u{37E}", "\u{1F1E9}", "\u{1F1EA}", "\u{900}", "\u{93F}", "|", ":", "»", "·",
+                              "\u{387}", "\u{2000}", "\u{2002}"]
 
     func randomStrings(count: Int, maxLength: Int) -> [String] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -74,6 +75,18 @@ final class MarkupBytesTests: XCTestCase {
             XCTAssertEqual(flags.author, split.contains { vocabulary.authorClassWords.contains($0) }, value)
             XCTAssertEqual(flags.date, split.contains { vocabulary.dateClassWords.contains($0) }, value)
             XCTAssertEqual(flags.skip, split.contains { vocabulary.skipClassWords.contains($0) }, value)
+        }
+    }
+
+    func testTitleSeparatorAbsenceAgreesWithFoundation() {
+        let separators = [" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", ": "]
+        var titles = randomStrings(count: 3000, maxLength: 10).map { $0 + " Page" }
+        titles += ["Café - Zeitung", "A · B", "A \u{387} B", "A |\u{301} B", "Über uns – Seite", "x\u{2000}-\u{2000}y", "Tom: Ja"]
+        for title in titles where TitleCleaner.isPlain(title) {
+            for separator in separators where TitleCleaner.lacks(title, separator) {
+                XCTAssertEqual(title.components(separatedBy: separator).count, 1, "\(Array(title.unicodeScalars)) / \(separator)")
+                XCTAssertNil(title.range(of: separator, options: .backwards), "\(Array(title.unicodeScalars)) / \(separator)")
+            }
         }
     }
 

@@ -123,8 +123,10 @@ struct TitleCleaner {
 
     func clean(_ raw: String) -> String {
         let title = MarkupScan.collapse(raw)
+        let plain = Self.isPlain(title)
         let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
         for separator in separators {
+            if plain && Self.lacks(title, separator) { continue }
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             // A part naming the site goes, wherever it is.
@@ -140,6 +142,7 @@ struct TitleCleaner {
         }
         // No site name known: drop a short last part after a strong separator.
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+            if plain && Self.lacks(title, separator) { continue }
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound], tail = title[range.upperBound...]
             if tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 {
@@ -147,6 +150,34 @@ struct TitleCleaner {
             }
         }
         return title
+    }
+
+    /// Every scalar of the title is one whose canonical decomposition holds no separator character
+    /// (Latin letters decompose to a letter and marks, U+2000/U+2001 to other spaces).
+    static func isPlain(_ title: String) -> Bool {
+        title.unicodeScalars.allSatisfy { MarkupBytes.isPlainScalar($0.value) }
+    }
+
+    /// Whether a plain title surely holds no match of the separator, for Foundation's search too
+    /// (which matches canonically equal text): true when the separator's bytes are absent and its
+    /// characters are ones no plain scalar decomposes to (punctuation, symbols; no letters, digits,
+    /// ';' or '`', no spaces other than U+0020). The Foundation calls then need not run.
+    static func lacks(_ title: String, _ separator: String) -> Bool {
+        let safe = separator.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20, 0x21...0x2F, 0x3A, 0x3C...0x40, 0x5B...0x5F, 0x7B...0x7E: return true
+            case 0xA1...0xBF, 0x2010...0x2027, 0x20AC: return true
+            default: return false
+            }
+        }
+        guard safe, !separator.isEmpty else { return false }
+        let needle = Array(separator.utf8)
+        let haystack = Array(title.utf8)
+        guard haystack.count >= needle.count else { return true }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return false }
+        }
+        return true
     }
 }
 
