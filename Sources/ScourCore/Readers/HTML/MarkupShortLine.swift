@@ -1,10 +1,10 @@
 /// Decides `MarkupScan.isShortLine(node.spacedText)` (with the 1200-byte read limit) from the
-/// text nodes' bytes, without building the text: the byline check asks it of most elements after
-/// the headline, and nearly all of them are paragraphs or links that are plainly not short lines.
+/// text nodes' bytes, without building the text: the byline check asks it of every element after
+/// the headline that opens with text, and the text is built only for those that are short lines.
 ///
-/// Exact while every scalar is one the byte rules know (ASCII, Latin-1 and Latin Extended-A,
-/// common punctuation): each is then one Character, and the whitespace among them is ASCII
-/// whitespace or U+00A0, so the collapsed text's words and length are counts. Other text gets
+/// Exact while every scalar is one the byte rules know (ASCII, Latin up to U+02FF, common
+/// punctuation, Unicode spaces): each is then one Character, and whitespace is whitespace
+/// scalar by scalar, so the collapsed text's words and length are counts. Other text gets
 /// only a lower bound on its length, and is built and measured when the bound does not rule it out.
 struct ShortLineProbe {
     enum Verdict {
@@ -67,9 +67,9 @@ struct ShortLineProbe {
                 continue
             }
             switch Self.knownScalar(bytes, at: index) {
-            case .space:
+            case .space(let length):
                 inWord = false
-                index += 2
+                index += length
             case .character(let length):
                 countCharacter(bytes: length)
                 index += length
@@ -90,29 +90,30 @@ struct ShortLineProbe {
     }
 
     private enum Scalar {
-        case space, character(Int), unknown
+        case space(Int), character(Int), unknown
     }
 
-    /// Scalars that are one Character on their own next to ASCII and each other (no joining,
-    /// no control): U+00A0 (whitespace), U+00A1–U+017F but U+00AD, U+2010–U+2027, U+20AC.
+    /// Scalars that are one Character on their own next to ASCII and each other (no joining marks
+    /// on either side): `MarkupBytes.isPlainScalar`, whitespace among them ending a word. Invalid or
+    /// other sequences are unknown (the String path then decides).
     private static func knownScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Scalar {
         let lead = bytes[index]
-        if lead == 0xC2 || lead == 0xC3 || lead == 0xC4 || lead == 0xC5 {
-            guard index + 1 < bytes.count else { return .unknown }
-            let next = bytes[index + 1]
-            guard next >= 0x80 && next <= 0xBF else { return .unknown }
-            if lead == 0xC2 {
-                if next == 0xA0 { return .space }
-                if next < 0xA0 || next == 0xAD { return .unknown }
-            }
-            return .character(2)
+        let scalar: UInt32
+        let length: Int
+        if lead >= 0xC2 && lead <= 0xDF {
+            guard index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 else { return .unknown }
+            scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead >= 0xE0 && lead <= 0xEF {
+            guard index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return .unknown }
+            scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            // Overlong forms and surrogates decode below U+0800 or into U+D800–U+DFFF: neither is plain.
+            guard scalar >= 0x800, scalar < 0xD800 || scalar > 0xDFFF else { return .unknown }
+            length = 3
+        } else {
+            return .unknown
         }
-        if lead == 0xE2 {
-            guard index + 2 < bytes.count else { return .unknown }
-            let second = bytes[index + 1], third = bytes[index + 2]
-            if second == 0x80 && third >= 0x90 && third <= 0xA7 { return .character(3) }
-            if second == 0x82 && third == 0xAC { return .character(3) }
-        }
-        return .unknown
+        guard MarkupBytes.isPlainScalar(scalar) else { return .unknown }
+        return MarkupBytes.whitespace(scalar) == .none ? .character(length) : .space(length)
     }
 }
