@@ -16,7 +16,8 @@ struct ClassFlags: Sendable {
 /// Every element of every page has its class and id read, so no String is made per word:
 /// ASCII words of up to 16 bytes are packed into two integers and found in a small open-addressing
 /// table; longer ones take the String sets, which decide exactly as before.
-struct ClassWordTable: Sendable {
+/// A class: the scan hands it to every element, as one reference rather than a copy of its tables.
+final class ClassWordTable: Sendable {
     private struct Slot: Sendable {
         var low: UInt64 = 0
         var high: UInt64 = 0

@@ -89,7 +89,7 @@ struct MarkupScan {
             add("language", lang, origin: "html[lang]", rank: MarkupRank.htmlLang)
         }
         // Depth-first in document order, as `forEachDescendant`, with the path kept on the way.
-        path = [frame(for: root, tag: root.tag, flags: classFlags(root), parent: nil)]
+        path = [frame(for: root, tag: root.tag, flags: ElementMarks(root, table: vocabulary.classWordTable).flags, parent: nil)]
         var next = root.firstChild
         while true {
             guard let node = next else {
@@ -153,7 +153,8 @@ struct MarkupScan {
             break
         }
         let parent = path[path.count - 1]
-        let flags = classFlags(node)
+        let marks = ElementMarks(node, table: vocabulary.classWordTable)
+        let flags = marks.flags
         let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
         elementCount += 1
         if tag == .h1 && !seenHeadline {
@@ -161,11 +162,11 @@ struct MarkupScan {
                 seenHeadline = true
                 add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
             }
-            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent)
+            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
-        if let content = node.attribute("content") { readMeta(node, content: content) }
-        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent)
+        if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
+        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
         return frame(for: node, tag: tag, flags: flags, parent: parent)
     }
 
@@ -285,8 +286,9 @@ struct MarkupScan {
 
     /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
     /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
-    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame) {
-        if let itemprop = node.attribute("itemprop")?.lowercased() {
+    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame,
+                                      hasItemprop: Bool) {
+        if hasItemprop, let itemprop = node.attribute("itemprop")?.lowercased() {
             readItemprop(itemprop, node, skipped: skipped)
         }
         if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
@@ -386,12 +388,34 @@ struct MarkupScan {
         }
     }
 
-    /// What an element's class and id words say (author, date, skipped region).
-    private func classFlags(_ node: HTMLNode) -> ClassFlags {
+    /// What one pass over an element's attributes tells: its class and id flags (from the value
+    /// bytes, no String made), and whether it has a `content` or `itemprop` to read.
+    /// Each name counts once, as `attribute(_:)` finds only the first.
+    struct ElementMarks {
         var flags = ClassFlags()
-        if let value = node.attribute("class") { flags = vocabulary.classWordTable.flags(of: value) }
-        if let value = node.attribute("id") { flags.formUnion(vocabulary.classWordTable.flags(of: value)) }
-        return flags
+        var hasContent = false
+        var hasItemprop = false
+
+        init(_ node: HTMLNode, table: ClassWordTable) {
+            var seenClass = false, seenID = false
+            node.forEachAttribute { name, value in
+                switch name.count {
+                case 2 where !seenID && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d"):
+                    seenID = true
+                    flags.formUnion(table.flags(of: value))
+                case 5 where !seenClass && name.elementsEqual("class".utf8):
+                    seenClass = true
+                    flags.formUnion(table.flags(of: value))
+                case 7 where !hasContent && name.elementsEqual("content".utf8):
+                    hasContent = true
+                case 8 where !hasItemprop && name.elementsEqual("itemprop".utf8):
+                    hasItemprop = true
+                default:
+                    break
+                }
+                return true
+            }
+        }
     }
 
     /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
