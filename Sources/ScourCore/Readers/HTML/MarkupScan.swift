@@ -1,0 +1,617 @@
+import Foundation
+
+/// One pass over the tree, collecting ranked candidates.
+///
+/// The walk keeps a stack of the open elements with what the readers ask about ancestors
+/// (skipped region, page banner, which element holds which), so no reader climbs the tree;
+/// text is built only for the few elements that can become candidates.
+struct MarkupScan {
+    struct Candidate {
+        var hint: MarkupHint
+        var rank: Int
+    }
+
+    /// An open element on the walk's path, with what holds for everything below it.
+    struct Frame {
+        let node: HTMLNode
+        /// The element's place in document order: which element an earlier candidate came from.
+        let serial: Int
+        /// A `<footer>`, `<aside>` or `<nav>` is this element or holds it.
+        let inSkippedTag: Bool
+        /// Bit i: the element i levels up from this one (0: itself) has a skip class word.
+        /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
+        let skipClassBits: UInt8
+        /// An `<article>` or `<main>` is this element or holds it.
+        let inArticle: Bool
+        /// A `<header>` is this element or holds it.
+        let inHeader: Bool
+
+        /// Whether something below this element (text or element) is in a skipped region by its ancestors.
+        var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
+    }
+
+    let vocabulary: MarkupVocabulary
+    var candidates: [Candidate] = []
+    var titleText: String?
+    var siteNames: [String] = []
+    /// Elements found by class name are only trusted near the top, and only a few of them.
+    var dateClassCount = 0
+    var authorClassCount = 0
+    var timeCount = 0
+    var seenHeadline = false
+    var authorLinkCount = 0
+    var bylineCount = 0
+    /// `twitter:labelN` / `twitter:dataN` pairs ("Verfasst von" / "Karoline Herr").
+    var twitterLabels: [String: String] = [:]
+    var twitterData: [String: String] = [:]
+    /// The last author element read: its depth and serial (to tell whether a later one is inside it)
+    /// and the index of its candidate.
+    var lastAuthorElement: (depth: Int, serial: Int, index: Int)?
+    var textAfterHeadlineCount = 0
+    var textBeforeHeadline: [String] = []
+    /// Texts of dated elements in the page's banner: the same text read as a visible line is demoted too.
+    var bannerTexts: Set<String> = []
+    /// The open elements from the root down to the parent of the node being read.
+    var path: [Frame] = []
+    var elementCount = 0
+
+    init(vocabulary: MarkupVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
+        let trimmed = Self.collapse(HTMLEntities.decode(value))
+        // A Character is at least one byte: the count is needed only for long values.
+        guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
+        candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
+    }
+
+    /// Best first per field; equal ranks keep document order.
+    func rankedHints() -> [MarkupHint] {
+        var all = candidates
+        if let title = titleText {
+            let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
+            all.append(Candidate(hint: MarkupHint(field: "title", value: cleaned, origin: "title"), rank: MarkupRank.titleElement))
+        }
+        if !bannerTexts.isEmpty {
+            for index in all.indices where all[index].hint.field == "date" && all[index].hint.origin.hasPrefix("html:text")
+                && bannerTexts.contains(all[index].hint.value) {
+                all[index].rank = MarkupRank.pageHeaderDate
+            }
+        }
+        return all.enumerated().sorted { lhs, rhs in
+            lhs.element.rank != rhs.element.rank ? lhs.element.rank < rhs.element.rank : lhs.offset < rhs.offset
+        }.map(\.element.hint)
+    }
+
+    mutating func read(_ root: HTMLNode) {
+        if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
+            add("language", lang, origin: "html[lang]", rank: MarkupRank.htmlLang)
+        }
+        // Depth-first in document order, as `forEachDescendant`, with the path kept on the way.
+        path = [frame(for: root, tag: root.tag, flags: ElementMarks(root, table: vocabulary.classWordTable).flags, parent: nil)]
+        var next = root.firstChild
+        while true {
+            guard let node = next else {
+                let finished = path.removeLast()
+                guard !path.isEmpty else { break }
+                next = finished.node.nextSibling
+                continue
+            }
+            if let opened = visit(node), let child = node.firstChild {
+                path.append(opened)
+                next = child
+            } else {
+                next = node.nextSibling
+            }
+        }
+        path = []
+        if seenHeadline {
+            for text in textBeforeHeadline.suffix(20).reversed() {
+                add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline)
+            }
+        } else {
+            // No headline element: the page is read from the top.
+            for text in textBeforeHeadline.prefix(40) {
+                add("date", text, origin: "html:text", rank: MarkupRank.textAfterHeadline)
+            }
+        }
+    }
+
+    /// Reads one node; returns the element's frame when its children are to be read too.
+    private mutating func visit(_ node: HTMLNode) -> Frame? {
+        guard node.isElement else {
+            if node.isText { readText(node) }
+            return nil
+        }
+        let tag = node.tag
+        switch tag {
+        case .title:
+            if titleText == nil { titleText = node.textContent }
+            return nil
+        case .script:
+            if let type = node.attribute("type"), MarkupBytes.isJSONLDType(type) {
+                var reader = JSONLDReader(vocabulary: vocabulary)
+                reader.read(node.textContent)
+                for candidate in reader.candidates { candidates.append(candidate) }
+                siteNames += reader.siteNames
+            }
+            return nil
+        case .style, .noscript, .template, .svg:
+            return nil
+        case .other:
+            let name = node.name
+            if name == "meta" {
+                readMeta(node)
+                return nil
+            }
+            if name == "link" {
+                readLink(node)
+                return nil
+            }
+        default:
+            break
+        }
+        let parent = path[path.count - 1]
+        let marks = ElementMarks(node, table: vocabulary.classWordTable)
+        let flags = marks.flags
+        let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
+        elementCount += 1
+        if tag == .h1 && !seenHeadline {
+            if !skipped {
+                seenHeadline = true
+                add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
+            }
+            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+            return nil
+        }
+        if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
+        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+        return frame(for: node, tag: tag, flags: flags, parent: parent)
+    }
+
+    private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?) -> Frame {
+        Frame(node: node, serial: elementCount,
+              inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
+              skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
+              inArticle: tag == .article || tag == .main || parent?.inArticle == true,
+              inHeader: tag == .header || parent?.inHeader == true)
+    }
+
+    /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
+    private static func isSkippedTag(_ tag: HTMLTag) -> Bool {
+        tag == .footer || tag == .aside || tag == .nav
+    }
+
+    /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
+    private var isInPageBanner: Bool {
+        let parent = path[path.count - 1]
+        return parent.inHeader && !parent.inArticle
+    }
+
+    /// Short visible text with digits, in reading order: where the page shows its date when no markup names it.
+    /// Text after the headline comes first; text above it (nearest first) after that.
+    private mutating func readText(_ node: HTMLNode) {
+        var hasDigit = false
+        var length = 0
+        var dateline: String?
+        let headLimit = 48
+        node.withContent { bytes in
+            length = bytes.count
+            if length > 240 {
+                // A paragraph that opens with its dateline: "Karlsruhe, (12.11.2021). Traditionell …".
+                guard seenHeadline, textAfterHeadlineCount < 40,
+                      bytes.prefix(headLimit).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
+                dateline = String(decoding: bytes.prefix(headLimit), as: UTF8.self)
+            } else {
+                hasDigit = MarkupBytes.containsDigit(bytes)
+            }
+        }
+        let skipped = path[path.count - 1].skipsBelow
+        if let dateline {
+            guard !skipped else { return }
+            textAfterHeadlineCount += 1
+            add("date", dateline, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+            return
+        }
+        guard hasDigit, length <= 240, !skipped,
+              seenHeadline ? textAfterHeadlineCount < 40 : textBeforeHeadline.count < 400 else { return }
+        var text = MarkupScan.collapse(node.content)
+        var count = Self.characterCount(text)
+        if count > 120, seenHeadline {
+            // Too long for a date line: only its opening can be a dateline.
+            text = String(text.prefix(headLimit))
+            count = text.count
+        }
+        guard count >= 4, count <= 120 else { return }
+        if seenHeadline {
+            textAfterHeadlineCount += 1
+            add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+        } else {
+            textBeforeHeadline.append(text)
+        }
+    }
+
+    private mutating func readMeta(_ node: HTMLNode) {
+        guard let content = node.attribute("content") else { return }
+        readMeta(node, content: content)
+    }
+
+    private mutating func readMeta(_ node: HTMLNode, content: String) {
+        if let name = (node.attribute("name") ?? node.attribute("property"))?.lowercased(), name.hasPrefix("twitter:") {
+            if name.hasPrefix("twitter:label") { twitterLabels[String(name.dropFirst(13))] = content.lowercased() }
+            if name.hasPrefix("twitter:data") {
+                let number = String(name.dropFirst(12))
+                twitterData[number] = content
+                if let label = twitterLabels[number], vocabulary.authorMetaLabels.contains(label.trimmingCharacters(in: .whitespaces)) {
+                    add("author", content, origin: "meta:twitter:data", rank: MarkupRank.twitterLabel)
+                }
+            }
+        }
+        for attribute in ["property", "name", "itemprop", "http-equiv"] {
+            guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
+            let key = Self.metaKey(raw)
+            guard let entry = vocabulary.metaByKey[key] else { continue }
+            if entry.field == "tag" && !key.hasPrefix("article:") {
+                // Keyword lists come as one comma-separated value.
+                for item in content.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                    add("tag", String(item), origin: "meta:\(key)", rank: entry.rank)
+                }
+            } else {
+                add(entry.field, content, origin: "meta:\(key)", rank: entry.rank)
+            }
+            if entry.field == "outlet" { siteNames.append(Self.collapse(content)) }
+            return
+        }
+    }
+
+    /// `schema:datePublished` (RDFa) → `datepublished`; `DC:date` → `dc.date`.
+    static func metaKey(_ raw: String) -> String {
+        var key = MarkupBytes.isASCII(raw) ? MarkupBytes.lowercasedTrimmingSpaces(raw) : raw.lowercased().trimmingCharacters(in: .whitespaces)
+        for prefix in ["schema:", "http://schema.org/", "https://schema.org/"] where key.hasPrefix(prefix) {
+            key.removeFirst(prefix.count)
+        }
+        for prefix in ["dc:", "dcterms:"] where key.hasPrefix(prefix) {
+            key = String(prefix.dropLast()) + "." + key.dropFirst(prefix.count)
+        }
+        return key
+    }
+
+    private mutating func readLink(_ node: HTMLNode) {
+        guard let rel = node.attribute("rel"), let href = node.attribute("href") else { return }
+        if MarkupBytes.lowercased(rel, hasToken: "canonical"), href.hasPrefix("http") {
+            add("url", href, origin: "link[rel=canonical]", rank: MarkupRank.canonicalLink)
+        }
+    }
+
+    /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
+    /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
+    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame,
+                                      hasItemprop: Bool) {
+        if hasItemprop, let itemprop = node.attribute("itemprop")?.lowercased() {
+            readItemprop(itemprop, node, skipped: skipped)
+        }
+        if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
+            if !skipped, let text = Self.shortLineText(node) {
+                add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
+            }
+        }
+        if tag == .time, timeCount < 8, !skipped {
+            timeCount += 1
+            let value = node.attribute("datetime") ?? node.textContent
+            let words = classWords(node)
+            let published = node.attribute("pubdate") != nil || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" }
+            let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
+            if modified {
+                add("modified", value, origin: "time[datetime]", rank: MarkupRank.timeElement)
+            } else if !seenHeadline, isInPageBanner {
+                bannerTexts.insert(Self.collapse(node.textContent))
+                add("date", value, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
+            } else {
+                add("date", value, origin: published ? "time[pubdate]" : "time[datetime]",
+                    rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
+            }
+        }
+        if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
+           Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
+            authorLinkCount += 1
+            add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
+        }
+        if seenHeadline, bylineCount < 60, !skipped, let first = node.firstChild, first.isText {
+            // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
+            let starts = first.withContent { bytes in
+                let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+                return bytes.count - head.count >= 2 && bytes.count < 200
+            }
+            if starts, let text = Self.shortLineText(node) {
+                bylineCount += 1
+                add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
+            }
+        }
+        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !skipped else { return }
+        if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
+            authorClassCount += 1
+            let count = candidates.count
+            add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
+            // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
+            // is the tighter value: offer it first.
+            if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
+               path[outer.depth].serial == outer.serial {
+                candidates.insert(candidates.removeLast(), at: outer.index)
+            } else if candidates.count > count {
+                lastAuthorElement = (path.count, elementCount, count)
+            }
+        }
+        if dateClassCount < 6, flags.date {
+            let text = node.attribute("datetime") ?? node.attribute("content")
+                ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
+                ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
+            if Self.collapse(text).count <= 80, text.contains(where: \.isNumber) {
+                dateClassCount += 1
+                if !seenHeadline, isInPageBanner {
+                    bannerTexts.insert(Self.collapse(node.textContent))
+                    add("date", text, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
+                } else {
+                    add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
+                }
+            }
+        }
+    }
+
+    private mutating func readItemprop(_ itemprop: String, _ node: HTMLNode, skipped: Bool) {
+        func value() -> String { node.attribute("content") ?? node.attribute("datetime") ?? node.textContent }
+        for property in itemprop.split(separator: " ") {
+            switch property {
+            case "datepublished":
+                add("date", value(), origin: "itemprop=datePublished", rank: MarkupRank.microdata)
+            case "datecreated":
+                add("date", value(), origin: "itemprop=dateCreated", rank: MarkupRank.pageJSONLD)
+            case "datemodified":
+                add("modified", value(), origin: "itemprop=dateModified", rank: MarkupRank.microdata)
+            case "author", "creator":
+                guard !skipped else { continue }
+                var name: String?
+                node.forEachDescendant { child in
+                    guard name == nil else { return false }
+                    if child.isElement, child.attribute("itemprop")?.lowercased() == "name" {
+                        name = child.attribute("content") ?? child.textContent
+                    }
+                    return true
+                }
+                let text = name ?? node.attribute("content") ?? node.textContent
+                if Self.isShortLine(text) { add("author", text, origin: "itemprop=author", rank: MarkupRank.itempropAuthor) }
+            case "headline":
+                add("title", value(), origin: "itemprop=headline", rank: MarkupRank.microdata + 8)
+            default:
+                break
+            }
+        }
+    }
+
+    /// What one pass over an element's attributes tells: its class and id flags (from the value
+    /// bytes, no String made), and whether it has a `content` or `itemprop` to read.
+    /// Each name counts once, as `attribute(_:)` finds only the first.
+    struct ElementMarks {
+        var flags = ClassFlags()
+        var hasContent = false
+        var hasItemprop = false
+
+        init(_ node: HTMLNode, table: ClassWordTable) {
+            var seenClass = false, seenID = false
+            node.forEachAttribute { name, value in
+                switch name.count {
+                case 2 where !seenID && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d"):
+                    seenID = true
+                    flags.formUnion(table.flags(of: value))
+                case 5 where !seenClass && name.elementsEqual("class".utf8):
+                    seenClass = true
+                    flags.formUnion(table.flags(of: value))
+                case 7 where !hasContent && name.elementsEqual("content".utf8):
+                    hasContent = true
+                case 8 where !hasItemprop && name.elementsEqual("itemprop".utf8):
+                    hasItemprop = true
+                default:
+                    break
+                }
+                return true
+            }
+        }
+    }
+
+    /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
+    private func classWords(_ node: HTMLNode) -> [String] {
+        var words: [String] = []
+        for name in ["class", "id"] {
+            guard var value = node.attribute(name) else { continue }
+            value.withUTF8 { words += Self.words($0) }
+        }
+        return words
+    }
+
+    /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            } else {
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
+    /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
+    static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
+        // Compared as lowercased bytes, segment by segment, with no String or array made:
+        // this runs for every link of every page.
+        var copy = href
+        return copy.withUTF8 { bytes in
+            var segmentStart = 0
+            func matches(_ end: Int) -> Bool {
+                let length = end - segmentStart
+                guard length > 0, length <= 16 else { return false }
+                return wanted.contains { candidate in
+                    guard candidate.count == length else { return false }
+                    for offset in 0..<length {
+                        var byte = bytes[segmentStart + offset]
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        if byte != candidate[offset] { return false }
+                    }
+                    return true
+                }
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                    if matches(index) { return true }
+                    if byte != UInt8(ascii: "/") { return false }
+                    segmentStart = index + 1
+                }
+            }
+            return matches(bytes.count)
+        }
+    }
+
+    /// `node.spacedText` when it is a short line (see `isShortLine`) and the element's text is at most
+    /// 1200 bytes (a byline is short; a wrapper that happens to carry such a class is not, and is not read whole).
+    /// A byte pass decides most elements without building their text.
+    static func shortLineText(_ node: HTMLNode) -> String? {
+        var probe = ShortLineProbe()
+        node.forEachDescendant { child in
+            guard !probe.isDecided else { return false }
+            if child.isText { child.withContent { probe.feed($0) } }
+            return true
+        }
+        switch probe.verdict {
+        case .no:
+            return nil
+        case .yes:
+            return node.spacedText
+        case .unknown:
+            let text = node.spacedText
+            return isShortLine(text) ? text : nil
+        }
+    }
+
+    /// `text.count`, counted as bytes when the text is ASCII (one Character a byte, but for "\r\n").
+    static func characterCount(_ text: String) -> Int {
+        var copy = text
+        let ascii = copy.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return ascii ? text.utf8.count : text.count
+    }
+
+    static func isShortLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 1200 else { return false }
+        let collapsed = collapse(text)
+        return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
+    }
+
+    /// Whitespace runs to one space, ends trimmed: `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`.
+    /// Done on bytes, scalar by scalar: a whitespace scalar is a whitespace Character of its own unless
+    /// a scalar before it can take it into its Character (prepended marks) or one after it can join it
+    /// (combining marks). Text with such a neighbour next to a space (rare) takes the Character path.
+    static func collapse(_ text: String) -> String {
+        var copy = text
+        var needsCharacters = false
+        let collapsed = copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var previousPlain = true
+                var nextMustBePlain = false
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            if byte == 0x20 && !previousPlain {
+                                needsCharacters = true
+                                return 0
+                            }
+                            pendingSpace = written > 0
+                            nextMustBePlain = byte == 0x20
+                        } else {
+                            if pendingSpace {
+                                out[written] = 0x20
+                                written += 1
+                            }
+                            pendingSpace = false
+                            nextMustBePlain = false
+                            out[written] = byte
+                            written += 1
+                        }
+                        previousPlain = true
+                        index += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let plain = MarkupBytes.isPlainScalar(scalar)
+                    let space = MarkupBytes.whitespace(scalar)
+                    if nextMustBePlain && !plain || space == .joinable && !previousPlain {
+                        needsCharacters = true
+                        return 0
+                    }
+                    switch space {
+                    case .none:
+                        if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        nextMustBePlain = false
+                        for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                        written += length
+                    case .breaking:
+                        pendingSpace = written > 0
+                        nextMustBePlain = false
+                    case .joinable:
+                        pendingSpace = written > 0
+                        nextMustBePlain = true
+                    }
+                    previousPlain = plain
+                    index += length
+                }
+                return written
+            }
+        }
+        return needsCharacters ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") : collapsed
+    }
+}
+
+extension HTMLNode {
+    /// Text below this node with a space at every text-node boundary: `<span>By</span><a>Jane</a>` → "By Jane".
+    var spacedText: String {
+        // The text nodes' bytes joined with spaces, made a String once.
+        var bytes: [UInt8] = []
+        var first = true
+        forEachDescendant { node in
+            guard node.isText else { return true }
+            if !first { bytes.append(0x20) }
+            first = false
+            node.withContent { bytes.append(contentsOf: $0) }
+            return true
+        }
+        return MarkupScan.collapse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The text's byte length, counted only up to `limit` (a date element is short;
+    /// a wrapper that happens to carry such a class is not, and is not read whole).
+    func textBytes(upTo limit: Int) -> Int {
+        var total = 0
+        forEachDescendant { node in
+            guard total <= limit else { return false }
+            if node.isText { node.withContent { total += $0.count } }
+            return true
+        }
+        return total
+    }
+}
