@@ -1,47 +1,103 @@
+import Foundation
+
 /// Guesses a text's language (ISO 639-1) from the share of each language's stopwords.
+/// Words are read as lowercased UTF-8 bytes and looked up in a byte-keyed table: building a
+/// String per word and hashing it was most of the metadata stage's cost.
 public struct LanguageDetector: Sendable {
-    /// Word → languages it is a stopword of: one lookup per word instead of one per language.
-    let languagesByWord: [String: [String]]
+    /// Language codes, sorted: ties between equal counts go to the first.
+    let languages: [String]
+    /// Word → bit set of the languages (indices into `languages`) it is a stopword of.
+    let table: ByteWordTable
+    /// The same as a String dictionary, for words whose bytes may not be their canonical form
+    /// (combining marks): String lookup compares canonically equivalent words as equal.
+    let masksByWord: [String: UInt64]
 
     public init(stopwords: [String: Set<String>]) {
-        var index: [String: [String]] = [:]
-        for (language, words) in stopwords.sorted(by: { $0.key < $1.key }) {
-            for word in words { index[word, default: []].append(language) }
+        languages = stopwords.keys.sorted()
+        var masks: [String: UInt64] = [:]
+        for (index, language) in languages.enumerated() where index < 64 {
+            for word in stopwords[language] ?? [] { masks[word, default: 0] |= 1 << UInt64(index) }
         }
-        languagesByWord = index
+        masksByWord = masks
+        // Looked-up words with plain scalars are in composed form (NFC): so are the keys here.
+        var composed = masks
+        for (word, mask) in masks { composed[word.precomposedStringWithCanonicalMapping, default: 0] |= mask }
+        table = ByteWordTable(composed)
     }
 
     /// nil when too few words, or no language's stopwords stand out.
     public func detect(_ text: String, maxWords: Int = 2000) -> String? {
-        var counts: [String: Int] = [:]
+        detect(texts: CollectionOfOne(text), maxWords: maxWords)
+    }
+
+    /// The texts read as if joined by spaces (a document's blocks), without joining them.
+    public func detect<Texts: Sequence>(texts: Texts, maxWords: Int = 2000) -> String? where Texts.Element == String {
+        var counts = [Int](repeating: 0, count: languages.count)
         var total = 0
-        var word = ""
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        /// The word holds a scalar that may combine or decompose: look it up as a String.
+        var complex = false
         func flush() {
             guard !word.isEmpty else { return }
             total += 1
-            for language in languagesByWord[word] ?? [] { counts[language, default: 0] += 1 }
-            word = ""
+            var mask = complex ? masksByWord[String(decoding: word, as: UTF8.self)] ?? 0
+                : word.withUnsafeBufferPointer { table.value(for: $0) }
+            complex = false
+            while mask != 0 {
+                counts[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
+            word.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            if total >= maxWords { break }
-            let value = scalar.value
-            if value >= 0x41 && value <= 0x5A {
-                word.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
-            } else if (value >= 0x61 && value <= 0x7A) || value == 0x27 {
-                word.unicodeScalars.append(scalar)
-            } else if value == 0x2019 {
-                word.unicodeScalars.append("'")
-            } else if value >= 0x80 && scalar.properties.isAlphabetic {
-                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                flush()
+        var first = true
+        outer: for text in texts {
+            // The space that joined the texts ends a word.
+            if !first { if total >= maxWords { break }; flush() }
+            first = false
+            // ASCII bytes are read directly; from the first other byte on, the text is read by scalars.
+            let stop: Int = text.utf8.withContiguousStorageIfAvailable { buffer -> Int in
+                for (offset, byte) in buffer.enumerated() {
+                    if byte >= 0x80 || total >= maxWords { return offset }
+                    if byte >= 0x41 && byte <= 0x5A {
+                        word.append(byte + 0x20)
+                    } else if (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
+                        word.append(byte)
+                    } else {
+                        flush()
+                    }
+                }
+                return buffer.count
+            } ?? 0
+            if stop == text.utf8.count { continue }
+            let rest = text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: stop)...]
+            for scalar in rest {
+                if total >= maxWords { break outer }
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A {
+                    word.append(UInt8(value + 0x20))
+                } else if (value >= 0x61 && value <= 0x7A) || value == 0x27 {
+                    word.append(UInt8(value))
+                } else if value == 0x2019 {
+                    word.append(0x27)
+                } else if value >= 0x80 && scalar.properties.isAlphabetic {
+                    for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                        // Below U+0300 and basic Cyrillic every scalar is its own composed form.
+                        let code = lowered.value
+                        if code >= 0x300 && !(code >= 0x400 && code <= 0x482) { complex = true }
+                        UTF8.encode(lowered) { word.append($0) }
+                    }
+                } else {
+                    flush()
+                }
             }
         }
         flush()
         guard total >= 8 else { return nil }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard let best = ranked.first, Double(best.value) / Double(total) >= 0.12 else { return nil }
-        if ranked.count > 1, Double(ranked[1].value) > Double(best.value) * 0.9 { return nil }
-        return best.key
+        let ranked = counts.indices.filter { counts[$0] > 0 }
+            .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        guard let best = ranked.first, Double(counts[best]) / Double(total) >= 0.12 else { return nil }
+        if ranked.count > 1, Double(counts[ranked[1]]) > Double(counts[best]) * 0.9 { return nil }
+        return languages[best]
     }
 }

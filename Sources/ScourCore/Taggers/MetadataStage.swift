@@ -19,6 +19,9 @@ public struct MetadataStage: Stage {
     let phrases: PhraseMatcher
     /// Built once per run: its word sets are the same for every document.
     let names: PersonNames
+    /// `words.modifiedLabels` and `words.dateLabels` for byte matching on ASCII lines.
+    let modifiedLabelBytes: ASCIIWords
+    let dateLabelBytes: ASCIIWords
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
     let latestDate: String
 
@@ -33,6 +36,8 @@ public struct MetadataStage: Stage {
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
         latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
+        modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
+        dateLabelBytes = ASCIIWords(words.dateLabels)
     }
 
     static func isoDay(_ date: Date) -> String {
@@ -71,8 +76,14 @@ struct MetadataTagger {
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
         self.document = document
-        let allText = document.blocks.lazy.filter(\.isKept).prefix(200).map(\.text).joined(separator: " ")
-        let detected = stage.language.detect(allText)
+        // The first 200 kept blocks, read as one text without joining them.
+        var texts: [String] = []
+        texts.reserveCapacity(min(200, document.blocks.count))
+        for block in document.blocks where block.isKept {
+            texts.append(block.text)
+            if texts.count == 200 { break }
+        }
+        let detected = stage.language.detect(texts: texts)
         if let detected {
             self.document.metadata.language = detected
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
@@ -275,16 +286,30 @@ struct MetadataTagger {
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
     private func labelledVisibleDate() -> (String, String)? {
         for hint in document.markupHints where hint.field == "date" && hint.origin.hasPrefix("html:") {
-            let lower = hint.value.lowercased()
-            guard stage.words.dateLabels.contains(where: { lower.hasPrefix($0) }), !isModifiedLine(hint.value),
+            guard startsWithDateLabel(hint.value), !isModifiedLine(hint.value),
                   let date = normalizedDate(hint.value) else { continue }
             return (date, hint.origin)
         }
         return nil
     }
 
+    private func startsWithDateLabel(_ text: String) -> Bool {
+        let labels = stage.dateLabelBytes
+        if !labels.needsFallback, let lower = ASCIIText.lowered(text) {
+            return labels.words.contains { lower.starts(with: $0) }
+        }
+        let lower = text.lowercased()
+        return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
+    }
+
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     private func isModifiedLine(_ text: String) -> Bool {
+        let labels = stage.modifiedLabelBytes
+        if !labels.needsFallback, let lower = ASCIIText.lowered(text) {
+            return labels.words.contains { label in
+                ByteSearch.firstOffset(of: label, in: lower).map { $0 < 20 } ?? false
+            }
+        }
         let lower = text.lowercased()
         return stage.words.modifiedLabels.contains { label in
             guard let range = lower.range(of: label) else { return false }
@@ -571,15 +596,17 @@ struct MetadataTagger {
     private mutating func tagOutlet() {
         guard meta.outlet == nil else {
             // A name with capitals was written by the site; only a host-like name needs its casing found.
-            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!) }
+            var keys: [[UInt8]]?
+            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!, keys: &keys) }
             return
         }
+        /// Letter keys of the blocks, made on the first `properCase`.
+        var keys: [[UInt8]]?
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
         for index in document.blocks.indices where features(index).words <= 60 {
             let text = document.blocks[index].text
-            let lower = text.lowercased()
-            let lowerBytes = Array(lower.utf8)
+            let lowerBytes = ASCIIText.lowered(text) ?? Array(text.lowercased().utf8)
             for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
                 guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
@@ -588,7 +615,7 @@ struct MetadataTagger {
                     guard let end = name.lowercased().byteOffset(of: pattern.after) else { continue }
                     name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
-                if let outlet = outletName(name) {
+                if let outlet = outletName(name, keys: &keys) {
                     meta.outlet = outlet
                     set("outlet", rule: "named-in-text", block: index)
                     return
@@ -613,7 +640,10 @@ struct MetadataTagger {
         // "© 2005-2024 BLiTZ", "Copyright 2021 The Times".
         for index in document.blocks.indices.reversed() {
             let text = document.blocks[index].text
-            guard text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
+            // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
+            let bytes = text.utf8
+            guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || ByteSearch.firstOffset(of: Self.copyrightSign, in: Array(bytes)) != nil,
+                  text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
             var rest = text.replacingOccurrences(of: "©", with: " ")
             for word in ["copyright", "all rights reserved", "todos los derechos reservados"] {
                 rest = rest.replacingOccurrences(of: word, with: " ", options: .caseInsensitive)
@@ -621,20 +651,23 @@ struct MetadataTagger {
             let cleaned = rest.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," || $0 == "|" })
                 .filter { !$0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "–" } }
                 .joined(separator: " ")
-            if let outlet = outletName(cleaned), outlet.split(separator: " ").count <= 6 {
+            if let outlet = outletName(cleaned, keys: &keys), outlet.split(separator: " ").count <= 6 {
                 meta.outlet = outlet
                 set("outlet", rule: "copyright", block: index)
                 return
             }
         }
         if let url = meta.url, let host = URL(string: url)?.host {
-            meta.outlet = properCase(hostName(host))
+            meta.outlet = properCase(hostName(host), keys: &keys)
             set("outlet", rule: "url-host")
         }
     }
 
+    static let copyrightBytes = Array("copyright".utf8)
+    static let copyrightSign = Array("©".utf8)
+
     /// Trims a phrase to the outlet's name and gives it the casing the page uses.
-    private func outletName(_ raw: String) -> String? {
+    private func outletName(_ raw: String, keys: inout [[UInt8]]?) -> String? {
         var name = raw
         for cut in [" read the full", ". ", " | ", " - ", " – ", "*", "\n"] {
             if let range = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<range.lowerBound]) }
@@ -642,7 +675,7 @@ struct MetadataTagger {
         name = name.trimmingCharacters(in: .init(charactersIn: " .,;:*_\"'”“"))
         guard !name.isEmpty, name.count <= 60 else { return nil }
         if name.contains(".") && !name.contains(" ") { name = hostName(name) }
-        return properCase(name)
+        return properCase(name, keys: &keys)
     }
 
     /// "www.aljazeera.com" → "aljazeera".
@@ -660,11 +693,17 @@ struct MetadataTagger {
         ByteSearch.firstOffset(of: needle, in: hay)
     }
 
-    private func properCase(_ name: String) -> String {
+    private func properCase(_ name: String, keys: inout [[UInt8]]?) -> String {
         let target = DedupeStage.key(name)
         guard !target.isEmpty else { return name }
         var counts: [String: Int] = [:]
-        for block in document.blocks {
+        // The tokens' keys joined are a substring of the block's key: blocks without the target
+        // there need no tokens. Exact for ASCII targets (only those are compared as bytes here).
+        let targetBytes = Array(target.utf8)
+        let prefilter = targetBytes.allSatisfy { $0 < 0x80 }
+        if prefilter && keys == nil { keys = document.blocks.map { Self.letterKeyBytes($0.text) } }
+        for (blockIndex, block) in document.blocks.enumerated() {
+            if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
             let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
             guard !tokens.isEmpty else { continue }
             for start in tokens.indices {
@@ -688,6 +727,21 @@ struct MetadataTagger {
         if let best, best.value >= 1, !best.key.contains(".") { return best.key }
         if name == name.lowercased() { return name.prefix(1).uppercased() + name.dropFirst() }
         return name
+    }
+
+    /// `DedupeStage.key(text)` as bytes, made without decoding scalars when the text is ASCII.
+    static func letterKeyBytes(_ text: String) -> [UInt8] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(DedupeStage.key(text).utf8) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x41 && byte <= 0x5A {
+                bytes.append(byte + 0x20)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                bytes.append(byte)
+            }
+        }
+        return bytes
     }
 
     // MARK: date from the URL
