@@ -22,6 +22,83 @@ enum ASCIIText {
         text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
+    /// Offset of `needle` (lowercase ASCII bytes) in `hay` compared with hay's letters lowercased:
+    /// Foundation's `.caseInsensitive` search, for ASCII text and an ASCII needle.
+    static func foldedOffset(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first, needle.count <= hay.count else { return nil }
+        var start = 0
+        let last = hay.count - needle.count
+        while start <= last {
+            if fold(hay[start]) == first {
+                var offset = 1
+                while offset < needle.count, fold(hay[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Offset of the last occurrence of `needle` in `hay`, or nil.
+    static func lastOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        var start = hay.count - needle.count
+        while start >= 0 {
+            if hay[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// Whether a non-ASCII word can never match ASCII text, even case-insensitively: it holds an
+    /// accented Latin letter (which folds and decomposes to a non-ASCII mark) or a Cyrillic one.
+    /// "ß", "ſ", "ı" and "İ" do not count: they may fold to ASCII letters.
+    static func neverMatchesASCII(_ word: String) -> Bool {
+        word.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return (value >= 0xC0 && value <= 0x24F && value != 0xDF && value != 0x130 && value != 0x131 && value != 0x17F)
+                || (value >= 0x400 && value <= 0x4FF)
+        }
+    }
+
+    /// Whether the text holds a letter whose case folding or decomposition is ASCII: "ß" (ss),
+    /// "ſ", "ı", "İ", the Kelvin sign, the "ﬁ" ligatures, and the Greek signs that decompose
+    /// to ";" and "`". Without them, a case-insensitive match of ASCII needs its bytes in the text.
+    static func mayFoldToASCII(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0xDF, 0x130, 0x131, 0x17F, 0x37E, 0x1E9E, 0x1FEF, 0x212A, 0x212B, 0xFB00...0xFB06: return true
+            default: return false
+            }
+        }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when the ends are other ASCII bytes.
+    static func trimmingWhitespaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A word's leading ASCII bytes, lowercased, that any text it matches (case-insensitively
+    /// or canonically) holds: without the byte before a non-ASCII scalar, which may be the base
+    /// of a composed letter in the text.
+    static func lead(_ word: String) -> [UInt8] {
+        let ascii = word.utf8.prefix { $0 < 0x80 }.map(fold)
+        return ascii.count == word.utf8.count ? ascii : Array(ascii.dropLast())
+    }
+
     /// Whether `hay` starts with `needle` when hay's letters are lowercased.
     @inline(__always)
     static func hasLoweredPrefix<Hay: Collection>(_ hay: Hay, _ needle: [UInt8]) -> Bool where Hay.Element == UInt8 {

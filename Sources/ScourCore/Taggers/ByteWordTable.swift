@@ -15,7 +15,8 @@ struct ByteWordTable: Sendable {
         starts = Array(repeating: 0, count: size)
         lengths = Array(repeating: -1, count: size)
         values = Array(repeating: 0, count: size)
-        for (word, value) in words.sorted(by: { $0.key < $1.key }) {
+        // Insertion order does not change what a lookup finds.
+        for (word, value) in words {
             let bytes = Array(word.utf8)
             var slot = bytes.withUnsafeBufferPointer { Self.hash($0) } & mask
             while lengths[slot] >= 0 {

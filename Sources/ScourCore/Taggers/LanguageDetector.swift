@@ -21,7 +21,7 @@ public struct LanguageDetector: Sendable {
         masksByWord = masks
         // Looked-up words with plain scalars are in composed form (NFC): so are the keys here.
         var composed = masks
-        for (word, mask) in masks { composed[word.precomposedStringWithCanonicalMapping, default: 0] |= mask }
+        for (word, mask) in masks where !word.utf8.allSatisfy({ $0 < 0x80 }) { composed[word.precomposedStringWithCanonicalMapping, default: 0] |= mask }
         table = ByteWordTable(composed)
     }
 
@@ -32,17 +32,47 @@ public struct LanguageDetector: Sendable {
 
     /// The texts read as if joined by spaces (a document's blocks), without joining them.
     public func detect<Texts: Sequence>(texts: Texts, maxWords: Int = 2000) -> String? where Texts.Element == String {
-        var counts = [Int](repeating: 0, count: languages.count)
+        var scan = Scan(detector: self, maxWords: maxWords)
+        var first = true
+        for text in texts {
+            // The space that joined the texts ends a word.
+            if !first { if scan.total >= maxWords { break }; scan.flush() }
+            first = false
+            if !scan.read(text) { break }
+        }
+        scan.flush()
+        let total = scan.total, counts = scan.counts
+        guard total >= 8 else { return nil }
+        let ranked = counts.indices.filter { counts[$0] > 0 }
+            .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        guard let best = ranked.first, Double(counts[best]) / Double(total) >= 0.12 else { return nil }
+        if ranked.count > 1, Double(counts[ranked[1]]) > Double(counts[best]) * 0.9 { return nil }
+        return languages[best]
+    }
+
+    /// The running word and counts; a struct with mutating methods, so the hot loop has no
+    /// closure captures (each access to a captured variable was checked at run time).
+    private struct Scan {
+        let detector: LanguageDetector
+        let maxWords: Int
+        var counts: [Int]
         var total = 0
         var word: [UInt8] = []
-        word.reserveCapacity(64)
         /// The word holds a scalar that may combine or decompose: look it up as a String.
         var complex = false
-        func flush() {
+
+        init(detector: LanguageDetector, maxWords: Int) {
+            self.detector = detector
+            self.maxWords = maxWords
+            counts = Array(repeating: 0, count: detector.languages.count)
+            word.reserveCapacity(64)
+        }
+
+        mutating func flush() {
             guard !word.isEmpty else { return }
             total += 1
-            var mask = complex ? masksByWord[String(decoding: word, as: UTF8.self)] ?? 0
-                : word.withUnsafeBufferPointer { table.value(for: $0) }
+            var mask = complex ? detector.masksByWord[String(decoding: word, as: UTF8.self)] ?? 0
+                : word.withUnsafeBufferPointer { detector.table.value(for: $0) }
             complex = false
             while mask != 0 {
                 counts[mask.trailingZeroBitCount] += 1
@@ -50,29 +80,18 @@ public struct LanguageDetector: Sendable {
             }
             word.removeAll(keepingCapacity: true)
         }
-        var first = true
-        outer: for text in texts {
-            // The space that joined the texts ends a word.
-            if !first { if total >= maxWords { break }; flush() }
-            first = false
+
+        /// Reads one text; false once `maxWords` words were read.
+        mutating func read(_ text: String) -> Bool {
             // ASCII bytes are read directly; from the first other byte on, the text is read by scalars.
-            let stop: Int = text.utf8.withContiguousStorageIfAvailable { buffer -> Int in
-                for (offset, byte) in buffer.enumerated() {
-                    if byte >= 0x80 || total >= maxWords { return offset }
-                    if byte >= 0x41 && byte <= 0x5A {
-                        word.append(byte + 0x20)
-                    } else if (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
-                        word.append(byte)
-                    } else {
-                        flush()
-                    }
-                }
-                return buffer.count
-            } ?? 0
-            if stop == text.utf8.count { continue }
+            var stop = 0
+            let done: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
+                readASCII(buffer, stop: &stop)
+            }
+            if done == true { return true }
             let rest = text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: stop)...]
             for scalar in rest {
-                if total >= maxWords { break outer }
+                if total >= maxWords { return false }
                 let value = scalar.value
                 if value >= 0x41 && value <= 0x5A {
                     word.append(UInt8(value + 0x20))
@@ -91,13 +110,23 @@ public struct LanguageDetector: Sendable {
                     flush()
                 }
             }
+            return true
         }
-        flush()
-        guard total >= 8 else { return nil }
-        let ranked = counts.indices.filter { counts[$0] > 0 }
-            .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
-        guard let best = ranked.first, Double(counts[best]) / Double(total) >= 0.12 else { return nil }
-        if ranked.count > 1, Double(counts[ranked[1]]) > Double(counts[best]) * 0.9 { return nil }
-        return languages[best]
+
+        /// The ASCII run at the start of the text; true when that was the whole text.
+        mutating func readASCII(_ buffer: UnsafeBufferPointer<UInt8>, stop: inout Int) -> Bool {
+            for offset in 0..<buffer.count {
+                let byte = buffer[offset]
+                if byte >= 0x80 || total >= maxWords { stop = offset; return false }
+                if byte >= 0x41 && byte <= 0x5A {
+                    word.append(byte + 0x20)
+                } else if (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
+                    word.append(byte)
+                } else {
+                    flush()
+                }
+            }
+            return true
+        }
     }
 }

@@ -22,6 +22,10 @@ public struct MetadataStage: Stage {
     /// `words.modifiedLabels` and `words.dateLabels` for byte matching on ASCII lines.
     let modifiedLabelBytes: ASCIIWords
     let dateLabelBytes: ASCIIWords
+    /// The ASCII attribution roles as bytes: the others cannot start an ASCII text.
+    let attributionRoleBytes: [[UInt8]]
+    /// Each modified label's leading ASCII bytes, lowercased.
+    let modifiedLabelLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
     let latestDate: String
 
@@ -37,6 +41,8 @@ public struct MetadataStage: Stage {
         latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
+        attributionRoleBytes = words.attributionRoles.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+        modifiedLabelLeads = words.modifiedLabels.map (ASCIIText.lead)
         dateLabelBytes = ASCIIWords(words.dateLabels)
     }
 
@@ -64,14 +70,16 @@ struct MetadataTagger {
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
-    /// Features of every block, computed once: the rules below ask for them many times.
-    let blockFeatures: [BlockFeatures]
+    /// Features of the blocks, each computed once when first asked for: the rules below ask
+    /// many times, but most pages never need the middle of the body.
+    let blockFeatures: FeatureCache
     /// The best last-modified date in the markup: used only when no publication date is found.
     var modifiedHint: MarkupHint?
     /// Letters and digits of the site's names and host, to tell the site from its authors.
     var siteKeys: [String] = []
     /// An author value that names the site or an organisation: used only when no person is found.
     var siteAuthor: (name: String, origin: String)?
+    let dateCache = DateCache()
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
@@ -91,9 +99,7 @@ struct MetadataTagger {
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = stage.names
         let stopwords = self.stopwords
-        // Blocks the reader already removed (an HTML page's menus) are never asked about.
-        let none = BlockFeatures(Block(text: ""), stopwords: [])
-        blockFeatures = document.blocks.map { $0.isKept ? BlockFeatures($0, stopwords: stopwords) : none }
+        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwords)
     }
 
     mutating func run() {
@@ -138,6 +144,29 @@ struct MetadataTagger {
         blockFeatures[index]
     }
 
+    /// The blocks as they were when the stage began, and their features made on demand.
+    /// A class, so the tagger's non-mutating rules can fill it.
+    final class FeatureCache {
+        let blocks: [Block]
+        let stopwords: Set<String>
+        private var items: [BlockFeatures?]
+        /// Blocks the reader already removed (an HTML page's menus) are never asked about.
+        private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
+
+        init(blocks: [Block], stopwords: Set<String>) {
+            self.blocks = blocks
+            self.stopwords = stopwords
+            items = Array(repeating: nil, count: blocks.count)
+        }
+
+        subscript(index: Int) -> BlockFeatures {
+            if let feature = items[index] { return feature }
+            let feature = blocks[index].isKept ? BlockFeatures(blocks[index], stopwords: stopwords) : none
+            items[index] = feature
+            return feature
+        }
+    }
+
     private func isProse(_ index: Int) -> Bool {
         let block = document.blocks[index]
         guard block.isKept, block.kind != .heading else { return false }
@@ -169,6 +198,8 @@ struct MetadataTagger {
             set("date", rule: origin)
         }
         var previousByline: String?
+        /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
+        var labelled: (String, String)??
         for hint in document.markupHints {
             // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
             let value = hint.value.trimmedSpaces()
@@ -201,7 +232,8 @@ struct MetadataTagger {
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:") {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
-                    if let (date, origin) = labelledVisibleDate() {
+                    if labelled == nil { labelled = .some(labelledVisibleDate()) }
+                    if let (date, origin) = labelled! {
                         meta.date = date
                         set("date", rule: origin + ":labelled")
                         continue
@@ -295,8 +327,8 @@ struct MetadataTagger {
 
     private func startsWithDateLabel(_ text: String) -> Bool {
         let labels = stage.dateLabelBytes
-        if !labels.needsFallback, let lower = ASCIIText.lowered(text) {
-            return labels.words.contains { lower.starts(with: $0) }
+        if !labels.needsFallback, ASCIIText.isPlain(text) {
+            return labels.words.contains { ASCIIText.hasLoweredPrefix(text.utf8, $0) }
         }
         let lower = text.lowercased()
         return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
@@ -310,6 +342,15 @@ struct MetadataTagger {
                 ByteSearch.firstOffset(of: label, in: lower).map { $0 < 20 } ?? false
             }
         }
+        // Without a letter that lowercases or folds to ASCII, the text's bytes must hold each
+        // label's leading ASCII (case aside) for it to match.
+        let prefilter = !ASCIIText.mayFoldToASCII(text)
+        let bytes = Array(text.utf8)
+        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelLeads).contains(where: { _, lead in
+            lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
+        }) {
+            return false
+        }
         let lower = text.lowercased()
         return stage.words.modifiedLabels.contains { label in
             guard let range = lower.range(of: label) else { return false }
@@ -321,6 +362,19 @@ struct MetadataTagger {
     /// The date part of an ISO string or any form the date parser reads; nil for dates after
     /// today (a page cannot have been published in the future) or before the parser's first year.
     private func normalizedDate(_ value: String) -> String? {
+        // The markup's date values are read by several rules: each is parsed once.
+        if let known = dateCache.dates[value] { return known }
+        let date = parsedDate(value)
+        dateCache.dates[value] = .some(date)
+        return date
+    }
+
+    /// Dates already read from values, for `normalizedDate`.
+    final class DateCache {
+        var dates: [String: String?] = [:]
+    }
+
+    private func parsedDate(_ value: String) -> String? {
         guard let found = stage.dates.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
         return found.iso
     }
@@ -394,6 +448,8 @@ struct MetadataTagger {
     func cleanTitle(_ raw: String) -> String {
         var title = raw.trimmingCharacters(in: .whitespaces)
         for separator in [" | ", " || ", " :: ", " » "] {
+            // No character but these bytes is the separator: without them Foundation need not search.
+            guard title.byteOffset(of: separator) != nil else { continue }
             while let range = title.range(of: separator, options: .backwards) {
                 let suffix = title[range.upperBound...]
                 let head = title[..<range.lowerBound]
@@ -510,7 +566,13 @@ struct MetadataTagger {
         guard let first = firstProse, let last = lastProse else { return }
         for index in first...last where document.blocks[index].isKept {
             let text = document.blocks[index].text
-            for dash in [" – ", " — ", " - "] {
+            let bytes = Array(text.utf8)
+            for (dash, dashBytes) in Self.attributionDashes {
+                // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
+                guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
+                let tail = bytes[(offset + dashBytes.count)...]
+                if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }),
+                   !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
@@ -531,6 +593,8 @@ struct MetadataTagger {
             }
         }
     }
+
+    static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }
 
     /// A lone name line right after the last paragraph signs the article.
     private mutating func tagClosingName() {
@@ -604,9 +668,10 @@ struct MetadataTagger {
         var keys: [[UInt8]]?
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
+        let leads = patterns.map { ASCIIText.lead($0.pattern.before) }
         for index in document.blocks.indices where features(index).words <= 60 {
             let text = document.blocks[index].text
-            let lowerBytes = ASCIIText.lowered(text) ?? Array(text.lowercased().utf8)
+            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: leads) else { continue }
             for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
                 guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
@@ -663,6 +728,20 @@ struct MetadataTagger {
         }
     }
 
+    /// The lowercased bytes of a non-ASCII text, or nil when no pattern can be found in them: the
+    /// patterns' leading ASCII must then be in the text's own bytes (case aside), as only the
+    /// Kelvin sign and "İ" lowercase to ASCII.
+    private func lowercasedIfPatternMayMatch(_ text: String, leads: [[UInt8]]) -> [UInt8]? {
+        if !ASCIIText.mayFoldToASCII(text) {
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                leads.contains { $0.isEmpty || ASCIIText.foldedOffset(of: $0, in: buffer) != nil }
+            }
+            if !found { return nil }
+        }
+        return Array(text.lowercased().utf8)
+    }
+
     static let copyrightBytes = Array("copyright".utf8)
     static let copyrightSign = Array("©".utf8)
 
@@ -704,6 +783,7 @@ struct MetadataTagger {
         if prefilter && keys == nil { keys = document.blocks.map { Self.letterKeyBytes($0.text) } }
         for (blockIndex, block) in document.blocks.enumerated() {
             if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
+            if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
             let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
             guard !tokens.isEmpty else { continue }
             for start in tokens.indices {
@@ -727,6 +807,47 @@ struct MetadataTagger {
         if let best, best.value >= 1, !best.key.contains(".") { return best.key }
         if name == name.lowercased() { return name.prefix(1).uppercased() + name.dropFirst() }
         return name
+    }
+
+    /// The token loop of `properCase` on bytes, for ASCII text and target (false for other text):
+    /// the separators are single bytes, a token's key is its letters lowercased and its digits.
+    static func countPhrasesASCII(_ text: String, target: [UInt8], into counts: inout [String: Int]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        var tokens: [Range<Int>] = []
+        var start: Int?
+        for (offset, byte) in bytes.enumerated() {
+            let separator = byte == 0x20 || byte == 0x2C || byte == 0x2E || byte == 0x27 || byte == 0x3A
+            if separator {
+                if let first = start { tokens.append(first..<offset); start = nil }
+            } else if start == nil {
+                start = offset
+            }
+        }
+        if let first = start { tokens.append(first..<bytes.count) }
+        var joined: [UInt8] = []
+        for first in tokens.indices {
+            joined.removeAll(keepingCapacity: true)
+            for end in first..<min(tokens.count, first + 5) {
+                for byte in bytes[tokens[end]] {
+                    if byte >= 0x41 && byte <= 0x5A {
+                        joined.append(byte + 0x20)
+                    } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        joined.append(byte)
+                    }
+                }
+                if joined == target {
+                    let head = bytes[tokens[first].lowerBound]
+                    if head >= 0x41 && head <= 0x5A {
+                        let phrase = tokens[first...end].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
+                        counts[phrase, default: 0] += 1
+                    }
+                    break
+                }
+                if !target.starts(with: joined) { break }
+            }
+        }
+        return true
     }
 
     /// `DedupeStage.key(text)` as bytes, made without decoding scalars when the text is ASCII.
