@@ -24,6 +24,7 @@ public struct MetadataStage: Stage {
     let dateLabelBytes: ASCIIWords
     /// The ASCII attribution roles as bytes: the others cannot start an ASCII text.
     let attributionRoleBytes: [[UInt8]]
+    let attributionRoleLeads: [[UInt8]]
     /// Each modified label's leading ASCII bytes, lowercased.
     let modifiedLabelLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
@@ -41,6 +42,7 @@ public struct MetadataStage: Stage {
         latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
+        attributionRoleLeads = words.attributionRoles.map(ASCIIText.lead)
         attributionRoleBytes = words.attributionRoles.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
         modifiedLabelLeads = words.modifiedLabels.map (ASCIIText.lead)
         dateLabelBytes = ASCIIWords(words.dateLabels)
@@ -85,13 +87,7 @@ struct MetadataTagger {
         self.stage = stage
         self.document = document
         // The first 200 kept blocks, read as one text without joining them.
-        var texts: [String] = []
-        texts.reserveCapacity(min(200, document.blocks.count))
-        for block in document.blocks where block.isKept {
-            texts.append(block.text)
-            if texts.count == 200 { break }
-        }
-        let detected = stage.language.detect(texts: texts)
+        let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
         if let detected {
             self.document.metadata.language = detected
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
@@ -144,6 +140,32 @@ struct MetadataTagger {
         blockFeatures[index]
     }
 
+    /// The texts of the first `limit` kept blocks, without an array of them.
+    struct KeptTexts: Sequence, IteratorProtocol {
+        let blocks: [Block]
+        var limit: Int
+        var index = 0
+
+        init(blocks: [Block], limit: Int) {
+            self.blocks = blocks
+            self.limit = limit
+        }
+
+        mutating func next() -> String? {
+            while limit > 0, index < blocks.count {
+                index += 1
+                if blocks[index - 1].isKept { limit -= 1; return blocks[index - 1].text }
+            }
+            return nil
+        }
+    }
+
+    /// Words of a block as `features(index).words`; counted without stopwords when the
+    /// features were not needed yet (only the count is asked for here).
+    private func words(_ index: Int) -> Int {
+        blockFeatures.words(index)
+    }
+
     /// The blocks as they were when the stage began, and their features made on demand.
     /// A class, so the tagger's non-mutating rules can fill it.
     final class FeatureCache {
@@ -157,6 +179,14 @@ struct MetadataTagger {
             self.blocks = blocks
             self.stopwords = stopwords
             items = Array(repeating: nil, count: blocks.count)
+        }
+
+        func words(_ index: Int) -> Int {
+            if let feature = items[index] { return feature.words }
+            guard blocks[index].isKept else { return 0 }
+            var counts = BlockFeatures.WordCounts()
+            counts.scan(blocks[index].text, stopwords: [])
+            return counts.words + (counts.digits > 0 && counts.words == 0 ? 1 : 0)
         }
 
         subscript(index: Int) -> BlockFeatures {
@@ -202,7 +232,7 @@ struct MetadataTagger {
         var labelled: (String, String)??
         for hint in document.markupHints {
             // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
-            let value = hint.value.trimmedSpaces()
+            let value = Self.hasEdgeSpace(hint.value) ? hint.value.trimmedSpaces() : hint.value
             guard !value.isEmpty else { continue }
             switch hint.field {
             case "title" where meta.title == nil:
@@ -259,6 +289,12 @@ struct MetadataTagger {
                 break
             }
         }
+    }
+
+    /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.
+    static func hasEdgeSpace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A
     }
 
     /// The date the page shows, when the markup also names it (as published or as modified date):
@@ -571,8 +607,13 @@ struct MetadataTagger {
                 // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
                 guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
                 let tail = bytes[(offset + dashBytes.count)...]
-                if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }),
-                   !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
+                if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    if !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
+                } else if !ASCIIText.mayFoldToASCII(String(decoding: tail, as: UTF8.self)),
+                          !stage.attributionRoleLeads.contains(where: { $0.isEmpty || ASCIIText.hasLoweredPrefix(tail, $0) }) {
+                    // A role's leading ASCII must start the rest's own bytes (case aside).
+                    continue
+                }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
@@ -651,9 +692,26 @@ struct MetadataTagger {
 
     private func firstURL(in block: Block) -> String? {
         if let link = block.links.first(where: { $0.target.hasPrefix("http") }) { return link.target }
-        guard let range = block.text.range(of: "https?://[^\\s<>\"]+", options: .regularExpression) else { return nil }
+        // The regex needs "http://" or "https://" in the bytes; most lines have neither.
+        guard Self.hasURLScheme(block.text),
+              let range = block.text.range(of: "https?://[^\\s<>\"]+", options: .regularExpression) else { return nil }
         return String(block.text[range])
     }
+
+    static func hasURLScheme(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while let found = ByteSearch.firstOffset(of: httpBytes, in: bytes[start...]) {
+            let rest = bytes[(start + found + 4)...]
+            if rest.starts(with: schemeEnd) || rest.starts(with: secureSchemeEnd) { return true }
+            start += found + 4
+        }
+        return false
+    }
+
+    static let httpBytes = Array("http".utf8)
+    static let schemeEnd = Array("://".utf8)
+    static let secureSchemeEnd = Array("s://".utf8)
 
     // MARK: outlet
 
@@ -669,7 +727,7 @@ struct MetadataTagger {
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
         let leads = patterns.map { ASCIIText.lead($0.pattern.before) }
-        for index in document.blocks.indices where features(index).words <= 60 {
+        for index in document.blocks.indices where words(index) <= 60 {
             let text = document.blocks[index].text
             guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: leads) else { continue }
             for (pattern, before) in patterns {
