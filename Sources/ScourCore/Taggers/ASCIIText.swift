@@ -39,13 +39,16 @@ enum ASCIIText {
         return nil
     }
 
-    /// Offset of the last occurrence of `needle` in `hay`, or nil.
+    /// Offset of the last occurrence of `needle` in `hay`, or nil. Anchored on the needle's
+    /// second byte: the dashes searched for start with a space, the commonest byte of prose.
     static func lastOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        guard needle.count >= 2 else { return hay.lastIndex(of: needle[0]) }
+        let anchor = needle[1]
         var start = hay.count - needle.count
         while start >= 0 {
-            if hay[start] == needle[0] {
-                var offset = 1
+            if hay[start + 1] == anchor && hay[start] == needle[0] {
+                var offset = 2
                 while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return start }
             }

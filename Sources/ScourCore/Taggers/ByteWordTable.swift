@@ -39,6 +39,27 @@ struct ByteWordTable: Sendable {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
+    /// The value of the word with the bytes' ASCII letters lowercased, 0 when it is not in the table.
+    func value(folding bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(ASCIIText.fold(byte))) &* 0x100_0000_01b3 }
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let length = Int(lengths[slot])
+            if length < 0 { return 0 }
+            if length == bytes.count {
+                let start = Int(starts[slot])
+                var equal = true
+                for offset in 0..<length where storage[start + offset] != ASCIIText.fold(bytes[offset]) {
+                    equal = false
+                    break
+                }
+                if equal { return values[slot] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The word's value, 0 when it is not in the table.
     func value(for bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var slot = Self.hash(bytes) & mask

@@ -113,20 +113,38 @@ public struct LanguageDetector: Sendable {
             return true
         }
 
-        /// The ASCII run at the start of the text; true when that was the whole text.
+        /// The ASCII run at the start of the text; true when that was the whole text. A word
+        /// made of ASCII bytes only is looked up where it lies, folding case on the way.
         mutating func readASCII(_ buffer: UnsafeBufferPointer<UInt8>, stop: inout Int) -> Bool {
+            // Start of the word in progress; the text starts after a flush, so `word` is empty.
+            var start = -1
             for offset in 0..<buffer.count {
                 let byte = buffer[offset]
-                if byte >= 0x80 || total >= maxWords { stop = offset; return false }
-                if byte >= 0x41 && byte <= 0x5A {
-                    word.append(byte + 0x20)
-                } else if (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
-                    word.append(byte)
-                } else {
-                    flush()
+                if byte >= 0x80 || total >= maxWords {
+                    if start >= 0 { for index in start..<offset { word.append(ASCIIText.fold(buffer[index])) } }
+                    stop = offset
+                    return false
+                }
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
+                    if start < 0 { start = offset }
+                } else if start >= 0 {
+                    count(detector.table.value(folding: UnsafeBufferPointer(rebasing: buffer[start..<offset])))
+                    start = -1
                 }
             }
+            if start >= 0 { for index in start..<buffer.count { word.append(ASCIIText.fold(buffer[index])) } }
             return true
+        }
+
+        /// One word read, with the languages it is a stopword of.
+        @inline(__always)
+        mutating func count(_ mask: UInt64) {
+            total += 1
+            var mask = mask
+            while mask != 0 {
+                counts[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
         }
     }
 }

@@ -171,18 +171,21 @@ struct MetadataTagger {
     final class FeatureCache {
         let blocks: [Block]
         let stopwords: Set<String>
-        private var items: [BlockFeatures?]
+        /// Per block the index of its features in `made`, -1 until asked for: a plain integer
+        /// array is made faster than one of optional features.
+        private var slots: [Int32]
+        private var made: [BlockFeatures] = []
         /// Blocks the reader already removed (an HTML page's menus) are never asked about.
         private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
 
         init(blocks: [Block], stopwords: Set<String>) {
             self.blocks = blocks
             self.stopwords = stopwords
-            items = Array(repeating: nil, count: blocks.count)
+            slots = Array(repeating: -1, count: blocks.count)
         }
 
         func words(_ index: Int) -> Int {
-            if let feature = items[index] { return feature.words }
+            if slots[index] >= 0 { return made[Int(slots[index])].words }
             guard blocks[index].isKept else { return 0 }
             var counts = BlockFeatures.WordCounts()
             counts.scan(blocks[index].text, stopwords: [])
@@ -190,9 +193,10 @@ struct MetadataTagger {
         }
 
         subscript(index: Int) -> BlockFeatures {
-            if let feature = items[index] { return feature }
+            if slots[index] >= 0 { return made[Int(slots[index])] }
             let feature = blocks[index].isKept ? BlockFeatures(blocks[index], stopwords: stopwords) : none
-            items[index] = feature
+            slots[index] = Int32(made.count)
+            made.append(feature)
             return feature
         }
     }
@@ -910,17 +914,20 @@ struct MetadataTagger {
 
     /// `DedupeStage.key(text)` as bytes, made without decoding scalars when the text is ASCII.
     static func letterKeyBytes(_ text: String) -> [UInt8] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(DedupeStage.key(text).utf8) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if byte >= 0x41 && byte <= 0x5A {
-                bytes.append(byte + 0x20)
-            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                bytes.append(byte)
+        var ascii = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for byte in text.utf8 {
+                if byte >= 0x80 { ascii = false; break }
+                if byte >= 0x41 && byte <= 0x5A {
+                    buffer[count] = byte + 0x20
+                    count += 1
+                } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    buffer[count] = byte
+                    count += 1
+                }
             }
         }
-        return bytes
+        return ascii ? bytes : Array(DedupeStage.key(text).utf8)
     }
 
     // MARK: date from the URL
