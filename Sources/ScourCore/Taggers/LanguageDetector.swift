@@ -86,29 +86,59 @@ public struct LanguageDetector: Sendable {
             // ASCII bytes are read directly; from the first other byte on, the text is read by scalars.
             var stop = 0
             let done: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
-                readASCII(buffer, stop: &stop)
+                readASCII(buffer, stop: &stop) || readScalars(buffer, from: stop)
             }
-            if done == true { return true }
-            let rest = text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: stop)...]
-            for scalar in rest {
-                if total >= maxWords { return false }
-                let value = scalar.value
-                if value >= 0x41 && value <= 0x5A {
-                    word.append(UInt8(value + 0x20))
-                } else if (value >= 0x61 && value <= 0x7A) || value == 0x27 {
-                    word.append(UInt8(value))
-                } else if value == 0x2019 {
-                    word.append(0x27)
-                } else if value >= 0x80 && scalar.properties.isAlphabetic {
-                    for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                        // Below U+0300 and basic Cyrillic every scalar is its own composed form.
-                        let code = lowered.value
-                        if code >= 0x300 && !(code >= 0x400 && code <= 0x482) { complex = true }
-                        UTF8.encode(lowered) { word.append($0) }
-                    }
-                } else {
-                    flush()
+            if let done { return done }
+            for scalar in text.unicodeScalars {
+                if !add(scalar) { return false }
+            }
+            return true
+        }
+
+        /// The rest of a text from `start` on, decoding its (valid) UTF-8 by hand: the String's
+        /// scalar view checked every index. False once `maxWords` words were read.
+        mutating func readScalars(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+            var offset = start
+            while offset < buffer.count {
+                let lead = buffer[offset]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0xF0 {
+                    value = UInt32(lead & 0x07); length = 4
+                } else if lead >= 0xE0 {
+                    value = UInt32(lead & 0x0F); length = 3
+                } else if lead >= 0xC0 {
+                    value = UInt32(lead & 0x1F); length = 2
                 }
+                for index in 1..<length where offset + index < buffer.count {
+                    value = value << 6 | UInt32(buffer[offset + index] & 0x3F)
+                }
+                offset += length
+                if !add(Unicode.Scalar(value) ?? "\u{FFFD}") { return false }
+            }
+            return true
+        }
+
+        /// One scalar of the text; false (and nothing read) once `maxWords` words were read.
+        @inline(__always)
+        mutating func add(_ scalar: Unicode.Scalar) -> Bool {
+            if total >= maxWords { return false }
+            let value = scalar.value
+            if value >= 0x41 && value <= 0x5A {
+                word.append(UInt8(value + 0x20))
+            } else if (value >= 0x61 && value <= 0x7A) || value == 0x27 {
+                word.append(UInt8(value))
+            } else if value == 0x2019 {
+                word.append(0x27)
+            } else if value >= 0x80 && scalar.properties.isAlphabetic {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    // Below U+0300 and basic Cyrillic every scalar is its own composed form.
+                    let code = lowered.value
+                    if code >= 0x300 && !(code >= 0x400 && code <= 0x482) { complex = true }
+                    UTF8.encode(lowered) { word.append($0) }
+                }
+            } else {
+                flush()
             }
             return true
         }

@@ -411,7 +411,7 @@ struct MetadataTagger {
 
     /// Dates already read from values, for `normalizedDate`.
     final class DateCache {
-        var dates: [String: String?] = [:]
+        var dates: [String: String?] = Dictionary(minimumCapacity: 8)
     }
 
     private func parsedDate(_ value: String) -> String? {
