@@ -804,6 +804,7 @@ struct MetadataTagger {
         return Array(text.lowercased().utf8)
     }
 
+    static let outletEdges = CharacterSet(charactersIn: " .,;:*_\"'”“")
     static let copyrightBytes = Array("copyright".utf8)
     static let copyrightSign = Array("©".utf8)
 
@@ -813,7 +814,7 @@ struct MetadataTagger {
         for cut in [" read the full", ". ", " | ", " - ", " – ", "*", "\n"] {
             if let range = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<range.lowerBound]) }
         }
-        name = name.trimmingCharacters(in: .init(charactersIn: " .,;:*_\"'”“"))
+        name = name.trimmingCharacters(in: Self.outletEdges)
         guard !name.isEmpty, name.count <= 60 else { return nil }
         if name.contains(".") && !name.contains(" ") { name = hostName(name) }
         return properCase(name, keys: &keys)

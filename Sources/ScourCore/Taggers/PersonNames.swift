@@ -26,6 +26,13 @@ struct PersonNames: Sendable {
     let separatorBytes: [[UInt8]?]
     let separatorsNeedFallback: Bool
 
+    /// Trimmed from the ends of names, parts, labels and author values (made once: building a
+    /// character set per call was a hot spot).
+    static let nameEdges = CharacterSet(charactersIn: " .,;:|")
+    static let partEdges = CharacterSet(charactersIn: " .,;:")
+    static let labelEdges = CharacterSet(charactersIn: " :")
+    static let separatorEdges = CharacterSet(charactersIn: " ,;:|/-–—")
+
     static let particles: Set<String> = ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "el", "la", "le", "del", "di", "du", "y", "ter", "st.", "mc"]
 
     init(words: MetadataWords, stopwords: Set<String>) {
@@ -53,7 +60,7 @@ struct PersonNames: Sendable {
 
     /// "Marianna Belenkaya", "Jean-Luc de la Tour", "J. R. Smith": 2–5 capitalised words, no digits.
     func looksLikeName(_ text: String, allowCaps: Bool = false) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .init(charactersIn: " .,;:|"))
+        let trimmed = text.trimmingCharacters(in: Self.nameEdges)
         guard !trimmed.isEmpty, !notNames.contains(trimmed.lowercased()) else { return false }
         // "Unterstütze das Projekt:" introduces something; a name does not end in a colon.
         guard text.trimmingCharacters(in: .whitespaces).last != ":" else { return false }
@@ -96,7 +103,7 @@ struct PersonNames: Sendable {
         for separator in [", ", " and ", " & ", " y ", " und ", " et ", " e ", ";"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmingCharacters(in: .init(charactersIn: " .,;:")) }
+        return parts.map { $0.trimmingCharacters(in: Self.partEdges) }
             .filter { looksLikeName($0, allowCaps: true) }
             .map(Self.tidyCase)
     }
@@ -210,7 +217,7 @@ struct PersonNames: Sendable {
     func namesAfterLabel(_ label: String, _ value: String) -> [String] {
         let trimmed = ASCIIText.trimmingWhitespaces(label)
         guard !trimmed.isEmpty, droppingLabel(trimmed).isEmpty else { return [] }
-        let word = trimmed.lowercased().trimmingCharacters(in: .init(charactersIn: " :"))
+        let word = trimmed.lowercased().trimmingCharacters(in: Self.labelEdges)
         guard authorWords.contains(word) || looksLikeName(value, allowCaps: true) else { return [] }
         return markupAuthors(value)
     }
@@ -232,9 +239,9 @@ struct PersonNames: Sendable {
 
     /// Trims separators and a trailing connector ("Jane Doe am", "Jane Doe -").
     private func trimmedEnds(_ text: String) -> String {
-        var words = text.trimmingCharacters(in: .init(charactersIn: " ,;:|/-–—")).split(separator: " ")
+        var words = text.trimmingCharacters(in: Self.separatorEdges).split(separator: " ")
         while words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isLowercase }) { words.removeLast() }
-        return words.joined(separator: " ").trimmingCharacters(in: .init(charactersIn: " ,;:|/-–—"))
+        return words.joined(separator: " ").trimmingCharacters(in: Self.separatorEdges)
     }
 
     /// "robert.stitz" → "robert stitz" (then cased): a login made of a first and last name.
