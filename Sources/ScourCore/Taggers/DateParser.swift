@@ -9,7 +9,16 @@ public struct DateParser: Sendable {
         public var day: Int
         /// Character offset of the match in the text.
         public var offset: Int
-        public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+        public var iso: String {
+            // `String(format:)` was a hot spot; it stays for values the digits below cannot show.
+            guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+                return String(format: "%04d-%02d-%02d", year, month, day)
+            }
+            let digit = { (value: Int) in UInt8(0x30 + value % 10) }
+            let bytes: [UInt8] = [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), 0x2D,
+                                  digit(month / 10), digit(month), 0x2D, digit(day / 10), digit(day)]
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     let months: [String: Int]
@@ -46,6 +55,7 @@ public struct DateParser: Sendable {
     }
 
     private func tokenize(_ text: String) -> [(Token, Int)] {
+        if let tokens = Self.tokenizeASCII(text) { return tokens }
         var tokens: [(Token, Int)] = []
         var current = ""
         var start = 0
@@ -74,6 +84,53 @@ public struct DateParser: Sendable {
         }
         flush()
         return tokens
+    }
+
+    /// `tokenize` for ASCII text without CR, where every byte is one Character: no Character
+    /// iteration and no String appends. nil for other text.
+    private static func tokenizeASCII(_ text: String) -> [(Token, Int)]? {
+        let result: [(Token, Int)]?? = text.utf8.withContiguousStorageIfAvailable { bytes -> [(Token, Int)]? in
+            var tokens: [(Token, Int)] = []
+            var start = 0
+            var length = 0
+            var isDigit = false
+            func flush(_ end: Int) {
+                guard length > 0 else { return }
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isDigit {
+                    var value = 0
+                    if length <= 18 {
+                        for byte in run { value = value * 10 + Int(byte - 0x30) }
+                    } else {
+                        value = Int(String(decoding: run, as: UTF8.self)) ?? -1
+                    }
+                    tokens.append((.number(value, digits: length), start))
+                } else {
+                    tokens.append((.word(String(unsafeUninitializedCapacity: length) { buffer in
+                        for (offset, byte) in run.enumerated() {
+                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        }
+                        return length
+                    }), start))
+                }
+                length = 0
+            }
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                let digit = byte >= 0x30 && byte <= 0x39
+                if digit || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    if length > 0 && digit != isDigit { flush(offset) }
+                    if length == 0 { start = offset; isDigit = digit }
+                    length += 1
+                } else {
+                    flush(offset)
+                    if byte != 0x20 { tokens.append((.separator(Character(Unicode.Scalar(byte))), offset)) }
+                }
+            }
+            flush(bytes.count)
+            return tokens
+        }
+        return result ?? nil
     }
 
     private func match(_ tokens: [(Token, Int)], at index: Int) -> Found? {

@@ -19,6 +19,14 @@ public struct MetadataStage: Stage {
     let phrases: PhraseMatcher
     /// Built once per run: its word sets are the same for every document.
     let names: PersonNames
+    /// `words.modifiedLabels` and `words.dateLabels` for byte matching on ASCII lines.
+    let modifiedLabelBytes: ASCIIWords
+    let dateLabelBytes: ASCIIWords
+    /// The ASCII attribution roles as bytes: the others cannot start an ASCII text.
+    let attributionRoleBytes: [[UInt8]]
+    let attributionRoleLeads: [[UInt8]]
+    /// Each modified label's leading ASCII bytes, lowercased.
+    let modifiedLabelLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
     let latestDate: String
 
@@ -33,6 +41,11 @@ public struct MetadataStage: Stage {
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
         latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
+        modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
+        attributionRoleLeads = words.attributionRoles.map(ASCIIText.lead)
+        attributionRoleBytes = words.attributionRoles.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+        modifiedLabelLeads = words.modifiedLabels.map (ASCIIText.lead)
+        dateLabelBytes = ASCIIWords(words.dateLabels)
     }
 
     static func isoDay(_ date: Date) -> String {
@@ -59,20 +72,22 @@ struct MetadataTagger {
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
-    /// Features of every block, computed once: the rules below ask for them many times.
-    let blockFeatures: [BlockFeatures]
+    /// Features of the blocks, each computed once when first asked for: the rules below ask
+    /// many times, but most pages never need the middle of the body.
+    let blockFeatures: FeatureCache
     /// The best last-modified date in the markup: used only when no publication date is found.
     var modifiedHint: MarkupHint?
     /// Letters and digits of the site's names and host, to tell the site from its authors.
     var siteKeys: [String] = []
     /// An author value that names the site or an organisation: used only when no person is found.
     var siteAuthor: (name: String, origin: String)?
+    let dateCache = DateCache()
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
         self.document = document
-        let allText = document.blocks.lazy.filter(\.isKept).prefix(200).map(\.text).joined(separator: " ")
-        let detected = stage.language.detect(allText)
+        // The first 200 kept blocks, read as one text without joining them.
+        let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
         if let detected {
             self.document.metadata.language = detected
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
@@ -80,9 +95,7 @@ struct MetadataTagger {
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = stage.names
         let stopwords = self.stopwords
-        // Blocks the reader already removed (an HTML page's menus) are never asked about.
-        let none = BlockFeatures(Block(text: ""), stopwords: [])
-        blockFeatures = document.blocks.map { $0.isKept ? BlockFeatures($0, stopwords: stopwords) : none }
+        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwords)
     }
 
     mutating func run() {
@@ -127,6 +140,67 @@ struct MetadataTagger {
         blockFeatures[index]
     }
 
+    /// The texts of the first `limit` kept blocks, without an array of them.
+    struct KeptTexts: Sequence, IteratorProtocol {
+        let blocks: [Block]
+        var limit: Int
+        var index = 0
+
+        init(blocks: [Block], limit: Int) {
+            self.blocks = blocks
+            self.limit = limit
+        }
+
+        mutating func next() -> String? {
+            while limit > 0, index < blocks.count {
+                index += 1
+                if blocks[index - 1].isKept { limit -= 1; return blocks[index - 1].text }
+            }
+            return nil
+        }
+    }
+
+    /// Words of a block as `features(index).words`; counted without stopwords when the
+    /// features were not needed yet (only the count is asked for here).
+    private func words(_ index: Int) -> Int {
+        blockFeatures.words(index)
+    }
+
+    /// The blocks as they were when the stage began, and their features made on demand.
+    /// A class, so the tagger's non-mutating rules can fill it.
+    final class FeatureCache {
+        let blocks: [Block]
+        let stopwords: Set<String>
+        /// Per block the index of its features in `made`, -1 until asked for: a plain integer
+        /// array is made faster than one of optional features.
+        private var slots: [Int32]
+        private var made: [BlockFeatures] = []
+        /// Blocks the reader already removed (an HTML page's menus) are never asked about.
+        private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
+
+        init(blocks: [Block], stopwords: Set<String>) {
+            self.blocks = blocks
+            self.stopwords = stopwords
+            slots = Array(repeating: -1, count: blocks.count)
+        }
+
+        func words(_ index: Int) -> Int {
+            if slots[index] >= 0 { return made[Int(slots[index])].words }
+            guard blocks[index].isKept else { return 0 }
+            var counts = BlockFeatures.WordCounts()
+            counts.scan(blocks[index].text, stopwords: [])
+            return counts.words + (counts.digits > 0 && counts.words == 0 ? 1 : 0)
+        }
+
+        subscript(index: Int) -> BlockFeatures {
+            if slots[index] >= 0 { return made[Int(slots[index])] }
+            let feature = blocks[index].isKept ? BlockFeatures(blocks[index], stopwords: stopwords) : none
+            slots[index] = Int32(made.count)
+            made.append(feature)
+            return feature
+        }
+    }
+
     private func isProse(_ index: Int) -> Bool {
         let block = document.blocks[index]
         guard block.isKept, block.kind != .heading else { return false }
@@ -158,9 +232,11 @@ struct MetadataTagger {
             set("date", rule: origin)
         }
         var previousByline: String?
+        /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
+        var labelled: (String, String)??
         for hint in document.markupHints {
             // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
-            let value = hint.value.trimmedSpaces()
+            let value = Self.hasEdgeSpace(hint.value) ? hint.value.trimmedSpaces() : hint.value
             guard !value.isEmpty else { continue }
             switch hint.field {
             case "title" where meta.title == nil:
@@ -190,7 +266,8 @@ struct MetadataTagger {
             case "date" where meta.date == nil:
                 if hint.origin.hasPrefix("html:") {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
-                    if let (date, origin) = labelledVisibleDate() {
+                    if labelled == nil { labelled = .some(labelledVisibleDate()) }
+                    if let (date, origin) = labelled! {
                         meta.date = date
                         set("date", rule: origin + ":labelled")
                         continue
@@ -216,6 +293,12 @@ struct MetadataTagger {
                 break
             }
         }
+    }
+
+    /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.
+    static func hasEdgeSpace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A
     }
 
     /// The date the page shows, when the markup also names it (as published or as modified date):
@@ -275,16 +358,39 @@ struct MetadataTagger {
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
     private func labelledVisibleDate() -> (String, String)? {
         for hint in document.markupHints where hint.field == "date" && hint.origin.hasPrefix("html:") {
-            let lower = hint.value.lowercased()
-            guard stage.words.dateLabels.contains(where: { lower.hasPrefix($0) }), !isModifiedLine(hint.value),
+            guard startsWithDateLabel(hint.value), !isModifiedLine(hint.value),
                   let date = normalizedDate(hint.value) else { continue }
             return (date, hint.origin)
         }
         return nil
     }
 
+    private func startsWithDateLabel(_ text: String) -> Bool {
+        let labels = stage.dateLabelBytes
+        if !labels.needsFallback, ASCIIText.isPlain(text) {
+            return labels.words.contains { ASCIIText.hasLoweredPrefix(text.utf8, $0) }
+        }
+        let lower = text.lowercased()
+        return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
+    }
+
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     private func isModifiedLine(_ text: String) -> Bool {
+        let labels = stage.modifiedLabelBytes
+        if !labels.needsFallback, let lower = ASCIIText.lowered(text) {
+            return labels.words.contains { label in
+                ByteSearch.firstOffset(of: label, in: lower).map { $0 < 20 } ?? false
+            }
+        }
+        // Without a letter that lowercases or folds to ASCII, the text's bytes must hold each
+        // label's leading ASCII (case aside) for it to match.
+        let prefilter = !ASCIIText.mayFoldToASCII(text)
+        let bytes = Array(text.utf8)
+        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelLeads).contains(where: { _, lead in
+            lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
+        }) {
+            return false
+        }
         let lower = text.lowercased()
         return stage.words.modifiedLabels.contains { label in
             guard let range = lower.range(of: label) else { return false }
@@ -296,6 +402,19 @@ struct MetadataTagger {
     /// The date part of an ISO string or any form the date parser reads; nil for dates after
     /// today (a page cannot have been published in the future) or before the parser's first year.
     private func normalizedDate(_ value: String) -> String? {
+        // The markup's date values are read by several rules: each is parsed once.
+        if let known = dateCache.dates[value] { return known }
+        let date = parsedDate(value)
+        dateCache.dates[value] = .some(date)
+        return date
+    }
+
+    /// Dates already read from values, for `normalizedDate`.
+    final class DateCache {
+        var dates: [String: String?] = Dictionary(minimumCapacity: 8)
+    }
+
+    private func parsedDate(_ value: String) -> String? {
         guard let found = stage.dates.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
         return found.iso
     }
@@ -369,6 +488,8 @@ struct MetadataTagger {
     func cleanTitle(_ raw: String) -> String {
         var title = raw.trimmingCharacters(in: .whitespaces)
         for separator in [" | ", " || ", " :: ", " » "] {
+            // No character but these bytes is the separator: without them Foundation need not search.
+            guard title.byteOffset(of: separator) != nil else { continue }
             while let range = title.range(of: separator, options: .backwards) {
                 let suffix = title[range.upperBound...]
                 let head = title[..<range.lowerBound]
@@ -485,7 +606,18 @@ struct MetadataTagger {
         guard let first = firstProse, let last = lastProse else { return }
         for index in first...last where document.blocks[index].isKept {
             let text = document.blocks[index].text
-            for dash in [" – ", " — ", " - "] {
+            let bytes = Array(text.utf8)
+            for (dash, dashBytes) in Self.attributionDashes {
+                // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
+                guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
+                let tail = bytes[(offset + dashBytes.count)...]
+                if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    if !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
+                } else if !ASCIIText.mayFoldToASCII(String(decoding: tail, as: UTF8.self)),
+                          !stage.attributionRoleLeads.contains(where: { $0.isEmpty || ASCIIText.hasLoweredPrefix(tail, $0) }) {
+                    // A role's leading ASCII must start the rest's own bytes (case aside).
+                    continue
+                }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
@@ -506,6 +638,8 @@ struct MetadataTagger {
             }
         }
     }
+
+    static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }
 
     /// A lone name line right after the last paragraph signs the article.
     private mutating func tagClosingName() {
@@ -562,24 +696,44 @@ struct MetadataTagger {
 
     private func firstURL(in block: Block) -> String? {
         if let link = block.links.first(where: { $0.target.hasPrefix("http") }) { return link.target }
-        guard let range = block.text.range(of: "https?://[^\\s<>\"]+", options: .regularExpression) else { return nil }
+        // The regex needs "http://" or "https://" in the bytes; most lines have neither.
+        guard Self.hasURLScheme(block.text),
+              let range = block.text.range(of: "https?://[^\\s<>\"]+", options: .regularExpression) else { return nil }
         return String(block.text[range])
     }
+
+    static func hasURLScheme(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while let found = ByteSearch.firstOffset(of: httpBytes, in: bytes[start...]) {
+            let rest = bytes[(start + found + 4)...]
+            if rest.starts(with: schemeEnd) || rest.starts(with: secureSchemeEnd) { return true }
+            start += found + 4
+        }
+        return false
+    }
+
+    static let httpBytes = Array("http".utf8)
+    static let schemeEnd = Array("://".utf8)
+    static let secureSchemeEnd = Array("s://".utf8)
 
     // MARK: outlet
 
     private mutating func tagOutlet() {
         guard meta.outlet == nil else {
             // A name with capitals was written by the site; only a host-like name needs its casing found.
-            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!) }
+            var keys: [[UInt8]]?
+            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!, keys: &keys) }
             return
         }
+        /// Letter keys of the blocks, made on the first `properCase`.
+        var keys: [[UInt8]]?
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
-        for index in document.blocks.indices where features(index).words <= 60 {
+        let leads = patterns.map { ASCIIText.lead($0.pattern.before) }
+        for index in document.blocks.indices where words(index) <= 60 {
             let text = document.blocks[index].text
-            let lower = text.lowercased()
-            let lowerBytes = Array(lower.utf8)
+            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: leads) else { continue }
             for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
                 guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
@@ -588,7 +742,7 @@ struct MetadataTagger {
                     guard let end = name.lowercased().byteOffset(of: pattern.after) else { continue }
                     name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
-                if let outlet = outletName(name) {
+                if let outlet = outletName(name, keys: &keys) {
                     meta.outlet = outlet
                     set("outlet", rule: "named-in-text", block: index)
                     return
@@ -613,7 +767,10 @@ struct MetadataTagger {
         // "© 2005-2024 BLiTZ", "Copyright 2021 The Times".
         for index in document.blocks.indices.reversed() {
             let text = document.blocks[index].text
-            guard text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
+            // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
+            let bytes = text.utf8
+            guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || ByteSearch.firstOffset(of: Self.copyrightSign, in: Array(bytes)) != nil,
+                  text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
             var rest = text.replacingOccurrences(of: "©", with: " ")
             for word in ["copyright", "all rights reserved", "todos los derechos reservados"] {
                 rest = rest.replacingOccurrences(of: word, with: " ", options: .caseInsensitive)
@@ -621,28 +778,46 @@ struct MetadataTagger {
             let cleaned = rest.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," || $0 == "|" })
                 .filter { !$0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "–" } }
                 .joined(separator: " ")
-            if let outlet = outletName(cleaned), outlet.split(separator: " ").count <= 6 {
+            if let outlet = outletName(cleaned, keys: &keys), outlet.split(separator: " ").count <= 6 {
                 meta.outlet = outlet
                 set("outlet", rule: "copyright", block: index)
                 return
             }
         }
         if let url = meta.url, let host = URL(string: url)?.host {
-            meta.outlet = properCase(hostName(host))
+            meta.outlet = properCase(hostName(host), keys: &keys)
             set("outlet", rule: "url-host")
         }
     }
 
+    /// The lowercased bytes of a non-ASCII text, or nil when no pattern can be found in them: the
+    /// patterns' leading ASCII must then be in the text's own bytes (case aside), as only the
+    /// Kelvin sign and "İ" lowercase to ASCII.
+    private func lowercasedIfPatternMayMatch(_ text: String, leads: [[UInt8]]) -> [UInt8]? {
+        if !ASCIIText.mayFoldToASCII(text) {
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                leads.contains { $0.isEmpty || ASCIIText.foldedOffset(of: $0, in: buffer) != nil }
+            }
+            if !found { return nil }
+        }
+        return Array(text.lowercased().utf8)
+    }
+
+    static let outletEdges = CharacterSet(charactersIn: " .,;:*_\"'”“")
+    static let copyrightBytes = Array("copyright".utf8)
+    static let copyrightSign = Array("©".utf8)
+
     /// Trims a phrase to the outlet's name and gives it the casing the page uses.
-    private func outletName(_ raw: String) -> String? {
+    private func outletName(_ raw: String, keys: inout [[UInt8]]?) -> String? {
         var name = raw
         for cut in [" read the full", ". ", " | ", " - ", " – ", "*", "\n"] {
             if let range = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<range.lowerBound]) }
         }
-        name = name.trimmingCharacters(in: .init(charactersIn: " .,;:*_\"'”“"))
+        name = name.trimmingCharacters(in: Self.outletEdges)
         guard !name.isEmpty, name.count <= 60 else { return nil }
         if name.contains(".") && !name.contains(" ") { name = hostName(name) }
-        return properCase(name)
+        return properCase(name, keys: &keys)
     }
 
     /// "www.aljazeera.com" → "aljazeera".
@@ -660,11 +835,18 @@ struct MetadataTagger {
         ByteSearch.firstOffset(of: needle, in: hay)
     }
 
-    private func properCase(_ name: String) -> String {
+    private func properCase(_ name: String, keys: inout [[UInt8]]?) -> String {
         let target = DedupeStage.key(name)
         guard !target.isEmpty else { return name }
         var counts: [String: Int] = [:]
-        for block in document.blocks {
+        // The tokens' keys joined are a substring of the block's key: blocks without the target
+        // there need no tokens. Exact for ASCII targets (only those are compared as bytes here).
+        let targetBytes = Array(target.utf8)
+        let prefilter = targetBytes.allSatisfy { $0 < 0x80 }
+        if prefilter && keys == nil { keys = document.blocks.map { Self.letterKeyBytes($0.text) } }
+        for (blockIndex, block) in document.blocks.enumerated() {
+            if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
+            if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
             let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
             guard !tokens.isEmpty else { continue }
             for start in tokens.indices {
@@ -688,6 +870,65 @@ struct MetadataTagger {
         if let best, best.value >= 1, !best.key.contains(".") { return best.key }
         if name == name.lowercased() { return name.prefix(1).uppercased() + name.dropFirst() }
         return name
+    }
+
+    /// The token loop of `properCase` on bytes, for ASCII text and target (false for other text):
+    /// the separators are single bytes, a token's key is its letters lowercased and its digits.
+    static func countPhrasesASCII(_ text: String, target: [UInt8], into counts: inout [String: Int]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        var tokens: [Range<Int>] = []
+        var start: Int?
+        for (offset, byte) in bytes.enumerated() {
+            let separator = byte == 0x20 || byte == 0x2C || byte == 0x2E || byte == 0x27 || byte == 0x3A
+            if separator {
+                if let first = start { tokens.append(first..<offset); start = nil }
+            } else if start == nil {
+                start = offset
+            }
+        }
+        if let first = start { tokens.append(first..<bytes.count) }
+        var joined: [UInt8] = []
+        for first in tokens.indices {
+            joined.removeAll(keepingCapacity: true)
+            for end in first..<min(tokens.count, first + 5) {
+                for byte in bytes[tokens[end]] {
+                    if byte >= 0x41 && byte <= 0x5A {
+                        joined.append(byte + 0x20)
+                    } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        joined.append(byte)
+                    }
+                }
+                if joined == target {
+                    let head = bytes[tokens[first].lowerBound]
+                    if head >= 0x41 && head <= 0x5A {
+                        let phrase = tokens[first...end].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
+                        counts[phrase, default: 0] += 1
+                    }
+                    break
+                }
+                if !target.starts(with: joined) { break }
+            }
+        }
+        return true
+    }
+
+    /// `DedupeStage.key(text)` as bytes, made without decoding scalars when the text is ASCII.
+    static func letterKeyBytes(_ text: String) -> [UInt8] {
+        var ascii = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for byte in text.utf8 {
+                if byte >= 0x80 { ascii = false; break }
+                if byte >= 0x41 && byte <= 0x5A {
+                    buffer[count] = byte + 0x20
+                    count += 1
+                } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+        }
+        return ascii ? bytes : Array(DedupeStage.key(text).utf8)
     }
 
     // MARK: date from the URL

@@ -9,11 +9,29 @@ struct PersonNames: Sendable {
     let nameSuffixes: Set<String>
     /// Author labels and byline prefixes, longest first.
     let allLabels: [String]
+    /// `allLabels` as bytes, nil for the non-ASCII ones.
+    let allLabelBytes: [[UInt8]?]
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
     /// Where the names in an author value end: a separator, or a date label.
     let cutMarkers: [String]
+    /// `cutMarkers` lowercased as bytes for ASCII values; nil for one that can never match those.
+    let cutMarkerBytes: [[UInt8]?]
+    /// Some marker might match an ASCII value case-insensitively though it is not ASCII.
+    let cutMarkersNeedFallback: Bool
+    /// The markers' leading ASCII bytes, lowercased: needed in any value a marker matches.
+    let cutMarkerLeads: [[UInt8]]
+    /// `authorSeparators` as bytes for ASCII values, nil as above (case-sensitive here).
+    let separatorBytes: [[UInt8]?]
+    let separatorsNeedFallback: Bool
+
+    /// Trimmed from the ends of names, parts, labels and author values (made once: building a
+    /// character set per call was a hot spot).
+    static let nameEdges = CharacterSet(charactersIn: " .,;:|")
+    static let partEdges = CharacterSet(charactersIn: " .,;:")
+    static let labelEdges = CharacterSet(charactersIn: " :")
+    static let separatorEdges = CharacterSet(charactersIn: " ,;:|/-–—")
 
     static let particles: Set<String> = ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "el", "la", "le", "del", "di", "du", "y", "ter", "st.", "mc"]
 
@@ -26,14 +44,23 @@ struct PersonNames: Sendable {
         nameSuffixes = Set(words.nameSuffixes)
         allLabels = (words.authorLabels + words.bylinePrefixes).sorted { $0.count > $1.count }
         authorWords = Set(words.authorLabels)
+        allLabelBytes = allLabels.map { $0.utf8.allSatisfy { $0 < 0x80 } ? Array($0.utf8) : nil }
         organizationWords = Set(words.organizationWords)
         cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " um ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
+        let asBytes = { (word: String) -> [UInt8]? in
+            word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.map(ASCIIText.fold) : nil
+        }
+        cutMarkerBytes = cutMarkers.map(asBytes)
+        cutMarkerLeads = cutMarkers.map (ASCIIText.lead)
+        cutMarkersNeedFallback = cutMarkers.contains { asBytes($0) == nil && !ASCIIText.neverMatchesASCII($0) }
+        separatorBytes = authorSeparators.map { $0.utf8.allSatisfy { $0 < 0x80 } ? Array($0.utf8) : nil }
+        separatorsNeedFallback = authorSeparators.contains { !$0.utf8.allSatisfy { $0 < 0x80 } && !ASCIIText.neverMatchesASCII($0) }
     }
 
     /// "Marianna Belenkaya", "Jean-Luc de la Tour", "J. R. Smith": 2–5 capitalised words, no digits.
     func looksLikeName(_ text: String, allowCaps: Bool = false) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .init(charactersIn: " .,;:|"))
+        let trimmed = text.trimmingCharacters(in: Self.nameEdges)
         guard !trimmed.isEmpty, !notNames.contains(trimmed.lowercased()) else { return false }
         // "Unterstütze das Projekt:" introduces something; a name does not end in a colon.
         guard text.trimmingCharacters(in: .whitespaces).last != ":" else { return false }
@@ -76,7 +103,7 @@ struct PersonNames: Sendable {
         for separator in [", ", " and ", " & ", " y ", " und ", " et ", " e ", ";"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmingCharacters(in: .init(charactersIn: " .,;:")) }
+        return parts.map { $0.trimmingCharacters(in: Self.partEdges) }
             .filter { looksLikeName($0, allowCaps: true) }
             .map(Self.tidyCase)
     }
@@ -94,22 +121,49 @@ struct PersonNames: Sendable {
     func markupAuthors(_ value: String) -> [String] {
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for _ in 0..<2 { body = droppingLabel(body) }
+        // The value's whitespace is single spaces now, so ASCII means one byte per Character.
+        let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
         for label in [" Von ", " By ", " Par ", " Por "] {
-            if let range = body.range(of: label) { body = String(body[range.upperBound...]) }
+            let range = ascii ? body.byteRange(of: label) : body.range(of: label)
+            if let range { body = String(body[range.upperBound...]) }
         }
-        for cut in cutMarkers {
-            if let range = body.range(of: cut, options: .caseInsensitive) {
-                let after = body[range.upperBound...].first
-                if after == nil || after == " " || after == ":" || cut.hasSuffix(" ") { body = String(body[..<range.lowerBound]) }
+        if ascii && !cutMarkersNeedFallback {
+            for cut in cutMarkerBytes {
+                guard let cut, let offset = body.utf8.withContiguousStorageIfAvailable({ ASCIIText.foldedOffset(of: cut, in: $0) }) ?? nil
+                else { continue }
+                let end = offset + cut.count
+                let after: UInt8? = end < body.utf8.count ? body.utf8[body.utf8.index(body.utf8.startIndex, offsetBy: end)] : nil
+                if after == nil || after == 0x20 || after == 0x3A || cut.last == 0x20 {
+                    body = String(decoding: body.utf8.prefix(offset), as: UTF8.self)
+                }
+            }
+        } else {
+            // A match needs the marker's leading ASCII in the bytes (case aside), unless some
+            // letter of the value folds to ASCII ("ß", the Kelvin sign).
+            let prefilter = !ASCIIText.mayFoldToASCII(body)
+            for (cut, lead) in zip(cutMarkers, cutMarkerLeads) {
+                if prefilter, !lead.isEmpty,
+                   body.utf8.withContiguousStorageIfAvailable({ ASCIIText.foldedOffset(of: lead, in: $0) }) ?? nil == nil { continue }
+                if let range = body.range(of: cut, options: .caseInsensitive) {
+                    let after = body[range.upperBound...].first
+                    if after == nil || after == " " || after == ":" || cut.hasSuffix(" ") { body = String(body[..<range.lowerBound]) }
+                }
             }
         }
-        // A date after the names: "Jane Doe 12.03.2020".
-        if let range = body.range(of: " [0-9]", options: .regularExpression) { body = String(body[..<range.lowerBound]) }
+        // A date after the names: "Jane Doe 12.03.2020" (a space and an ASCII digit, as bytes in any text).
+        if let offset = Self.spaceDigitOffset(body) { body = String(decoding: body.utf8.prefix(offset), as: UTF8.self) }
         body = trimmedEnds(body)
         var parts: [String] = [body]
-        for separator in authorSeparators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        if body.utf8.allSatisfy({ $0 < 0x80 }) && !separatorsNeedFallback {
+            for separator in separatorBytes {
+                guard let separator else { continue }
+                parts = parts.flatMap { Self.components($0, separatedBy: separator) }
+            }
+        } else {
+            for separator in authorSeparators {
+                parts = parts.flatMap { $0.components(separatedBy: separator) }
+            }
         }
         var names: [String] = []
         for part in parts {
@@ -125,9 +179,35 @@ struct PersonNames: Sendable {
         return names
     }
 
+    /// Byte offset of the first space followed by an ASCII digit (the regex `" [0-9]"`).
+    static func spaceDigitOffset(_ text: String) -> Int? {
+        var previousIsSpace = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if previousIsSpace && byte >= 0x30 && byte <= 0x39 { return offset - 1 }
+            previousIsSpace = byte == 0x20
+        }
+        return nil
+    }
+
+    /// `components(separatedBy:)` for ASCII text and separator: empty pieces kept.
+    static func components(_ text: String, separatedBy separator: [UInt8]) -> [String] {
+        let bytes = Array(text.utf8)
+        var pieces: [String] = []
+        var start = 0
+        var searchFrom = 0
+        while let found = ByteSearch.firstOffset(of: separator, in: bytes[searchFrom...]) {
+            let offset = searchFrom + found
+            pieces.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+            start = offset + separator.count
+            searchFrom = start
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
+    }
+
     /// The names of a line that starts with a byline label ("Posted by Konstantin"), else none.
     func labelledAuthors(_ line: String) -> [String] {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = ASCIIText.trimmingWhitespaces(line)
         guard droppingLabel(trimmed) != trimmed else { return [] }
         return markupAuthors(trimmed)
     }
@@ -135,17 +215,20 @@ struct PersonNames: Sendable {
     /// The names after a byline label that stands alone ("By" and "J.R. Stone" in sibling elements):
     /// after an author word ("Autor") any author value, after a short prefix ("by", "di") only a name.
     func namesAfterLabel(_ label: String, _ value: String) -> [String] {
-        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        let trimmed = ASCIIText.trimmingWhitespaces(label)
         guard !trimmed.isEmpty, droppingLabel(trimmed).isEmpty else { return [] }
-        let word = trimmed.lowercased().trimmingCharacters(in: .init(charactersIn: " :"))
+        let word = trimmed.lowercased().trimmingCharacters(in: Self.labelEdges)
         guard authorWords.contains(word) || looksLikeName(value, allowCaps: true) else { return [] }
         return markupAuthors(value)
     }
 
     /// "Erstellt von Jane Doe" → "Jane Doe"; "Autor:" → "".
     private func droppingLabel(_ text: String) -> String {
-        let lower = text.lowercased()
-        for label in allLabels where lower.hasPrefix(label) {
+        // ASCII text is matched on bytes; labels with other letters cannot start it.
+        let ascii = ASCIIText.isPlain(text)
+        let lower = ascii ? "" : text.lowercased()
+        for (label, bytes) in zip(allLabels, allLabelBytes)
+        where ascii ? bytes.map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false : lower.hasPrefix(label) {
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }
@@ -156,9 +239,9 @@ struct PersonNames: Sendable {
 
     /// Trims separators and a trailing connector ("Jane Doe am", "Jane Doe -").
     private func trimmedEnds(_ text: String) -> String {
-        var words = text.trimmingCharacters(in: .init(charactersIn: " ,;:|/-–—")).split(separator: " ")
+        var words = text.trimmingCharacters(in: Self.separatorEdges).split(separator: " ")
         while words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isLowercase }) { words.removeLast() }
-        return words.joined(separator: " ").trimmingCharacters(in: .init(charactersIn: " ,;:|/-–—"))
+        return words.joined(separator: " ").trimmingCharacters(in: Self.separatorEdges)
     }
 
     /// "robert.stitz" → "robert stitz" (then cased): a login made of a first and last name.
@@ -183,7 +266,8 @@ struct PersonNames: Sendable {
     /// or a name equal to the site's (`siteKeys`: letters and digits of the site names and host).
     func isOrganization(_ name: String, siteKeys: [String]) -> Bool {
         let lower = name.lowercased()
-        if lower.contains("www.") || lower.range(of: "[a-z0-9]\\.(de|com|net|org|at|ch|fr|es|it|cl|br|info|eu|uk|co|io)\\b", options: .regularExpression) != nil {
+        // Both tests need a dot; the regex is costly.
+        if name.utf8.contains(0x2E), lower.byteOffset(of: "www.") != nil && lower.contains("www.") || Self.hasDomain(lower) {
             return true
         }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
@@ -193,8 +277,43 @@ struct PersonNames: Sendable {
         return siteKeys.contains { site in site == key || (site.count >= 4 && (key.hasPrefix(site) || site.hasPrefix(key))) }
     }
 
+    /// Top-level domains `isOrganization` looks for, as bytes.
+    static let domains: [[UInt8]] = ["de", "com", "net", "org", "at", "ch", "fr", "es", "it", "cl", "br", "info", "eu", "uk", "co", "io"].map { Array($0.utf8) }
+
+    /// Whether the regex `[a-z0-9]\.(de|com|…)\b` matches, on bytes: the word boundary is decided
+    /// here when the domain ends the text or an ASCII byte follows; else the regex is asked.
+    static func hasDomain(_ lower: String) -> Bool {
+        let bytes = Array(lower.utf8)
+        guard bytes.count >= 4 else { return false }
+        var undecided = false
+        for index in 0..<(bytes.count - 3) where bytes[index + 1] == 0x2E {
+            let byte = bytes[index]
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { continue }
+            let rest = bytes[(index + 2)...]
+            for domain in domains where rest.starts(with: domain) {
+                let after = index + 2 + domain.count
+                guard after < bytes.count else { return true }
+                let next = bytes[after]
+                if next >= 0x80 { undecided = true; continue }
+                let isWord = (next >= 0x61 && next <= 0x7A) || (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39) || next == 0x5F
+                if !isWord { return true }
+            }
+        }
+        return undecided && lower.range(of: "[a-z0-9]\\.(de|com|net|org|at|ch|fr|es|it|cl|br|info|eu|uk|co|io)\\b", options: .regularExpression) != nil
+    }
+
     /// Lowercased letters and digits only: "Jobs & Hire" → "jobshire".
     static func letterKey(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+        // ASCII without CR: Characters are bytes, letters are A-Z and a-z, numbers the digits.
+        if ASCIIText.isPlain(text) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                let lower = ASCIIText.fold(byte)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { bytes.append(lower) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
