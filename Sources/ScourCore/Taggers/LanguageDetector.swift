@@ -7,7 +7,7 @@ public struct LanguageDetector: Sendable {
     /// Language codes, sorted: ties between equal counts go to the first.
     let languages: [String]
     /// Word → bit set of the languages (indices into `languages`) it is a stopword of.
-    let table: ByteWordTable
+    let table: ByteTable<UInt64>
     /// The same as a String dictionary, for words whose bytes may not be their canonical form
     /// (combining marks): String lookup compares canonically equivalent words as equal.
     let masksByWord: [String: UInt64]
@@ -22,7 +22,7 @@ public struct LanguageDetector: Sendable {
         // Looked-up words with plain scalars are in composed form (NFC): so are the keys here.
         var composed = masks
         for (word, mask) in masks where !word.utf8.allSatisfy({ $0 < 0x80 }) { composed[word.precomposedStringWithCanonicalMapping, default: 0] |= mask }
-        table = ByteWordTable(composed)
+        table = ByteTable(composed.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }, merge: |)
     }
 
     /// nil when too few words, or no language's stopwords stand out.
@@ -72,7 +72,7 @@ public struct LanguageDetector: Sendable {
             guard !word.isEmpty else { return }
             total += 1
             var mask = complex ? detector.masksByWord[String(decoding: word, as: UTF8.self)] ?? 0
-                : word.withUnsafeBufferPointer { detector.table.value(for: $0) }
+                : word.withUnsafeBufferPointer { detector.table.value(for: $0) ?? 0 }
             complex = false
             while mask != 0 {
                 counts[mask.trailingZeroBitCount] += 1
@@ -158,7 +158,7 @@ public struct LanguageDetector: Sendable {
                 if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
                     if start < 0 { start = offset }
                 } else if start >= 0 {
-                    count(detector.table.value(folding: UnsafeBufferPointer(rebasing: buffer[start..<offset])))
+                    count(detector.table.value(folding: UnsafeBufferPointer(rebasing: buffer[start..<offset])) ?? 0)
                     start = -1
                 }
             }

@@ -211,35 +211,12 @@ public struct MarkupTokens: Sendable, Decodable {
         var any: UInt8 = 0
         var boilerplate: String?
         var content = false
-        var current: [UInt8] = []
-        current.reserveCapacity(token.utf8.count)
-        var previousLower = false
-        func close() {
-            guard !current.isEmpty else { return }
-            let flag = partFlag(current, partTable, partFlags)
+        forEachPart(of: token) { part in
+            let flag = partFlag(part, partTable, partFlags)
             any |= flag
-            if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = String(decoding: current, as: UTF8.self) }
+            if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = String(decoding: part, as: UTF8.self) }
             if flag & PartFlag.content != 0 { content = true }
-            current.removeAll(keepingCapacity: true)
         }
-        for byte in token.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                current.append(byte)
-                previousLower = true
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousLower { close() }
-                current.append(byte | 0x20)
-                previousLower = false
-            case 0x80...:
-                current.append(byte)
-                previousLower = false
-            default:
-                close()
-                previousLower = false
-            }
-        }
-        close()
         return (any, boilerplate, content)
     }
 
@@ -351,10 +328,17 @@ public struct MarkupTokens: Sendable, Decodable {
     /// class name of every page goes through here.
     static func parts(of token: String) -> [String] {
         var parts: [String] = []
+        forEachPart(of: token) { parts.append(String(decoding: $0, as: UTF8.self)) }
+        return parts
+    }
+
+    /// Calls `body` with each part's lowercased bytes, in one reused buffer.
+    static func forEachPart(of token: String, _ body: ([UInt8]) -> Void) {
         var current: [UInt8] = []
+        current.reserveCapacity(token.utf8.count)
         var previousLower = false
         func close() {
-            if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty { body(current) }
             current.removeAll(keepingCapacity: true)
         }
         for byte in token.utf8 {
@@ -375,7 +359,6 @@ public struct MarkupTokens: Sendable, Decodable {
             }
         }
         close()
-        return parts
     }
 
     /// Plain byte search: Foundation's `contains` is far slower for these short ASCII needles.

@@ -32,18 +32,34 @@ struct ByteTable<Value: Sendable>: Sendable {
     var isEmpty: Bool { values.isEmpty }
 
     subscript(key: [UInt8]) -> Value? {
-        entry(for: key).map { values[$0] }
+        key.withUnsafeBufferPointer { value(for: $0) }
+    }
+
+    /// The value of the key made of these bytes, nil when it is not in the table.
+    func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+        entry(for: key, folding: false).map { values[$0] }
+    }
+
+    /// The value of the key made of these bytes with ASCII letters lowercased.
+    func value(folding key: UnsafeBufferPointer<UInt8>) -> Value? {
+        entry(for: key, folding: true).map { values[$0] }
     }
 
     private func entry(for key: [UInt8]) -> Int? {
-        var slot = Self.hash(key) & mask
+        key.withUnsafeBufferPointer { entry(for: $0, folding: false) }
+    }
+
+    private func entry(for key: UnsafeBufferPointer<UInt8>, folding: Bool) -> Int? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(folding ? ASCIIText.fold(byte) : byte)) &* 0x0000_0100_0000_01B3 }
+        var slot = Self.slot(of: hash) & mask
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { return nil }
             let start = Int(offsets[stored - 1]), end = Int(offsets[stored])
             if end - start == key.count {
                 var offset = 0
-                while offset < key.count, bytes[start + offset] == key[offset] { offset += 1 }
+                while offset < key.count, bytes[start + offset] == (folding ? ASCIIText.fold(key[offset]) : key[offset]) { offset += 1 }
                 if offset == key.count { return stored - 1 }
             }
             slot = (slot + 1) & mask
@@ -54,6 +70,11 @@ struct ByteTable<Value: Sendable>: Sendable {
     private static func hash(_ key: [UInt8]) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return slot(of: hash)
+    }
+
+    @inline(__always)
+    private static func slot(of hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
