@@ -34,3 +34,34 @@ final class DuplicateDetectorTests: XCTestCase {
         XCTAssertEqual(MinHash.decode(MinHash.encode(a)), a)
     }
 }
+
+/// Signatures are stored in the state and compared across runs, so the shingle hashes must
+/// stay exactly those of the plain definition, whatever shortcuts the implementation takes.
+final class MinHashShingleTests: XCTestCase {
+    /// The definition: lowercase, words are runs of letter or number Characters, shingles are
+    /// `size` words joined by a space, hashed with FNV-1a over their UTF-8 bytes.
+    func definition(_ text: String, size: Int) -> Set<UInt64> {
+        let words = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        func fnv(_ text: String) -> UInt64 {
+            text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        }
+        guard words.count > size else { return words.isEmpty ? [] : [fnv(words.joined(separator: " "))] }
+        return Set((0...(words.count - size)).map { fnv(words[$0..<($0 + size)].joined(separator: " ")) })
+    }
+
+    func testShinglesMatchTheDefinition() {
+        let texts = [
+            "", "one", "One two three four five", "One two three four five six seven",
+            "The council's new sea-wall held back the storm surge, officials said on Tuesday (2019).",
+            "Größere Straßen\r\nin Köln — „Zitat“ … 3½ Kilometer; ÉCOLE e\u{301}cole İstanbul ǅemal ﬁnal",
+            "東京で2024年に開かれた会議 مرحبا بالعالم Ελληνικά κείμενα १२३ देवनागरी",
+            "emoji 👍🏽 and flags 🇩🇪 between words, tabs\tand\u{A0}spaces\u{2003}too",
+        ]
+        for size in [1, 3, 5] {
+            let minHash = MinHash(shingleSize: size)
+            for text in texts {
+                XCTAssertEqual(minHash.shingleHashes(text), definition(text, size: size), "\(size): \(text)")
+            }
+        }
+    }
+}

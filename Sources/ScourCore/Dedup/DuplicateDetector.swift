@@ -25,6 +25,11 @@ public final class DuplicateDetector {
     }
 
     public func fingerprint(of text: String) -> Fingerprint {
+        Self.fingerprint(of: text, minHash: minHash)
+    }
+
+    /// Depends only on the text, so workers make it in parallel; lookups stay in input order.
+    public static func fingerprint(of text: String, minHash: MinHash) -> Fingerprint {
         let shingles = minHash.shingleHashes(text)
         return Fingerprint(normalizedHash: SHA256.hex(DedupeStage.key(text)), signature: minHash.signature(of: shingles),
                            shingleCount: shingles.count)

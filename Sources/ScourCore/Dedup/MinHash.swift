@@ -13,26 +13,40 @@ public struct MinHash: Sendable {
         self.rowsPerBand = rowsPerBand
     }
 
-    /// Lowercased word shingles of the text, hashed.
+    /// Lowercased word shingles of the text, hashed: words are runs of letters and digits
+    /// (by Character), a shingle is `shingleSize` words joined by one space, hashed with FNV-1a.
+    /// Signatures are stored across runs, so these values must never change; the words are
+    /// found as UTF-8 ranges and each shingle hashed from them, without building Strings.
     func shingleHashes(_ text: String) -> Set<UInt64> {
-        var words: [Substring] = []
-        var start: String.Index?
-        let lower = text.lowercased()
-        var index = lower.startIndex
-        while index < lower.endIndex {
-            let isWord = lower[index].isLetter || lower[index].isNumber
-            if isWord, start == nil { start = index }
-            if !isWord, let begin = start { words.append(lower[begin..<index]); start = nil }
-            index = lower.index(after: index)
+        var lower = text.lowercased()
+        var words: [Range<Int>] = []
+        var start: Int?
+        var offset = 0
+        for character in lower {
+            let isWord: Bool
+            if let ascii = character.asciiValue {
+                isWord = (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
+            } else {
+                isWord = character.isLetter || character.isNumber
+            }
+            if isWord, start == nil { start = offset }
+            if !isWord, let begin = start { words.append(begin..<offset); start = nil }
+            offset += character.utf8.count
         }
-        if let begin = start { words.append(lower[begin...]) }
+        if let begin = start { words.append(begin..<offset) }
         var hashes = Set<UInt64>()
-        if words.count <= shingleSize {
-            if !words.isEmpty { hashes.insert(Self.fnv(words.joined(separator: " "))) }
-            return hashes
-        }
-        for position in 0...(words.count - shingleSize) {
-            hashes.insert(Self.fnv(words[position..<(position + shingleSize)].joined(separator: " ")))
+        guard !words.isEmpty else { return hashes }
+        let span = min(shingleSize, words.count)
+        hashes.reserveCapacity(words.count - span + 1)
+        lower.withUTF8 { bytes in
+            for position in 0...(words.count - span) {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for word in position..<(position + span) {
+                    if word > position { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+                    for index in words[word] { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+                }
+                hashes.insert(hash)
+            }
         }
         return hashes
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// What a run did, for the summary line, the manifest and `--log-format json`.
@@ -237,7 +238,7 @@ public struct Runner {
                         var outcomeName = "written"
                         var duplicateOf: String?
                         if let detector {
-                            let fingerprint = detector.fingerprint(of: cleaned.document.bodyText)
+                            let fingerprint = cleaned.contentPrint ?? detector.fingerprint(of: cleaned.document.bodyText)
                             let original: String?
                             do { original = try detector.original(of: cleaned.id, fingerprint) } catch { throw RunError.state(error) }
                             if let original {
@@ -337,6 +338,8 @@ public struct Runner {
             var document: Document
             var id: String
             var line: String
+            /// For near-duplicate lookup; made on the worker (shingling is per-document work).
+            var contentPrint: DuplicateDetector.Fingerprint?
         }
 
         var source: String
@@ -353,15 +356,20 @@ public struct Runner {
         let workers = workerStats.count
         let pipeline = self.pipeline
         let evidence = output.evidence
+        let minHash = duplicates.enabled ? MinHash(shingleSize: duplicates.shingleSize) : nil
+        // Pages differ tenfold in cost: workers take the next page as they get free, not a fixed share.
+        let nextIndex = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
-            var index = worker
-            while index < count {
+            while true {
+                let index = nextIndex.add(1, ordering: .relaxed).oldValue
+                guard index < count else { break }
                 switch batch[index] {
                 case let .document(document):
                     let result = pipeline.process(document, stats: &local).map { cleaned in
                         Outcome.Cleaned(document: cleaned, id: OutputRecord.documentID(source: cleaned.source, url: cleaned.metadata.url),
-                                        line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized())
+                                        line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized(),
+                                        contentPrint: minHash.map { DuplicateDetector.fingerprint(of: cleaned.bodyText, minHash: $0) })
                     }
                     slots[index] = Outcome(source: document.source, fingerprint: document.fingerprint, result: result)
                 case let .rejected(name, rejection):
@@ -369,7 +377,6 @@ public struct Runner {
                 case let .unchanged(name):
                     slots[index] = Outcome(source: name, fingerprint: nil, result: nil)
                 }
-                index += workers
             }
             workerStats[worker] = local
         }
