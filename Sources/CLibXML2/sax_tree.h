@@ -6,11 +6,17 @@
    libxml2's own tree costs a malloc per node, per attribute and per string,
    and a pointer chase per step when walking it; extraction only needs names,
    a few attributes and text. This builder keeps the same shape libxml2's tree
-   would have (same elements, attributes and merged text nodes) in three flat arrays indexed by int32, freed at once. */
+   would have (same elements, attributes and merged text nodes) in flat arrays indexed
+   by int32, freed at once.
+
+   SwiftPM does not see this header as a dependency of the Swift files that read its
+   structs: after changing it, remove .build/<triple>/<config>/ScourCore.build so every
+   file is compiled against the same layout. */
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
@@ -26,9 +32,8 @@ typedef struct {
     uint32_t first_attribute;
     uint32_t attribute_count;
     int32_t line;          /* text nodes: input line when created, capped like libxml2 */
-    uint16_t name;         /* elements: index into names */
+    uint32_t name;         /* elements: index into names */
     uint8_t type;
-    uint8_t unused;
 } scour_node;
 
 typedef struct {
@@ -38,7 +43,6 @@ typedef struct {
 } scour_attribute;
 
 typedef struct {
-    const xmlChar *key;    /* libxml2's dictionary string: valid only while parsing */
     uint32_t offset;       /* copy in bytes (NUL-terminated) */
     uint32_t length;
 } scour_name;
@@ -52,6 +56,8 @@ typedef struct {
     uint32_t byte_count, byte_capacity;
     scour_name *names;
     uint32_t name_count, name_capacity;
+    uint32_t *name_slots;  /* open addressing over the names' bytes: name index + 1, 0 empty */
+    uint32_t name_slot_count;
     /* Filled by the caller after parsing: one classification per distinct name. */
     uint8_t *name_tags;
     int32_t root;          /* first top-level element, -1 when none */
@@ -63,6 +69,9 @@ typedef struct {
     int errors;
     int started;           /* libxml2 began a document */
     int split_text;        /* a comment or processing instruction came since the last text */
+    int timed_out;         /* the parse ran past its deadline and was stopped */
+    struct timespec deadline;
+    uint32_t events;       /* start tags seen, to look at the clock only now and then */
     int failed;            /* out of memory or over the size limits: the tree is unusable */
 } scour_tree;
 
@@ -72,6 +81,7 @@ static inline void scour_tree_free(scour_tree *tree) {
     free(tree->attributes);
     free(tree->bytes);
     free(tree->names);
+    free(tree->name_slots);
     free(tree->name_tags);
     free(tree->open);
     free(tree);
@@ -103,30 +113,49 @@ static uint32_t scour_tree_store(scour_tree *tree, const xmlChar *text, uint32_t
     return offset;
 }
 
-/* Names come from libxml2's dictionary, so one pointer is one name: a page's few
-   hundred distinct names are copied once and nodes refer to them by index. */
+static uint32_t scour_name_hash(const xmlChar *name, uint32_t length) {
+    uint32_t hash = 2166136261u;
+    for (uint32_t i = 0; i < length; i++) hash = (hash ^ name[i]) * 16777619u;
+    return hash;
+}
+
+/* A page has a few hundred distinct element and attribute names; each is stored once
+   and nodes refer to it by index, found again through a hash of its bytes. */
 static uint32_t scour_tree_intern(scour_tree *tree, const xmlChar *name) {
-    for (uint32_t index = tree->name_count; index > 0; index--) {
-        if (tree->names[index - 1].key == name) return index - 1;
-    }
-    for (uint32_t index = 0; index < tree->name_count; index++) {
-        if (xmlStrEqual(tree->bytes + tree->names[index].offset, name)) {
-            tree->names[index].key = name;
-            return index;
+    uint32_t length = (uint32_t)strlen((const char *)name);
+    uint32_t hash = scour_name_hash(name, length);
+    if (tree->name_count * 2 >= tree->name_slot_count) {
+        uint32_t count = tree->name_slot_count == 0 ? 256 : tree->name_slot_count * 2;
+        if (count == 0 || count > (1u << 28)) { tree->failed = 1; return 0; }
+        uint32_t *slots = calloc(count, sizeof(uint32_t));
+        if (slots == NULL) { tree->failed = 1; return 0; }
+        for (uint32_t index = 0; index < tree->name_count; index++) {
+            scour_name *entry = &tree->names[index];
+            uint32_t slot = scour_name_hash(tree->bytes + entry->offset, entry->length) & (count - 1);
+            while (slots[slot] != 0) slot = (slot + 1) & (count - 1);
+            slots[slot] = index + 1;
         }
+        free(tree->name_slots);
+        tree->name_slots = slots;
+        tree->name_slot_count = count;
     }
-    if (tree->name_count >= 0xFFFF ||
-        !scour_tree_grow((void **)&tree->names, &tree->name_capacity, tree->name_count + 1, sizeof(scour_name))) {
+    uint32_t mask = tree->name_slot_count - 1;
+    uint32_t slot = hash & mask;
+    while (tree->name_slots[slot] != 0) {
+        scour_name *entry = &tree->names[tree->name_slots[slot] - 1];
+        if (entry->length == length && memcmp(tree->bytes + entry->offset, name, length) == 0) return tree->name_slots[slot] - 1;
+        slot = (slot + 1) & mask;
+    }
+    if (!scour_tree_grow((void **)&tree->names, &tree->name_capacity, tree->name_count + 1, sizeof(scour_name))) {
         tree->failed = 1;
         return 0;
     }
-    uint32_t length = (uint32_t)strlen((const char *)name);
     uint32_t offset = scour_tree_store(tree, name, length);
     if (offset == UINT32_MAX) return 0;
     scour_name *entry = &tree->names[tree->name_count];
-    entry->key = name;
     entry->offset = offset;
     entry->length = length;
+    tree->name_slots[slot] = tree->name_count + 1;
     return tree->name_count++;
 }
 
@@ -185,6 +214,17 @@ static const xmlChar *scour_local_name(const xmlChar *name) {
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
     scour_tree *tree = scour_tree_of(context);
     if (tree->failed || name == NULL) return;
+    /* The per-page time budget covers parsing too: the clock is read every 1024 start tags. */
+    if ((++tree->events & 0x3FF) == 0 && tree->deadline.tv_sec != 0) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec > tree->deadline.tv_sec || (now.tv_sec == tree->deadline.tv_sec && now.tv_nsec > tree->deadline.tv_nsec)) {
+            tree->timed_out = 1;
+            tree->failed = 1;
+            xmlStopParser((xmlParserCtxtPtr)context);
+            return;
+        }
+    }
     /* An element opened when every element is closed (a page going on after </html>)
        goes, in libxml2's tree, under the first top-level node when that is an element. */
     int32_t parent = scour_tree_current(tree);
@@ -198,7 +238,7 @@ static void scour_sax_start_element(void *context, const xmlChar *name, const xm
     if (index < 0) return;
     uint32_t name_index = scour_tree_intern(tree, scour_local_name(name));
     scour_node *node = &tree->nodes[index];
-    node->name = (uint16_t)name_index;
+    node->name = name_index;
     node->first_attribute = tree->attribute_count;
     if (attributes != NULL) {
         for (int i = 0; attributes[i] != NULL; i += 2) {
@@ -301,12 +341,19 @@ static void scour_sax_count_error(void *context, const char *message, ...) {
 
 /* Parses HTML from memory (recovering, offline) into a scour_tree; errors and
    warnings are counted, never printed. Returns NULL when no parser could be made
-   or the page is beyond the tree's limits; otherwise the caller frees the tree. */
-static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding) {
+   or the page is beyond the tree's limits; otherwise the caller frees the tree, which
+   has `timed_out` set when the parse was stopped at `budget_ns` (0: no budget). */
+static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding, int64_t budget_ns) {
     if (buffer == NULL || size <= 0) return NULL;
     scour_tree *tree = calloc(1, sizeof(scour_tree));
     if (tree == NULL) return NULL;
     tree->root = tree->last_top = -1;
+    if (budget_ns > 0) {
+        clock_gettime(CLOCK_MONOTONIC, &tree->deadline);
+        tree->deadline.tv_sec += (time_t)(budget_ns / 1000000000);
+        tree->deadline.tv_nsec += (long)(budget_ns % 1000000000);
+        if (tree->deadline.tv_nsec >= 1000000000) { tree->deadline.tv_sec += 1; tree->deadline.tv_nsec -= 1000000000; }
+    }
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
     if (ctxt == NULL) { free(tree); return NULL; }
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
@@ -332,8 +379,8 @@ static inline scour_tree *scour_html_read_tree(const char *buffer, int size, con
     ctxt->_private = NULL;
     if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
     htmlFreeParserCtxt(ctxt);
-    if (tree->failed || !tree->started) { scour_tree_free(tree); return NULL; }
-    for (uint32_t index = 0; index < tree->name_count; index++) tree->names[index].key = NULL;
+    /* A stopped parse keeps its partial tree: the caller rejects the page for its time budget. */
+    if (!tree->timed_out && (tree->failed || !tree->started)) { scour_tree_free(tree); return NULL; }
     tree->name_tags = calloc(tree->name_count > 0 ? tree->name_count : 1, 1);
     if (tree->name_tags == NULL) { scour_tree_free(tree); return NULL; }
     return tree;

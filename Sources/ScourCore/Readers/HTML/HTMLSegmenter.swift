@@ -49,16 +49,27 @@ public struct HTMLSegmenter: Sendable {
         if RawTextElider.canElide(encoding: charset.encoding), let elided = RawTextElider.elide(bytes) {
             bytes = elided
         }
-        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding) else {
+        let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
+        let deadline = started + budget
+        let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
+        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding, budgetNanoseconds: Int64(left)) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }
+        if tree.timedOut {
+            throw Rejection(stage: ReadStage.name,
+                            reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to parse")
+        }
+        // Nodes are views into the tree: it must outlive every walk below.
+        try withExtendedLifetime(tree) { () throws(Rejection) in try read(tree, into: &document, deadline: deadline) }
+    }
+
+    private func read(_ tree: HTMLTree, into document: inout Document, deadline: UInt64) throws(Rejection) {
         document.markupHints = MarkupMetadata.hints(in: tree)
         guard let root = tree.root else {
             throw Rejection(stage: ReadStage.name, reason: "no root element in the HTML")
         }
         let body = root.children.first { $0.isElement && $0.tag == .body } ?? root
         var walker = HTMLBlockWalker(markupTokens: tokens)
-        let deadline = started + UInt64(options.timeBudgetMilliseconds) * 1_000_000
         guard walker.walk(body, deadline: deadline) else {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")

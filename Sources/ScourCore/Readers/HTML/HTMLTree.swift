@@ -12,24 +12,28 @@ public final class HTMLTree {
     let storage: UnsafeMutablePointer<scour_tree>
     /// Errors and warnings libxml2 met while recovering; counted, never printed.
     public let errorCount: Int
+    /// The parse was stopped at its time budget; the tree holds only what came before.
+    public let timedOut: Bool
 
     private init(storage: UnsafeMutablePointer<scour_tree>) {
         self.storage = storage
         self.errorCount = Int(storage.pointee.errors)
+        self.timedOut = storage.pointee.timed_out != 0
     }
 
     deinit {
         scour_tree_free(storage)
     }
 
-    /// Parses `bytes` as HTML in the given encoding (a name libxml2 or iconv knows).
+    /// Parses `bytes` as HTML in the given encoding (a name libxml2 or iconv knows), stopping
+    /// (with `timedOut` set) after `budgetNanoseconds` when it is above 0.
     /// Returns nil when libxml2 builds no tree at all.
-    public static func parse(_ bytes: [UInt8], encoding: String) -> HTMLTree? {
+    public static func parse(_ bytes: [UInt8], encoding: String, budgetNanoseconds: Int64 = 0) -> HTMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         scour_xml_silence_errors()
         let parsed: UnsafeMutablePointer<scour_tree>? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                scour_html_read_tree(pointer, Int32(buffer.count), encoding)
+                scour_html_read_tree(pointer, Int32(buffer.count), encoding, budgetNanoseconds)
             }
         }
         guard let parsed else { return nil }

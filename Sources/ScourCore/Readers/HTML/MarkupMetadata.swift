@@ -397,8 +397,7 @@ enum HTMLEntities {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         guard let amp = text.firstIndex(of: "&"), text[amp...].contains(";") else { return text }
         // libxml2 knows every named reference; a tiny document is the cheapest way to ask it.
-        guard let tree = HTMLTree.parse(Array("<html><body><p>\(text.replacingOccurrences(of: "<", with: "&lt;"))</p></body></html>".utf8), encoding: "UTF-8"),
-              let root = tree.root else { return text }
-        return root.textContent
+        guard let tree = HTMLTree.parse(Array("<html><body><p>\(text.replacingOccurrences(of: "<", with: "&lt;"))</p></body></html>".utf8), encoding: "UTF-8") else { return text }
+        return withExtendedLifetime(tree) { tree.root?.textContent ?? text }
     }
 }

@@ -9,8 +9,10 @@ import Glibc
 /// their line breaks, so line numbers hold), as do JSON data blocks (`ld+json`), which
 /// the markup scan reads. The scan follows libxml2's own rules for where markup, tags,
 /// quoted attribute values, comments and a script's end are; wherever the page leaves
-/// room for doubt (an unclosed quote or comment, an unusual construct), it stops and
-/// hands the rest of the page over unchanged, so the tree is the one libxml2 would build.
+/// room for doubt (an unclosed quote or comment, markup right at a script's start, an
+/// unusual construct), it stops and hands the rest of the page over unchanged, so outside
+/// script and style the tree is the one libxml2 would build. One difference is wanted:
+/// where libxml2 would give up inside a script (bytes it cannot decode), the page goes on.
 enum RawTextElider {
     /// Encodings in which '<', '>', quotes and ASCII letters are always those characters
     /// (never part of a multi-byte sequence); only these pages are touched.
@@ -159,22 +161,29 @@ enum RawTextElider {
             let nameLength = index - open - 1
             guard nameLength < 100 else { return nil }
             while Self.isBlank(at(index)) { index += 1 }
+            var type: Range<Int>?
             while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
                 if Self.isNameStart(base[index]) {
                     let nameStart = index
                     while Self.isNameByte(at(index)) { index += 1 }
                     guard index - nameStart < 100 else { return nil }
+                    let isType = index - nameStart == 4 && matches("type", at: nameStart, ignoringCase: true)
                     while Self.isBlank(at(index)) { index += 1 }
                     if at(index) == UInt8(ascii: "=") {
                         index += 1
                         while Self.isBlank(at(index)) { index += 1 }
                         let quote = at(index)
+                        let valueStart: Int
                         if quote == 0x22 || quote == 0x27 {
                             guard let close = find(quote, from: index + 1) else { return nil }
+                            valueStart = index + 1
                             index = close + 1
                         } else {
+                            valueStart = index
                             while index < count, !Self.isBlank(base[index]), base[index] != UInt8(ascii: ">") { index += 1 }
                         }
+                        // libxml2 keeps the first of repeated attributes.
+                        if isType, type == nil { type = valueStart..<(quote == 0x22 || quote == 0x27 ? index - 1 : index) }
                     }
                 } else {
                     // libxml2 drops a bogus attribute up to the next blank or the tag's end.
@@ -190,18 +199,27 @@ enum RawTextElider {
             let isScript = nameLength == 6 && matches("script", at: open + 1, ignoringCase: true)
             let isStyle = nameLength == 5 && matches("style", at: open + 1, ignoringCase: true)
             guard isScript || isStyle else { return textStart }
-            // libxml2 (recovering) ends the text at the first "</script" or "</style", in any case.
-            guard let close = isScript ? find("</script", from: textStart, ignoringCase: true)
-                                       : find("</style", from: textStart, ignoringCase: true) else { return nil }
-            let keeps = isScript && containsJSON(from: open, to: textStart)
+            // Markup right at the start is read as markup before libxml2 turns to raw text
+            // ("<script src=x></div>" closes the div there): only its own end tag is safe.
+            let first = at(textStart)
+            let name: StaticString = isScript ? "</script" : "</style"
+            if first == UInt8(ascii: "<"), at(textStart + 1) == UInt8(ascii: "/") || Self.isNameStart(at(textStart + 1)),
+               !matches(name, at: textStart, ignoringCase: true) { return nil }
+            // libxml2 (recovering) ends the text at the first "</script" or "</style", in any case;
+            // a longer name there ("</scripts") is an end tag it ignores before reading on as script.
+            guard let close = find(name, from: textStart, ignoringCase: true),
+                  !Self.isNameByte(at(close + name.utf8CodeUnitCount)) else { return nil }
+            let keeps = isScript && type.map(holdsJSON) == true
             if !keeps, close > textStart { drop(from: textStart, to: close) }
             return close
         }
 
-        /// `type="application/ld+json"` and other JSON data blocks are read by the markup scan.
-        func containsJSON(from start: Int, to end: Int) -> Bool {
-            guard end - start >= 4 else { return false }
-            for index in start...(end - 4) where matches("json", at: index, ignoringCase: true) { return true }
+        /// `type="application/ld+json"` and other JSON data blocks are read by the markup scan;
+        /// a type written with character references ("ld+&#x6A;son") is kept too.
+        func holdsJSON(_ value: Range<Int>) -> Bool {
+            for index in value {
+                if base[index] == UInt8(ascii: "&") || matches("json", at: index, ignoringCase: true) { return true }
+            }
             return false
         }
 
