@@ -224,9 +224,9 @@ public struct Runner {
                                                 contentHash: fingerprint.contentHash, outcome: "rejected", documentID: nil))
             }
         }
-        func flush() throws(RunError) {
+        func flush(alongside: () -> Void) throws(RunError) {
             do {
-                for outcome in process(batch, stats: &stats) {
+                for outcome in process(batch, stats: &stats, alongside: alongside) {
                     summary.inputs += 1
                     switch outcome.result {
                     case .none:
@@ -288,11 +288,17 @@ public struct Runner {
             progress?(summary.inputs)
         }
         do throws(RunError) {
-            while !stop.isRequested, let item = source.next() {
-                batch.append(item)
-                if batch.count >= batchSize { try flush() }
+            // The next batch is read (files opened, gunzipped, hashed) while the workers clean this one.
+            var next: [SourceItem] = []
+            next.reserveCapacity(batchSize)
+            func read(into items: inout [SourceItem]) {
+                while !stop.isRequested, items.count < batchSize, let item = source.next() { items.append(item) }
             }
-            try flush()
+            read(into: &batch)
+            repeat {
+                try flush(alongside: { read(into: &next) })
+                swap(&batch, &next)
+            } while !batch.isEmpty
             if stop.isRequested { summary.interruptedBy = stop.signalName }
             // Output first (synced, renamed into place), then the state: a crash in between
             // leaves a run the state never committed, which the next run removes and redoes.
@@ -348,7 +354,8 @@ public struct Runner {
     }
 
     /// Cleans a batch on `jobs` workers; results come back in the batch's order.
-    func process(_ batch: [SourceItem], stats: inout [StageStats]) -> [Outcome] {
+    /// `alongside` runs on one more thread beside the workers (the runner reads the next batch there).
+    func process(_ batch: [SourceItem], stats: inout [StageStats], alongside: () -> Void = {}) -> [Outcome] {
         let count = batch.count
         guard count > 0 else { return [] }
         let slots = Slots<Outcome>(count: count)
@@ -359,26 +366,31 @@ public struct Runner {
         let minHash = duplicates.enabled ? MinHash(shingleSize: duplicates.shingleSize) : nil
         // Pages differ tenfold in cost: workers take the next page as they get free, not a fixed share.
         let nextIndex = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
-            while true {
-                let index = nextIndex.add(1, ordering: .relaxed).oldValue
-                guard index < count else { break }
-                switch batch[index] {
-                case let .document(document):
-                    let result = pipeline.process(document, stats: &local).map { cleaned in
-                        Outcome.Cleaned(document: cleaned, id: OutputRecord.documentID(source: cleaned.source, url: cleaned.metadata.url),
-                                        line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized(),
-                                        contentPrint: minHash.map { DuplicateDetector.fingerprint(of: cleaned.bodyText, minHash: $0) })
+        withoutActuallyEscaping(alongside) { alongside in
+            // The reading closure touches only the source, which no worker touches.
+            let reader = UncheckedSendable(alongside)
+            DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
+                guard worker < workers else { return reader.value() }
+                var local: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
+                while true {
+                    let index = nextIndex.add(1, ordering: .relaxed).oldValue
+                    guard index < count else { break }
+                    switch batch[index] {
+                    case let .document(document):
+                        let result = pipeline.process(document, stats: &local).map { cleaned in
+                            Outcome.Cleaned(document: cleaned, id: OutputRecord.documentID(source: cleaned.source, url: cleaned.metadata.url),
+                                            line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized(),
+                                            contentPrint: minHash.map { DuplicateDetector.fingerprint(of: cleaned.bodyText, minHash: $0) })
+                        }
+                        slots[index] = Outcome(source: document.source, fingerprint: document.fingerprint, result: result)
+                    case let .rejected(name, rejection):
+                        slots[index] = Outcome(source: name, fingerprint: nil, result: .failure(rejection))
+                    case let .unchanged(name):
+                        slots[index] = Outcome(source: name, fingerprint: nil, result: nil)
                     }
-                    slots[index] = Outcome(source: document.source, fingerprint: document.fingerprint, result: result)
-                case let .rejected(name, rejection):
-                    slots[index] = Outcome(source: name, fingerprint: nil, result: .failure(rejection))
-                case let .unchanged(name):
-                    slots[index] = Outcome(source: name, fingerprint: nil, result: nil)
                 }
+                workerStats[worker] = local
             }
-            workerStats[worker] = local
         }
         for worker in 0..<workers {
             guard let local = workerStats[worker] else { continue }
@@ -397,6 +409,12 @@ public struct Runner {
 
 /// Fixed-size result slots that concurrent workers fill at distinct indices.
 /// Each index is written by exactly one worker and read only after all have finished.
+/// A value handed to worker threads that only one of them uses (the caller guarantees it).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 final class Slots<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
     let count: Int
