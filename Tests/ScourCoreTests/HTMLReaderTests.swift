@@ -27,6 +27,11 @@ final class HTMLReaderTests: XCTestCase {
         return document
     }
 
+    /// Each removed block's text with the rule that removed it (the first, for repeated texts).
+    func removalRules(_ document: Document) -> [String: String] {
+        Dictionary(document.blocks.compactMap { block in block.removal.map { (block.text, $0.rule) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     func clean(_ html: String) throws -> Document {
         let document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
         return try Pipeline(config: TestSupport.defaultConfig).process(document).get()
@@ -102,7 +107,7 @@ final class HTMLReaderTests: XCTestCase {
         """)
         let document = try clean(html)
         XCTAssertEqual(document.bodyText, story + "\n\n" + second)
-        let rules = Dictionary(document.blocks.compactMap { block in block.removal.map { (block.text, $0.rule) } }, uniquingKeysWith: { a, _ in a })
+        let rules = removalRules(document)
         XCTAssertEqual(rules["Zobacz także:"], "teaser-heading")
         XCTAssertEqual(rules["Inny artykuł o czymś zupełnie innym"], "after-teaser-heading")
         XCTAssertEqual(rules["Czytaj też: Wyścig zbrojeń ruszył z kopyta"], "teaser-line")
@@ -133,7 +138,7 @@ final class HTMLReaderTests: XCTestCase {
         """)
         let document = try clean(html)
         XCTAssertEqual(document.bodyText, story + "\n\n" + second)
-        let rules = Dictionary(document.blocks.compactMap { block in block.removal.map { (block.text, $0.rule) } }, uniquingKeysWith: { a, _ in a })
+        let rules = removalRules(document)
         XCTAssertEqual(rules["Der Hafen bei Nacht. © AFP / Jane Doe"], "credit-line")
         XCTAssertEqual(rules["Weitere Informationen zum Thema Hochwasser:"], "teaser-heading")
         XCTAssertEqual(rules["Valora esta noticia"], "call-to-action")

@@ -25,6 +25,26 @@ enum TextFold {
         appendUTF8(Unicode.Scalar(lowered)!, to: &bytes)
     }
 
+    /// Appends `text` as UTF-8 with each run of spaces, tabs, newlines and no-break spaces as one
+    /// space (none at the start) and every other scalar through `fold`: the shape of a short key
+    /// compared across blocks (teaser phrases, page descriptions).
+    @inline(__always)
+    static func appendCollapsingSpaces<S: StringProtocol>(_ text: S, to bytes: inout [UInt8],
+                                                          fold: (Unicode.Scalar, inout [UInt8]) -> Void) {
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\u{00A0}" {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            fold(scalar, &bytes)
+        }
+    }
+
     @inline(__always)
     static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value

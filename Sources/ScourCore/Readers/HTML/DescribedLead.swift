@@ -239,21 +239,15 @@ struct ByLines {
         if let ascii = asciiLowered(text) { return ascii }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\u{00A0}" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
+        TextFold.appendCollapsingSpaces(text, to: &out) { scalar, bytes in
             let value = scalar.value
             if value < 0x80 {
-                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+                bytes.append(ASCIIText.fold(UInt8(value)))
             } else if value == 0x2019 {
-                out.append(UInt8(ascii: "'"))
+                bytes.append(UInt8(ascii: "'"))
             } else {
                 let lower = (value >= 0xC0 && value <= 0xDE && value != 0xD7) ? Unicode.Scalar(value + 0x20)! : scalar
-                TextFold.appendUTF8(lower, to: &out)
+                TextFold.appendUTF8(lower, to: &bytes)
             }
         }
         return out
@@ -273,7 +267,7 @@ struct ByLines {
                     continue
                 }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                out.append(ASCIIText.fold(byte))
             }
             return out
         }

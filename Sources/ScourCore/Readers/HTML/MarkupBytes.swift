@@ -16,7 +16,7 @@ enum MarkupBytes {
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
                 if end - start == wanted.count {
                     var offset = 0
-                    while offset < wanted.count, lower(bytes[start + offset]) == wanted[offset] { offset += 1 }
+                    while offset < wanted.count, ASCIIText.fold(bytes[start + offset]) == wanted[offset] { offset += 1 }
                     if offset == wanted.count { return true }
                 }
                 start = end + 1
@@ -34,16 +34,8 @@ enum MarkupBytes {
     /// Whether an ASCII value, lowercased, contains a lowercase ASCII needle.
     static func asciiLowercased(_ value: String, contains needle: StaticString) -> Bool {
         var copy = value
-        return copy.withUTF8 { bytes in
-            let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-            guard bytes.count >= wanted.count else { return false }
-            for start in 0...(bytes.count - wanted.count) {
-                var offset = 0
-                while offset < wanted.count, lower(bytes[start + offset]) == wanted[offset] { offset += 1 }
-                if offset == wanted.count { return true }
-            }
-            return false
-        }
+        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return copy.withUTF8 { ASCIIText.foldedOffset(of: wanted, in: $0) != nil }
     }
 
     /// `value.lowercased()` for an ASCII value.
@@ -51,7 +43,7 @@ enum MarkupBytes {
         var copy = value
         return copy.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
-                for offset in 0..<bytes.count { out[offset] = lower(bytes[offset]) }
+                for offset in 0..<bytes.count { out[offset] = ASCIIText.fold(bytes[offset]) }
                 return bytes.count
             }
         }
@@ -66,7 +58,7 @@ enum MarkupBytes {
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             return String(unsafeUninitializedCapacity: end - start) { out in
-                for offset in 0..<(end - start) { out[offset] = lower(bytes[start + offset]) }
+                for offset in 0..<(end - start) { out[offset] = ASCIIText.fold(bytes[start + offset]) }
                 return end - start
             }
         }
@@ -89,11 +81,6 @@ enum MarkupBytes {
             index += 1
         }
         return false
-    }
-
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     enum Whitespace {

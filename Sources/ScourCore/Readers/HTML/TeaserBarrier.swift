@@ -92,23 +92,7 @@ struct TeaserBarrier {
         // Built as UTF-8 bytes; the trailing marks are cut by their byte sequences.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\u{00A0}" {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
-            } else {
-                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { TextFold.appendUTF8(lowered, to: &bytes) }
-            }
-        }
+        TextFold.appendCollapsingSpaces(text, to: &bytes, fold: TextFold.appendLowercased)
         // Trailing ": ? ! . … space » › > →".
         trimming: while let last = bytes.last {
             switch last {

@@ -10,7 +10,7 @@ enum ASCIIText {
         let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
             for byte in text.utf8 {
                 guard byte < 0x80, byte != 0x0D else { ok = false; break }
-                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                buffer[count] = fold(byte)
                 count += 1
             }
         }
@@ -24,14 +24,16 @@ enum ASCIIText {
 
     /// Offset of `needle` (lowercase ASCII bytes) in `hay` compared with hay's letters lowercased:
     /// Foundation's `.caseInsensitive` search, for ASCII text and an ASCII needle.
-    static func foldedOffset(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func foldedOffset<Needle: RandomAccessCollection>(of needle: Needle, in hay: UnsafeBufferPointer<UInt8>) -> Int?
+    where Needle.Element == UInt8, Needle.Index == Int {
         guard let first = needle.first, needle.count <= hay.count else { return nil }
+        let pin = needle.startIndex
         var start = 0
         let last = hay.count - needle.count
         while start <= last {
             if fold(hay[start]) == first {
                 var offset = 1
-                while offset < needle.count, fold(hay[start + offset]) == needle[offset] { offset += 1 }
+                while offset < needle.count, fold(hay[start + offset]) == needle[pin + offset] { offset += 1 }
                 if offset == needle.count { return start }
             }
             start += 1
