@@ -339,28 +339,57 @@ static void scour_sax_count_error(void *context, const char *message, ...) {
     if (tree != NULL) tree->errors++;
 }
 
+/* The parser context for a page: libxml2's copy of it, with a converter to UTF-8 unless
+   `checked_utf8` says the bytes are valid UTF-8 already. The converter would copy the page
+   once more; without it libxml2 must be told the input is UTF-8 (it would take bytes past
+   ASCII for Latin-1) and to ignore the page's charset declarations, which it does in effect
+   once a converter is set. Either way libxml2 reads the same characters.
+   (libxml2 2.9's static input buffers would spare the first copy, but they reread text
+   after the parser shrinks them.) */
+static inline htmlParserCtxtPtr scour_html_context(const char *buffer, int size, const char *encoding, int checked_utf8) {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) return NULL;
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    if (checked_utf8) {
+        htmlCtxtUseOptions(ctxt, options | HTML_PARSE_IGNORE_ENC);
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    } else {
+        htmlCtxtUseOptions(ctxt, options);
+        if (encoding != NULL) {
+            xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+            if (handler != NULL) xmlSwitchToEncoding(ctxt, handler);
+        }
+    }
+    return ctxt;
+}
+
+/* Room for a page's tree up front (bench pages: 30 to 1,000 bytes of markup per node,
+   most text stored once), so the arrays are seldom copied while growing. */
+static inline int scour_tree_reserve(scour_tree *tree, uint32_t size) {
+    return scour_tree_grow((void **)&tree->nodes, (uint32_t *)&tree->node_capacity, size / 32 + 64, sizeof(scour_node))
+        && scour_tree_grow((void **)&tree->attributes, &tree->attribute_capacity, size / 48 + 64, sizeof(scour_attribute))
+        && scour_tree_grow((void **)&tree->bytes, &tree->byte_capacity, size + size / 8 + 64, 1);
+}
+
 /* Parses HTML from memory (recovering, offline) into a scour_tree; errors and
-   warnings are counted, never printed. Returns NULL when no parser could be made
-   or the page is beyond the tree's limits; otherwise the caller frees the tree, which
-   has `timed_out` set when the parse was stopped at `budget_ns` (0: no budget). */
-static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding, int64_t budget_ns) {
+   warnings are counted, never printed. `checked_utf8`: see scour_html_context. Returns NULL when
+   no parser could be made or the page is beyond the tree's limits; otherwise the caller
+   frees the tree, which has `timed_out` set when the parse was stopped at `budget_ns`
+   (0: no budget). */
+static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding, int checked_utf8, int64_t budget_ns) {
     if (buffer == NULL || size <= 0) return NULL;
     scour_tree *tree = calloc(1, sizeof(scour_tree));
     if (tree == NULL) return NULL;
     tree->root = tree->last_top = -1;
+    if (!scour_tree_reserve(tree, (uint32_t)size)) { scour_tree_free(tree); return NULL; }
     if (budget_ns > 0) {
         clock_gettime(CLOCK_MONOTONIC, &tree->deadline);
         tree->deadline.tv_sec += (time_t)(budget_ns / 1000000000);
         tree->deadline.tv_nsec += (long)(budget_ns % 1000000000);
         if (tree->deadline.tv_nsec >= 1000000000) { tree->deadline.tv_sec += 1; tree->deadline.tv_nsec -= 1000000000; }
     }
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
-    if (ctxt == NULL) { free(tree); return NULL; }
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-    if (encoding != NULL) {
-        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
-        if (handler != NULL) xmlSwitchToEncoding(ctxt, handler);
-    }
+    htmlParserCtxtPtr ctxt = scour_html_context(buffer, size, encoding, checked_utf8);
+    if (ctxt == NULL) { scour_tree_free(tree); return NULL; }
     htmlSAXHandler *sax = ctxt->sax;
     memset(sax, 0, sizeof(*sax));
     sax->initialized = 1;

@@ -27,6 +27,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Speed only: process the pages this many times over (to reach large page counts).")
     var `repeat`: Int = 1
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Speed only, with --jobs above 1: also time one worker against --jobs workers in this many alternating rounds and print the speed-up.",
+        discussion: "On a shared machine separate runs differ by more than the speed-up measured; alternating rounds put both sides in the same conditions."))
+    var scalingRounds: Int = 0
+
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         if !input.isEmpty {
@@ -55,6 +60,15 @@ struct BenchCommand: ParsableCommand {
                              100 * result.pagesPerCPUSecond * htmlShare / max(floor.pagesPerCPUSecond, 1e-9)))
             }
             print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
+            if scalingRounds > 0 && jobs > 1 {
+                let scaling = bench.scaling(documents, rounds: scalingRounds)
+                func describe(_ ratio: SpeedBench.Scaling.Ratio) -> String {
+                    String(format: "%.2f× in total, %.2f× best round to best round (rounds %.2f–%.2f)", ratio.speedUp,
+                           ratio.bestSpeedUp, ratio.perRound.min() ?? 0, ratio.perRound.max() ?? 0)
+                }
+                print("speed-up from 1 to \(jobs) workers over \(scaling.rounds) alternating rounds: pipeline \(describe(scaling.pipeline)); "
+                      + "libxml2 parse only \(describe(scaling.parseFloor))")
+            }
             return
         }
         let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))

@@ -23,25 +23,34 @@ final class HTMLTreeTests: XCTestCase {
         "<pre>  keep\n   spaces </pre><textarea>a <b>b</b></textarea><title>late title</title>",
         String(repeating: "<div>", count: 250) + "deep" + String(repeating: "</div>", count: 250) + "<p>after</p>",
         "<p>truncated <a href=\"http://example.com/",
+        "<html><head><meta charset=iso-8859-1><meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\"></head>"
+            + "<body><p title=\"Grüße\">Grüße — 日本語 ✓ 😀</p></body></html>",
+        "\u{FEFF}<p>after a byte-order mark: é</p>",
     ]
 
+    /// Read through libxml2's UTF-8 converter and, for checked UTF-8, without one: same tree either way.
     func testCompactTreeMatchesLibxml2Tree() throws {
         for page in pages {
-            let bytes = Array(page.utf8)
-            let tree = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"), page)
-            var errors: Int32 = 0
-            let document = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    scour_html_read($0, Int32(buffer.count), "UTF-8", &errors)
-                }
-            }
-            let reference = try XCTUnwrap(document, page)
-            defer { xmlFreeDoc(reference) }
-            XCTAssertEqual(tree.errorCount, Int(errors), page)
-            var mismatches: [String] = []
-            compare(reference.pointee.children, tree.root, path: "", into: &mismatches)
-            XCTAssertEqual(mismatches, [], page)
+            try compareWithLibxml2Tree(page, checkedUTF8: false)
+            try compareWithLibxml2Tree(page, checkedUTF8: true)
         }
+    }
+
+    private func compareWithLibxml2Tree(_ page: String, checkedUTF8: Bool) throws {
+        let bytes = Array(page.utf8)
+        let tree = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8", checkedUTF8: checkedUTF8), page)
+        var errors: Int32 = 0
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                scour_html_read($0, Int32(buffer.count), "UTF-8", &errors)
+            }
+        }
+        let reference = try XCTUnwrap(document, page)
+        defer { xmlFreeDoc(reference) }
+        XCTAssertEqual(tree.errorCount, Int(errors), page)
+        var mismatches: [String] = []
+        compare(reference.pointee.children, tree.root, path: "", into: &mismatches)
+        XCTAssertEqual(mismatches, [], page)
     }
 
     /// libxml2's own tree halts the parser past 256 open elements and loses the rest of the page;

@@ -28,12 +28,16 @@ public final class HTMLTree {
     /// Parses `bytes` as HTML in the given encoding (a name libxml2 or iconv knows), stopping
     /// (with `timedOut` set) after `budgetNanoseconds` when it is above 0.
     /// Returns nil when libxml2 builds no tree at all.
-    public static func parse(_ bytes: [UInt8], encoding: String, budgetNanoseconds: Int64 = 0) -> HTMLTree? {
+    ///
+    /// `checkedUTF8`: the caller validated the bytes as UTF-8, so libxml2 reads them without
+    /// a converter (which would copy the page once more).
+    public static func parse(_ bytes: [UInt8], encoding: String, checkedUTF8: Bool = false, budgetNanoseconds: Int64 = 0) -> HTMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let withoutConverter: Int32 = checkedUTF8 && encoding == "UTF-8" ? 1 : 0
         scour_xml_silence_errors()
         let parsed: UnsafeMutablePointer<scour_tree>? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                scour_html_read_tree(pointer, Int32(buffer.count), encoding, budgetNanoseconds)
+                scour_html_read_tree(pointer, Int32(buffer.count), encoding, withoutConverter, budgetNanoseconds)
             }
         }
         guard let parsed else { return nil }

@@ -225,7 +225,7 @@ enum RawTextElider {
 
         /// Replaces input[start..<end] by its line breaks.
         mutating func drop(from start: Int, to end: Int) {
-            if output.isEmpty { output.reserveCapacity(count / 2) }
+            if output.isEmpty { output.reserveCapacity(count) }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
             var position = start
             while let newline = find(0x0A, from: position), newline < end {
