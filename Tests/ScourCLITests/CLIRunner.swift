@@ -64,15 +64,17 @@ struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Starts scour without waiting, output to files in `logs`; the caller must stop it (`stop`).
-    static func start(_ arguments: [String], in directory: URL = repoRoot, logs: URL) throws -> Process {
+    /// Starts scour without waiting, output to files in `logs` (stdout to `standardOutput` when
+    /// given); the caller must stop it (`stop`).
+    static func start(_ arguments: [String], in directory: URL = repoRoot, logs: URL,
+                      standardOutput: FileHandle? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         FileManager.default.createFile(atPath: logs.path + ".out", contents: nil)
         FileManager.default.createFile(atPath: logs.path + ".err", contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".out"))
+        process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".err"))
         process.standardInput = FileHandle.nullDevice
         try process.run()

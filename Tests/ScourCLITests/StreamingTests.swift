@@ -24,6 +24,27 @@ final class StreamingTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("3 inputs, 1 written, 2 rejected"))
     }
 
+    /// Output is written on its own thread while workers clean the next batch: a full disk met
+    /// there still stops the run with an error naming stdout and the cause, and nothing hangs.
+    func testFullStdoutStopsTheRunWithItsCause() throws {
+        let work = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let seed = try String(contentsOf: CLIRunner.repoRoot.appendingPathComponent("seeds/001_99100116381ce573.txt"), encoding: .utf8)
+        for index in 0..<100 {
+            let text = seed + "\n\nClosing note number \(index), so that copy \(index) is a story of its own.\n"
+            try Data(text.utf8).write(to: inputs.appendingPathComponent(String(format: "page-%03d.txt", index)))
+        }
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("this system has no /dev/full") }
+        let logs = work.appendingPathComponent("full")
+        let process = try CLIRunner.start(["run", "--input", inputs.path, "--stdout", "--jobs", "2"], logs: logs, standardOutput: full)
+        XCTAssertEqual(CLIRunner.stop(process, timeout: 60), 74, "EX_IOERR")
+        let log = try String(contentsOf: URL(fileURLWithPath: logs.path + ".err"), encoding: .utf8)
+        XCTAssertTrue(log.contains("stdout: cannot write output"), log)
+        XCTAssertTrue(log.contains("No space left on device"), log)
+    }
+
     func testShardsPartitionTheInputsWithoutOverlap() throws {
         let work = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

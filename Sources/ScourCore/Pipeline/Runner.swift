@@ -224,9 +224,11 @@ public struct Runner {
                                                 contentHash: fingerprint.contentHash, outcome: "rejected", documentID: nil))
             }
         }
-        func flush(alongside: () -> Void) throws(RunError) {
+        /// Writes a cleaned batch in input order: duplicate checks, output and reject lines.
+        func write(_ outcomes: [Outcome]) throws(RunError) {
+            guard !outcomes.isEmpty else { return }
             do {
-                for outcome in process(batch, stats: &stats, alongside: alongside) {
+                for outcome in outcomes {
                     summary.inputs += 1
                     switch outcome.result {
                     case .none:
@@ -278,7 +280,6 @@ public struct Runner {
             } catch {
                 throw .output(.writeFailed(path: summary.outputFile ?? "", reason: "\(error)"))
             }
-            batch.removeAll(keepingCapacity: true)
             do {
                 try writer.flushBatch()
                 try rejects.flushBatch()
@@ -288,17 +289,28 @@ public struct Runner {
             progress?(summary.inputs)
         }
         do throws(RunError) {
-            // The next batch is read (files opened, gunzipped, hashed) while the workers clean this one.
+            // While the workers clean one batch, one more thread writes the batch before it
+            // (in order, so duplicate decisions stay those of a serial run) and then reads the
+            // next (files opened, gunzipped, hashed): the workers never wait for either.
             var next: [SourceItem] = []
             next.reserveCapacity(batchSize)
+            var written: [Outcome] = []
             func read(into items: inout [SourceItem]) {
                 while !stop.isRequested, items.count < batchSize, let item = source.next() { items.append(item) }
             }
             read(into: &batch)
             repeat {
-                try flush(alongside: { read(into: &next) })
+                var writeError: RunError?
+                let cleaned = process(batch, stats: &stats, alongside: {
+                    do throws(RunError) { try write(written) } catch { writeError = error }
+                    read(into: &next)
+                })
+                if let writeError { throw writeError }
+                written = cleaned
                 swap(&batch, &next)
+                next.removeAll(keepingCapacity: true)
             } while !batch.isEmpty
+            try write(written)
             if stop.isRequested { summary.interruptedBy = stop.signalName }
             // Output first (synced, renamed into place), then the state: a crash in between
             // leaves a run the state never committed, which the next run removes and redoes.
@@ -354,7 +366,7 @@ public struct Runner {
     }
 
     /// Cleans a batch on `jobs` workers; results come back in the batch's order.
-    /// `alongside` runs on one more thread beside the workers (the runner reads the next batch there).
+    /// `alongside` runs on a thread of its own beside the workers (the runner reads the next batch there).
     func process(_ batch: [SourceItem], stats: inout [StageStats], alongside: () -> Void = {}) -> [Outcome] {
         let count = batch.count
         guard count > 0 else { return [] }
@@ -367,10 +379,12 @@ public struct Runner {
         // Pages differ tenfold in cost: workers take the next page as they get free, not a fixed share.
         let nextIndex = Atomic<Int>(0)
         withoutActuallyEscaping(alongside) { alongside in
-            // The reading closure touches only the source, which no worker touches.
-            let reader = UncheckedSendable(alongside)
-            DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
-                guard worker < workers else { return reader.value() }
+            // The reading closure touches only the source, which no worker touches. It gets a
+            // thread of its own: concurrentPerform runs at most one iteration per core at a time,
+            // so as one more iteration it would wait for the workers whenever they fill every core.
+            let reader = ReaderThread(alongside)
+            defer { reader.wait() }
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var local: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
                 while true {
                     let index = nextIndex.add(1, ordering: .relaxed).oldValue
@@ -407,14 +421,26 @@ public struct Runner {
     }
 }
 
-/// Fixed-size result slots that concurrent workers fill at distinct indices.
-/// Each index is written by exactly one worker and read only after all have finished.
-/// A value handed to worker threads that only one of them uses (the caller guarantees it).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// Runs a closure on a thread of its own. The thread lets go of the closure before it
+/// reports done, so when `wait` returns nothing holds it (withoutActuallyEscaping checks).
+final class ReaderThread: @unchecked Sendable {
+    private var body: (() -> Void)?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () -> Void) {
+        self.body = body
+        Thread { [self] in
+            self.body?()
+            self.body = nil
+            done.signal()
+        }.start()
+    }
+
+    func wait() { done.wait() }
 }
 
+/// Fixed-size result slots that concurrent workers fill at distinct indices.
+/// Each index is written by exactly one worker and read only after all have finished.
 final class Slots<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
     let count: Int
