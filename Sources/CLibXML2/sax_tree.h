@@ -349,6 +349,10 @@ static void scour_sax_count_error(void *context, const char *message, ...) {
 static inline htmlParserCtxtPtr scour_html_context(const char *buffer, int size, const char *encoding, int checked_utf8) {
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
     if (ctxt == NULL) return NULL;
+    /* With no converter set, libxml2 takes NUL bytes among the first four for UTF-16 or UCS-4. */
+    for (int i = 0; i < 4 && i < size; i++) {
+        if (buffer[i] == 0) checked_utf8 = 0;
+    }
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
     if (checked_utf8) {
         htmlCtxtUseOptions(ctxt, options | HTML_PARSE_IGNORE_ENC);
@@ -364,11 +368,13 @@ static inline htmlParserCtxtPtr scour_html_context(const char *buffer, int size,
 }
 
 /* Room for a page's tree up front (bench pages: 30 to 1,000 bytes of markup per node,
-   most text stored once), so the arrays are seldom copied while growing. */
-static inline int scour_tree_reserve(scour_tree *tree, uint32_t size) {
-    return scour_tree_grow((void **)&tree->nodes, (uint32_t *)&tree->node_capacity, size / 32 + 64, sizeof(scour_node))
-        && scour_tree_grow((void **)&tree->attributes, &tree->attribute_capacity, size / 48 + 64, sizeof(scour_attribute))
-        && scour_tree_grow((void **)&tree->bytes, &tree->byte_capacity, size + size / 8 + 64, 1);
+   most text stored once), so the arrays are seldom copied while growing. Only a hint:
+   it is capped for huge pages, and where it fails the arrays grow as they fill. */
+static inline void scour_tree_reserve(scour_tree *tree, uint32_t size) {
+    if (size > (16u << 20)) size = 16u << 20;
+    scour_tree_grow((void **)&tree->nodes, (uint32_t *)&tree->node_capacity, size / 32 + 64, sizeof(scour_node));
+    scour_tree_grow((void **)&tree->attributes, &tree->attribute_capacity, size / 48 + 64, sizeof(scour_attribute));
+    scour_tree_grow((void **)&tree->bytes, &tree->byte_capacity, size + size / 8 + 64, 1);
 }
 
 /* Parses HTML from memory (recovering, offline) into a scour_tree; errors and
@@ -381,7 +387,7 @@ static inline scour_tree *scour_html_read_tree(const char *buffer, int size, con
     scour_tree *tree = calloc(1, sizeof(scour_tree));
     if (tree == NULL) return NULL;
     tree->root = tree->last_top = -1;
-    if (!scour_tree_reserve(tree, (uint32_t)size)) { scour_tree_free(tree); return NULL; }
+    scour_tree_reserve(tree, (uint32_t)size);
     if (budget_ns > 0) {
         clock_gettime(CLOCK_MONOTONIC, &tree->deadline);
         tree->deadline.tv_sec += (time_t)(budget_ns / 1000000000);

@@ -24,11 +24,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Speed only: workers (default 1).")
     var jobs: Int = 1
 
-    @Option(name: .long, help: "Speed only: process the pages this many times over (to reach large page counts).")
+    @Option(name: .long, help: "Speed only: process the pages this many times over (to reach large page counts), the pipeline and libxml2's parse alone taking turns, one pass each.")
     var `repeat`: Int = 1
 
     @Option(name: .long, help: ArgumentHelp(
-        "Speed only, with --jobs above 1: also time one worker against --jobs workers in this many alternating rounds and print the speed-up.",
+        "Speed only, with --jobs above 1: also time one worker against --jobs workers in this many alternating rounds (one pass over the pages each) and print the speed-up.",
         discussion: "On a shared machine separate runs differ by more than the speed-up measured; alternating rounds put both sides in the same conditions."))
     var scalingRounds: Int = 0
 
@@ -46,8 +46,7 @@ struct BenchCommand: ParsableCommand {
             let warmUp = Array(documents.prefix(16))
             _ = bench.parseFloor(warmUp, repeat: 1)
             _ = bench.run(warmUp, repeat: 1)
-            let floor = bench.parseFloor(documents, repeat: `repeat`)
-            let result = bench.run(documents, repeat: `repeat`)
+            let (result, floor) = bench.runBesideFloor(documents, rounds: `repeat`)
             print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected; %.1f pages per CPU-second",
                          result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
                          result.megabytesPerSecond, result.rejected, result.pagesPerCPUSecond))
@@ -66,7 +65,9 @@ struct BenchCommand: ParsableCommand {
                     String(format: "%.2f× in total, %.2f× best round to best round (rounds %.2f–%.2f)", ratio.speedUp,
                            ratio.bestSpeedUp, ratio.perRound.min() ?? 0, ratio.perRound.max() ?? 0)
                 }
-                print("speed-up from 1 to \(jobs) workers over \(scaling.rounds) alternating rounds: pipeline \(describe(scaling.pipeline)); "
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                let busy = jobs > cores ? " (this machine runs \(cores) at once)" : ""
+                print("speed-up from 1 to \(jobs) workers\(busy) over \(scaling.rounds) alternating rounds: pipeline \(describe(scaling.pipeline)); "
                       + "libxml2 parse only \(describe(scaling.parseFloor))")
             }
             return

@@ -65,9 +65,9 @@ struct CLIRunner {
     }
 
     /// Starts scour without waiting, output to files in `logs` (stdout to `standardOutput` when
-    /// given); the caller must stop it (`stop`).
+    /// given; stdin from `standardInput`, else empty); the caller must stop it (`stop`).
     static func start(_ arguments: [String], in directory: URL = repoRoot, logs: URL,
-                      standardOutput: FileHandle? = nil) throws -> Process {
+                      standardOutput: FileHandle? = nil, standardInput: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
@@ -76,7 +76,7 @@ struct CLIRunner {
         FileManager.default.createFile(atPath: logs.path + ".err", contents: nil)
         process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.path + ".err"))
-        process.standardInput = FileHandle.nullDevice
+        if let standardInput { process.standardInput = standardInput } else { process.standardInput = FileHandle.nullDevice }
         try process.run()
         return process
     }

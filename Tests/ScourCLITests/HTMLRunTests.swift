@@ -63,6 +63,31 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertEqual(reasons["script.htm"], "no text in input")
     }
 
+    /// The speed bench counts what it timed: every pass of the pipeline and of libxml2's parse
+    /// alone, and the alternating scaling rounds (figures are printed, never asserted).
+    func testSpeedBenchTimesPipelineBesideParseFloorAndScaling() throws {
+        let inputs = work.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for index in 0..<3 {
+            try Data(Self.article.replacingOccurrences(of: "Monday", with: "day \(index)").utf8)
+                .write(to: inputs.appendingPathComponent("page-\(index).html"))
+        }
+        try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("seeds/001_99100116381ce573.txt"),
+                                         to: inputs.appendingPathComponent("seed.txt"))
+        let result = try CLIRunner.run(["bench", "--input", inputs.path, "--jobs", "2", "--repeat", "3", "--scaling-rounds", "2"],
+                                       timeout: 120)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("pipeline: 12 pages ("), result.stdout)
+        XCTAssertTrue(result.stdout.contains("on 2 job(s)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(", 0 rejected;"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("libxml2 parse only: 9 HTML pages in"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("pipeline / parse floor: "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("peak RSS: "), result.stdout)
+        let scaling = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.hasPrefix("speed-up from 1 to 2 workers over 2 alternating rounds: pipeline ") },
+                                    result.stdout)
+        XCTAssertTrue(scaling.contains("; libxml2 parse only "), String(scaling))
+    }
+
     func testJSONLRecordWithHTMLOnStdin() throws {
         let record = try JSONSerialization.data(withJSONObject: ["url": "https://citydesk.example/bridge?utm=1", "html": Self.article])
         let result = try CLIRunner.run(["run", "--stdin", "--stdout"], stdin: record + Data("\n".utf8))

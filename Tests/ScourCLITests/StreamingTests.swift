@@ -37,12 +37,40 @@ final class StreamingTests: XCTestCase {
             try Data(text.utf8).write(to: inputs.appendingPathComponent(String(format: "page-%03d.txt", index)))
         }
         guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("this system has no /dev/full") }
+        defer { try? full.close() }
         let logs = work.appendingPathComponent("full")
         let process = try CLIRunner.start(["run", "--input", inputs.path, "--stdout", "--jobs", "2"], logs: logs, standardOutput: full)
         XCTAssertEqual(CLIRunner.stop(process, timeout: 60), 74, "EX_IOERR")
         let log = try String(contentsOf: URL(fileURLWithPath: logs.path + ".err"), encoding: .utf8)
         XCTAssertTrue(log.contains("stdout: cannot write output"), log)
         XCTAssertTrue(log.contains("No space left on device"), log)
+    }
+
+    /// A producer that keeps stdin open must not hold a run whose output has failed: once a
+    /// write fails, the run reads no more and ends with the error.
+    func testFullStdoutEndsTheRunWhileStdinStaysOpen() throws {
+        let work = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var records = Data()
+        for index in 0..<40 {
+            let text = "Library vote number \(index)\n\nThe council met on a rainy evening to decide on new library number \(index), "
+                + "and members spoke for hours about its cost.\n\nSupporters said the building near the river would hold "
+                + "\(1000 + index) books and give children a quiet place to read after school.\n\nOpponents asked whether the "
+                + "town could pay for staff in year \(2000 + index), and the vote was put off until the spring meeting."
+            records += try JSONSerialization.data(withJSONObject: ["source": "wire/\(index)", "text": text]) + Data("\n".utf8)
+        }
+        // Two batches and more, under a pipe's buffer, so writing them here cannot block.
+        XCTAssertLessThan(records.count, 60_000)
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("this system has no /dev/full") }
+        defer { try? full.close() }
+        let stdin = Pipe()
+        defer { try? stdin.fileHandleForWriting.close() }
+        let logs = work.appendingPathComponent("open")
+        let process = try CLIRunner.start(["run", "--stdin", "--stdout", "--jobs", "1"], logs: logs, standardOutput: full, standardInput: stdin)
+        try stdin.fileHandleForWriting.write(contentsOf: records)
+        XCTAssertEqual(CLIRunner.stop(process, timeout: 30), 74, "ended with EX_IOERR while stdin was still open")
+        let log = try String(contentsOf: URL(fileURLWithPath: logs.path + ".err"), encoding: .utf8)
+        XCTAssertTrue(log.contains("stdout: cannot write output"), log)
     }
 
     func testShardsPartitionTheInputsWithoutOverlap() throws {

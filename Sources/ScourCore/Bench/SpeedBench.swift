@@ -18,6 +18,15 @@ public struct SpeedBench {
         public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0 }
         public var pagesPerCPUSecond: Double { cpuSeconds > 0 ? Double(pages) / cpuSeconds : 0 }
 
+        /// Adds another pass's counts and times.
+        mutating func add(_ other: Result) {
+            pages += other.pages
+            bytes += other.bytes
+            seconds += other.seconds
+            cpuSeconds += other.cpuSeconds
+            rejected += other.rejected
+        }
+
         /// Times `work` (wall and process CPU) as the processing of `pages` pages.
         mutating func measure(pages: Int, _ work: () -> Void) {
             let cpuStarted = SpeedBench.cpuSeconds()
@@ -50,6 +59,24 @@ public struct SpeedBench {
     /// HTML bytes, with the same encoding choice, on the same number of workers.
     public func parseFloor(_ documents: [Document], repeat times: Int) -> Result {
         parseFloor(documents, repeat: times, workers: jobs)
+    }
+
+    /// The pipeline and the parse floor over `rounds` passes each, in alternating rounds (the
+    /// order flips each round). On a shared machine, speed drifts by more than the gap measured
+    /// between two runs made one after the other; alternating gives both the same conditions.
+    public func runBesideFloor(_ documents: [Document], rounds: Int) -> (pipeline: Result, floor: Result) {
+        var pipeline = Result(), floor = Result()
+        for round in 0..<max(1, rounds) {
+            if round % 2 == 0 {
+                pipeline.add(run(documents, repeat: 1))
+                floor.add(parseFloor(documents, repeat: 1))
+            } else {
+                floor.add(parseFloor(documents, repeat: 1))
+                pipeline.add(run(documents, repeat: 1))
+            }
+        }
+        pipeline.peakRSSKiB = Self.peakRSSKiB()
+        return (pipeline, floor)
     }
 
     func run(_ documents: [Document], repeat times: Int, workers: Int) -> Result {
@@ -85,7 +112,8 @@ public struct SpeedBench {
                     let page = pages[index % pages.count]
                     let bytes = page.raw ?? []
                     let charset = HTMLCharset.choose(bytes, declared: page.declaredCharset)
-                    Self.parseWithLibXMLTree(bytes, encoding: charset.encoding)
+                    Self.parseWithLibXMLTree(bytes, encoding: charset.encoding,
+                                             checkedUTF8: charset.encoding == "UTF-8" && charset.source != "bom")
                 }
             }
         }
@@ -149,14 +177,15 @@ public struct SpeedBench {
     }
 
     /// libxml2's own parse: its tree built and freed, the reference the issue measures against
-    /// (the pipeline itself builds a compact tree from libxml2's SAX events instead).
-    static func parseWithLibXMLTree(_ bytes: [UInt8], encoding: String) {
+    /// (the pipeline itself builds a compact tree from libxml2's SAX events instead). Pages
+    /// the pipeline reads without libxml2's UTF-8 converter are read so here too.
+    static func parseWithLibXMLTree(_ bytes: [UInt8], encoding: String, checkedUTF8: Bool) {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return }
         scour_xml_silence_errors()
         var errors: Int32 = 0
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                scour_html_read(pointer, Int32(buffer.count), encoding, &errors)
+                scour_html_read_as(pointer, Int32(buffer.count), encoding, checkedUTF8 ? 1 : 0, &errors)
             }
         }
         if let document { xmlFreeDoc(document) }

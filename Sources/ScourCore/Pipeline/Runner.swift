@@ -303,7 +303,8 @@ public struct Runner {
                 var writeError: RunError?
                 let cleaned = process(batch, stats: &stats, alongside: {
                     do throws(RunError) { try write(written) } catch { writeError = error }
-                    read(into: &next)
+                    // After a failed write the run ends: no reading (which may wait on a live stream).
+                    if writeError == nil { read(into: &next) }
                 })
                 if let writeError { throw writeError }
                 written = cleaned

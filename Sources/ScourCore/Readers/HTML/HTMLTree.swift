@@ -30,7 +30,8 @@ public final class HTMLTree {
     /// Returns nil when libxml2 builds no tree at all.
     ///
     /// `checkedUTF8`: the caller validated the bytes as UTF-8, so libxml2 reads them without
-    /// a converter (which would copy the page once more).
+    /// a converter (which would copy the page once more). A page with a NUL byte among its
+    /// first four goes through the converter all the same: libxml2 would take it for UTF-16.
     public static func parse(_ bytes: [UInt8], encoding: String, checkedUTF8: Bool = false, budgetNanoseconds: Int64 = 0) -> HTMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let withoutConverter: Int32 = checkedUTF8 && encoding == "UTF-8" ? 1 : 0
