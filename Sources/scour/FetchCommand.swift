@@ -6,7 +6,7 @@ struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Fetch the URLs of URL list files into a WARC archive, without cleaning.",
-        discussion: "Uses the config's fetch section (limits, delay, robots.txt, retries). Failed URLs go to the rejects file."
+        discussion: "Uses the config's fetch section (limits, delay, robots.txt, retries). Failed URLs go to the rejects file. With the config's state enabled, URLs a finished fetch archived are asked for conditionally and a 304 counts as unchanged."
     )
 
     @Argument(help: "URL list files: one URL a line (# comments), or JSONL with a \"url\" field.")
@@ -18,8 +18,11 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .long, help: "Rejects JSONL path (default: the config's output rejects path, out/rejects.jsonl).")
     var rejects: String?
 
-    @Option(name: .long, help: "Pipeline config file (its fetch section is used).")
+    @Option(name: .long, help: "Pipeline config file (its fetch and state sections are used).")
     var config: String?
+
+    @Flag(name: .long, help: "Ask for every URL in full, even those the state has validators for.")
+    var full = false
 
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
@@ -29,8 +32,14 @@ struct FetchCommand: ParsableCommand {
         let signals = SignalWatcher(stop: stop)
         let summary: ArchiveFetch.Summary
         do {
-            summary = try ArchiveFetch(config: pipelineConfig.fetch, warcDirectory: directory, rejectsPath: rejectsPath)
-                .run(lists: lists, stop: stop) { printError("scour: \($0)") }
+            var fetch = ArchiveFetch(config: pipelineConfig.fetch, warcDirectory: directory, rejectsPath: rejectsPath)
+            fetch.state = pipelineConfig.state
+            fetch.full = full
+            summary = try fetch.run(lists: lists, stop: stop) { printError("scour: \($0)") }
+        } catch let .locked(failure) {
+            printError("scour: \(failure)")
+            if case .held = failure { throw ExitCode(ExitStatus.locked) }
+            throw ExitCode(ExitStatus.outputError)
         } catch {
             printError("scour: \(error)")
             throw ExitCode(ExitStatus.outputError)

@@ -152,6 +152,26 @@ final class FetchTests: XCTestCase {
         XCTAssertTrue(full.stderr.contains("1 inputs, 1 written"), "--full asks unconditionally: \(full.stderr)")
     }
 
+    /// `scour fetch` with a state asks again conditionally, but its validators vouch only for
+    /// the archive: `scour run` on the same state still fetches the page in full and cleans it.
+    func testFetchWithStateAsksConditionallyAndKeepsItsValidatorsApartFromRuns() throws {
+        let config = try writeConfig(#", "output": {"layout": "runs", "dir": "out"}, "state": {"enabled": true, "path": "out/state.sqlite"}"#)
+        let list = try writeList(["/etag"])
+        let first = try CLIRunner.run(["fetch", list, "--warc", "raw1", "--config", config], in: work, timeout: 60)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("1 URLs, 1 fetched, 0 rejected in"), first.stderr)
+        let second = try CLIRunner.run(["fetch", list, "--warc", "raw2", "--config", config], in: work, timeout: 60)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stderr.contains("1 URLs, 0 fetched, 0 rejected, 1 unchanged"), second.stderr)
+        XCTAssertEqual(try server.stats()["/etag"], 2)
+        let run = try CLIRunner.run(["run", "--config", config, "--urls", list], in: work, timeout: 60)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 inputs, 1 written"), "the fetch's validators are not the run's: \(run.stderr)")
+        let full = try CLIRunner.run(["fetch", list, "--warc", "raw3", "--config", config, "--full"], in: work, timeout: 60)
+        XCTAssertTrue(full.stderr.contains("1 URLs, 1 fetched"), "--full asks unconditionally: \(full.stderr)")
+        XCTAssertEqual(try server.stats()["/etag"], 4)
+    }
+
     func testWARCFromFetchIsAnInputForRunAndForStdin() throws {
         let config = try writeConfig()
         let list = try writeList(["/text", "/latin1", "/missing"])

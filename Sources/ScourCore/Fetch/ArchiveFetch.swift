@@ -1,7 +1,9 @@
 import Foundation
 
 /// `scour fetch`: downloads URL lists into a WARC archive without cleaning; every URL
-/// that fails goes to the rejects file with its status and reason.
+/// that fails goes to the rejects file with its status and reason. With a state, URLs a
+/// finished fetch archived are asked for conditionally (If-None-Match / If-Modified-Since)
+/// unless `full`, and a 304 counts as unchanged (not archived again).
 public struct ArchiveFetch {
     public struct Summary: Sendable {
         public var urls = 0
@@ -24,6 +26,9 @@ public struct ArchiveFetch {
     public var config: FetchConfig
     public var warcDirectory: String?
     public var rejectsPath: String?
+    public var state = StateConfig()
+    /// Ask for every URL unconditionally, even with validators in the state.
+    public var full = false
 
     public init(config: FetchConfig, warcDirectory: String?, rejectsPath: String?) {
         self.config = config
@@ -32,6 +37,15 @@ public struct ArchiveFetch {
     }
 
     public func run(lists: [String], stop: StopRequest = StopRequest(), warn: (String) -> Void) throws(RunError) -> Summary {
+        guard state.enabled else { return try fetch(lists: lists, fetchState: nil, stop: stop, warn: warn) }
+        return try state.withLockedState { state throws(RunError) in
+            let fetchState: FetchState
+            do throws(StateError) { fetchState = try FetchState(state, table: .archived) } catch { throw .state(error) }
+            return try fetch(lists: lists, fetchState: fetchState, stop: stop, warn: warn)
+        }
+    }
+
+    private func fetch(lists: [String], fetchState: FetchState?, stop: StopRequest, warn: (String) -> Void) throws(RunError) -> Summary {
         var summary = Summary()
         let started = Date()
         var archive: WARCWriter?
@@ -50,7 +64,9 @@ public struct ArchiveFetch {
         }
         let fetcher: Fetcher
         do throws(FetchSetupError) {
-            fetcher = try Fetcher(config: config, archive: archive)
+            fetcher = try Fetcher(config: config, archive: archive, previousValidators: full ? nil : fetchState.map { known in
+                { url in try? known.validators(for: url) }
+            })
         } catch {
             throw .output(.cannotCreate(path: "libcurl", reason: error.description))
         }
@@ -80,6 +96,13 @@ public struct ArchiveFetch {
             if let error = fetcher.archiveError { throw error }
         } catch {
             throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
+        }
+        // Only now is every archived response in a finished archive: a fetch stopped before this
+        // leaves no validators, so its URLs are asked for in full next time.
+        do throws(StateError) {
+            try fetchState?.remember(fetcher.learned, at: RunSummary.iso(Date()))
+        } catch {
+            throw .state(error)
         }
         summary.archive = archive?.path
         summary.seconds = Date().timeIntervalSince(started)

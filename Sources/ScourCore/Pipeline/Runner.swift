@@ -151,20 +151,7 @@ public struct Runner {
     /// Opens the state (when enabled) under its lock for the length of `body`.
     func withState(_ body: (RunState?) throws(RunError) -> RunSummary) throws(RunError) -> RunSummary {
         guard stateConfig.enabled else { return try body(nil) }
-        let lock: RunLock
-        let state: RunState
-        do {
-            // The lock sits beside the state, so two runs on one state never overlap.
-            lock = try RunLock(path: stateConfig.path + ".lock")
-        } catch {
-            throw .locked(error)
-        }
-        do {
-            state = try RunState(path: stateConfig.path)
-        } catch {
-            throw .state(error)
-        }
-        return try withExtendedLifetime(lock) { () throws(RunError) -> RunSummary in try body(state) }
+        return try stateConfig.withLockedState(body)
     }
 
     public func run<Source: DocumentSource>(source: inout Source, state: RunState? = nil,
