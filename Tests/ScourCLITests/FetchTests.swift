@@ -37,6 +37,15 @@ final class FetchTests: XCTestCase {
         return path
     }
 
+    /// `scour fetch` of the fixture paths into `raw/`, with the config given (written if nil).
+    private func fetchIntoArchive(_ paths: [String], config: String? = nil) throws -> (result: CLIRunner.Result, raw: URL) {
+        let list = try writeList(paths)
+        let raw = work.appendingPathComponent("raw")
+        let result = try CLIRunner.run(["fetch", list, "--warc", raw.path, "--config", try config ?? writeConfig()], in: work, timeout: 60)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return (result, raw)
+    }
+
     private func rejects(_ path: URL) throws -> [String: [String: Any]] {
         var byURL: [String: [String: Any]] = [:]
         for record in try CLIRunner.jsonLines(path) {
@@ -152,6 +161,28 @@ final class FetchTests: XCTestCase {
         XCTAssertTrue(full.stderr.contains("1 inputs, 1 written"), "--full asks unconditionally: \(full.stderr)")
     }
 
+    /// Redirects are followed hop by hop, so robots.txt is asked about every target, on the
+    /// same host and on another: a disallowed target is never requested.
+    func testRedirectTargetsAreCheckedAgainstTheirHostsRobotsTxt() throws {
+        let (result, raw) = try fetchIntoArchive(["/redirect", "/to-private", "/to-other-host"])
+        XCTAssertTrue(result.stderr.contains("3 URLs, 1 fetched, 2 rejected"), result.stderr)
+        let rejected = try rejects(work.appendingPathComponent("out/rejects.jsonl"))
+        XCTAssertEqual(rejected["/to-private"]?["reason"] as? String,
+                       "redirected to \(server.base)/private/page, disallowed by robots.txt")
+        let port = try XCTUnwrap(URLComponents(string: server.base)?.port)
+        XCTAssertEqual(rejected["/to-other-host"]?["reason"] as? String,
+                       "redirected to http://localhost:\(port)/private/other, disallowed by robots.txt")
+        let stats = try server.stats()
+        XCTAssertNil(stats["/private/page"], "a disallowed redirect target is never requested")
+        XCTAssertNil(stats["/private/other"])
+        XCTAssertEqual(stats["/text"], 1)
+        // The other host's robots.txt was read too: two names, two robots.txt requests.
+        XCTAssertEqual(stats["/robots.txt"], 2)
+        // Each hop is archived: the 302 and the page it led to.
+        let pages = try documents(inWARCsUnder: raw)
+        XCTAssertEqual(pages.map { $0.metadata.url }, ["\(server.base)/text"])
+    }
+
     /// `scour fetch` with a state asks again conditionally, but its validators vouch only for
     /// the archive: `scour run` on the same state still fetches the page in full and cleans it.
     func testFetchWithStateAsksConditionallyAndKeepsItsValidatorsApartFromRuns() throws {
@@ -174,10 +205,7 @@ final class FetchTests: XCTestCase {
 
     func testWARCFromFetchIsAnInputForRunAndForStdin() throws {
         let config = try writeConfig()
-        let list = try writeList(["/text", "/latin1", "/missing"])
-        let raw = work.appendingPathComponent("raw")
-        let fetched = try CLIRunner.run(["fetch", list, "--warc", raw.path, "--config", config], in: work, timeout: 60)
-        XCTAssertEqual(fetched.status, 0, fetched.stderr)
+        let (_, raw) = try fetchIntoArchive(["/text", "/latin1", "/missing"], config: config)
         XCTAssertEqual(try CLIRunner.jsonLines(work.appendingPathComponent("out/rejects.jsonl")).count, 1, "the config's rejects file")
         let archive = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: raw.path).first { $0.hasSuffix(".warc.gz") })
 

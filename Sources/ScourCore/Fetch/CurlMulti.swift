@@ -36,6 +36,8 @@ struct CurlResponse: Sendable {
     /// The request header block as sent for the final hop (empty unless captured).
     var requestHeader: [UInt8] = []
     var effectiveURL = ""
+    /// Where a 3xx response points, made absolute by libcurl (when it did not follow it itself).
+    var redirectURL: String?
     var redirects = 0
     var primaryIP: String?
     var abort: CurlAbort?
@@ -186,6 +188,11 @@ final class CurlTransfer {
             response.effectiveURL = String(cString: text)
         } else {
             response.effectiveURL = request.url
+        }
+        text = nil
+        if (300...399).contains(response.status), scour_curl_getinfo_string(easy, CURLINFO_REDIRECT_URL, &text) == CURLE_OK,
+           let text, text.pointee != 0 {
+            response.redirectURL = String(cString: text)
         }
         text = nil
         if scour_curl_getinfo_string(easy, CURLINFO_PRIMARY_IP, &text) == CURLE_OK, let text, text.pointee != 0 {

@@ -11,7 +11,7 @@ public struct FetchConfig: Sendable, Equatable {
     public var delayMilliseconds: Int = 500
     public var userAgent: String = "Scour/\(ScourVersion.current)"
     public var connectTimeoutSeconds: Double = 10
-    /// Whole transfer, redirects included.
+    /// One request; each redirect hop of a page is a request of its own.
     public var timeoutSeconds: Double = 30
     public var maxRedirects: Int = 5
     /// Bodies larger than this are aborted while downloading and rejected.

@@ -58,14 +58,31 @@ public final class Fetcher {
 
     private struct Job {
         enum Kind { case page, robots }
+        /// The URL as listed: outcomes, rejects and validators go by it.
         var url: String
         var tag: Int
+        /// Host and path of `location`: politeness and robots.txt apply to each hop.
         var host: String
         var path: String
         var kind: Kind
         var attempt = 0
         var notBefore: Double = 0
         var lastStatus: Int?
+        /// The URL this hop asks for: `url`, or where its redirects led.
+        var location: String
+        var redirects = 0
+        /// Validators from an earlier run, sent on every hop (as libcurl would when following).
+        var conditional: FetchValidators?
+
+        init(url: String, tag: Int, host: String, path: String, kind: Kind, conditional: FetchValidators? = nil) {
+            self.url = url
+            self.tag = tag
+            self.host = host
+            self.path = path
+            self.kind = kind
+            self.location = url
+            self.conditional = conditional
+        }
     }
 
     private enum RobotsState {
@@ -109,7 +126,8 @@ public final class Fetcher {
             outcomes.append((tag, .failed(FetchFailure(url: url, status: nil, reason: "not an http(s) URL"))))
             return
         }
-        pending.append(Job(url: url, tag: tag, host: target.host, path: target.path, kind: .page))
+        pending.append(Job(url: url, tag: tag, host: target.host, path: target.path, kind: .page,
+                           conditional: previousValidators?(url)))
     }
 
     /// Runs transfers until at least one outcome is ready or `maxWait` seconds pass.
@@ -163,14 +181,15 @@ public final class Fetcher {
                     index += 1
                     continue
                 case let .ready(rules, denial):
+                    let hop = job.redirects > 0 ? "redirected to \(job.location), " : ""
                     if let denial {
                         pending.remove(at: index)
-                        fail(job, status: nil, reason: denial)
+                        fail(job, status: nil, reason: hop + denial)
                         continue
                     }
                     if !rules.allows(job.path) {
                         pending.remove(at: index)
-                        fail(job, status: nil, reason: "disallowed by robots.txt")
+                        fail(job, status: nil, reason: hop + "disallowed by robots.txt")
                         continue
                     }
                 }
@@ -194,13 +213,15 @@ public final class Fetcher {
 
     private func start(_ job: Job) {
         var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"]
-        if job.kind == .page, let known = previousValidators?(job.url) {
+        if job.kind == .page, let known = job.conditional {
             if let etag = known.etag { headers.append("If-None-Match: \(etag)") }
             if let date = known.lastModified { headers.append("If-Modified-Since: \(date)") }
         }
-        let request = CurlRequest(url: job.url, headers: headers, userAgent: config.userAgent,
+        // A page's redirects are followed here, hop by hop, so each target's host gets its
+        // robots.txt check and politeness; libcurl follows robots.txt's own redirects.
+        let request = CurlRequest(url: job.location, headers: headers, userAgent: config.userAgent,
                                   connectTimeout: config.connectTimeoutSeconds, timeout: config.timeoutSeconds,
-                                  maxRedirects: config.maxRedirects,
+                                  maxRedirects: job.kind == .robots ? config.maxRedirects : 0,
                                   maxBytes: job.kind == .robots ? min(config.maxBytes, 512 * 1024) : config.maxBytes,
                                   checkContentType: job.kind == .page, captureRequest: archive != nil && archiveError == nil)
         if let problem = multi.add(request, tag: job.tag) {
@@ -257,6 +278,10 @@ public final class Fetcher {
             fail(job, status: nil, reason: Self.describe(response, config: config))
             return
         }
+        if (300...399).contains(status), status != 304, let target = response.redirectURL {
+            follow(job, to: target, status: status)
+            return
+        }
         if status == 304 {
             outcomes.append((job.tag, .notModified(url: job.url)))
             return
@@ -276,6 +301,28 @@ public final class Fetcher {
         outcomes.append((job.tag, .page(FetchedPage(requestedURL: job.url, finalURL: response.effectiveURL, status: status,
                                                    mediaType: mediaType, format: format, body: response.body,
                                                    validators: validators, fetched: Date()))))
+    }
+
+    /// Queues the next hop of a page's redirect chain, first in line (it waits for its host's
+    /// robots.txt and delay like any page).
+    private func follow(_ job: Job, to target: String, status: Int) {
+        guard job.redirects < config.maxRedirects else {
+            fail(job, status: status, reason: "more than max_redirects \(config.maxRedirects) redirects (a loop?)")
+            return
+        }
+        guard let place = Self.target(of: target) else {
+            fail(job, status: status, reason: "redirected to \(target), not an http(s) URL")
+            return
+        }
+        var next = job
+        next.location = target
+        next.host = place.host
+        next.path = place.path
+        next.redirects += 1
+        next.attempt = 0
+        next.notBefore = 0
+        next.lastStatus = nil
+        pending.insert(next, at: 0)
     }
 
     private func finishFailure(_ job: Job, status: Int?, reason: String) {
@@ -319,7 +366,9 @@ public final class Fetcher {
     private func archiveExchange(_ job: Job, _ response: CurlResponse) {
         guard let archive, archiveError == nil else { return }
         do {
-            try archive.write(HTTPExchange(requestedURL: job.url, response: response, date: Date()))
+            var hop = response
+            hop.redirects = max(hop.redirects, job.redirects)
+            try archive.write(HTTPExchange(requestedURL: job.url, response: hop, date: Date()))
         } catch {
             archiveError = error
         }

@@ -83,6 +83,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, html.encode(), "text/html; charset=utf-8", gzip_body=True)
         elif path == "/redirect":
             self.send(302, b"", headers=[("Location", "/text")])
+        elif path == "/to-private":
+            self.send(301, b"", headers=[("Location", "/private/page")])
+        elif path == "/to-other-host":
+            # Same server under another name: another host as far as politeness and robots.txt go.
+            port = self.server.server_address[1]
+            self.send(302, b"", headers=[("Location", "http://localhost:%d/private/other" % port)])
         elif path.startswith("/loop"):
             self.send(302, b"", headers=[("Location", "/loop-a" if path == "/loop-b" else "/loop-b")])
         elif path == "/missing":
