@@ -178,9 +178,16 @@ final class FetchTests: XCTestCase {
         XCTAssertEqual(stats["/text"], 1)
         // The other host's robots.txt was read too: two names, two robots.txt requests.
         XCTAssertEqual(stats["/robots.txt"], 2)
-        // Each hop is archived: the 302 and the page it led to.
+        XCTAssertEqual(stats["/redirect"], 1)
+        // Read back, the archive gives the one page; its redirect hop is skipped, not rejected.
         let pages = try documents(inWARCsUnder: raw)
         XCTAssertEqual(pages.map { $0.metadata.url }, ["\(server.base)/text"])
+        let output = work.appendingPathComponent("again.jsonl"), rejectsFile = work.appendingPathComponent("again-rejects.jsonl")
+        let again = try CLIRunner.run(["run", "--config", try writeConfig(), "--input", raw.path, "--output", output.path,
+                                       "--rejects", rejectsFile.path], in: work, timeout: 60)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try CLIRunner.jsonLines(output).count, 1)
+        XCTAssertEqual(try CLIRunner.jsonLines(rejectsFile).count, 0, "no reject for the 302s or the robots.txt responses")
     }
 
     /// `scour fetch` with a state asks again conditionally, but its validators vouch only for

@@ -75,6 +75,8 @@ public struct WARCSource: DocumentSource {
             case let .failure(problem):
                 return .rejected(source: source, Rejection(stage: "input", reason: "WARC response: \(problem.reason)"))
             case let .success(message):
+                // A redirect hop or a 304 is not a page: the page, if any, is in its own record.
+                if (300...399).contains(message.status) { return nil }
                 guard (200...299).contains(message.status) else {
                     return .rejected(source: source, Rejection(stage: "input", reason: "WARC response has HTTP status \(message.status)"))
                 }

@@ -97,10 +97,12 @@ public struct ArchiveFetch {
         } catch {
             throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
         }
-        // Only now is every archived response in a finished archive: a fetch stopped before this
-        // leaves no validators, so its URLs are asked for in full next time.
+        // Only now is every archived response in a finished archive (a stop still gets here: the
+        // pages learned so far are all in it). A fetch killed, or failing, before this leaves no
+        // validators, so its URLs are asked for in full next time. Without an archive there is
+        // nothing for validators to vouch for.
         do throws(StateError) {
-            try fetchState?.remember(fetcher.learned, at: RunSummary.iso(Date()))
+            if archive != nil { try fetchState?.remember(fetcher.learned, at: RunSummary.iso(Date())) }
         } catch {
             throw .state(error)
         }

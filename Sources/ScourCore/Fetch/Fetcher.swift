@@ -181,15 +181,14 @@ public final class Fetcher {
                     index += 1
                     continue
                 case let .ready(rules, denial):
-                    let hop = job.redirects > 0 ? "redirected to \(job.location), " : ""
                     if let denial {
                         pending.remove(at: index)
-                        fail(job, status: nil, reason: hop + denial)
+                        fail(job, status: nil, reason: denial)
                         continue
                     }
                     if !rules.allows(job.path) {
                         pending.remove(at: index)
-                        fail(job, status: nil, reason: hop + "disallowed by robots.txt")
+                        fail(job, status: nil, reason: "disallowed by robots.txt")
                         continue
                     }
                 }
@@ -307,11 +306,11 @@ public final class Fetcher {
     /// robots.txt and delay like any page).
     private func follow(_ job: Job, to target: String, status: Int) {
         guard job.redirects < config.maxRedirects else {
-            fail(job, status: status, reason: "more than max_redirects \(config.maxRedirects) redirects (a loop?)")
+            fail(job, status: status, reason: "more than max_redirects \(config.maxRedirects) redirects (a loop?)", namingHop: false)
             return
         }
         guard let place = Self.target(of: target) else {
-            fail(job, status: status, reason: "redirected to \(target), not an http(s) URL")
+            fail(job, status: status, reason: "redirected to \(target), not an http(s) URL", namingHop: false)
             return
         }
         var next = job
@@ -350,9 +349,12 @@ public final class Fetcher {
         hosts[job.host] = host
     }
 
-    private func fail(_ job: Job, status: Int?, reason: String) {
+    /// A page's failure, under its listed URL; past a redirect the reason says where the
+    /// chain had led (unless `namingHop` is false: the reason speaks of the chain itself).
+    private func fail(_ job: Job, status: Int?, reason: String, namingHop: Bool = true) {
         guard job.kind == .page else { return }
-        outcomes.append((job.tag, .failed(FetchFailure(url: job.url, status: status, reason: reason))))
+        let text = namingHop && job.redirects > 0 ? "redirected to \(job.location), \(reason)" : reason
+        outcomes.append((job.tag, .failed(FetchFailure(url: job.url, status: status, reason: text))))
     }
 
     static func describe(_ response: CurlResponse, config: FetchConfig) -> String {
