@@ -210,6 +210,26 @@ final class FetchTests: XCTestCase {
         XCTAssertEqual(try server.stats()["/etag"], 4)
     }
 
+    /// A run stopped by SIGINT has fetched pages it never cleaned (read ahead); the next run
+    /// must fetch and write them, not take them as unchanged on validators stored too early.
+    func testStoppedRunLeavesNoPageUnwrittenBehindA304() throws {
+        let config = try writeConfig(#", "output": {"layout": "runs", "dir": "out"}, "state": {"enabled": true, "path": "out/state.sqlite"}, "duplicates": {"enabled": false}"#)
+        let count = 40
+        let list = try writeList((0..<count).map { "/slow-etag/\($0)" })
+        let logs = work.appendingPathComponent("stopped")
+        let process = try CLIRunner.start(["run", "--config", config, "--urls", list], in: work, logs: logs)
+        usleep(700_000)
+        XCTAssertEqual(CLIRunner.stop(process, signal: SIGINT, timeout: 60), 0)
+        let first = try String(contentsOf: URL(fileURLWithPath: logs.path + ".err"), encoding: .utf8)
+        let rest = try CLIRunner.run(["run", "--config", config, "--urls", list], in: work, timeout: 120)
+        XCTAssertEqual(rest.status, 0, rest.stderr)
+        func written(_ log: String) -> Int {
+            guard let range = log.range(of: #"(\d+) written"#, options: .regularExpression) else { return 0 }
+            return Int(log[range].split(separator: " ")[0]) ?? 0
+        }
+        XCTAssertEqual(written(first) + written(rest.stderr), count, "every page written once across the two runs:\n\(first)\n\(rest.stderr)")
+    }
+
     func testWARCFromFetchIsAnInputForRunAndForStdin() throws {
         let config = try writeConfig()
         let (_, raw) = try fetchIntoArchive(["/text", "/latin1", "/missing"], config: config)

@@ -53,6 +53,14 @@ public final class Fetcher {
     private let previousValidators: ((String) -> FetchValidators?)?
     /// Validators of URLs fetched this run, for the state to keep once the run is committed.
     public private(set) var learned: [String: FetchValidators] = [:]
+    /// Pages handed on to be cleaned (`handedOn`): a stopped run has fetched pages it never read.
+    private var handedOnURLs: Set<String> = []
+
+    /// Notes that the page fetched for `url` went on to be cleaned.
+    public func handedOn(_ url: String) { handedOnURLs.insert(url) }
+
+    /// Validators of the pages handed on: once the run is committed these are written or rejected.
+    public var learnedHandedOn: [String: FetchValidators] { learned.filter { handedOnURLs.contains($0.key) } }
     /// The first error writing the archive; archiving stops there and the caller reports it.
     public private(set) var archiveError: ArchiveError?
 

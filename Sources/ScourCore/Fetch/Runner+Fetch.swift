@@ -41,10 +41,10 @@ extension Runner {
                 throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
             }
             if !urls.isEmpty, let archive { warn("archived fetched responses in \(archive.path)") }
-            // A stopped run leaves pages fetched but never cleaned (read ahead, or waiting in the
-            // source's window): their validators would make the next run skip them as unchanged.
+            // Only pages the run read: a stopped run leaves fetched pages unread in the source's
+            // window, and their validators would make the next run skip them as unchanged.
             do throws(StateError) {
-                if summary.interruptedBy == nil { try fetchState?.remember(fetcher.learned, at: RunSummary.iso(Date())) }
+                try fetchState?.remember(fetcher.learnedHandedOn, at: RunSummary.iso(Date()))
             } catch {
                 throw .state(error)
             }

@@ -25,6 +25,7 @@ public struct URLSource: DocumentSource {
         while true {
             if let item = ready.removeValue(forKey: nextEmit) {
                 nextEmit += 1
+                if case let .document(page) = item { fetcher.handedOn(page.source) }
                 return item
             }
             while !listDone, nextTag - nextEmit < window {

@@ -116,6 +116,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
         elif path.startswith("/private/"):
             self.send(200, text)
+        elif path.startswith("/slow-etag/"):
+            time.sleep(0.1)
+            if self.headers.get("If-None-Match") == '"s1"':
+                self._not_modified()
+            else:
+                self.send(200, text.replace(b"council", path.encode()), headers=[("ETag", '"s1"')])
         elif path == "/etag":
             if self.headers.get("If-None-Match") == '"v1"':
                 self._not_modified()
