@@ -202,6 +202,16 @@ final class FetchTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("1 URLs, 0 fetched, 0 rejected, 1 unchanged"), second.stderr)
         XCTAssertEqual(try server.stats()["/etag"], 2)
+        // The 304 is in the second archive as a revisit record, not as a response.
+        let archive = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("raw2").path)
+            .first { $0.hasSuffix(".warc.gz") })
+        let reader = try WARCReader(path: work.appendingPathComponent("raw2/\(archive)").path)
+        var pageRecords: [String] = []
+        while let record = try reader.next(), pageRecords.count < 100 {
+            guard record.header["WARC-Target-URI"] == server.base + "/etag", let type = record.header["WARC-Type"] else { continue }
+            pageRecords.append(type == "revisit" ? "revisit \(record.header["WARC-Profile"] ?? "")" : type)
+        }
+        XCTAssertEqual(pageRecords, ["request", "revisit http://netpreserve.org/warc/1.1/revisit/server-not-modified", "metadata"])
         let run = try CLIRunner.run(["run", "--config", config, "--urls", list], in: work, timeout: 60)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("1 inputs, 1 written"), "the fetch's validators are not the run's: \(run.stderr)")

@@ -90,13 +90,22 @@ public final class WARCWriter {
         let target = response.effectiveURL.isEmpty ? exchange.requestedURL : response.effectiveURL
         let responseID = Self.newRecordID()
         let payload = response.body
+        // A 304 (asked conditionally) says the copy archived before is current: WARC 1.1's
+        // revisit record, profile server-not-modified, holding the response's headers only.
+        let notModified = response.status == 304
         var responseFields: [(String, String)] = [
-            ("WARC-Type", "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date), ("WARC-Target-URI", target),
+            ("WARC-Type", notModified ? "revisit" : "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
+            ("WARC-Target-URI", target),
         ]
+        if notModified {
+            responseFields += [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
+                               ("WARC-Refers-To-Target-URI", target)]
+        }
         if let ip = response.primaryIP { responseFields.append(("WARC-IP-Address", ip)) }
         let block = Self.responseHead(response, payloadLength: payload.count) + payload
-        responseFields += [("WARC-Block-Digest", SHA1.warcDigest(block)), ("WARC-Payload-Digest", SHA1.warcDigest(payload)),
-                           ("Content-Type", "application/http;msgtype=response")]
+        responseFields.append(("WARC-Block-Digest", SHA1.warcDigest(block)))
+        if !notModified { responseFields.append(("WARC-Payload-Digest", SHA1.warcDigest(payload))) }
+        responseFields.append(("Content-Type", "application/http;msgtype=response"))
         if !response.requestHeader.isEmpty {
             let request = response.requestHeader
             try append(WARCRecordDraft(fields: [
