@@ -36,13 +36,9 @@ struct FetchCommand: ParsableCommand {
             fetch.state = pipelineConfig.state
             fetch.full = full
             summary = try fetch.run(lists: lists, stop: stop) { printError("scour: \($0)") }
-        } catch let .locked(failure) {
-            printError("scour: \(failure)")
-            if case .held = failure { throw ExitCode(ExitStatus.locked) }
-            throw ExitCode(ExitStatus.outputError)
         } catch {
             printError("scour: \(error)")
-            throw ExitCode(ExitStatus.outputError)
+            throw ExitCode(error.exitStatus)
         }
         withExtendedLifetime(signals) {}
         printError(summary.line)

@@ -117,13 +117,9 @@ struct RunCommand: ParsableCommand {
             } else {
                 summary = try runner.run(inputs: inputs, warn: warn)
             }
-        } catch let .locked(failure) {
-            printError("scour: \(failure)")
-            if case .held = failure { throw ExitCode(ExitStatus.locked) }
-            throw ExitCode(ExitStatus.outputError)
         } catch {
             printError("scour: \(error)")
-            throw ExitCode(ExitStatus.outputError)
+            throw ExitCode(error.exitStatus)
         }
         withExtendedLifetime(signals) {}
         progress?.clear()

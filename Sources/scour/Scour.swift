@@ -23,6 +23,15 @@ enum ExitStatus {
     static let locked: Int32 = 75
 }
 
+extension RunError {
+    /// The exit status of a run or fetch that could not go on: 75 when another run holds the
+    /// state's lock (try again later), 74 for every other output, lock or state error.
+    var exitStatus: Int32 {
+        if case .locked(.held) = self { return ExitStatus.locked }
+        return ExitStatus.outputError
+    }
+}
+
 /// Prints to standard error: messages for people, never mixed into data on stdout.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

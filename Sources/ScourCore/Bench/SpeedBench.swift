@@ -112,8 +112,7 @@ public struct SpeedBench {
                     let page = pages[index % pages.count]
                     let bytes = page.raw ?? []
                     let charset = HTMLCharset.choose(bytes, declared: page.declaredCharset)
-                    Self.parseWithLibXMLTree(bytes, encoding: charset.encoding,
-                                             checkedUTF8: charset.encoding == "UTF-8" && charset.source != "bom")
+                    Self.parseWithLibXMLTree(bytes, encoding: charset.encoding, checkedUTF8: charset.isCheckedUTF8)
                 }
             }
         }

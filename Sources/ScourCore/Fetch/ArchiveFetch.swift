@@ -3,7 +3,7 @@ import Foundation
 /// `scour fetch`: downloads URL lists into a WARC archive without cleaning; every URL
 /// that fails goes to the rejects file with its status and reason. With a state, URLs a
 /// finished fetch archived are asked for conditionally (If-None-Match / If-Modified-Since)
-/// unless `full`, and a 304 counts as unchanged (not archived again).
+/// unless `full`, and a 304 counts as unchanged (archived as a revisit record, not as the page).
 public struct ArchiveFetch {
     public struct Summary: Sendable {
         public var urls = 0

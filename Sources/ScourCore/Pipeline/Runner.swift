@@ -354,7 +354,8 @@ public struct Runner {
     }
 
     /// Cleans a batch on `jobs` workers; results come back in the batch's order.
-    /// `alongside` runs on a thread of its own beside the workers (the runner reads the next batch there).
+    /// `alongside` runs on a thread of its own beside the workers (the runner writes the previous
+    /// batch and reads the next one there).
     func process(_ batch: [SourceItem], stats: inout [StageStats], alongside: () -> Void = {}) -> [Outcome] {
         let count = batch.count
         guard count > 0 else { return [] }
@@ -367,8 +368,8 @@ public struct Runner {
         // Pages differ tenfold in cost: workers take the next page as they get free, not a fixed share.
         let nextIndex = Atomic<Int>(0)
         withoutActuallyEscaping(alongside) { alongside in
-            // The reading closure touches only the source, which no worker touches. It gets a
-            // thread of its own: concurrentPerform runs at most one iteration per core at a time,
+            // The closure touches only the source, the writers and the duplicate index, which no
+            // worker touches. It gets a thread of its own: concurrentPerform runs at most one iteration per core at a time,
             // so as one more iteration it would wait for the workers whenever they fill every core.
             let reader = ReaderThread(alongside)
             defer { reader.wait() }

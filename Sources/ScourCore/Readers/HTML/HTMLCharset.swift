@@ -7,6 +7,10 @@ public enum HTMLCharset {
         public var encoding: String
         /// `bom`, `declared`, `meta`, `utf8-valid` or `fallback`: for notes and tests.
         public var source: String
+
+        /// UTF-8 for bytes checked to be valid UTF-8: every UTF-8 choice but one made on a
+        /// byte-order mark alone (`HTMLTree.parse` then reads them without a converter).
+        public var isCheckedUTF8: Bool { encoding == "UTF-8" && source != "bom" }
     }
 
     public static func choose(_ bytes: [UInt8], declared: String?) -> Choice {

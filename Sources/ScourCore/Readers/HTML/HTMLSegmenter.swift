@@ -52,9 +52,7 @@ public struct HTMLSegmenter: Sendable {
         let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
         let deadline = started + budget
         let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
-        // Only a byte-order mark makes the choice UTF-8 without checking the bytes.
-        let checkedUTF8 = charset.encoding == "UTF-8" && charset.source != "bom"
-        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding, checkedUTF8: checkedUTF8,
+        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding, checkedUTF8: charset.isCheckedUTF8,
                                         budgetNanoseconds: Int64(left)) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }
