@@ -109,6 +109,13 @@ public final class ConfigSection {
         return text
     }
 
+    /// A closed set of values, read as the enum that names it; the allowed list is its cases.
+    public func choice<Value: RawRepresentable & CaseIterable>(_ key: String, default fallback: Value) -> Value
+    where Value.RawValue == String {
+        let text = choice(key, default: fallback.rawValue, allowed: Value.allCases.map(\.rawValue))
+        return Value(rawValue: text) ?? fallback
+    }
+
     public func strings(_ key: String, default fallback: [String], allowed: [String]? = nil) -> [String] {
         guard let value = raw(key) else { return fallback }
         guard let list = value as? [Any], let texts = list as? [String] else {

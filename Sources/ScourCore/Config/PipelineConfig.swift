@@ -4,7 +4,7 @@ import Foundation
 public struct OutputConfig: Sendable, Equatable {
     /// `file`: one output file, rewritten each run. `runs`: a folder per run under `dir`,
     /// with a manifest, for incremental runs from cron.
-    public var layout: String = "file"
+    public var layout: OutputLayout = .file
     public var path: String = "out/articles.jsonl"
     public var rejects: String = "out/rejects.jsonl"
     /// Where `runs` layout puts `<run-id>/`, `manifest.jsonl` and `latest`.
@@ -15,6 +15,11 @@ public struct OutputConfig: Sendable, Equatable {
     public var reportDocuments: Int = 200
 
     public init() {}
+}
+
+/// The `layout` of the `output` section.
+public enum OutputLayout: String, Sendable, CaseIterable {
+    case file, runs
 }
 
 /// The `state` section: the SQLite file that makes runs incremental and dedup span runs.
@@ -29,11 +34,16 @@ public struct StateConfig: Sendable, Equatable {
 public struct DuplicatesConfig: Sendable, Equatable {
     public var enabled: Bool = true
     /// `mark`: write it with `duplicate_of`; `drop`: send it to rejects naming the original.
-    public var action: String = "mark"
+    public var action: DuplicateAction = .mark
     public var shingleSize: Int = 5
     public var threshold: Double = 0.8
 
     public init() {}
+}
+
+/// The duplicates section's `action`.
+public enum DuplicateAction: String, Sendable, CaseIterable {
+    case mark, drop
 }
 
 /// A parsed and validated `pipeline.json`.
@@ -80,7 +90,7 @@ public struct PipelineConfig: Sendable {
         let urls = top.strings("urls", default: [])
         var output = OutputConfig()
         if let section = objectSection("output", root: root, diagnostics: diagnostics) {
-            output.layout = section.choice("layout", default: output.layout, allowed: ["file", "runs"])
+            output.layout = section.choice("layout", default: output.layout)
             output.path = section.string("path", default: output.path) ?? output.path
             output.rejects = section.string("rejects", default: output.rejects) ?? output.rejects
             output.directory = section.string("dir", default: output.directory) ?? output.directory
@@ -97,7 +107,7 @@ public struct PipelineConfig: Sendable {
         var duplicates = DuplicatesConfig()
         if let section = objectSection("duplicates", root: root, diagnostics: diagnostics) {
             duplicates.enabled = section.bool("enabled", default: duplicates.enabled)
-            duplicates.action = section.choice("action", default: duplicates.action, allowed: ["mark", "drop"])
+            duplicates.action = section.choice("action", default: duplicates.action)
             duplicates.shingleSize = section.int("shingle_size", default: duplicates.shingleSize, range: 1...50)
             duplicates.threshold = section.double("threshold", default: duplicates.threshold, range: 0.1...1)
             section.reportUnknownKeys()
@@ -114,7 +124,7 @@ public struct PipelineConfig: Sendable {
         top.markKnown("duplicates")
         top.markKnown("stages")
         top.reportUnknownKeys()
-        if output.layout == "runs" && !state.enabled {
+        if output.layout == .runs && !state.enabled {
             diagnostics.report(ConfigProblem(key: "output.layout", line: diagnostics.line(ofKey: "layout"),
                                              message: "\"runs\" needs the state: set state.enabled to true"))
         }

@@ -7,7 +7,7 @@ extension Runner {
     /// and the validators learned are stored once the run is committed.
     public func run(inputs: [String], urls: [String], fetch: FetchConfig, warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
-            let incremental = output.layout == "runs" && !full
+            let incremental = output.layout == .runs && !full
             let files = FileSource(paths: inputs, previous: incremental ? { path in
                 guard let record = try? state?.input(path) else { return nil }
                 return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)

@@ -9,7 +9,7 @@ public struct BoilerplateStage: Stage {
     public static let name = "boilerplate"
 
     /// Which documents get the densest-run selection: HTML already has a main container.
-    public var mainRun: String
+    public var mainRun: MainRunMode
     /// Prose blocks need at least this many words to count toward the run.
     public var minProseWords: Int
     /// What a block that is neither prose nor a lexicon hit costs the run.
@@ -24,7 +24,7 @@ public struct BoilerplateStage: Stage {
     let stopwords: [String: StopwordSet]
 
     public init(section: ConfigSection, resources: Resources) throws {
-        mainRun = section.choice("main_run", default: "text", allowed: ["text", "always", "never"])
+        mainRun = section.choice("main_run", default: MainRunMode.text)
         minProseWords = section.int("min_prose_words", default: 8, range: 1...200)
         gapPenalty = section.double("gap_penalty", default: 4, range: 0...1000)
         hitPenalty = section.double("hit_penalty", default: 20, range: 0...1000)
@@ -34,6 +34,11 @@ public struct BoilerplateStage: Stage {
         let chosen = languages
         phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
         stopwords = resources.stopwords.mapValues(StopwordSet.init)
+    }
+
+    /// `main_run`: `text` for text and markdown only, `always`, or `never`.
+    public enum MainRunMode: String, Sendable, CaseIterable {
+        case text, always, never
     }
 
     /// What the rules concluded about one kept block.
@@ -89,7 +94,7 @@ public struct BoilerplateStage: Stage {
         }
         guard !verdicts.isEmpty else { return }
 
-        let useRun = mainRun == "always" || (mainRun == "text" && document.format != .html)
+        let useRun = mainRun == .always || (mainRun == .text && document.format != .html)
         var inRun = Set(verdicts.map(\.index))
         var listRows = Set<Int>()
         if useRun {

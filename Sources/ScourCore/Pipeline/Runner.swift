@@ -122,7 +122,7 @@ public struct Runner {
     /// `warn` receives per-input messages (rejects, decoding notes) as they happen.
     public func run(inputs: [String], warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
-            let incremental = output.layout == "runs" && !full
+            let incremental = output.layout == .runs && !full
             let source = FileSource(paths: inputs, previous: incremental ? { path in
                 guard let record = try? state?.input(path) else { return nil }
                 return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
@@ -158,7 +158,7 @@ public struct Runner {
                                             warn: (String) -> Void) throws(RunError) -> RunSummary {
         var summary = RunSummary()
         var folder: RunFolder?
-        if output.layout == "runs", let state {
+        if output.layout == .runs, let state {
             do {
                 for leftover in try RunFolder.recover(root: output.directory, state: state) {
                     warn("\(leftover): removed, left by an interrupted run")
@@ -232,7 +232,7 @@ public struct Runner {
                             do { original = try detector.original(of: cleaned.id, fingerprint) } catch { throw RunError.state(error) }
                             if let original {
                                 summary.duplicates += 1
-                                if duplicates.action == "drop" {
+                                if duplicates.action == .drop {
                                     try reject(outcome.source, Rejection(stage: "duplicates", reason: "duplicate of \(original)"),
                                                fingerprint: outcome.fingerprint)
                                     continue

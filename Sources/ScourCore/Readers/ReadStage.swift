@@ -6,12 +6,17 @@ public struct ReadStage: Stage {
     /// Inputs larger than this are rejected before decoding.
     public var maxBytes: Int
     /// How lines inside one blank-line chunk of a `.txt` file are grouped.
-    public var textLines: String
+    public var textLines: TextLines
     public var html: HTMLSegmenter
+
+    /// `text_lines`: `auto` (lines of one chunk stay separate blocks unless they look wrapped) or `paragraph`.
+    public enum TextLines: String, Sendable, CaseIterable {
+        case auto, paragraph
+    }
 
     public init(section: ConfigSection, resources: Resources) throws {
         maxBytes = section.int("max_bytes", default: 64 << 20, range: 1...(1 << 34))
-        textLines = section.choice("text_lines", default: "auto", allowed: ["auto", "paragraph"])
+        textLines = section.choice("text_lines", default: TextLines.auto)
         html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section), tokens: resources.markupTokens)
     }
 
@@ -30,7 +35,7 @@ public struct ReadStage: Stage {
                 throw Rejection(stage: Self.name, reason: reason)
             case let .text(text, note):
                 if let note { document.notes.append(note) }
-                let joinLines = document.format == .markdown || textLines == "paragraph"
+                let joinLines = document.format == .markdown || textLines == .paragraph
                 document.blocks = TextSegmenter(joinParagraphLines: joinLines).segment(text)
             }
         }
