@@ -25,10 +25,14 @@ enum ExitStatus {
 
 extension RunError {
     /// The exit status of a run or fetch that could not go on: 75 when another run holds the
-    /// state's lock (try again later), 74 for every other output, lock or state error.
+    /// state's lock (try again later), 74 (EX_IOERR) for every other error, as the README lists.
     var exitStatus: Int32 {
-        if case .locked(.held) = self { return ExitStatus.locked }
-        return ExitStatus.outputError
+        switch self {
+        case .locked(.held): return ExitStatus.locked
+        case .locked(.cannotOpen), .output, .state, .archive: return ExitStatus.outputError
+        // Kept at 74 as documented, though no file is at fault: the message names libcurl.
+        case .fetchSetup: return ExitStatus.outputError
+        }
     }
 }
 

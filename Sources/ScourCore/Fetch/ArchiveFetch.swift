@@ -53,7 +53,7 @@ public struct ArchiveFetch {
             do throws(ArchiveError) {
                 archive = try WARCWriter(directory: warcDirectory, userAgent: config.userAgent, robots: config.robots)
             } catch {
-                throw .output(.cannotCreate(path: warcDirectory, reason: error.description))
+                throw .archive(error)
             }
         }
         let rejects: AtomicFileWriter?
@@ -68,7 +68,7 @@ public struct ArchiveFetch {
                 { url in try? known.validators(for: url) }
             })
         } catch {
-            throw .output(.cannotCreate(path: "libcurl", reason: error.description))
+            throw .fetchSetup(error)
         }
         var source = URLSource(lists: lists, fetcher: fetcher)
         do throws(OutputError) {
@@ -95,7 +95,7 @@ public struct ArchiveFetch {
             try archive?.finish()
             if let error = fetcher.archiveError { throw error }
         } catch {
-            throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
+            throw .archive(error)
         }
         // Only now is every archived response in a finished archive (a stop still gets here: the
         // pages learned so far are all in it). A fetch killed, or failing, before this leaves no

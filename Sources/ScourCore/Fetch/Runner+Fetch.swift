@@ -7,11 +7,7 @@ extension Runner {
     /// and the validators learned are stored once the run is committed.
     public func run(inputs: [String], urls: [String], fetch: FetchConfig, warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
-            let incremental = output.layout == .runs && !full
-            let files = FileSource(paths: inputs, previous: incremental ? { path in
-                guard let record = try? state?.input(path) else { return nil }
-                return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
-            } : (state != nil ? { _ in nil } : nil))
+            let files = makeFileSource(inputs, state: state)
             var fetchState: FetchState?
             if let state {
                 do throws(StateError) { fetchState = try FetchState(state) } catch { throw .state(error) }
@@ -21,7 +17,7 @@ extension Runner {
                 do throws(ArchiveError) {
                     archive = try WARCWriter(directory: directory, userAgent: fetch.userAgent, robots: fetch.robots)
                 } catch {
-                    throw .output(.cannotCreate(path: directory, reason: error.description))
+                    throw .archive(error)
                 }
             }
             let fetcher: Fetcher
@@ -30,7 +26,7 @@ extension Runner {
                     try? fetchState?.validators(for: url)
                 } : nil)
             } catch {
-                throw .output(.cannotCreate(path: "libcurl", reason: error.description))
+                throw .fetchSetup(error)
             }
             let pages = URLSource(lists: urls, fetcher: fetcher, shard: shard)
             let summary = try run(sharded: ChainedSource(files, pages), state: state, warn: warn)
@@ -38,7 +34,7 @@ extension Runner {
                 try archive?.finish()
                 if let error = fetcher.archiveError { throw error }
             } catch {
-                throw .output(.writeFailed(path: archive?.path ?? "", reason: error.description))
+                throw .archive(error)
             }
             if !urls.isEmpty, let archive { warn("archived fetched responses in \(archive.path)") }
             // Only pages the run read: a stopped run leaves fetched pages unread in the source's

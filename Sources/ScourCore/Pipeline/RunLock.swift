@@ -36,25 +36,3 @@ public final class RunLock {
         close(descriptor)
     }
 }
-
-/// Set from a signal handler, read by the runner between documents: stop after the one in hand.
-public final class StopRequest: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requested = false
-    public private(set) var signalName: String?
-
-    public init() {}
-
-    public func request(_ name: String) {
-        lock.lock()
-        requested = true
-        signalName = signalName ?? name
-        lock.unlock()
-    }
-
-    public var isRequested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return requested
-    }
-}
