@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+@testable import ScourCore
+
+/// What the boilerplate stage removes from text and HTML, and under which rule.
+final class BoilerplateStageTests: XCTestCase {
+    static let story = [
+        "The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.",
+        "Members said the plan would be voted on next week, after a final round of talks with the unions and the city.",
+        "The mayor told reporters that she expected the vote to pass, although two members have said they will oppose it.",
+    ]
+
+    /// Read, normalize and metadata as the pipeline runs them, then boilerplate with `options`.
+    func clean(_ text: String, format: InputFormat = .text, options: [String: Any] = [:]) throws -> Document {
+        var document = TestSupport.textDocument(text, format: format, source: format == .html ? "page.html" : "test.txt")
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(NormalizeStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        try TestSupport.stage(BoilerplateStage.self, options).process(&document)
+        return document
+    }
+
+    func kept(_ document: Document) -> [String] { document.blocks.filter(\.isKept).map(\.text) }
+
+    func rule(_ document: Document, of text: String) -> String? {
+        document.blocks.first { $0.text == text }?.removal.map { "\($0.stage):\($0.rule)" }
+    }
+
+    func testLexiconHitsAndTheRunOfProseDecideWhatTextKeeps() throws {
+        let document = try clean("""
+        Skip to content
+
+        Share this article
+
+        \(Self.story[0])
+
+        \(Self.story[1])
+
+        \(Self.story[2])
+
+        Leave a Reply
+
+        Nice article, thanks for writing it and for all the work that went into it over so many months.
+
+        © 2024 Harbour News. All rights reserved.
+        """)
+        XCTAssertEqual(kept(document), Self.story)
+        XCTAssertEqual(rule(document, of: "Share this article"), "boilerplate:share")
+        XCTAssertEqual(rule(document, of: "Leave a Reply"), "boilerplate:comment_form")
+        XCTAssertEqual(rule(document, of: "Skip to content"), "boilerplate:navigation")
+        // After "Leave a Reply" the article has ended: a sentence there is a comment, outside the run.
+        XCTAssertEqual(rule(document, of: "Nice article, thanks for writing it and for all the work that went into it over so many months."),
+                       "boilerplate:outside-main-run")
+        XCTAssertEqual(rule(document, of: "© 2024 Harbour News. All rights reserved."), "boilerplate:copyright")
+    }
+
+    func testShapeRules() throws {
+        let document = try clean("""
+        By Jane Doe
+
+        \(Self.story[0])
+
+        \(Self.story[1])
+
+        1 2 3 4 5 6
+
+        seawall.jpg
+
+        Jane Doe is a reporter who covers the city council and local politics for the paper.
+        """)
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+        XCTAssertEqual(rule(document, of: "1 2 3 4 5 6"), "boilerplate:pagination-or-calendar")
+        XCTAssertEqual(rule(document, of: "seawall.jpg"), "boilerplate:image-file-name")
+        XCTAssertEqual(rule(document, of: "Jane Doe is a reporter who covers the city council and local politics for the paper."),
+                       "boilerplate:author-bio")
+        XCTAssertEqual(kept(document), Array(Self.story[0...1]))
+    }
+
+    func testMainRunOptionDecidesWhetherTextIsCutToItsRun() throws {
+        let text = """
+        \(Self.story[0])
+
+        \(Self.story[1])
+
+        Weather
+
+        Sunny
+
+        Traffic
+
+        Quiet roads
+
+        Tides
+
+        High at noon
+
+        A short note about something else entirely, placed at the very bottom of the page.
+        """
+        let text1 = try clean(text)
+        XCTAssertEqual(kept(text1), Array(Self.story[0...1]), "text documents are cut to their densest run of prose")
+        let never = try clean(text, options: ["main_run": "never"])
+        XCTAssertEqual(kept(never).count, 9, "with main_run never, only rule hits go")
+    }
+
+    func testHTMLBlocksOutsideTheMainContentGoUnderTheReadersReason() throws {
+        let html = TestSupport.htmlPage("""
+        <aside class="sidebar"><p>Most read: a cat rescued from a tree after two days in the rain and wind.</p></aside>
+        <header class="page-header"><p>From the harbour desk, where the news team works late into the night.</p></header>
+        <article class="article-body"><p>\(Self.story[0])</p><p>\(Self.story[1])</p><p>\(Self.story[2])</p></article>
+        """)
+        let document = try clean(html, format: .html)
+        XCTAssertEqual(kept(document), Self.story)
+        // A mark that can hold no metadata is removed by the reader already; one that may (a header) waits for this stage.
+        XCTAssertEqual(rule(document, of: "Most read: a cat rescued from a tree after two days in the rain and wind."),
+                       "read:markup-boilerplate:aside")
+        XCTAssertEqual(rule(document, of: "From the harbour desk, where the news team works late into the night."),
+                       "boilerplate:markup-boilerplate:header")
+    }
+}
