@@ -201,4 +201,12 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(output.committed, "what was done is still delivered")
         XCTAssertEqual(try field(summary.json(configHash: nil).serialized(), "status"), "interrupted")
     }
+
+    func testRunErrorsKeepTheirKindInTheirMessage() {
+        let setup = RunError.fetchSetup(.curlUnavailable).description
+        XCTAssertTrue(setup.hasPrefix("libcurl could not be initialised"), setup)
+        XCTAssertFalse(setup.contains("cannot create output"), "a libcurl setup failure is not an output error")
+        XCTAssertEqual(RunError.archive(.writeFailed(path: "a.warc.gz", reason: "disk full")).description,
+                       "a.warc.gz: cannot write WARC file: disk full")
+    }
 }
