@@ -8,12 +8,12 @@ extension MetadataContext {
     /// as a last resort). An outlet value the markup also gives as author names a person (a one-author
     /// site's `dc.publisher`): it does not make that author the site.
     mutating func findSiteKeys() {
-        let authorValues = Set(document.markupHints.filter { $0.field == "author" }.map { PersonNames.letterKey($0.value) })
-        let outlets = document.markupHints.filter { $0.field == "outlet" }
+        let authorValues = Set(document.markupHints.filter { $0.field == .author }.map { PersonNames.letterKey($0.value) })
+        let outlets = document.markupHints.filter { $0.field == .outlet }
         var sites = outlets.enumerated().filter { index, hint in
             index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(PersonNames.letterKey(hint.value)))
         }.map(\.element.value)
-        for url in [meta.url] + document.markupHints.filter({ $0.field == "url" }).map(\.value) {
+        for url in [meta.url] + document.markupHints.filter({ $0.field == .url }).map(\.value) {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
         siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
@@ -22,28 +22,28 @@ extension MetadataContext {
     /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
     mutating func tagMarkupAuthors() {
         var previousByline: String?
-        for (hint, value) in markupValues(["author", "byline"]) {
+        for (hint, value) in markupValues([.author, .byline]) {
             switch hint.field {
-            case "author":
+            case .author:
                 // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
                 // element counts alone: the next one with that class is often another text's byline.
                 let current = meta.evidence["authors"]?.rule
-                guard current == nil || (current == hint.origin && !hint.origin.hasPrefix("html:")) else { continue }
+                guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else { continue }
                 let found = names.markupAuthors(value)
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin) }
+                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
                     meta.authors.append(name)
                 }
-                if !people.isEmpty { set("authors", rule: hint.origin) }
-            case "byline" where meta.evidence["authors"] == nil:
+                if !people.isEmpty { set("authors", rule: hint.origin.description) }
+            case .byline where meta.evidence["authors"] == nil:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
                 let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
                 previousByline = value
                 let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
                     .filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin + (afterLabel.isEmpty ? "" : ":after-label")) }
+                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label")) }
             default:
                 break
             }

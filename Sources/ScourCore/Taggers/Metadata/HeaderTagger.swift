@@ -60,10 +60,10 @@ extension MetadataContext {
 
     /// The markup's tags: the hints of the first origin that gives any make the list.
     mutating func tagMarkupTags() {
-        for (hint, value) in markupValues(["tag"]) {
-            if meta.evidence["tags"] == nil || meta.evidence["tags"]?.rule == hint.origin {
+        for (hint, value) in markupValues([.tag]) {
+            if meta.evidence["tags"] == nil || meta.evidence["tags"]?.rule == hint.origin.description {
                 if !meta.tags.contains(value) { meta.tags.append(value) }
-                set("tags", rule: hint.origin)
+                set("tags", rule: hint.origin.description)
             }
         }
     }

@@ -12,10 +12,10 @@ extension MetadataContext {
         }
         /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
         var labelled: (String, String)??
-        for (hint, value) in markupValues(["date", "modified"]) {
+        for (hint, value) in markupValues([.date, .modified]) {
             switch hint.field {
-            case "date" where meta.date == nil:
-                if hint.origin.hasPrefix("html:") {
+            case .date where meta.date == nil:
+                if hint.origin.visibleText != nil {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
                     if labelled == nil { labelled = .some(labelledVisibleDate()) }
                     if let (date, origin) = labelled! {
@@ -25,8 +25,8 @@ extension MetadataContext {
                     }
                     if isModifiedLine(value) { continue }
                 }
-                if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin) }
-            case "modified" where modifiedHint == nil:
+                if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin.description) }
+            case .modified where modifiedHint == nil:
                 if normalizedDate(value) != nil { modifiedHint = hint }
             default:
                 break
@@ -39,11 +39,10 @@ extension MetadataContext {
     func shownMarkupDate() -> (String, String)? {
         var markupDates: Set<String> = []
         var shown: (String, String, String?)?
-        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
-            let visible = hint.origin.hasPrefix("html:") || hint.origin.hasPrefix("time[")
-            if visible {
-                guard shown == nil, hint.field == "date", !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
-                shown = (date, hint.origin, swappedDate(hint.value))
+        for hint in document.markupHints where hint.field == .date || hint.field == .modified {
+            if hint.origin.isVisible {
+                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
+                shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
             }
@@ -70,15 +69,17 @@ extension MetadataContext {
         var visibleCounts: [String: Int] = [:]
         var shownDates: Set<String> = []
         var structural: (String, String)?
-        for hint in document.markupHints where hint.field == "date" || hint.field == "modified" {
-            let isTime = hint.origin.hasPrefix("time[")
-            if hint.origin.hasPrefix("html:") || isTime {
-                guard hint.field == "date", hint.origin != "html:headline-text", !isModifiedLine(hint.value),
+        for hint in document.markupHints where hint.field == .date || hint.field == .modified {
+            if hint.origin.isVisible {
+                guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value),
                       let date = normalizedDate(hint.value) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)
                 if let swapped = swappedDate(hint.value) { shownDates.insert(swapped) }
-                if structural == nil, isTime || hint.origin == "html:date-class" { structural = (date, hint.origin) }
+                // A `<time>` or a date-class element: an element made to hold the date, not a line that has one.
+                if structural == nil, hint.origin.visibleText == nil || hint.origin.visibleText == .dateClass {
+                    structural = (date, hint.origin.description)
+                }
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
             }
@@ -90,10 +91,10 @@ extension MetadataContext {
 
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
     func labelledVisibleDate() -> (String, String)? {
-        for hint in document.markupHints where hint.field == "date" && hint.origin.hasPrefix("html:") {
+        for hint in document.markupHints where hint.field == .date && hint.origin.visibleText != nil {
             guard startsWithDateLabel(hint.value), !isModifiedLine(hint.value),
                   let date = normalizedDate(hint.value) else { continue }
-            return (date, hint.origin)
+            return (date, hint.origin.description)
         }
         return nil
     }
@@ -102,12 +103,12 @@ extension MetadataContext {
     mutating func tagModifiedDate() {
         guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value) else { return }
         meta.date = date
-        set("date", rule: hint.origin)
+        set("date", rule: hint.origin.description)
     }
 
     /// The archive's capture time only says the page existed then: the very last resort.
     mutating func tagCaptureDate() {
-        if meta.date == nil, let capture = document.markupHints.first(where: { $0.field == "warc-date" }),
+        if meta.date == nil, let capture = document.markupHints.first(where: { $0.field == .captureDate }),
            let date = normalizedDate(capture.value) {
             meta.date = date
             set("date", rule: "warc-date")

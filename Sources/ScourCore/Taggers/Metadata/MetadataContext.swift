@@ -41,9 +41,9 @@ struct MetadataContext {
 
     /// The markup's language (the last valid hint wins over the detected one).
     mutating func tagMarkupLanguage() {
-        for (hint, value) in markupValues(["language"]) {
+        for (hint, value) in markupValues([.language]) {
             let code = String(value.lowercased().prefix(2))
-            if code.count == 2, code.allSatisfy(\.isLetter) { meta.language = code; set("language", rule: hint.origin) }
+            if code.count == 2, code.allSatisfy(\.isLetter) { meta.language = code; set("language", rule: hint.origin.description) }
         }
     }
 
@@ -152,7 +152,7 @@ struct MetadataContext {
     // MARK: markup values
 
     /// The markup's hints of the given fields, in rank order, with edge spaces trimmed and empty values left out.
-    func markupValues(_ fields: Set<String>) -> [(hint: MarkupHint, value: String)] {
+    func markupValues(_ fields: Set<HintField>) -> [(hint: MarkupHint, value: String)] {
         document.markupHints.compactMap { hint in
             guard fields.contains(hint.field) else { return nil }
             // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.

@@ -5,8 +5,8 @@ import Foundation
 extension MetadataContext {
     /// The markup's outlet (the first hint wins).
     mutating func tagMarkupOutlet() {
-        for (hint, value) in markupValues(["outlet"]) where meta.outlet == nil {
-            meta.outlet = value; set("outlet", rule: hint.origin)
+        for (hint, value) in markupValues([.outlet]) where meta.outlet == nil {
+            meta.outlet = value; set("outlet", rule: hint.origin.description)
         }
     }
 

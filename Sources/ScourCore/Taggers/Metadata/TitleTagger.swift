@@ -5,12 +5,12 @@ import Foundation
 extension MetadataContext {
     /// The markup's title and description (the first hint of each wins).
     mutating func tagMarkupTitle() {
-        for (hint, value) in markupValues(["title", "description"]) {
+        for (hint, value) in markupValues([.title, .description]) {
             switch hint.field {
-            case "title" where meta.title == nil:
-                meta.title = cleanTitle(value); set("title", rule: hint.origin)
-            case "description" where meta.description == nil:
-                meta.description = value; set("description", rule: hint.origin)
+            case .title where meta.title == nil:
+                meta.title = cleanTitle(value); set("title", rule: hint.origin.description)
+            case .description where meta.description == nil:
+                meta.description = value; set("description", rule: hint.origin.description)
             default:
                 break
             }

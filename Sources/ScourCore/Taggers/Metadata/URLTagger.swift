@@ -4,8 +4,8 @@ import Foundation
 extension MetadataContext {
     /// The markup's URL (the first hint wins).
     mutating func tagMarkupURL() {
-        for (hint, value) in markupValues(["url"]) where meta.url == nil {
-            meta.url = value; set("url", rule: hint.origin)
+        for (hint, value) in markupValues([.url]) where meta.url == nil {
+            meta.url = value; set("url", rule: hint.origin.description)
         }
     }
 
