@@ -8,15 +8,15 @@ extension MetadataContext {
     /// as a last resort). An outlet value the markup also gives as author names a person (a one-author
     /// site's `dc.publisher`): it does not make that author the site.
     mutating func findSiteKeys() {
-        let authorValues = Set(document.markupHints.filter { $0.field == .author }.map { PersonNames.letterKey($0.value) })
+        let authorValues = Set(document.markupHints.filter { $0.field == .author }.map { TextKey.letterCharacters($0.value) })
         let outlets = document.markupHints.filter { $0.field == .outlet }
         var sites = outlets.enumerated().filter { index, hint in
-            index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(PersonNames.letterKey(hint.value)))
+            index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(TextKey.letterCharacters(hint.value)))
         }.map(\.element.value)
         for url in [meta.url] + document.markupHints.filter({ $0.field == .url }).map(\.value) {
             if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
         }
-        siteKeys = sites.map(PersonNames.letterKey).filter { $0.count >= 3 }
+        siteKeys = sites.map(TextKey.letterCharacters).filter { $0.count >= 3 }
     }
 
     /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
@@ -107,7 +107,7 @@ extension MetadataContext {
                     meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                     set("authors", rule: "closing-name", block: index - 1)
                 }
-                if meta.authors.contains(where: { DedupeStage.key($0) == DedupeStage.key(block.text) }) {
+                if meta.authors.contains(where: { TextKey.letters($0) == TextKey.letters(block.text) }) {
                     consume(index - 1, rule: "byline")
                 }
                 return

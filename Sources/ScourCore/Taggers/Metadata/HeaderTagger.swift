@@ -11,7 +11,7 @@ extension MetadataContext {
             let block = document.blocks[index]
             guard block.isKept, index != firstProse else { index += 1; continue }
             let text = block.text
-            if let title = meta.title, DedupeStage.key(title) == DedupeStage.key(text) { index += 1; continue }
+            if let title = meta.title, TextKey.letters(title) == TextKey.letters(text) { index += 1; continue }
             if let found = names.byline(text) {
                 if meta.authors.isEmpty { meta.authors = found; set("authors", rule: "byline", block: index) }
                 if meta.date == nil, let date = stage.dates.firstDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }

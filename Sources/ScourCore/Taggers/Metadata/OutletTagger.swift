@@ -127,14 +127,14 @@ extension MetadataContext {
 
     /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
     func properCase(_ name: String, keys: inout [[UInt8]]?) -> String {
-        let target = DedupeStage.key(name)
+        let target = TextKey.letters(name)
         guard !target.isEmpty else { return name }
         var counts: [String: Int] = [:]
         // The tokens' keys joined are a substring of the block's key: blocks without the target
         // there need no tokens. Exact for ASCII targets (only those are compared as bytes here).
         let targetBytes = Array(target.utf8)
         let prefilter = targetBytes.allSatisfy { $0 < 0x80 }
-        if prefilter && keys == nil { keys = document.blocks.map { Self.letterKeyBytes($0.text) } }
+        if prefilter && keys == nil { keys = document.blocks.map { TextKey.letterBytes($0.text) } }
         for (blockIndex, block) in document.blocks.enumerated() {
             if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
             if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
@@ -143,7 +143,7 @@ extension MetadataContext {
             for start in tokens.indices {
                 var joined = ""
                 for end in start..<min(tokens.count, start + 5) {
-                    joined += DedupeStage.key(String(tokens[end]))
+                    joined += TextKey.letters(String(tokens[end]))
                     if joined == target {
                         let phrase = tokens[start...end].joined(separator: " ")
                         if phrase.first?.isUppercase == true { counts[phrase, default: 0] += 1 }
@@ -202,23 +202,5 @@ extension MetadataContext {
             }
         }
         return true
-    }
-
-    /// `DedupeStage.key(text)` as bytes, made without decoding scalars when the text is ASCII.
-    static func letterKeyBytes(_ text: String) -> [UInt8] {
-        var ascii = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for byte in text.utf8 {
-                if byte >= 0x80 { ascii = false; break }
-                if byte >= 0x41 && byte <= 0x5A {
-                    buffer[count] = byte + 0x20
-                    count += 1
-                } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    buffer[count] = byte
-                    count += 1
-                }
-            }
-        }
-        return ascii ? bytes : Array(DedupeStage.key(text).utf8)
     }
 }

@@ -28,10 +28,10 @@ extension MetadataContext {
             }
         }
         guard let title = meta.title else { return }
-        let key = DedupeStage.key(title)
+        let key = TextKey.letters(title)
         // Remove the block the title came from, or the first one that repeats it.
         for index in document.blocks.indices where document.blocks[index].isKept {
-            let blockKey = DedupeStage.key(document.blocks[index].text)
+            let blockKey = TextKey.letters(document.blocks[index].text)
             if blockKey == key || (index == titleIndex) || (blockKey.hasPrefix(key) && blockKey.count - key.count < 40 && index < limit) {
                 consume(index, rule: "title")
                 break
@@ -58,7 +58,7 @@ extension MetadataContext {
         // A line repeated near the top is the page's title shown twice (tab title and headline).
         var seen: [String: Int] = [:]
         for index in candidates where plausible(index) {
-            let key = DedupeStage.key(document.blocks[index].text)
+            let key = TextKey.letters(document.blocks[index].text)
             if let first = seen[key], features(index).words >= 3 { return first }
             seen[key] = seen[key] ?? index
         }

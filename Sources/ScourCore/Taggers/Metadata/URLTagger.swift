@@ -20,7 +20,7 @@ extension MetadataContext {
             var url = firstURL(in: document.blocks[index])
             var urlBlock = index
             if url == nil, index + 1 < document.blocks.count, let next = firstURL(in: document.blocks[index + 1]),
-               DedupeStage.key(document.blocks[index + 1].text) == DedupeStage.key(next) {
+               TextKey.letters(document.blocks[index + 1].text) == TextKey.letters(next) {
                 url = next
                 urlBlock = index + 1
             }
