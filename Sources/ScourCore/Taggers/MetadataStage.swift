@@ -34,15 +34,20 @@ public struct MetadataStage: Stage {
     let latestDate: String
 
     public init(section: ConfigSection, resources: Resources) throws {
+        try self.init(section: section, resources: resources, clock: .system)
+    }
+
+    /// `clock` says what today is: dates after tomorrow are refused (tests set it).
+    public init(section: ConfigSection, resources: Resources, clock: Clock) throws {
         headerBlocks = section.int("header_blocks", default: 8, range: 1...100)
         monthFirst = section.choice("ambiguous_dates", default: "month_first", allowed: ["month_first", "day_first"]) == "month_first"
         words = resources.metadataWords
-        dates = DateParser(words: resources.dateWords, monthFirst: monthFirst)
-        swappedDates = DateParser(words: resources.dateWords, monthFirst: !monthFirst)
+        dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
+        swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
-        latestDate = Self.isoDay(Date().addingTimeInterval(86_400))
+        latestDate = Self.isoDay(clock.now.addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
         attributionRoleLeads = words.attributionRoles.map(ASCIIText.lead)
