@@ -63,7 +63,7 @@ extension MetadataContext {
             guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || ByteSearch.firstOffset(of: Self.copyrightSign, in: Array(bytes)) != nil,
                   text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
             var rest = text.replacingOccurrences(of: "©", with: " ")
-            for word in ["copyright", "all rights reserved", "todos los derechos reservados"] {
+            for word in stage.words.copyrightPhrases {
                 rest = rest.replacingOccurrences(of: word, with: " ", options: .caseInsensitive)
             }
             let cleaned = rest.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," || $0 == "|" })

@@ -15,8 +15,7 @@ extension MetadataContext {
             let text = document.blocks[index].text
             // Only the start is asked about: lowercasing whole blocks was a hot spot.
             let lower = text.prefix(16).lowercased()
-            guard lower.hasPrefix("original url") || lower.hasPrefix("source url") || lower.hasPrefix("url:")
-                    || lower.hasPrefix("source:") || lower.hasPrefix("original:") || lower.hasPrefix("link:") else { continue }
+            guard stage.words.urlLabels.contains(where: { lower.hasPrefix($0) }) else { continue }
             var url = firstURL(in: document.blocks[index])
             var urlBlock = index
             if url == nil, index + 1 < document.blocks.count, let next = firstURL(in: document.blocks[index + 1]),
