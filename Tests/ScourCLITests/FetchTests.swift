@@ -118,7 +118,7 @@ final class FetchTests: XCTestCase {
         let latin = try XCTUnwrap(byURL["/latin1"])
         XCTAssertEqual(latin.declaredCharset, "iso-8859-1")
         XCTAssertEqual(Array(latin.raw!.prefix(4)), [0x43, 0x61, 0x66, 0xE9], "Latin-1 bytes archived as sent")
-        XCTAssertTrue(latin.markupHints.contains { $0.origin == "warc-date" })
+        XCTAssertTrue(latin.markupHints.contains { $0.origin == .init(.archive) })
     }
 
     func testRunCleansFetchedPagesAndWritesFailuresToRejects() throws {

@@ -112,7 +112,7 @@ final class FetchUnitTests: XCTestCase {
         XCTAssertEqual(document.declaredCharset, "windows-1252")
         XCTAssertEqual(document.format, .text)
         XCTAssertEqual(document.raw, response.body, "payload stored decoded, Content-Encoding renamed so readers do not gunzip it")
-        XCTAssertEqual(document.markupHints, [MarkupHint(field: "warc-date", value: "1970-01-01T00:00:00Z", origin: "warc-date")])
+        XCTAssertEqual(document.markupHints, [MarkupHint(field: .captureDate, value: "1970-01-01T00:00:00Z", origin: .init(.archive))])
         guard case let .rejected(name, rejection)? = source.next() else { return XCTFail("expected the 404 as a reject") }
         XCTAssertEqual(name, "https://example.com/gone")
         XCTAssertEqual(rejection.reason, "WARC response has HTTP status 404")

@@ -111,7 +111,7 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(rules["Zobacz także:"], "teaser-heading")
         XCTAssertEqual(rules["Inny artykuł o czymś zupełnie innym"], "after-teaser-heading")
         XCTAssertEqual(rules["Czytaj też: Wyścig zbrojeń ruszył z kopyta"], "teaser-line")
-        XCTAssertEqual(TeaserBarrier.key("Schon  gelesen? "), "schon gelesen")
+        XCTAssertEqual(TextKey.teaser("Schon  gelesen? "), "schon gelesen")
     }
 
     func testLeadMatchingThePageDescriptionIsKeptDespiteAPositionalMark() throws {

@@ -42,7 +42,7 @@ final class MarkupMetadataTests: XCTestCase {
         <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Line
         break", "datePublished": "2020-04-07"} trailing junk;</script>
         """)
-        XCTAssertTrue(found.contains(MarkupHint(field: "date", value: "2020-04-07", origin: "json-ld:article.datePublished")))
+        XCTAssertTrue(found.contains(MarkupHint(field: .date, value: "2020-04-07", origin: .init(.jsonLD("article.datePublished")))))
     }
 
     func testMetaTagsOrderedBestFirst() {
@@ -57,12 +57,12 @@ final class MarkupMetadataTests: XCTestCase {
         <title>Budget vote delayed | Metro Herald</title>
         </head><body></body></html>
         """)
-        let dates = found.filter { $0.field == "date" }.map(\.origin)
+        let dates = found.filter { $0.field == .date }.map(\.origin.description)
         XCTAssertEqual(dates.first, "meta:article:published_time")
-        XCTAssertEqual(found.first { $0.field == "modified" }?.value, "2021-02-01T10:00:00Z")
-        XCTAssertEqual(found.first { $0.field == "url" }?.value, "https://example.org/a/1")
-        XCTAssertEqual(found.filter { $0.field == "tag" }.map(\.value), ["budget", "city hall"])
-        XCTAssertEqual(found.first { $0.origin == "title" }?.value, "Budget vote delayed")
+        XCTAssertEqual(found.first { $0.field == .modified }?.value, "2021-02-01T10:00:00Z")
+        XCTAssertEqual(found.first { $0.field == .url }?.value, "https://example.org/a/1")
+        XCTAssertEqual(found.filter { $0.field == .tag }.map(\.value), ["budget", "city hall"])
+        XCTAssertEqual(found.first { $0.origin == .init(.titleElement) }?.value, "Budget vote delayed")
     }
 
     func testVisibleFallbacks() throws {

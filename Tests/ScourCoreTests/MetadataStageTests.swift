@@ -89,11 +89,11 @@ final class MetadataStageTests: XCTestCase {
     func testMarkupHintsWinAndAreCleaned() throws {
         var document = TestSupport.textDocument("Some page title\n\n\(Self.body)")
         document.markupHints = [
-            MarkupHint(field: "title", value: "Budget vote delayed | The Herald", origin: "meta:og:title"),
-            MarkupHint(field: "author", value: "Jane Doe, John Roe", origin: "json-ld"),
-            MarkupHint(field: "author", value: "Someone Else", origin: "meta:author"),
-            MarkupHint(field: "date", value: "2022-03-03T10:00:00+01:00", origin: "json-ld"),
-            MarkupHint(field: "language", value: "en-GB", origin: "html[lang]"),
+            MarkupHint(field: .title, value: "Budget vote delayed | The Herald", origin: .init(.meta("og:title"))),
+            MarkupHint(field: .author, value: "Jane Doe, John Roe", origin: .init(.jsonLD(""))),
+            MarkupHint(field: .author, value: "Someone Else", origin: .init(.meta("author"))),
+            MarkupHint(field: .date, value: "2022-03-03T10:00:00+01:00", origin: .init(.jsonLD(""))),
+            MarkupHint(field: .language, value: "en-GB", origin: .init(.htmlLang)),
         ]
         try TestSupport.stage(ReadStage.self).process(&document)
         try TestSupport.stage(MetadataStage.self).process(&document)
@@ -124,7 +124,7 @@ final class MetadataStageTests: XCTestCase {
     func testArchiveCaptureDateIsOnlyTheLastResort() throws {
         func tagged(_ text: String) throws -> Document {
             var document = TestSupport.textDocument(text)
-            document.markupHints = [MarkupHint(field: "warc-date", value: "2023-04-05T06:07:08Z", origin: "warc-date")]
+            document.markupHints = [MarkupHint(field: .captureDate, value: "2023-04-05T06:07:08Z", origin: .init(.archive))]
             try TestSupport.stage(ReadStage.self).process(&document)
             try TestSupport.stage(NormalizeStage.self).process(&document)
             try TestSupport.stage(MetadataStage.self).process(&document)

@@ -63,8 +63,8 @@ final class PhraseMatcherTests: XCTestCase {
     func testNonASCIICaseFolding() {
         XCTAssertEqual(rule("ÚLTIMAS PUBLICACIONES"), rule("últimas publicaciones"))
         XCTAssertEqual(Lexicon.folded("Ärger 2024 im ÖPNV"), "ärger # im öpnv")
-        XCTAssertEqual(Lexicon.key("— Кнопка 12! —"), "кнопка #")
-        XCTAssertEqual(Lexicon.key("«İstanbul»"), "i̇stanbul")
+        XCTAssertEqual(TextKey.phrase("— Кнопка 12! —"), "кнопка #")
+        XCTAssertEqual(TextKey.phrase("«İstanbul»"), "i̇stanbul")
     }
 
     func testFeaturesCountWordsStopwordsAndMarksLikeCharacters() {

@@ -37,7 +37,7 @@ final class SeedGoldenTests: XCTestCase {
             XCTAssertFalse(text.contains(phrase), "boilerplate left: \(phrase)", file: file, line: line)
         }
         if let title = cleaned.meta.title {
-            XCTAssertFalse(paragraphs.contains { DedupeStage.key($0) == DedupeStage.key(title) }, "title in text", file: file, line: line)
+            XCTAssertFalse(paragraphs.contains { TextKey.letters($0) == TextKey.letters(title) }, "title in text", file: file, line: line)
         }
         XCTAssertEqual(Set(paragraphs).count, paragraphs.count, "a block repeats in the body", file: file, line: line)
     }

@@ -101,7 +101,7 @@ public struct WARCSource: DocumentSource {
         }
         if let date = record.header["WARC-Date"] {
             // The capture time, not the publication date: a separate field the metadata stage may use last.
-            document.markupHints.append(MarkupHint(field: "warc-date", value: date, origin: "warc-date"))
+            document.markupHints.append(MarkupHint(field: .captureDate, value: date, origin: .init(.archive)))
         }
         return .document(document)
     }

@@ -51,7 +51,7 @@ public struct Lexicon: Sendable {
             language = file.language
             rules = file.rules.mapValues { rule in
                 var rule = rule
-                rule.exact = rule.exact.map(Lexicon.key)
+                rule.exact = rule.exact.map(TextKey.phrase)
                 rule.prefix = rule.prefix.map { Lexicon.folded($0) }
                 rule.suffix = rule.suffix.map { Lexicon.folded($0) }
                 rule.contains = rule.contains.map { $0.lowercased() }
@@ -62,55 +62,10 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Lowercased, runs of digits as `#`, surrounding punctuation and spaces trimmed: how exact phrases compare.
-    static func key(_ text: String) -> String {
-        let folded = TextFold.fold(text).folded
-        return String(decoding: folded[trimmedRange(folded)], as: UTF8.self)
-    }
-
     /// Lowercased with every run of digits written `#`, so "34 comments" matches "# comments".
     static func folded(_ text: String) -> String {
         String(decoding: TextFold.fold(text).folded, as: UTF8.self)
     }
-
-    /// The bytes left once white space, punctuation and symbols (but `#$%&@`) are cut from both ends.
-    static func trimmedRange(_ bytes: [UInt8]) -> Range<Int> {
-        var start = 0
-        var end = bytes.count
-        while start < end {
-            let (scalar, length) = decode(bytes, at: start)
-            guard trims(scalar) else { break }
-            start += length
-        }
-        while end > start {
-            var head = end - 1
-            while head > start, bytes[head] & 0xC0 == 0x80 { head -= 1 }
-            let (scalar, _) = decode(bytes, at: head)
-            guard trims(scalar) else { break }
-            end = head
-        }
-        return start..<end
-    }
-
-    private static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    @inline(__always)
-    private static func trims(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? asciiTrims[Int(scalar.value)] : trimSet.contains(scalar)
-    }
-
-    private static let trimSet = CharacterSet.whitespacesAndNewlines
-        .union(.punctuationCharacters).union(.symbols).subtracting(CharacterSet(charactersIn: "#$%&@"))
-    private static let asciiTrims: [Bool] = (0..<128).map { trimSet.contains(Unicode.Scalar(UInt8($0))) }
 }
 
 /// All selected lexicons merged, answering "which boilerplate rule does this block hit?".
@@ -204,7 +159,7 @@ public struct PhraseMatcher: Sendable {
 
     public func match(_ text: String, wordCount: Int) -> Hit? {
         let (lower, folded) = TextFold.fold(text)
-        let trimmed = Lexicon.trimmedRange(folded)
+        let trimmed = TextKey.trimmedRange(folded)
         if trimmed.count <= longestExact, let entry = exact[Array(folded[trimmed])] {
             return entry.hit
         }

@@ -40,20 +40,6 @@ public struct Document: Sendable {
     }
 }
 
-/// A metadata candidate taken from markup (JSON-LD, meta tags, …), with its origin.
-public struct MarkupHint: Sendable, Equatable {
-    public var field: String
-    public var value: String
-    /// e.g. `json-ld`, `meta:og:title`, `time[datetime]`.
-    public var origin: String
-
-    public init(field: String, value: String, origin: String) {
-        self.field = field
-        self.value = value
-        self.origin = origin
-    }
-}
-
 /// Identifies one version of an input file, so a later run can tell it has not changed.
 public struct InputFingerprint: Sendable, Equatable {
     public var size: Int64

@@ -133,6 +133,10 @@ public struct MetadataWords: Sendable, Decodable {
     public let authorLabels: [String]
     /// Words that make an author value an organisation (the site, its publisher) rather than a person.
     public let organizationWords: [String]
+    /// Line openings that announce the page's original address: "Original url:", "Source:" (at most 16 characters).
+    public let urlLabels: [String]
+    /// Words cut from a copyright line to leave the holder's name: "All rights reserved".
+    public let copyrightPhrases: [String]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -146,5 +150,7 @@ public struct MetadataWords: Sendable, Decodable {
         case nameSuffixes = "name_suffixes"
         case authorLabels = "author_labels"
         case organizationWords = "organization_words"
+        case urlLabels = "url_labels"
+        case copyrightPhrases = "copyright_phrases"
     }
 }

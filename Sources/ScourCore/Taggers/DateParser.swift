@@ -29,8 +29,12 @@ public struct DateParser: Sendable {
     /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
     let monthFirst: Bool
 
-    public init(words: DateWords, years: ClosedRange<Int> = 1990...Calendar.current.component(.year, from: Date()) + 1,
-                monthFirst: Bool = true) {
+    /// Years from 1990 to the one after the clock's: later dates are no publication dates.
+    public init(words: DateWords, clock: Clock = .system, monthFirst: Bool = true) {
+        self.init(words: words, years: 1990...Calendar.current.component(.year, from: clock.now) + 1, monthFirst: monthFirst)
+    }
+
+    public init(words: DateWords, years: ClosedRange<Int>, monthFirst: Bool = true) {
         self.months = words.months
         self.markers = words.yearMonthDayMarkers.compactMap { $0.count == 3 ? ($0[0], $0[1], $0[2]) : nil }
         self.years = years

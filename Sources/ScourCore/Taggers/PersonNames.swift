@@ -272,7 +272,7 @@ struct PersonNames: Sendable {
         }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
         if words.contains(where: { organizationWords.contains(String($0)) }) { return true }
-        let key = Self.letterKey(name)
+        let key = TextKey.letterCharacters(name)
         guard key.count >= 3 else { return false }
         return siteKeys.contains { site in site == key || (site.count >= 4 && (key.hasPrefix(site) || site.hasPrefix(key))) }
     }
@@ -300,20 +300,5 @@ struct PersonNames: Sendable {
             }
         }
         return undecided && lower.range(of: "[a-z0-9]\\.(de|com|net|org|at|ch|fr|es|it|cl|br|info|eu|uk|co|io)\\b", options: .regularExpression) != nil
-    }
-
-    /// Lowercased letters and digits only: "Jobs & Hire" → "jobshire".
-    static func letterKey(_ text: String) -> String {
-        // ASCII without CR: Characters are bytes, letters are A-Z and a-z, numbers the digits.
-        if ASCIIText.isPlain(text) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
-                let lower = ASCIIText.fold(byte)
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { bytes.append(lower) }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }

@@ -75,7 +75,7 @@ public struct HTMLSegmenter: Sendable {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
         }
-        let descriptions = document.markupHints.filter { $0.field == "description" }.map(\.value)
+        let descriptions = document.markupHints.filter { $0.field == .description }.map(\.value)
         var selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
         // Fallback: a page whose story sits in an element its tokens say is never read (a caption
         // wrapper, a "visually-hidden" menu libxml2 left unclosed) is walked again reading those.

@@ -23,7 +23,7 @@ public enum MarkupMetadata {
 public struct MarkupVocabulary: Sendable, Decodable {
     public struct MetaKey: Sendable, Decodable {
         public var key: String
-        public var field: String
+        public var field: HintField
         /// Lower is more trusted; candidates of a field are offered in rank order.
         public var rank: Int
     }
@@ -285,7 +285,7 @@ struct JSONLDReader {
         return nil
     }
 
-    private mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
+    private mutating func add(_ field: HintField, _ value: String, origin: HintOrigin, rank: Int) {
         let collapsed = MarkupScan.collapse(HTMLEntities.decode(value))
         guard !collapsed.isEmpty else { return }
         candidates.append(.init(hint: MarkupHint(field: field, value: collapsed, origin: origin), rank: rank))
@@ -321,7 +321,7 @@ struct JSONLDReader {
         let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
         if isArticle || isPage { readCreativeWork(object, isArticle: isArticle) }
         if types.contains("website"), let name = object["name"] as? String {
-            add("outlet", name, origin: "json-ld:WebSite.name", rank: 22)
+            add(.outlet, name, origin: .init(.jsonLD("WebSite.name")), rank: 22)
             siteNames.append(MarkupScan.collapse(name))
         }
         for (key, child) in object where !Self.foreignKeys.contains(key.lowercased()) {
@@ -333,40 +333,40 @@ struct JSONLDReader {
         let kind = isArticle ? "article" : "page"
         func rank(_ article: Int, _ page: Int) -> Int { isArticle ? article : page }
         if let headline = object["headline"] as? String {
-            add("title", headline, origin: "json-ld:\(kind).headline", rank: rank(MarkupRank.articleHeadlineJSONLD, 36))
+            add(.title, headline, origin: .init(.jsonLD("\(kind).headline")), rank: rank(MarkupRank.articleHeadlineJSONLD, 36))
         } else if isArticle, let name = object["name"] as? String {
-            add("title", name, origin: "json-ld:\(kind).name", rank: 28)
+            add(.title, name, origin: .init(.jsonLD("\(kind).name")), rank: 28)
         }
         if let date = Self.string(object["datePublished"]) {
-            add("date", date, origin: "json-ld:\(kind).datePublished", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
+            add(.date, date, origin: .init(.jsonLD("\(kind).datePublished")), rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
         if let date = Self.string(object["dateCreated"]) {
-            add("date", date, origin: "json-ld:\(kind).dateCreated", rank: rank(28, 36))
+            add(.date, date, origin: .init(.jsonLD("\(kind).dateCreated")), rank: rank(28, 36))
         }
         if let date = Self.string(object["dateModified"]) {
-            add("modified", date, origin: "json-ld:\(kind).dateModified", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
+            add(.modified, date, origin: .init(.jsonLD("\(kind).dateModified")), rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
         for name in Self.names(object["author"] ?? object["creator"], ids: namesByID) {
             // A web page's author (often the site's default account) comes after the visible byline.
-            add("author", name, origin: "json-ld:\(kind).author", rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageAuthorJSONLD))
+            add(.author, name, origin: .init(.jsonLD("\(kind).author")), rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageAuthorJSONLD))
         }
         if let publisher = Self.names(object["publisher"], ids: namesByID).first {
-            add("outlet", publisher, origin: "json-ld:\(kind).publisher", rank: rank(MarkupRank.articleJSONLDSecondary, 26))
+            add(.outlet, publisher, origin: .init(.jsonLD("\(kind).publisher")), rank: rank(MarkupRank.articleJSONLDSecondary, 26))
             siteNames.append(MarkupScan.collapse(publisher))
         }
         if let description = object["description"] as? String {
-            add("description", description, origin: "json-ld:\(kind).description", rank: rank(21, 30))
+            add(.description, description, origin: .init(.jsonLD("\(kind).description")), rank: rank(21, 30))
         }
         if let section = Self.string(object["articleSection"]) {
-            add("section", section, origin: "json-ld:\(kind).articleSection", rank: rank(15, 30))
+            add(.section, section, origin: .init(.jsonLD("\(kind).articleSection")), rank: rank(15, 30))
         }
         if let language = Self.string(object["inLanguage"]) {
-            add("language", language, origin: "json-ld:\(kind).inLanguage", rank: rank(25, 32))
+            add(.language, language, origin: .init(.jsonLD("\(kind).inLanguage")), rank: rank(25, 32))
         }
         if let keywords = object["keywords"] {
             let list = (keywords as? [Any])?.compactMap { $0 as? String }
                 ?? (keywords as? String).map { $0.split(separator: ",").map(String.init) } ?? []
-            for keyword in list { add("tag", keyword, origin: "json-ld:\(kind).keywords", rank: rank(15, 30)) }
+            for keyword in list { add(.tag, keyword, origin: .init(.jsonLD("\(kind).keywords")), rank: rank(15, 30)) }
         }
     }
 

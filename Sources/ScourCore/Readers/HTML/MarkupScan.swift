@@ -59,7 +59,7 @@ struct MarkupScan {
         self.vocabulary = vocabulary
     }
 
-    mutating func add(_ field: String, _ value: String, origin: String, rank: Int) {
+    mutating func add(_ field: HintField, _ value: String, origin: HintOrigin, rank: Int) {
         let trimmed = Self.collapse(HTMLEntities.decode(value))
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
@@ -71,10 +71,10 @@ struct MarkupScan {
         var all = candidates
         if let title = titleText {
             let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
-            all.append(Candidate(hint: MarkupHint(field: "title", value: cleaned, origin: "title"), rank: MarkupRank.titleElement))
+            all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
         }
         if !bannerTexts.isEmpty {
-            for index in all.indices where all[index].hint.field == "date" && all[index].hint.origin.hasPrefix("html:text")
+            for index in all.indices where all[index].hint.field == .date && all[index].hint.origin.visibleText?.isPlacedLine == true
                 && bannerTexts.contains(all[index].hint.value) {
                 all[index].rank = MarkupRank.pageHeaderDate
             }
@@ -86,7 +86,7 @@ struct MarkupScan {
 
     mutating func read(_ root: HTMLNode) {
         if let lang = root.attribute("lang") ?? root.attribute("xml:lang") {
-            add("language", lang, origin: "html[lang]", rank: MarkupRank.htmlLang)
+            add(.language, lang, origin: .init(.htmlLang), rank: MarkupRank.htmlLang)
         }
         // Depth-first in document order, as `forEachDescendant`, with the path kept on the way.
         path = [frame(for: root, tag: root.tag, flags: ElementMarks(root, table: vocabulary.classWordTable).flags, parent: nil)]
@@ -108,12 +108,12 @@ struct MarkupScan {
         path = []
         if seenHeadline {
             for text in textBeforeHeadline.suffix(20).reversed() {
-                add("date", text, origin: "html:text-before-headline", rank: MarkupRank.textBeforeHeadline)
+                add(.date, text, origin: .init(.visibleText(.textBeforeHeadline)), rank: MarkupRank.textBeforeHeadline)
             }
         } else {
             // No headline element: the page is read from the top.
             for text in textBeforeHeadline.prefix(40) {
-                add("date", text, origin: "html:text", rank: MarkupRank.textAfterHeadline)
+                add(.date, text, origin: .init(.visibleText(.text)), rank: MarkupRank.textAfterHeadline)
             }
         }
     }
@@ -160,7 +160,7 @@ struct MarkupScan {
         if tag == .h1 && !seenHeadline {
             if !skipped {
                 seenHeadline = true
-                add("date", node.textContent, origin: "html:headline-text", rank: MarkupRank.headlineText)
+                add(.date, node.textContent, origin: .init(.visibleText(.headlineText)), rank: MarkupRank.headlineText)
             }
             readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
@@ -211,7 +211,7 @@ struct MarkupScan {
         if let dateline {
             guard !skipped else { return }
             textAfterHeadlineCount += 1
-            add("date", dateline, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+            add(.date, dateline, origin: .init(.visibleText(.textAfterHeadline)), rank: MarkupRank.textAfterHeadline)
             return
         }
         guard hasDigit, length <= 240, !skipped,
@@ -226,7 +226,7 @@ struct MarkupScan {
         guard count >= 4, count <= 120 else { return }
         if seenHeadline {
             textAfterHeadlineCount += 1
-            add("date", text, origin: "html:text-after-headline", rank: MarkupRank.textAfterHeadline)
+            add(.date, text, origin: .init(.visibleText(.textAfterHeadline)), rank: MarkupRank.textAfterHeadline)
         } else {
             textBeforeHeadline.append(text)
         }
@@ -244,7 +244,7 @@ struct MarkupScan {
                 let number = String(name.dropFirst(12))
                 twitterData[number] = content
                 if let label = twitterLabels[number], vocabulary.authorMetaLabels.contains(label.trimmingCharacters(in: .whitespaces)) {
-                    add("author", content, origin: "meta:twitter:data", rank: MarkupRank.twitterLabel)
+                    add(.author, content, origin: .init(.meta("twitter:data")), rank: MarkupRank.twitterLabel)
                 }
             }
         }
@@ -252,15 +252,15 @@ struct MarkupScan {
             guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
             let key = Self.metaKey(raw)
             guard let entry = vocabulary.metaByKey[key] else { continue }
-            if entry.field == "tag" && !key.hasPrefix("article:") {
+            if entry.field == .tag && !key.hasPrefix("article:") {
                 // Keyword lists come as one comma-separated value.
                 for item in content.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                    add("tag", String(item), origin: "meta:\(key)", rank: entry.rank)
+                    add(.tag, String(item), origin: .init(.meta(key)), rank: entry.rank)
                 }
             } else {
-                add(entry.field, content, origin: "meta:\(key)", rank: entry.rank)
+                add(entry.field, content, origin: .init(.meta(key)), rank: entry.rank)
             }
-            if entry.field == "outlet" { siteNames.append(Self.collapse(content)) }
+            if entry.field == .outlet { siteNames.append(Self.collapse(content)) }
             return
         }
     }
@@ -280,7 +280,7 @@ struct MarkupScan {
     private mutating func readLink(_ node: HTMLNode) {
         guard let rel = node.attribute("rel"), let href = node.attribute("href") else { return }
         if MarkupBytes.lowercased(rel, hasToken: "canonical"), href.hasPrefix("http") {
-            add("url", href, origin: "link[rel=canonical]", rank: MarkupRank.canonicalLink)
+            add(.url, href, origin: .init(.canonicalLink), rank: MarkupRank.canonicalLink)
         }
     }
 
@@ -293,7 +293,7 @@ struct MarkupScan {
         }
         if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
             if !skipped, let text = Self.shortLineText(node) {
-                add("author", text, origin: "a[rel=author]", rank: MarkupRank.relAuthor)
+                add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
         if tag == .time, timeCount < 8, !skipped {
@@ -303,19 +303,19 @@ struct MarkupScan {
             let published = node.attribute("pubdate") != nil || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" }
             let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
             if modified {
-                add("modified", value, origin: "time[datetime]", rank: MarkupRank.timeElement)
+                add(.modified, value, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             } else if !seenHeadline, isInPageBanner {
                 bannerTexts.insert(Self.collapse(node.textContent))
-                add("date", value, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
+                add(.date, value, origin: .init(.visibleText(.pageHeader)), rank: MarkupRank.pageHeaderDate)
             } else {
-                add("date", value, origin: published ? "time[pubdate]" : "time[datetime]",
+                add(.date, value, origin: .init(.timeElement(published: published)),
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
         }
         if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
            Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
             authorLinkCount += 1
-            add("author", text, origin: "html:author-link", rank: MarkupRank.authorLink)
+            add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
         }
         if seenHeadline, bylineCount < 60, !skipped, let first = node.firstChild, first.isText {
             // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
@@ -325,14 +325,14 @@ struct MarkupScan {
             }
             if starts, let text = Self.shortLineText(node) {
                 bylineCount += 1
-                add("byline", text, origin: "html:byline-text", rank: MarkupRank.bylineText)
+                add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
         guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !skipped else { return }
         if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
             authorClassCount += 1
             let count = candidates.count
-            add("author", text, origin: "html:author-class", rank: MarkupRank.authorClassElement)
+            add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
             // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
             // is the tighter value: offer it first.
             if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
@@ -350,9 +350,9 @@ struct MarkupScan {
                 dateClassCount += 1
                 if !seenHeadline, isInPageBanner {
                     bannerTexts.insert(Self.collapse(node.textContent))
-                    add("date", text, origin: "html:page-header", rank: MarkupRank.pageHeaderDate)
+                    add(.date, text, origin: .init(.visibleText(.pageHeader)), rank: MarkupRank.pageHeaderDate)
                 } else {
-                    add("date", text, origin: "html:date-class", rank: MarkupRank.dateClassElement)
+                    add(.date, text, origin: .init(.visibleText(.dateClass)), rank: MarkupRank.dateClassElement)
                 }
             }
         }
@@ -363,11 +363,11 @@ struct MarkupScan {
         for property in itemprop.split(separator: " ") {
             switch property {
             case "datepublished":
-                add("date", value(), origin: "itemprop=datePublished", rank: MarkupRank.microdata)
+                add(.date, value(), origin: .init(.microdata("datePublished")), rank: MarkupRank.microdata)
             case "datecreated":
-                add("date", value(), origin: "itemprop=dateCreated", rank: MarkupRank.pageJSONLD)
+                add(.date, value(), origin: .init(.microdata("dateCreated")), rank: MarkupRank.pageJSONLD)
             case "datemodified":
-                add("modified", value(), origin: "itemprop=dateModified", rank: MarkupRank.microdata)
+                add(.modified, value(), origin: .init(.microdata("dateModified")), rank: MarkupRank.microdata)
             case "author", "creator":
                 guard !skipped else { continue }
                 var name: String?
@@ -379,9 +379,9 @@ struct MarkupScan {
                     return true
                 }
                 let text = name ?? node.attribute("content") ?? node.textContent
-                if Self.isShortLine(text) { add("author", text, origin: "itemprop=author", rank: MarkupRank.itempropAuthor) }
+                if Self.isShortLine(text) { add(.author, text, origin: .init(.microdata("author")), rank: MarkupRank.itempropAuthor) }
             case "headline":
-                add("title", value(), origin: "itemprop=headline", rank: MarkupRank.microdata + 8)
+                add(.title, value(), origin: .init(.microdata("headline")), rank: MarkupRank.microdata + 8)
             default:
                 break
             }
@@ -416,202 +416,5 @@ struct MarkupScan {
                 return true
             }
         }
-    }
-
-    /// Lowercased words of the class and id: `post-meta__date` → post, meta, date.
-    private func classWords(_ node: HTMLNode) -> [String] {
-        var words: [String] = []
-        for name in ["class", "id"] {
-            guard var value = node.attribute(name) else { continue }
-            value.withUTF8 { words += Self.words($0) }
-        }
-        return words
-    }
-
-    /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
-    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var words: [String] = []
-        var word: [UInt8] = []
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if !word.isEmpty {
-                    words.append(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
-                }
-            } else {
-                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-        }
-        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-        return words
-    }
-
-    /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
-    static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
-        // Compared as lowercased bytes, segment by segment, with no String or array made:
-        // this runs for every link of every page.
-        var copy = href
-        return copy.withUTF8 { bytes in
-            var segmentStart = 0
-            func matches(_ end: Int) -> Bool {
-                let length = end - segmentStart
-                guard length > 0, length <= 16 else { return false }
-                return wanted.contains { candidate in
-                    guard candidate.count == length else { return false }
-                    for offset in 0..<length {
-                        var byte = bytes[segmentStart + offset]
-                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                        if byte != candidate[offset] { return false }
-                    }
-                    return true
-                }
-            }
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                    if matches(index) { return true }
-                    if byte != UInt8(ascii: "/") { return false }
-                    segmentStart = index + 1
-                }
-            }
-            return matches(bytes.count)
-        }
-    }
-
-    /// `node.spacedText` when it is a short line (see `isShortLine`) and the element's text is at most
-    /// 1200 bytes (a byline is short; a wrapper that happens to carry such a class is not, and is not read whole).
-    /// A byte pass decides most elements without building their text.
-    static func shortLineText(_ node: HTMLNode) -> String? {
-        var probe = ShortLineProbe()
-        node.forEachDescendant { child in
-            guard !probe.isDecided else { return false }
-            if child.isText { child.withContent { probe.feed($0) } }
-            return true
-        }
-        switch probe.verdict {
-        case .no:
-            return nil
-        case .yes:
-            return node.spacedText
-        case .unknown:
-            let text = node.spacedText
-            return isShortLine(text) ? text : nil
-        }
-    }
-
-    /// `text.count`, counted as bytes when the text is ASCII (one Character a byte, but for "\r\n").
-    static func characterCount(_ text: String) -> Int {
-        var copy = text
-        let ascii = copy.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
-        return ascii ? text.utf8.count : text.count
-    }
-
-    static func isShortLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 1200 else { return false }
-        let collapsed = collapse(text)
-        return !collapsed.isEmpty && collapsed.count <= 100 && collapsed.split(separator: " ").count <= 12
-    }
-
-    /// Whitespace runs to one space, ends trimmed: `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`.
-    /// Done on bytes, scalar by scalar: a whitespace scalar is a whitespace Character of its own unless
-    /// a scalar before it can take it into its Character (prepended marks) or one after it can join it
-    /// (combining marks). Text with such a neighbour next to a space (rare) takes the Character path.
-    static func collapse(_ text: String) -> String {
-        var copy = text
-        var needsCharacters = false
-        let collapsed = copy.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                var written = 0
-                var pendingSpace = false
-                var previousPlain = true
-                var nextMustBePlain = false
-                var index = 0
-                let count = bytes.count
-                while index < count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                            if byte == 0x20 && !previousPlain {
-                                needsCharacters = true
-                                return 0
-                            }
-                            pendingSpace = written > 0
-                            nextMustBePlain = byte == 0x20
-                        } else {
-                            if pendingSpace {
-                                out[written] = 0x20
-                                written += 1
-                            }
-                            pendingSpace = false
-                            nextMustBePlain = false
-                            out[written] = byte
-                            written += 1
-                        }
-                        previousPlain = true
-                        index += 1
-                        continue
-                    }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    let plain = MarkupBytes.isPlainScalar(scalar)
-                    let space = MarkupBytes.whitespace(scalar)
-                    if nextMustBePlain && !plain || space == .joinable && !previousPlain {
-                        needsCharacters = true
-                        return 0
-                    }
-                    switch space {
-                    case .none:
-                        if pendingSpace {
-                            out[written] = 0x20
-                            written += 1
-                        }
-                        pendingSpace = false
-                        nextMustBePlain = false
-                        for offset in 0..<length { out[written + offset] = bytes[index + offset] }
-                        written += length
-                    case .breaking:
-                        pendingSpace = written > 0
-                        nextMustBePlain = false
-                    case .joinable:
-                        pendingSpace = written > 0
-                        nextMustBePlain = true
-                    }
-                    previousPlain = plain
-                    index += length
-                }
-                return written
-            }
-        }
-        return needsCharacters ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") : collapsed
-    }
-}
-
-extension HTMLNode {
-    /// Text below this node with a space at every text-node boundary: `<span>By</span><a>Jane</a>` → "By Jane".
-    var spacedText: String {
-        // The text nodes' bytes joined with spaces, made a String once.
-        var bytes: [UInt8] = []
-        var first = true
-        forEachDescendant { node in
-            guard node.isText else { return true }
-            if !first { bytes.append(0x20) }
-            first = false
-            node.withContent { bytes.append(contentsOf: $0) }
-            return true
-        }
-        return MarkupScan.collapse(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// The text's byte length, counted only up to `limit` (a date element is short;
-    /// a wrapper that happens to carry such a class is not, and is not read whole).
-    func textBytes(upTo limit: Int) -> Int {
-        var total = 0
-        forEachDescendant { node in
-            guard total <= limit else { return false }
-            if node.isText { node.withContent { total += $0.count } }
-            return true
-        }
-        return total
     }
 }

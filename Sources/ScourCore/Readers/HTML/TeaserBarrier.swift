@@ -56,14 +56,14 @@ struct TeaserBarrier {
         }
         let whole = text.utf8.count <= limitBytes
         guard whole || colon >= 0 else { return nil }
-        if whole, phrases.contains(Self.key(Substring(text))) {
+        if whole, phrases.contains(TextKey.teaser(Substring(text))) {
             return .heading
         }
         if colon > 0 {
             let colonIndex = text.utf8.index(text.utf8.startIndex, offsetBy: colon)
             let rest = text.utf8[text.utf8.index(after: colonIndex)...]
             // "Read also: …" with nothing after the colon was the heading case.
-            if rest.contains(where: { $0 != 0x20 && $0 != 0x0A }), phrases.contains(Self.key(text[..<colonIndex])) {
+            if rest.contains(where: { $0 != 0x20 && $0 != 0x0A }), phrases.contains(TextKey.teaser(text[..<colonIndex])) {
                 return .line
             }
         }
@@ -75,42 +75,13 @@ struct TeaserBarrier {
         guard text.utf8.count <= 160 else { return false }
         let last = text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A })
         guard last == UInt8(ascii: ":") else { return false }
-        let key = Self.key(Substring(text))
+        let key = TextKey.teaser(Substring(text))
         for (offset, byte) in key.utf8.enumerated() where byte == 0x20 {
             if offset > maxCharacters * 2 { break }
             let prefix = String(decoding: key.utf8.prefix(offset), as: UTF8.self)
             if phrases.contains(prefix) { return true }
         }
         return false
-    }
-
-    /// The non-ASCII trailing marks `key` removes, as UTF-8: "…", "»", "›", "→".
-    private static let trailingMarks: [[UInt8]] = ["\u{2026}", "\u{00BB}", "\u{203A}", "\u{2192}"].map { Array($0.utf8) }
-
-    /// Lowercased, spaces collapsed, trailing punctuation and spaces removed.
-    static func key(_ text: Substring) -> String {
-        // Built as UTF-8 bytes; the trailing marks are cut by their byte sequences.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        TextFold.appendCollapsingSpaces(text, to: &bytes, fold: TextFold.appendLowercased)
-        // Trailing ": ? ! . … space » › > →".
-        trimming: while let last = bytes.last {
-            switch last {
-            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "."), 0x20, UInt8(ascii: ">"):
-                bytes.removeLast()
-                continue trimming
-            default:
-                for mark in Self.trailingMarks where bytes.count >= mark.count && bytes.suffix(mark.count).elementsEqual(mark) {
-                    bytes.removeLast(mark.count)
-                    continue trimming
-                }
-                break trimming
-            }
-        }
-        var key = String(decoding: bytes, as: UTF8.self)
-        // Typographic apostrophes as in the word list ("don’t" → "don't").
-        if key.unicodeScalars.contains("\u{2019}") { key = String(key.map { $0 == "\u{2019}" ? "'" : $0 }) }
-        return key
     }
 
     /// Removes teaser announcements from `included` and, after each, the non-prose blocks

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Authors: the markup's author values and labelled bylines, then names signing the text
+/// ("… – Analyst of international affairs", a lone name after the last paragraph); a value that
+/// names the site is used only when no person is found.
+extension MetadataContext {
+    /// Letter keys of the site's names and host: an author value equal to one is no person (but is kept
+    /// as a last resort). An outlet value the markup also gives as author names a person (a one-author
+    /// site's `dc.publisher`): it does not make that author the site.
+    mutating func findSiteKeys() {
+        let authorValues = Set(document.markupHints.filter { $0.field == .author }.map { TextKey.letterCharacters($0.value) })
+        let outlets = document.markupHints.filter { $0.field == .outlet }
+        var sites = outlets.enumerated().filter { index, hint in
+            index == 0 || !(names.looksLikeName(hint.value) && authorValues.contains(TextKey.letterCharacters(hint.value)))
+        }.map(\.element.value)
+        for url in [meta.url] + document.markupHints.filter({ $0.field == .url }).map(\.value) {
+            if let url, let host = URL(string: url)?.host { sites.append(hostName(host)); sites.append(host) }
+        }
+        siteKeys = sites.map(TextKey.letterCharacters).filter { $0.count >= 3 }
+    }
+
+    /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
+    mutating func tagMarkupAuthors() {
+        var previousByline: String?
+        for (hint, value) in markupValues([.author, .byline]) {
+            switch hint.field {
+            case .author:
+                // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
+                // element counts alone: the next one with that class is often another text's byline.
+                let current = meta.evidence["authors"]?.rule
+                guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else { continue }
+                let found = names.markupAuthors(value)
+                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
+                for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
+                    meta.authors.append(name)
+                }
+                if !people.isEmpty { set("authors", rule: hint.origin.description) }
+            case .byline where meta.evidence["authors"] == nil:
+                // A visible line counts only when it starts with a label: "Posted by …", "von …",
+                // or follows a label standing alone ("By" and the name in sibling elements).
+                let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
+                previousByline = value
+                let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
+                    .filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label")) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// "… play a mediating role. Mahmoud Fazeli – Analyst of international affairs" at a paragraph's end.
+    mutating func tagInlineAttributions() {
+        guard let first = firstProse, let last = lastProse else { return }
+        for index in first...last where document.blocks[index].isKept {
+            let text = document.blocks[index].text
+            let bytes = Array(text.utf8)
+            for (dash, dashBytes) in Self.attributionDashes {
+                // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
+                guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
+                let tail = bytes[(offset + dashBytes.count)...]
+                if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    if !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
+                } else if !ASCIIText.mayFoldToASCII(String(decoding: tail, as: UTF8.self)),
+                          !stage.attributionRoleLeads.contains(where: { $0.isEmpty || ASCIIText.hasLoweredPrefix(tail, $0) }) {
+                    // A role's leading ASCII must start the rest's own bytes (case aside).
+                    continue
+                }
+                guard let range = text.byteRange(of: dash, backwards: true) else { continue }
+                let role = text[range.upperBound...].lowercased()
+                guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
+                      role.split(separator: " ").count <= 8 else { continue }
+                let before = text[..<range.lowerBound]
+                // The name runs back to the end of the previous sentence.
+                let sentenceEnd = before.lastIndex(where: { ".!?”\"".contains($0) })
+                let nameStart = sentenceEnd.map { before.index(after: $0) } ?? before.startIndex
+                let name = before[nameStart...].trimmingCharacters(in: .whitespaces)
+                guard names.looksLikeName(name) else { continue }
+                if meta.authors.isEmpty {
+                    meta.authors = [name]
+                    set("authors", rule: "attribution", block: index)
+                }
+                let kept = before[..<nameStart].trimmingCharacters(in: .whitespaces)
+                if kept.isEmpty { consume(index, rule: "attribution") } else { document.blocks[index].text = kept }
+                break
+            }
+        }
+    }
+
+    static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }
+
+    /// A lone name line right after the last paragraph signs the article.
+    mutating func tagClosingName() {
+        guard let last = lastProse else { return }
+        var index = last + 1
+        var looked = 0
+        while index < document.blocks.count, looked < 3 {
+            let block = document.blocks[index]
+            index += 1
+            guard block.isKept else { continue }
+            looked += 1
+            let feature = BlockFeatures(block, stopwords: stopwords)
+            guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
+            if names.looksLikeName(block.text) {
+                if meta.authors.isEmpty {
+                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+                    set("authors", rule: "closing-name", block: index - 1)
+                }
+                if meta.authors.contains(where: { TextKey.letters($0) == TextKey.letters(block.text) }) {
+                    consume(index - 1, rule: "byline")
+                }
+                return
+            }
+        }
+    }
+
+    /// The last resort: an author value that named the site or an organisation.
+    mutating func tagSiteAuthor() {
+        if meta.authors.isEmpty, let (name, origin) = siteAuthor {
+            meta.authors = [name]
+            set("authors", rule: origin)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The header between title and body: byline, date line, tag line, name line and standfirst,
+/// each removed once read.
+extension MetadataContext {
+    mutating func tagHeader() {
+        let start = document.blocks.firstIndex(where: { $0.removal?.rule == "title" }).map { $0 + 1 } ?? 0
+        let end = min(document.blocks.count, max(firstProse ?? 0, start) + 1, start + stage.headerBlocks + 1)
+        var index = start
+        while index < end {
+            let block = document.blocks[index]
+            guard block.isKept, index != firstProse else { index += 1; continue }
+            let text = block.text
+            if let title = meta.title, TextKey.letters(title) == TextKey.letters(text) { index += 1; continue }
+            if let found = names.byline(text) {
+                if meta.authors.isEmpty { meta.authors = found; set("authors", rule: "byline", block: index) }
+                if meta.date == nil, let date = stage.dates.firstDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
+                consume(index, rule: "byline")
+            } else if tagDateLine(index) {
+                consume(index, rule: "dateline")
+            } else if let tags = tagList(text), meta.tags.isEmpty {
+                meta.tags = tags
+                set("tags", rule: "tag-line", block: index)
+                consume(index, rule: "tag-line")
+            } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil {
+                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+                set("authors", rule: "name-line", block: index)
+                consume(index, rule: "byline")
+            } else if meta.description == nil, isDek(index) {
+                meta.description = text
+                set("description", rule: "standfirst", block: index)
+                consume(index, rule: "description")
+            }
+            index += 1
+        }
+    }
+
+    /// A date line: a short block with a date, or a labelled one ("Update Time : …", "2021/05/19 | tags").
+    mutating func tagDateLine(_ index: Int) -> Bool {
+        let text = document.blocks[index].text
+        guard let found = stage.dates.firstDate(in: text) else { return false }
+        let feature = features(index)
+        let lower = text.lowercased()
+        let labelled = (stage.words.dateLabels + stage.words.modifiedLabels).contains { lower.hasPrefix($0) }
+        guard labelled || feature.words <= 12 || found.offset == 0 else { return false }
+        if meta.date == nil {
+            meta.date = found.iso
+            set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
+        }
+        // "2021/05/19 | Note, political, top news": the rest of the line is the tag list.
+        if meta.tags.isEmpty, let bar = text.range(of: " | ") {
+            let rest = String(text[bar.upperBound...])
+            if let tags = tagList(rest, requireList: false) {
+                meta.tags = tags
+                set("tags", rule: "date-line-tags", block: index)
+            }
+        }
+        return true
+    }
+
+    /// The markup's tags: the hints of the first origin that gives any make the list.
+    mutating func tagMarkupTags() {
+        for (hint, value) in markupValues([.tag]) {
+            if meta.evidence["tags"] == nil || meta.evidence["tags"]?.rule == hint.origin.description {
+                if !meta.tags.contains(value) { meta.tags.append(value) }
+                set("tags", rule: hint.origin.description)
+            }
+        }
+    }
+
+    /// "Tags: a, b", or an unlabelled list of 2–8 short capitalised items: "Russia, Israel".
+    func tagList(_ text: String, requireList: Bool = true) -> [String]? {
+        var body = Substring(text)
+        let lower = text.lowercased()
+        var labelled = false
+        for label in stage.words.tagLabels where lower.hasPrefix(label) {
+            let rest = body.dropFirst(label.count)
+            if rest.first == ":" || rest.first == " " {
+                body = rest.drop { $0 == ":" || $0 == " " }
+                labelled = true
+                break
+            }
+        }
+        let separators: [Character] = labelled ? [",", ";", "|", "•", "/"] : [",", ";", "|", "•"]
+        let items = body.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard items.count >= (requireList && !labelled ? 2 : 1), items.count <= 12 else { return nil }
+        for item in items {
+            let itemWords = item.split(separator: " ")
+            guard itemWords.count <= 4, !item.contains(where: { ".!?:".contains($0) }) else { return nil }
+            if !labelled {
+                // Unlabelled lists must look like topic names, not a clause of a sentence.
+                guard let first = item.first, first.isLetter, first.isUppercase || !requireList else { return nil }
+            }
+        }
+        if !labelled && requireList {
+            // At least one item has a capital in every word or is a single word: "Russia, Israel".
+            guard items.allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return nil }
+        }
+        return items
+    }
+
+    /// A standfirst: one sentence-ish line between title and body, not ending like a paragraph.
+    func isDek(_ index: Int) -> Bool {
+        guard let first = firstProse, index < first, index <= (meta.evidence["title"]?.line ?? 0) + 4 || index < 4 else { return false }
+        let feature = features(index)
+        let block = document.blocks[index]
+        return block.kind != .heading && (8...45).contains(feature.words) && feature.linkDensity < 0.3
+            && !block.text.hasSuffix(".") && stage.phrases.match(block.text, wordCount: feature.words) == nil
+            && meta.title != nil
+    }
+}

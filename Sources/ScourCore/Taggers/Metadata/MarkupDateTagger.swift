@@ -1,0 +1,117 @@
+import Foundation
+
+/// Dates from the markup (JSON-LD, `<meta>`, microdata, `<time>`) and from the visible lines the
+/// HTML reader offered as date hints; which to trust when they disagree.
+extension MetadataContext {
+    /// The shown date the markup agrees with, else the markup's dates in rank order; the best
+    /// modification date is kept for the last resort (`tagModifiedDate`).
+    mutating func tagMarkupDates() {
+        if let (date, origin) = shownMarkupDate() ?? confirmedVisibleDate() {
+            meta.date = date
+            set("date", rule: origin)
+        }
+        /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
+        var labelled: (String, String)??
+        for (hint, value) in markupValues([.date, .modified]) {
+            switch hint.field {
+            case .date where meta.date == nil:
+                if hint.origin.visibleText != nil {
+                    // Among the dates shown on the page, one labelled "Published …" beats the first one.
+                    if labelled == nil { labelled = .some(labelledVisibleDate()) }
+                    if let (date, origin) = labelled! {
+                        meta.date = date
+                        set("date", rule: origin + ":labelled")
+                        continue
+                    }
+                    if isModifiedLine(value) { continue }
+                }
+                if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin.description) }
+            case .modified where modifiedHint == nil:
+                if normalizedDate(value) != nil { modifiedHint = hint }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The date the page shows, when the markup also names it (as published or as modified date):
+    /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
+    func shownMarkupDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var shown: (String, String, String?)?
+        for hint in document.markupHints where hint.field == .date || hint.field == .modified {
+            if hint.origin.isVisible {
+                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
+                shown = (date, hint.origin.description, swappedDate(hint.value))
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let shown else { return nil }
+        if markupDates.contains(shown.0) { return (shown.0, shown.1) }
+        // "02/11/2023" read month first, where the markup says 2 November.
+        if let swapped = shown.2, markupDates.contains(swapped) { return (swapped, shown.1 + ":day-first") }
+        return nil
+    }
+
+    /// The other reading of an ambiguous numeric date, if it has one.
+    func swappedDate(_ value: String) -> String? {
+        guard let found = stage.swappedDates.firstDate(in: value), found.iso <= stage.latestDate,
+              found.iso != normalizedDate(value) else { return nil }
+        return found.iso
+    }
+
+    /// The date of the first dated element (`<time>`, a date class) whose text shows it too, when none
+    /// of the markup's dates is shown anywhere: the page states its date, the markup's is a stale or
+    /// system date (a CMS's creation time, a sitemap's).
+    func confirmedVisibleDate() -> (String, String)? {
+        var markupDates: Set<String> = []
+        var visibleCounts: [String: Int] = [:]
+        var shownDates: Set<String> = []
+        var structural: (String, String)?
+        for hint in document.markupHints where hint.field == .date || hint.field == .modified {
+            if hint.origin.isVisible {
+                guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value),
+                      let date = normalizedDate(hint.value) else { continue }
+                visibleCounts[date, default: 0] += 1
+                shownDates.insert(date)
+                if let swapped = swappedDate(hint.value) { shownDates.insert(swapped) }
+                // A `<time>` or a date-class element: an element made to hold the date, not a line that has one.
+                if structural == nil, hint.origin.visibleText == nil || hint.origin.visibleText == .dateClass {
+                    structural = (date, hint.origin.description)
+                }
+            } else if let date = normalizedDate(hint.value) {
+                markupDates.insert(date)
+            }
+        }
+        guard let structural, !markupDates.isEmpty, visibleCounts[structural.0, default: 0] >= 2,
+              markupDates.isDisjoint(with: shownDates) else { return nil }
+        return (structural.0, structural.1 + ":confirmed")
+    }
+
+    /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
+    func labelledVisibleDate() -> (String, String)? {
+        for hint in document.markupHints where hint.field == .date && hint.origin.visibleText != nil {
+            guard startsWithDateLabel(hint.value), !isModifiedLine(hint.value),
+                  let date = normalizedDate(hint.value) else { continue }
+            return (date, hint.origin.description)
+        }
+        return nil
+    }
+
+    /// A modification date is the last resort: the field wants the original publication.
+    mutating func tagModifiedDate() {
+        guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value) else { return }
+        meta.date = date
+        set("date", rule: hint.origin.description)
+    }
+
+    /// The archive's capture time only says the page existed then: the very last resort.
+    mutating func tagCaptureDate() {
+        if meta.date == nil, let capture = document.markupHints.first(where: { $0.field == .captureDate }),
+           let date = normalizedDate(capture.value) {
+            meta.date = date
+            set("date", rule: "warc-date")
+        }
+    }
+}

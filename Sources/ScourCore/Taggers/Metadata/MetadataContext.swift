@@ -1,0 +1,169 @@
+import Foundation
+
+/// What the metadata taggers share for one document: the document being tagged, the block
+/// features made on demand, the prose range, and `set`/`consume` that record the evidence.
+/// Each tagger (one file per field family in this folder) is an extension that reads and fills it;
+/// `MetadataStage.cascade` runs them in a fixed order.
+struct MetadataContext {
+    let stage: MetadataStage
+    var document: Document
+    var meta: Metadata { get { document.metadata } set { document.metadata = newValue } }
+    let names: PersonNames
+    let stopwords: Set<String>
+    /// Index of the first and last block that read as article prose.
+    var firstProse: Int?
+    var lastProse: Int?
+    /// Features of the blocks, each computed once when first asked for: the rules ask
+    /// many times, but most pages never need the middle of the body.
+    let blockFeatures: FeatureCache
+    /// The best last-modified date in the markup: used only when no publication date is found.
+    var modifiedHint: MarkupHint?
+    /// Letters and digits of the site's names and host, to tell the site from its authors.
+    var siteKeys: [String] = []
+    /// An author value that names the site or an organisation: used only when no person is found.
+    var siteAuthor: (name: String, origin: String)?
+    let dateCache = DateCache()
+
+    init(stage: MetadataStage, document: Document) {
+        self.stage = stage
+        self.document = document
+        // The first 200 kept blocks, read as one text without joining them.
+        let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
+        if let detected {
+            self.document.metadata.language = detected
+            self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
+        }
+        stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
+        names = stage.names
+        let stopwords = self.stopwords
+        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwords)
+    }
+
+    /// The markup's language (the last valid hint wins over the detected one).
+    mutating func tagMarkupLanguage() {
+        for (hint, value) in markupValues([.language]) {
+            let code = String(value.lowercased().prefix(2))
+            if code.count == 2, code.allSatisfy(\.isLetter) { meta.language = code; set("language", rule: hint.origin.description) }
+        }
+    }
+
+    // MARK: evidence
+
+    /// Records where a field's value came from: the rule, and the block's line and opening when a block gave it.
+    mutating func set(_ field: String, rule: String, block: Int? = nil) {
+        let line = block.map { document.blocks[$0].line }.flatMap { $0 > 0 ? $0 : nil }
+        let excerpt = block.map { String(document.blocks[$0].text.prefix(120)) }
+        meta.evidence[field] = Evidence(rule: rule, line: line, excerpt: excerpt)
+    }
+
+    /// Removes a block that only carried metadata (kept the first reason if another stage removed it).
+    mutating func consume(_ index: Int, rule: String) {
+        if document.blocks[index].removal == nil {
+            document.blocks[index].removal = Removal(stage: MetadataStage.name, rule: rule)
+        }
+    }
+
+    // MARK: block features
+
+    /// Features as read before this stage changed any text (changes only shorten attributions).
+    func features(_ index: Int) -> BlockFeatures {
+        blockFeatures[index]
+    }
+
+    /// Words of a block as `features(index).words`; counted without stopwords when the
+    /// features were not needed yet (only the count is asked for here).
+    func words(_ index: Int) -> Int {
+        blockFeatures.words(index)
+    }
+
+    /// The texts of the first `limit` kept blocks, without an array of them.
+    struct KeptTexts: Sequence, IteratorProtocol {
+        let blocks: [Block]
+        var limit: Int
+        var index = 0
+
+        init(blocks: [Block], limit: Int) {
+            self.blocks = blocks
+            self.limit = limit
+        }
+
+        mutating func next() -> String? {
+            while limit > 0, index < blocks.count {
+                index += 1
+                if blocks[index - 1].isKept { limit -= 1; return blocks[index - 1].text }
+            }
+            return nil
+        }
+    }
+
+    /// The blocks as they were when the stage began, and their features made on demand.
+    /// A class, so the taggers' non-mutating rules can fill it.
+    final class FeatureCache {
+        let blocks: [Block]
+        let stopwords: Set<String>
+        /// Per block the index of its features in `made`, -1 until asked for: a plain integer
+        /// array is made faster than one of optional features.
+        private var slots: [Int32]
+        private var made: [BlockFeatures] = []
+        /// Blocks the reader already removed (an HTML page's menus) are never asked about.
+        private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
+
+        init(blocks: [Block], stopwords: Set<String>) {
+            self.blocks = blocks
+            self.stopwords = stopwords
+            slots = Array(repeating: -1, count: blocks.count)
+        }
+
+        func words(_ index: Int) -> Int {
+            if slots[index] >= 0 { return made[Int(slots[index])].words }
+            guard blocks[index].isKept else { return 0 }
+            var counts = BlockFeatures.WordCounts()
+            counts.scan(blocks[index].text, stopwords: [])
+            return counts.words + (counts.digits > 0 && counts.words == 0 ? 1 : 0)
+        }
+
+        subscript(index: Int) -> BlockFeatures {
+            if slots[index] >= 0 { return made[Int(slots[index])] }
+            let feature = blocks[index].isKept ? BlockFeatures(blocks[index], stopwords: stopwords) : none
+            slots[index] = Int32(made.count)
+            made.append(feature)
+            return feature
+        }
+    }
+
+    // MARK: prose range
+
+    func isProse(_ index: Int) -> Bool {
+        let block = document.blocks[index]
+        guard block.isKept, block.kind != .heading else { return false }
+        let feature = features(index)
+        // Phrase rules only apply to short blocks; long prose need not be matched.
+        return feature.isProse(minWords: 15, hasStopwords: !stopwords.isEmpty)
+            && (feature.words > 80 || stage.phrases.match(block.text, wordCount: feature.words) == nil)
+    }
+
+    /// Scans in from both ends: the prose test matches phrases, too slow to run on every block of a long page.
+    mutating func findProseRange() {
+        firstProse = document.blocks.indices.first(where: isProse)
+        guard let first = firstProse else { return }
+        lastProse = document.blocks.indices.reversed().first { $0 >= first && isProse($0) }
+    }
+
+    // MARK: markup values
+
+    /// The markup's hints of the given fields, in rank order, with edge spaces trimmed and empty values left out.
+    func markupValues(_ fields: Set<HintField>) -> [(hint: MarkupHint, value: String)] {
+        document.markupHints.compactMap { hint in
+            guard fields.contains(hint.field) else { return nil }
+            // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
+            let value = Self.hasEdgeSpace(hint.value) ? hint.value.trimmedSpaces() : hint.value
+            return value.isEmpty ? nil : (hint, value)
+        }
+    }
+
+    /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.
+    static func hasEdgeSpace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A
+    }
+}
