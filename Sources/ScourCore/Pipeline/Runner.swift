@@ -123,7 +123,7 @@ public struct Runner {
     public func run(inputs: [String], warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
             let incremental = output.layout == "runs" && !full
-            let source = FileSource(paths: inputs, previous: incremental ? { path in
+            let source = FileSource(paths: inputs, maxBytes: pipeline.maxInputBytes, previous: incremental ? { path in
                 guard let record = try? state?.input(path) else { return nil }
                 return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
             } : (state != nil ? { _ in nil } : nil))
