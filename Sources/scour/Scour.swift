@@ -25,9 +25,13 @@ enum ExitStatus {
 
 extension RunError {
     /// The exit status of a run or fetch that could not go on: 75 when another run holds the
-    /// state's lock (try again later), 74 for every other output, lock or state error.
+    /// state's lock (try again later), 2 for an output or state path that is not a file,
+    /// 74 for every other output, lock or state error.
     var exitStatus: Int32 {
         if case .locked(.held) = self { return ExitStatus.locked }
+        // A folder, socket or FIFO named as output or state is a usage error, like a bad config.
+        if case .output(.notAFile) = self { return ExitStatus.configError }
+        if case .state(.notAFile) = self { return ExitStatus.configError }
         return ExitStatus.outputError
     }
 }
