@@ -310,6 +310,16 @@ public struct Runner {
             }
             summary.stages = stats
             summary.seconds = Date().timeIntervalSince(summary.started)
+            // The folder is completed before the state commits, so a crash after the commit
+            // leaves only the listing in manifest.jsonl for the next run to do.
+            if let folder {
+                do {
+                    try report?.finish(summary: summary)
+                    try folder.writeManifest(summary.json(configHash: configHash))
+                } catch {
+                    throw RunError.output(error)
+                }
+            }
             if let state, let id = folder?.runID ?? Optional("file-\(RunFolder.newRunID(at: summary.started))") {
                 do {
                     if folder == nil {
@@ -323,12 +333,7 @@ public struct Runner {
                 }
             }
             if let folder {
-                do {
-                    try report?.finish(summary: summary)
-                    try folder.publish(manifest: summary.json(configHash: configHash))
-                } catch {
-                    throw RunError.output(error)
-                }
+                do { try folder.list(manifestText: summary.json(configHash: configHash).serialized()) } catch { throw RunError.output(error) }
             }
         } catch {
             writer.abandon()
