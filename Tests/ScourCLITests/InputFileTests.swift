@@ -129,4 +129,21 @@ final class InputFileTests: XCTestCase {
             XCTAssertTrue((record["text"] as? String)?.contains("file number \(index)") == true, source)
         }
     }
+    func testANameThatIsNotUTF8IsUnchangedOnTheNextIncrementalRun() throws {
+        let path = Array(inputs.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let body = Array("Here is a paragraph of plain text with enough words in it to be kept by every stage.\n".utf8)
+        XCTAssertEqual(body.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, body.count)
+        close(fd)
+        let config = work.appendingPathComponent("cron.json")
+        try Data("""
+        {"inputs": ["\(inputs.path)"], "output": {"layout": "runs", "dir": "\(work.path)/out"},
+         "state": {"enabled": true, "path": "\(work.path)/out/.scour/state.sqlite"}}
+        """.utf8).write(to: config)
+        let first = try CLIRunner.run(["run", "--config", config.path])
+        XCTAssertTrue(first.stderr.contains("1 inputs, 1 written, 0 rejected"), first.stderr)
+        // The state found the file again by its escaped source: its size and time are unchanged.
+        let second = try CLIRunner.run(["run", "--config", config.path])
+        XCTAssertTrue(second.stderr.contains("1 inputs, 0 written, 0 rejected, 1 unchanged"), second.stderr)
+    }
 }
