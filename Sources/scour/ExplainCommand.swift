@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         let pipeline = Pipeline(config: pipelineConfig)
         let item = InputCollector.collect([file]).first ?? InputItem(source: file, format: nil, problem: "no input")
-        switch InputCollector.load(item) {
+        switch InputCollector.load(item, maxBytes: pipeline.maxInputBytes) {
         case let .failure(rejection):
             print("REJECT  \(rejection.stage): \(rejection.reason)")
             throw ExitCode(1)

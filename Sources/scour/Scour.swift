@@ -25,10 +25,13 @@ enum ExitStatus {
 
 extension RunError {
     /// The exit status of a run or fetch that could not go on: 75 when another run holds the
-    /// state's lock (try again later), 74 (EX_IOERR) for every other error, as the README lists.
+    /// state's lock (try again later), 2 for an output or state path that is not a file,
+    /// 74 (EX_IOERR) for every other error, as the README lists.
     var exitStatus: Int32 {
         switch self {
         case .locked(.held): return ExitStatus.locked
+        // A folder, socket or FIFO named as output or state is a usage error, like a bad config.
+        case .output(.notAFile), .state(.notAFile): return ExitStatus.configError
         case .locked(.cannotOpen), .output, .state, .archive: return ExitStatus.outputError
         // Kept at 74 as documented, though no file is at fault: the message names libcurl.
         case .fetchSetup: return ExitStatus.outputError

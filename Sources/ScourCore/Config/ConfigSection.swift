@@ -66,6 +66,10 @@ public final class ConfigSection {
 
     public func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
         guard let value = raw(key) else { return fallback }
+        if let literal = value as? JSONNumberLiteral {
+            fail(key, "\(literal.text) is out of range \(range.lowerBound)...\(range.upperBound)")
+            return fallback
+        }
         guard let number = value as? NSNumber, !isJSONBoolean(number),
               number.doubleValue == number.doubleValue.rounded() else {
             fail(key, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(describe(value))")
@@ -80,6 +84,10 @@ public final class ConfigSection {
 
     public func double(_ key: String, default fallback: Double, range: ClosedRange<Double>) -> Double {
         guard let value = raw(key) else { return fallback }
+        if let literal = value as? JSONNumberLiteral {
+            fail(key, "\(literal.text) is out of range \(range.lowerBound)...\(range.upperBound)")
+            return fallback
+        }
         guard let number = value as? NSNumber, !isJSONBoolean(number) else {
             fail(key, "expected a number from \(range.lowerBound) to \(range.upperBound), got \(describe(value))")
             return fallback
@@ -142,6 +150,7 @@ public final class ConfigSection {
     private func describe(_ value: Any) -> String {
         switch value {
         case let text as String: return "\"\(text)\""
+        case let literal as JSONNumberLiteral: return literal.text
         case let number as NSNumber: return isJSONBoolean(number) ? (number.boolValue ? "true" : "false") : "\(number)"
         case is [Any]: return "a list"
         case is [String: Any]: return "an object"

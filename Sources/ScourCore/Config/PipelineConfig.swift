@@ -74,9 +74,9 @@ public struct PipelineConfig: Sendable {
     public static func parse(data: Data, path: String, resources: Resources) throws(ConfigError) -> PipelineConfig {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            object = try StrictJSON.parse(data)
         } catch {
-            throw .notJSON(path: path, reason: (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)")
+            throw .notJSON(path: path, reason: error.description)
         }
         guard let root = object as? [String: Any] else {
             throw .notJSON(path: path, reason: "the top level must be an object")
@@ -164,6 +164,13 @@ public struct PipelineConfig: Sendable {
         guard let list = value as? [Any] else {
             diagnostics.report(ConfigProblem(key: "stages", line: diagnostics.line(ofKey: "stages"),
                                              message: "expected a list of stage objects", allowed: StageRegistry.names))
+            return []
+        }
+        if list.isEmpty {
+            diagnostics.report(ConfigProblem(key: "stages", line: diagnostics.line(ofKey: "stages"),
+                                             message: "the list is empty, so every input would be rejected: list the stages to run, "
+                                                 + "starting with {\"stage\": \"read\"}, or leave stages out to run them all",
+                                             allowed: StageRegistry.names))
             return []
         }
         var stages: [any Stage] = []

@@ -55,9 +55,9 @@ public struct InputFingerprint: Sendable, Equatable {
     }
 
     /// Size and time of a file, without reading it.
-    public static func stat(_ path: String) -> InputFingerprint? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return nil }
-        return InputFingerprint(size: size.int64Value, modified: Int64(date.timeIntervalSince1970))
+    /// `source` is a file's source name (see `SourceName`), so escaped names work too.
+    public static func stat(_ source: String) -> InputFingerprint? {
+        guard let info = FileBytes.status(SourceName.bytes(of: source)) else { return nil }
+        return InputFingerprint(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec))
     }
 }

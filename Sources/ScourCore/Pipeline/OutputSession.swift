@@ -164,6 +164,16 @@ final class OutputSession {
         }
         summary.stages = stats
         summary.seconds = Date().timeIntervalSince(summary.started)
+        // The folder is completed before the state commits, so a crash after the commit
+        // leaves only the listing in manifest.jsonl for the next run to do.
+        if let folder {
+            do throws(OutputError) {
+                try report?.finish(summary: summary)
+                try folder.writeManifest(summary.json(configHash: settings.configHash))
+            } catch {
+                throw .output(error)
+            }
+        }
         if let state, let id = folder?.runID ?? Optional("file-\(RunFolder.newRunID(at: summary.started))") {
             do throws(StateError) {
                 if folder == nil {
@@ -178,8 +188,7 @@ final class OutputSession {
         }
         if let folder {
             do throws(OutputError) {
-                try report?.finish(summary: summary)
-                try folder.publish(manifest: summary.json(configHash: settings.configHash))
+                try folder.list(manifestText: summary.json(configHash: settings.configHash).serialized())
             } catch {
                 throw .output(error)
             }

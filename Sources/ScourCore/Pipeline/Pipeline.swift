@@ -16,6 +16,11 @@ public struct Pipeline: Sendable {
         self.init(stages: config.stages)
     }
 
+    /// The read stage's `max_bytes`: sources reject larger files from their size, unread.
+    public var maxInputBytes: Int {
+        (stages.first { $0 is ReadStage } as? ReadStage)?.maxBytes ?? 64 << 20
+    }
+
     /// Runs every stage over the document, updating `stats` (one entry per stage, same order).
     public func process(_ input: Document, stats: inout [StageStats]) -> Result<Document, Rejection> {
         let result = explain(input, stats: &stats)

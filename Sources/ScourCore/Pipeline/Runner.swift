@@ -50,7 +50,7 @@ public struct Runner {
     /// The files and folders of a run. With a state every file gets a fingerprint (recorded at
     /// the commit); in an incremental run, those the state knows unchanged are not read again.
     func makeFileSource(_ inputs: [String], state: RunState?) -> FileSource {
-        FileSource(paths: inputs, previous: incremental ? { path in
+        FileSource(paths: inputs, maxBytes: pipeline.maxInputBytes, previous: incremental ? { path in
             guard let record = try? state?.input(path) else { return nil }
             return InputFingerprint(size: record.size, modified: record.modified, contentHash: record.contentHash)
         } : (state != nil ? { _ in nil } : nil))

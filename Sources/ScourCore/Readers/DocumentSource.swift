@@ -19,10 +19,13 @@ public struct FileSource: DocumentSource {
     private let previous: ((String) -> InputFingerprint?)?
     /// The WARC archive being read, record by record, before the next file.
     private var archive: WARCSource?
+    /// Larger files are rejected from their size, before reading (the read stage's `max_bytes`).
+    private let maxBytes: Int
 
     /// `previous` returns what the state remembers of a path (nil: never seen).
-    public init(paths: [String], previous: ((String) -> InputFingerprint?)? = nil) {
+    public init(paths: [String], maxBytes: Int = 64 << 20, previous: ((String) -> InputFingerprint?)? = nil) {
         items = InputCollector.collect(paths).makeIterator()
+        self.maxBytes = maxBytes
         self.previous = previous
     }
 
@@ -33,7 +36,7 @@ public struct FileSource: DocumentSource {
         }
         guard let item = items.next() else { return nil }
         if item.isArchive {
-            archive = WARCSource(path: item.source)
+            archive = WARCSource(path: item.source, maxBytes: maxBytes)
             return next()
         }
         var known: InputFingerprint?
@@ -46,7 +49,7 @@ public struct FileSource: DocumentSource {
                 return .unchanged(source: item.source)
             }
         }
-        switch InputCollector.load(item) {
+        switch InputCollector.load(item, maxBytes: maxBytes) {
         case var .success(document):
             if var fingerprint = current {
                 fingerprint.contentHash = SHA256.hex(bytes: document.raw ?? [])

@@ -24,35 +24,53 @@ public enum InputCollector {
 
     public static func collect(_ paths: [String]) -> [InputItem] {
         var items: [InputItem] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                items.append(InputItem(source: path, format: nil, problem: "no such file or folder"))
+            let bytes = Array(path.utf8)
+            var info = stat()
+            guard SourceName.withCPath(bytes, { stat($0, &info) }) == 0 else {
+                items.append(InputItem(source: SourceName.escape(bytes), format: nil, problem: "no such file or folder"))
                 continue
             }
-            if isDirectory.boolValue {
-                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                guard let enumerator = manager.enumerator(atPath: path) else {
-                    items.append(InputItem(source: path, format: nil, problem: "folder cannot be listed"))
-                    continue
-                }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                var base = bytes
+                if base.last == UInt8(ascii: "/") { base.removeLast() }
                 var files: [String] = []
-                while let relative = enumerator.nextObject() as? String {
-                    let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") {
-                        if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
-                        continue
-                    }
-                    if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { continue }
-                    files.append(base + "/" + relative)
+                guard listFiles(in: base, into: &files) else {
+                    items.append(InputItem(source: SourceName.escape(bytes), format: nil, problem: "folder cannot be listed"))
+                    continue
                 }
                 items += files.sorted().map(item(forFile:))
             } else {
-                items.append(item(forFile: path))
+                items.append(item(forFile: SourceName.escape(bytes)))
             }
         }
         return items
+    }
+
+    /// Every file under `folder` (recursively, hidden names and hidden folders left out),
+    /// as sources. Names are read as bytes, so names that are not UTF-8 are kept exactly.
+    private static func listFiles(in folder: [UInt8], into files: inout [String]) -> Bool {
+        guard let directory = SourceName.withCPath(folder, { opendir($0) }) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            guard !name.isEmpty, name.first != UInt8(ascii: ".") else { continue }
+            let path = folder + [UInt8(ascii: "/")] + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = SourceName.withCPath(path, { lstat($0, &info) }) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                // A subfolder that cannot be listed is skipped, as before.
+                _ = listFiles(in: path, into: &files)
+            } else {
+                files.append(SourceName.escape(path))
+            }
+        }
+        return true
     }
 
     static func item(forFile path: String) -> InputItem {
@@ -78,21 +96,19 @@ public enum InputCollector {
     }
 
     /// Loads an item's bytes (gunzipping `.gz`) and decides the format of extension-less files.
-    public static func load(_ item: InputItem) -> Result<Document, Rejection> {
+    /// The size is checked before a byte is read, and gunzipping stops at `maxBytes`.
+    public static func load(_ item: InputItem, maxBytes: Int = 64 << 20) -> Result<Document, Rejection> {
         if let problem = item.problem { return .failure(Rejection(stage: "input", reason: problem)) }
         if item.isArchive {
             return .failure(Rejection(stage: "input", reason: "a WARC archive holds many pages: give it to scour run, which reads it record by record"))
         }
-        guard let data = FileManager.default.contents(atPath: item.source) else {
-            return .failure(Rejection(stage: "input", reason: "cannot read file (permission denied or not a regular file)"))
+        var bytes: [UInt8]
+        switch FileBytes.read(SourceName.bytes(of: item.source), maxBytes: maxBytes,
+                              gunzip: item.source.lowercased().hasSuffix(".gz")) {
+        case let .success(read): bytes = read
+        case let .failure(problem): return .failure(problem.rejection)
         }
-        var bytes = [UInt8](data)
-        if item.source.lowercased().hasSuffix(".gz") {
-            switch Gzip.decompress(bytes) {
-            case let .success(plain): bytes = plain
-            case let .failure(error): return .failure(Rejection(stage: "input", reason: error.description))
-            }
-        }
+        if bytes.isEmpty { return .failure(Rejection(stage: "read", reason: "empty file")) }
         let format = item.format ?? sniff(bytes)
         return .success(Document(source: item.source, raw: bytes, format: format))
     }

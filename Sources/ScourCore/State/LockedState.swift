@@ -6,6 +6,13 @@ extension StateConfig {
     func withLockedState<Result>(_ body: (RunState) throws(RunError) -> Result) throws(RunError) -> Result {
         let lock: RunLock
         let state: RunState
+        // SQLite would block on a FIFO or write into a device: only regular files (or none yet).
+        for file in [path, path + ".lock"] {
+            if case let .refuse(kind) = OutputTarget.of(file) { throw .state(.notAFile(path: file, kind: kind)) }
+            if case .stream = OutputTarget.of(file) {
+                throw .state(.notAFile(path: file, kind: "a device or FIFO"))
+            }
+        }
         do {
             lock = try RunLock(path: path + ".lock")
         } catch {

@@ -96,6 +96,13 @@ public final class RunState {
             .compactMap { row in row[0].text.map { ($0, row[1].text) } }
     }
 
+    /// When a run started and ended (ISO 8601, as stored) and its config hash.
+    public func runDetails(id: String) throws(StateError) -> (started: String, ended: String?, configHash: String)? {
+        guard let row = try database.query("SELECT started, ended, config_hash FROM runs WHERE run_id = ?", [.text(id)]).first,
+              let started = row[0].text else { return nil }
+        return (started, row[1].text, row[2].text ?? "")
+    }
+
     public func beginRun(id: String, started: String, configHash: String) throws(StateError) {
         try database.query("INSERT OR REPLACE INTO runs (run_id, started, status, config_hash) VALUES (?, ?, 'running', ?)",
                            [.text(id), .text(started), .text(configHash)])

@@ -3,9 +3,12 @@ import CSQLite
 public enum StateError: Error, Sendable, CustomStringConvertible {
     case open(path: String, reason: String)
     case query(path: String, sql: String, reason: String)
+    /// The state path names a FIFO, device, folder or socket: refused, never opened or replaced.
+    case notAFile(path: String, kind: String)
 
     public var description: String {
         switch self {
+        case let .notAFile(path, kind): return "\(path): is \(kind), not a file: the state must be a regular file"
         case let .open(path, reason): return "\(path): cannot open state database: \(reason)"
         case let .query(path, sql, reason): return "\(path): state query failed (\(reason)): \(sql.prefix(80))"
         }

@@ -29,40 +29,6 @@ public struct RunFolder: Sendable {
         return formatter.string(from: date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
     }
 
-    /// Repairs what a killed run left. A run the state never committed loses its folder
-    /// (its inputs are processed again); a committed run missing from `manifest.jsonl`
-    /// is listed now, so downstream jobs still see its documents exactly once.
-    public static func recover(root: String, state: RunState) throws(StateError) -> [String] {
-        var removed: [String] = []
-        let listed = listedRuns(root: root)
-        for (runID, outputFile) in try state.completeRuns() where !listed.contains(runID) && !runID.hasPrefix("file-") {
-            let folder = RunFolder(root: root, runID: runID)
-            let manifest = JSONValue.object([("run_id", .string(runID)), ("status", .string("complete")),
-                                             ("recovered", .bool(true)), ("output", .optional(outputFile))])
-            do {
-                try folder.publish(manifest: manifest)
-                removed.append("\(folder.manifestPath) (listed again)")
-            } catch {
-                throw .query(path: folder.manifestListPath, sql: "recover manifest", reason: error.description)
-            }
-        }
-        for runID in try state.unfinishedRuns() {
-            let folder = root + "/" + runID
-            if FileManager.default.fileExists(atPath: folder) {
-                try? FileManager.default.removeItem(atPath: folder)
-                removed.append(folder)
-            }
-            try state.forgetRun(id: runID)
-        }
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: root) {
-            for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
-                try? FileManager.default.removeItem(atPath: root + "/" + name)
-                removed.append(root + "/" + name)
-            }
-        }
-        return removed
-    }
-
     /// Run ids already listed in `manifest.jsonl`.
     static func listedRuns(root: String) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: root + "/manifest.jsonl") else { return [] }
@@ -77,10 +43,20 @@ public struct RunFolder: Sendable {
 
     /// Writes the run's manifest, lists it in `manifest.jsonl` and points `latest` at it.
     public func publish(manifest: JSONValue) throws(OutputError) {
-        let text = manifest.serialized()
+        try writeManifest(manifest)
+        try list(manifestText: manifest.serialized())
+    }
+
+    /// Writes `manifest.json` in the run's folder. The runner does this (and the report)
+    /// before the state commits the run, so a committed run's folder is always complete.
+    public func writeManifest(_ manifest: JSONValue) throws(OutputError) {
         let writer = try AtomicFileWriter(path: manifestPath)
-        try writer.writeLine(text)
+        try writer.writeLine(manifest.serialized())
         try writer.commit()
+    }
+
+    /// Lists the run in `manifest.jsonl` and points `latest` at it: the run is published.
+    public func list(manifestText text: String) throws(OutputError) {
         try appendLine(text, to: manifestListPath)
         let temporary = root + "/.latest.tmp-\(ProcessInfo.processInfo.processIdentifier)"
         unlink(temporary)

@@ -1,0 +1,149 @@
+import Foundation
+@testable import ScourCore
+import XCTest
+
+/// Input files read with bounded memory and named without loss: gzip bombs, files over
+/// `max_bytes`, empty files and file names that are not UTF-8, through the real binary.
+final class InputFileTests: XCTestCase {
+    var work: URL!
+    var inputs: URL!
+
+    override func setUpWithError() throws {
+        work = try CLIRunner.temporaryDirectory()
+        inputs = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    func run(_ extra: [String] = []) throws -> (CLIRunner.Result, [[String: Any]], [[String: Any]]) {
+        let output = work.appendingPathComponent("o.jsonl"), rejects = work.appendingPathComponent("r.jsonl")
+        let result = try CLIRunner.run(["run", "--input", inputs.path, "--output", output.path, "--rejects", rejects.path] + extra,
+                                       timeout: 120)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return (result, try CLIRunner.jsonLines(output), try CLIRunner.jsonLines(rejects))
+    }
+
+    func testGzipBombIsRejectedAtMaxBytesWithoutInflatingIt() throws {
+        // 1 GiB of zeros as 64 concatenated gzip members of 16 MiB each (about 1 MB on disk):
+        // concatenated members are one stream, so the reader sees a 1 GiB page.
+        let member = try XCTUnwrap(GzipMember.compress([UInt8](repeating: 0, count: 16 << 20), level: 9))
+        var bomb = Data()
+        for _ in 0..<64 { bomb.append(contentsOf: member) }
+        try bomb.write(to: inputs.appendingPathComponent("zeros.html.gz"))
+        let paragraph = "<p>The council met on Tuesday evening to discuss the new budget for the town, and members agreed on most points after a long debate.</p>"
+        let page = "<html><head><title>Budget</title></head><body><article><h1>Budget agreed</h1>"
+            + String(repeating: paragraph, count: 4) + "</article></body></html>"
+        try Data(try XCTUnwrap(GzipMember.compress(Array(page.utf8)))).write(to: inputs.appendingPathComponent("page.html.gz"))
+
+        let (_, written, rejected) = try run()
+        XCTAssertEqual(written.map { $0["source"] as? String }, [inputs.path + "/page.html.gz"])
+        XCTAssertEqual(rejected.count, 1)
+        XCTAssertEqual(rejected.first?["source"] as? String, inputs.path + "/zeros.html.gz")
+        XCTAssertEqual(rejected.first?["reason"] as? String, "gunzipped input is over max_bytes 67108864")
+        XCTAssertEqual(rejected.first?["stage"] as? String, "read")
+        // The same run once more, measured alone: its peak stays far below the bomb's 1 GiB.
+        let peak = try peakResidentKiB(["run", "--input", inputs.path, "--output", "/dev/null", "--rejects", "/dev/null"])
+        XCTAssertGreaterThan(peak, 1024, "wait4 measured the child")
+        XCTAssertLessThan(peak, 300 * 1024, "peak resident KiB of scour on a gzip bomb")
+    }
+
+    /// Runs scour (output discarded) and returns its peak resident set from wait4; killed after 60 s.
+    func peakResidentKiB(_ arguments: [String]) throws -> Int {
+        let binary = try CLIRunner.binary.path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        XCTAssertEqual(posix_spawn(&pid, binary, &actions, nil, argv, environ), 0)
+        var status: Int32 = 0
+        var usage = rusage()
+        let deadline = Date().addingTimeInterval(60)
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &status, 0, &usage)
+                throw CLIError("scour did not finish in 60 s and was killed")
+            }
+            usleep(20_000)
+        }
+        XCTAssertEqual(status, 0, "exit status word of scour")
+        return usage.ru_maxrss
+    }
+
+    func testFileOverMaxBytesIsRejectedFromItsSizeUnread() throws {
+        // A sparse 64 GiB file: reading it whole would exhaust memory, so only its size can reject it.
+        let huge = inputs.appendingPathComponent("huge.html")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 64 << 30)
+        try handle.close()
+        try Data("A short text that fits well within the limit of this run today.\n".utf8)
+            .write(to: inputs.appendingPathComponent("small.txt"))
+        let config = work.appendingPathComponent("p.json")
+        try Data(#"{"stages": [{"stage": "read", "max_bytes": 1000}, {"stage": "normalize"}]}"#.utf8).write(to: config)
+
+        let (_, written, rejected) = try run(["--config", config.path])
+        XCTAssertEqual(written.count, 1)
+        XCTAssertEqual(rejected.first?["reason"] as? String, "input is \(64 << 30) bytes, over max_bytes 1000")
+        XCTAssertEqual(rejected.first?["stage"] as? String, "read")
+    }
+
+    func testEmptyPagesAndFIFOsAreRejectedWithTheirReason() throws {
+        FileManager.default.createFile(atPath: inputs.appendingPathComponent("empty.html").path, contents: Data())
+        XCTAssertEqual(mkfifo(inputs.appendingPathComponent("pipe.html").path, 0o644), 0)
+        let (_, written, rejected) = try run()
+        XCTAssertEqual(written.count, 0)
+        let reasons = Dictionary(uniqueKeysWithValues: rejected.map {
+            (($0["source"] as! String as NSString).lastPathComponent, $0["reason"] as! String)
+        })
+        XCTAssertEqual(reasons, ["empty.html": "empty file", "pipe.html": "not a regular file (a FIFO)"])
+    }
+
+    func testNamesThatAreNotUTF8KeepTheirBytesAndNeverShareASource() throws {
+        let text = "Here is a paragraph of plain text with enough words in it to be kept by every stage.\n"
+        // Latin-1 "café", UTF-8 "café", and a UTF-8 name that spells the escape literally.
+        let names: [[UInt8]] = [Array("caf".utf8) + [0xE9] + Array(".txt".utf8), Array("café.txt".utf8),
+                                Array("caf\\xE9.txt".utf8)]
+        for (index, name) in names.enumerated() {
+            let path = Array(inputs.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            let body = Array((text + "This is file number \(index).\n").utf8)
+            XCTAssertEqual(body.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, body.count)
+            close(fd)
+        }
+        let (_, written, rejected) = try run()
+        XCTAssertEqual(rejected.count, 0)
+        let sources = written.compactMap { $0["source"] as? String }.map { String($0.dropFirst(inputs.path.count + 1)) }
+        XCTAssertEqual(Set(sources), ["caf\\xE9.txt", "café.txt", "caf\\\\xE9.txt"])
+        // Each source names its own file: the text read is that file's.
+        for record in written {
+            let source = try XCTUnwrap(record["source"] as? String)
+            let index = try XCTUnwrap(names.firstIndex { SourceName.bytes(of: source).suffix($0.count).elementsEqual($0) })
+            XCTAssertTrue((record["text"] as? String)?.contains("file number \(index)") == true, source)
+        }
+    }
+    func testANameThatIsNotUTF8IsUnchangedOnTheNextIncrementalRun() throws {
+        let path = Array(inputs.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let body = Array("Here is a paragraph of plain text with enough words in it to be kept by every stage.\n".utf8)
+        XCTAssertEqual(body.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, body.count)
+        close(fd)
+        let config = work.appendingPathComponent("cron.json")
+        try Data("""
+        {"inputs": ["\(inputs.path)"], "output": {"layout": "runs", "dir": "\(work.path)/out"},
+         "state": {"enabled": true, "path": "\(work.path)/out/.scour/state.sqlite"}}
+        """.utf8).write(to: config)
+        let first = try CLIRunner.run(["run", "--config", config.path])
+        XCTAssertTrue(first.stderr.contains("1 inputs, 1 written, 0 rejected"), first.stderr)
+        // The state found the file again by its escaped source: its size and time are unchanged.
+        let second = try CLIRunner.run(["run", "--config", config.path])
+        XCTAssertTrue(second.stderr.contains("1 inputs, 0 written, 0 rejected, 1 unchanged"), second.stderr)
+    }
+}
