@@ -21,6 +21,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources/ScourCore/Resources/encoding")
 VECTORS = os.path.join(ROOT, "Tests/ScourCoreTests/Fixtures/encoding")
+PAGES = os.path.join(ROOT, "Tests/ScourCLITests/Fixtures/encoding")
 
 LABELS = {
     "UTF-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
@@ -243,6 +244,37 @@ def vectors(tables):
         write(os.path.join(VECTORS, name + ".utf8"), line.encode("utf-8"))
 
 
+# Twenty paragraphs of native text per legacy multibyte encoding, with one sequence the
+# encoding cannot map put into paragraph 4 (CLI tests: the other nineteen must come out whole).
+PARAGRAPH_PAGES = {
+    "shift_jis": ("cp932", "東京の新しい橋が月曜日に開通し、朝から多くの車が渡りました。", b"\x85\x40"),
+    "euc-jp": ("euc_jp", "東京の新しい橋が月曜日に開通し、朝から多くの車が渡りました。", b"\xa9\xa1"),
+    "iso-2022-jp": ("iso2022_jp", "東京の新しい橋が月曜日に開通し、朝から多くの車が渡りました。", b"\x1b$B\x29\x21\x1b(B"),
+    "euc-kr": ("cp949", "서울의 새 다리가 월요일에 개통되어 아침부터 많은 차가 건넜습니다.", b"\xc9\xa1"),
+    "big5": ("big5hkscs", "臺北的新橋於星期一通車，清晨起已有許多車輛駛過。", b"\xa3\xfe"),
+    "gb18030": ("gb18030", "北京的新桥于星期一通车，清晨起已有许多车辆驶过。", b"\xff"),
+}
+
+
+def paragraph_pages():
+    for label, (codec, sentence, bad) in PARAGRAPH_PAGES.items():
+        paragraphs = [f"{number}. {sentence}" for number in range(1, 21)]
+        head = f'<html><head><meta charset="{label}"><title>{number_title(label)}</title></head><body><article>'
+        page = head.encode(codec)
+        for number, text in enumerate(paragraphs, 1):
+            body = text.encode(codec)
+            if number == 4:
+                body = body[:9] + bad + body[9:] if codec != "iso2022_jp" else bad + body
+            page += b"<p>" + body + b"</p>\n"
+        page += b"</article></body></html>\n"
+        write(os.path.join(PAGES, f"paragraphs-{label}.html"), page)
+        write(os.path.join(PAGES, f"paragraphs-{label}.txt"), "\n".join(paragraphs).encode("utf-8"))
+
+
+def number_title(label):
+    return "Paragraphs in " + label
+
+
 def main():
     labels = sorted((label, name) for name, text in LABELS.items() for label in text.split())
     write(os.path.join(OUT, "labels.tsv"), "".join(f"{label}\t{name}\n" for label, name in labels).encode())
@@ -259,6 +291,7 @@ def main():
     write(os.path.join(OUT, "gb18030-ranges.bin"),
           b"".join(struct.pack("<II", pointer, point) for pointer, point in tables["gb18030-ranges"]))
     vectors(tables)
+    paragraph_pages()
 
 
 if __name__ == "__main__":

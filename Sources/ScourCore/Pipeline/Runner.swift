@@ -11,6 +11,9 @@ public struct RunSummary: Sendable {
     public var rejected = 0
     public var stages: [StageStats] = []
     public var rejectReasons: [String: Int] = [:]
+    /// Written documents whose decoding replaced byte sequences with U+FFFD, and how many sequences.
+    public var documentsWithReplacements = 0
+    public var replacedSequences = 0
     public var started = Date()
     public var seconds: Double = 0
     /// Set when SIGINT/SIGTERM stopped the run early; what was done is written.
@@ -56,6 +59,8 @@ public struct RunSummary: Sendable {
             ("inputs", .int(inputs)), ("unchanged", .int(unchanged)), ("written", .int(written)),
             ("duplicates", .int(duplicates)), ("rejected", .int(rejected)),
             ("reject_reasons", .object(rejectReasons.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("decoding", .object([("documents_with_replacements", .int(documentsWithReplacements)),
+                                  ("replaced_sequences", .int(replacedSequences))])),
             ("output", .optional(outputFile)), ("rejects", .optional(rejectsFile)),
             ("stages", .array(stageValues)),
         ])
@@ -250,6 +255,10 @@ public struct Runner {
                             }
                         }
                         for note in cleaned.document.notes { warn("\(outcome.source): \(note)") }
+                        if cleaned.document.replacedSequences > 0 {
+                            summary.documentsWithReplacements += 1
+                            summary.replacedSequences += cleaned.document.replacedSequences
+                        }
                         report?.add(cleaned.document, id: cleaned.id, duplicateOf: outcomeName == "duplicate" ? duplicateOf : nil)
                         try writer.writeLine(line)
                         summary.written += 1
