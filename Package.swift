@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ScourCoreTests",
-            dependencies: ["ScourCore", "CLibXML2"]
+            dependencies: ["ScourCore", "CLibXML2"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ScourCLITests",

@@ -32,6 +32,9 @@ struct BenchCommand: ParsableCommand {
         discussion: "On a shared machine separate runs differ by more than the speed-up measured; alternating rounds put both sides in the same conditions."))
     var scalingRounds: Int = 0
 
+    @Flag(name: .long, help: "Messy input: run each SET clean and with common byte faults (stray bytes, wrong charset, a NUL…) and print the share of the clean run's body words each fault keeps.")
+    var messy = false
+
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         if !input.isEmpty {
@@ -79,6 +82,10 @@ struct BenchCommand: ParsableCommand {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
             folders = names.sorted().map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/truth.jsonl") }
         }
+        if messy {
+            runMessy(folders, pipeline: Pipeline(config: pipelineConfig))
+            return
+        }
         var detailLines: [String] = []
         print("set            pages  rejected      P      R     F1   meta  pages/s   MB/s")
         for folder in folders {
@@ -107,5 +114,22 @@ struct BenchCommand: ParsableCommand {
         if let details {
             FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8))
         }
+    }
+
+    private func runMessy(_ folders: [String], pipeline: Pipeline) {
+        let bench = MessyBench(pipeline: pipeline)
+        print("set            fault                      pages    kept   half A   half B")
+        for folder in folders {
+            let pages = ["html", "text"].map { folder + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+            let shares = bench.run(SpeedBench.load(pages.isEmpty ? [folder] : pages))
+            let name = (folder as NSString).lastPathComponent.padding(toLength: 14, withPad: " ", startingAt: 0)
+            for fault in MessyBench.Fault.allCases {
+                guard let share = shares[fault] else { continue }
+                print(String(format: "%@ %@ %5d %6.2f%% %6.2f%% %6.2f%%", name,
+                             fault.rawValue.padding(toLength: 25, withPad: " ", startingAt: 0), share.pages,
+                             100 * share.total, 100 * share.half(0), 100 * share.half(1)))
+            }
+        }
+        print("kept: share of the clean run's body words the faulty run keeps; halves split by a hash of the page's name")
     }
 }

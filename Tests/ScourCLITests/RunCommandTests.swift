@@ -104,7 +104,7 @@ final class RunCommandTests: XCTestCase {
         // Every input is accounted for: written or rejected.
         XCTAssertEqual(written.count + rejected.count, 7)
         XCTAssertTrue(written.contains { ($0["text"] as? String)?.hasPrefix("Café owners") == true })
-        XCTAssertTrue(result.stderr.contains("latin1.txt: not valid UTF-8; decoded as Windows-1252"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("latin1.txt: no usable charset declared and not valid UTF-8; decoded as windows-1252"), result.stderr)
         XCTAssertTrue(result.stderr.contains("7 inputs, \(written.count) written, \(rejected.count) rejected"), result.stderr)
     }
 

@@ -199,7 +199,7 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(try read(bytes: latin1, charset: "iso-8859-1").blocks.map(\.text), ["Café crème"])
         let utf16 = [UInt8]([0xFF, 0xFE]) + "<p>Grüße</p>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         XCTAssertEqual(try read(bytes: utf16).blocks.map(\.text), ["Grüße"])
-        XCTAssertEqual(HTMLCharset.choose(Array("<meta charset='gb2312'>".utf8), declared: nil), .init(encoding: "GB18030", source: "meta"))
+        XCTAssertEqual(HTMLCharset.choose(Array("<meta charset='gb2312'>".utf8), declared: nil), EncodingChoice(encoding: .gbk, source: .meta))
     }
 
     func testTruncatedAndUnclosedMarkupStillGivesText() throws {

@@ -36,14 +36,6 @@ final class RawTextEliderTests: XCTestCase {
         XCTAssertEqual(elided("<script>x</script><!--><script>y</script>"), "<script></script><!--><script>y</script>")
     }
 
-    func testOnlyEncodingsWithASCIIMarkupAreTouched() {
-        XCTAssertTrue(RawTextElider.canElide(encoding: "UTF-8"))
-        XCTAssertTrue(RawTextElider.canElide(encoding: "windows-1252"))
-        XCTAssertTrue(RawTextElider.canElide(encoding: "Shift_JIS"))
-        XCTAssertFalse(RawTextElider.canElide(encoding: "UTF-16LE"))
-        XCTAssertFalse(RawTextElider.canElide(encoding: "ISO-2022-JP"))
-    }
-
     /// The tree from the elided bytes equals the tree from the original bytes, script and style text aside.
     func testTreeIsUnchangedOutsideScriptAndStyle() throws {
         let page = """

@@ -77,13 +77,13 @@ final class ReadStageTests: XCTestCase {
         var document = Document(source: "l.txt", raw: [0x43, 0x61, 0x66, 0xE9, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80], format: .text)
         try stage.process(&document)
         XCTAssertEqual(document.blocks.first?.text, "Café – 5 €")
-        XCTAssertEqual(document.notes, ["not valid UTF-8; decoded as Windows-1252"])
+        XCTAssertEqual(document.notes, ["no usable charset declared and not valid UTF-8; decoded as windows-1252"])
     }
 
     func testDecoderHandlesBOMs() {
-        XCTAssertEqual(TextDecoder.decode([0xEF, 0xBB, 0xBF, 0x68, 0x69]), .text("hi", note: nil))
-        XCTAssertEqual(TextDecoder.decode([0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00]), .text("hi", note: nil))
-        XCTAssertEqual(TextDecoder.decode([0xFE, 0xFF, 0x00, 0x68, 0x00, 0x69]), .text("hi", note: nil))
+        XCTAssertEqual(TextDecoder.decode([0xEF, 0xBB, 0xBF, 0x68, 0x69]), .text("hi", notes: [], replacements: 0))
+        XCTAssertEqual(TextDecoder.decode([0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00]), .text("hi", notes: [], replacements: 0))
+        XCTAssertEqual(TextDecoder.decode([0xFE, 0xFF, 0x00, 0x68, 0x00, 0x69]), .text("hi", notes: [], replacements: 0))
     }
 
     func testInputCollectorExpandsFoldersInOrderAndFlagsUnsupportedFiles() throws {

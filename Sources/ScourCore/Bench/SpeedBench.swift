@@ -112,7 +112,7 @@ public struct SpeedBench {
                     let page = pages[index % pages.count]
                     let bytes = page.raw ?? []
                     let charset = HTMLCharset.choose(bytes, declared: page.declaredCharset)
-                    Self.parseWithLibXMLTree(bytes, encoding: charset.encoding, checkedUTF8: charset.isCheckedUTF8)
+                    Self.parseWithLibXMLTree(TextDecoder.read(bytes, as: charset).utf8, encoding: "UTF-8", checkedUTF8: true)
                 }
             }
         }

@@ -20,6 +20,8 @@ public struct Document: Sendable {
     public var metadata = Metadata()
     /// Things the run should tell the user about this document (e.g. decoding fallbacks).
     public var notes: [String] = []
+    /// Byte sequences the read stage replaced with U+FFFD while decoding (counted in the run's manifest).
+    public var replacedSequences = 0
     /// Structured metadata found in the markup before the blocks, used by the metadata stage.
     public var markupHints: [MarkupHint] = []
     /// Size, modification time and hash of the input file, when the run keeps state.

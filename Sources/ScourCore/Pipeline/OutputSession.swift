@@ -125,6 +125,10 @@ final class OutputSession {
             }
         }
         for note in cleaned.document.notes { warn("\(outcome.source): \(note)") }
+        if cleaned.document.replacedSequences > 0 {
+            summary.documentsWithReplacements += 1
+            summary.replacedSequences += cleaned.document.replacedSequences
+        }
         report?.add(cleaned.document, id: cleaned.id, duplicateOf: duplicateOf)
         do throws(OutputError) { try writer.writeLine(line) } catch { throw .output(error) }
         summary.written += 1

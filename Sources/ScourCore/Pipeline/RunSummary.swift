@@ -10,6 +10,9 @@ public struct RunSummary: Sendable {
     public var rejected = 0
     public var stages: [StageStats] = []
     public var rejectReasons: [String: Int] = [:]
+    /// Written documents whose decoding replaced byte sequences with U+FFFD, and how many sequences.
+    public var documentsWithReplacements = 0
+    public var replacedSequences = 0
     public var started = Date()
     public var seconds: Double = 0
     /// Set when SIGINT/SIGTERM stopped the run early; what was done is written.
@@ -55,6 +58,8 @@ public struct RunSummary: Sendable {
             ("inputs", .int(inputs)), ("unchanged", .int(unchanged)), ("written", .int(written)),
             ("duplicates", .int(duplicates)), ("rejected", .int(rejected)),
             ("reject_reasons", .object(rejectReasons.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("decoding", .object([("documents_with_replacements", .int(documentsWithReplacements)),
+                                  ("replaced_sequences", .int(replacedSequences))])),
             ("output", .optional(outputFile)), ("rejects", .optional(rejectsFile)),
             ("stages", .array(stageValues)),
         ])

@@ -33,8 +33,9 @@ public struct ReadStage: Stage {
             switch TextDecoder.decode(raw, declaredCharset: document.declaredCharset) {
             case let .notText(reason):
                 throw Rejection(stage: Self.name, reason: reason)
-            case let .text(text, note):
-                if let note { document.notes.append(note) }
+            case let .text(text, notes, replacements):
+                document.notes.append(contentsOf: notes)
+                document.replacedSequences += replacements
                 let joinLines = document.format == .markdown || textLines == .paragraph
                 document.blocks = TextSegmenter(joinParagraphLines: joinLines).segment(text)
             }

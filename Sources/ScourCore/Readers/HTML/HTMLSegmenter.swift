@@ -1,7 +1,7 @@
 import CLibXML2
 import Dispatch
 
-/// The HTML front door: bytes → encoding → libxml2 tree → markup metadata hints
+/// The HTML front door: bytes → encoding → UTF-8 → libxml2 tree → markup metadata hints
 /// and blocks, each block marked in or out of the main content with the reason.
 /// The shared stages (normalize, metadata, boilerplate, dedupe) do the rest.
 public struct HTMLSegmenter: Sendable {
@@ -35,24 +35,18 @@ public struct HTMLSegmenter: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
         // UTF-16 pages are full of NUL bytes; only pages without a byte-order mark are sniffed for binary.
-        if charset.source != "bom", TextDecoder.looksBinary(bytes) {
+        if charset.source != .byteOrderMark, TextDecoder.looksBinary(bytes) {
             throw Rejection(stage: ReadStage.name, reason: "binary content, not HTML")
         }
-        if charset.source == "fallback" {
-            document.notes.append("no usable charset declared and not valid UTF-8; decoded as Windows-1252")
-        }
-        // libxml2 ends the document at a stray NUL byte; outside UTF-16 a NUL is never text.
-        var bytes = bytes
-        if !charset.encoding.hasPrefix("UTF-16"), bytes.contains(0) {
-            for index in bytes.indices where bytes[index] == 0 { bytes[index] = 0x20 }
-        }
-        if RawTextElider.canElide(encoding: charset.encoding), let elided = RawTextElider.elide(bytes) {
-            bytes = elided
-        }
+        let reading = TextDecoder.read(bytes, as: charset)
+        document.notes.append(contentsOf: reading.notes)
+        document.replacedSequences += reading.replacements
+        var bytes = reading.utf8
+        if let elided = RawTextElider.elide(bytes) { bytes = elided }
         let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
         let deadline = started + budget
         let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
-        guard let tree = HTMLTree.parse(bytes, encoding: charset.encoding, checkedUTF8: charset.isCheckedUTF8,
+        guard let tree = HTMLTree.parse(bytes, encoding: "UTF-8", checkedUTF8: true,
                                         budgetNanoseconds: Int64(left)) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }

@@ -13,16 +13,9 @@ import Glibc
 /// unusual construct), it stops and hands the rest of the page over unchanged, so outside
 /// script and style the tree is the one libxml2 would build. One difference is wanted:
 /// where libxml2 would give up inside a script (bytes it cannot decode), the page goes on.
+/// It only ever sees UTF-8 (pages are decoded before it), where those characters are never
+/// part of a multi-byte sequence.
 enum RawTextElider {
-    /// Encodings in which '<', '>', quotes and ASCII letters are always those characters
-    /// (never part of a multi-byte sequence); only these pages are touched.
-    static func canElide(encoding: String) -> Bool {
-        let name = encoding.uppercased()
-        let prefixes = ["UTF-8", "US-ASCII", "ASCII", "ISO-8859-", "WINDOWS-125", "CP125", "KOI8", "SHIFT_JIS", "SJIS",
-                        "EUC-", "GBK", "GB2312", "GB18030", "BIG5"]
-        return prefixes.contains { name.hasPrefix($0) }
-    }
-
     /// The page with script and style text removed, or nil when nothing was removed.
     static func elide(_ bytes: [UInt8]) -> [UInt8]? {
         bytes.withUnsafeBufferPointer { input -> [UInt8]? in

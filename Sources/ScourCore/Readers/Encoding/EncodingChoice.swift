@@ -1,0 +1,72 @@
+/// Which encoding to read a page's bytes in, decided as browsers decide it: a byte-order
+/// mark, then the charset the transport declared (HTTP header, WARC or JSONL record), then
+/// a `<meta>` declaration; failing those, UTF-8 when the bytes are mostly UTF-8 and
+/// Windows-1252 otherwise. Two departures from a browser, both for scraped pages whose
+/// label lies: a page declared UTF-8 whose bytes are mostly not UTF-8 is read as
+/// Windows-1252, and a page declared in a legacy multibyte charset whose bytes are clearly
+/// UTF-8 is read as UTF-8. Either way the document's note says so.
+public struct EncodingChoice: Sendable, Equatable {
+    /// What decided the encoding.
+    public enum Source: String, Sendable {
+        case byteOrderMark = "byte-order mark"
+        case declaredHeader = "declared charset"
+        case meta = "<meta> charset"
+        /// Nothing usable was declared (or the declaration was overruled): read from the bytes.
+        case sniffed = "the bytes"
+    }
+
+    public var encoding: WebEncoding
+    public var source: Source
+    /// A declared encoding the bytes contradicted, set aside for `encoding`.
+    public var overruled: WebEncoding?
+
+    public init(encoding: WebEncoding, source: Source, overruled: WebEncoding? = nil) {
+        self.encoding = encoding
+        self.source = source
+        self.overruled = overruled
+    }
+
+    /// `declared`: the transport's charset label; `meta`: the page's own, looked up only when needed.
+    public static func choose(_ bytes: [UInt8], declared: String?, meta: () -> String? = { nil }) -> EncodingChoice {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return EncodingChoice(encoding: .utf8, source: .byteOrderMark) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return EncodingChoice(encoding: .utf16LE, source: .byteOrderMark) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return EncodingChoice(encoding: .utf16BE, source: .byteOrderMark) }
+        if let choice = fromLabel(declared, source: .declaredHeader, bytes) { return choice }
+        if let choice = fromLabel(meta(), source: .meta, bytes) { return choice }
+        return utf8OrWindows1252(bytes, source: .sniffed)
+    }
+
+    /// The choice a label makes, or nil when it names no encoding of the standard (`utf-32`, `IBM037`).
+    private static func fromLabel(_ label: String?, source: Source, _ bytes: [UInt8]) -> EncodingChoice? {
+        guard let label, var encoding = WebEncoding(label: label) else { return nil }
+        if encoding.isUTF16 {
+            // Without a byte-order mark a UTF-16 label is wrong: a page that could carry a <meta> is
+            // ASCII-compatible (browsers read it as UTF-8), and a header's claim is not trusted either.
+            guard source == .meta else { return nil }
+            encoding = .utf8
+        }
+        if source == .meta, encoding == .xUserDefined { encoding = .windows1252 }
+        if encoding == .utf8 { return utf8OrWindows1252(bytes, source: source) }
+        if encoding.isLegacyMultibyte, UTF8Census(bytes).isClearlyUTF8 {
+            return EncodingChoice(encoding: .utf8, source: .sniffed, overruled: encoding)
+        }
+        return EncodingChoice(encoding: encoding, source: source)
+    }
+
+    private static func utf8OrWindows1252(_ bytes: [UInt8], source: Source) -> EncodingChoice {
+        if UTF8Census.isValid(bytes) || UTF8Census(bytes).isMostlyUTF8 { return EncodingChoice(encoding: .utf8, source: source) }
+        return EncodingChoice(encoding: .windows1252, source: .sniffed, overruled: source == .sniffed ? nil : .utf8)
+    }
+
+    /// What the document's note says about the choice, when it is more than the page declared.
+    public var note: String? {
+        if let overruled {
+            return "declared \(overruled.rawValue) but the bytes are \(encoding == .utf8 ? "UTF-8" : "mostly not UTF-8"); "
+                + "decoded as \(encoding.rawValue)"
+        }
+        if source == .sniffed, encoding == .windows1252 {
+            return "no usable charset declared and not valid UTF-8; decoded as windows-1252"
+        }
+        return nil
+    }
+}
