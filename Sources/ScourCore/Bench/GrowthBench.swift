@@ -5,7 +5,7 @@ import Foundation
 /// attribute floods, many similar documents (with and without duplicate detection) and long
 /// stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
-/// than wall time on a shared machine), the best of a few tries at the small sizes.
+/// than wall time on a shared machine), the best of three tries for cases under a second.
 public struct GrowthBench {
     public struct Row: Sendable {
         public var name: String
@@ -37,15 +37,26 @@ public struct GrowthBench {
             var previous: Double?
             for size in sizes {
                 var (seconds, outcome) = measure(name, size: size)
-                // Small sizes run in milliseconds: the best of three keeps one scheduler hiccup out of the ratio.
-                if size <= 10_000 {
-                    for _ in 0..<2 { seconds = min(seconds, measure(name, size: size).seconds) }
+                // Cases that run in well under a second: the best of three keeps one scheduler hiccup out of the ratio,
+                // and each try repeats the case over at least 0.2 s, since the CPU clock ticks too coarsely for one run.
+                if seconds < 1 {
+                    seconds = (0..<3).map { _ in averaged(name, size: size) }.min() ?? seconds
                 }
                 report(Row(name: name, size: size, seconds: seconds, ratio: previous.map { seconds / max($0, 1e-6) },
                            outcome: outcome))
                 previous = seconds
             }
         }
+    }
+
+    /// Seconds per run, over as many runs as fill 0.2 s.
+    private func averaged(_ name: String, size: Int) -> Double {
+        var total = 0.0, runs = 0
+        while total < 0.2 || runs == 0 {
+            total += measure(name, size: size).seconds
+            runs += 1
+        }
+        return total / Double(runs)
     }
 
     private func measure(_ name: String, size: Int) -> (seconds: Double, outcome: String) {
