@@ -35,7 +35,22 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Messy input: run each SET clean and with common byte faults (stray bytes, wrong charset, a NUL…) and print the share of the clean run's body words each fault keeps.")
     var messy = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Growth table: time deep nesting, attribute floods, similar documents (with and without duplicate detection) and long stdin records at sizes ×10 apart, with the ratio between sizes.",
+        discussion: "Inputs are generated in memory. A row is linear when ×10 size costs at most ×12 time."))
+    var growth = false
+
+    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: the sizes (default 1000 10000 100000).")
+    var growthSizes: [Int] = [1_000, 10_000, 100_000]
+
+    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, similar, dedup, stdin).")
+    var growthCases: [String] = []
+
     func run() throws {
+        if growth {
+            try runGrowth()
+            return
+        }
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         if !input.isEmpty {
             let documents = SpeedBench.load(input)
@@ -131,5 +146,31 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print("kept: share of the clean run's body words the faulty run keeps; halves split by a hash of the page's name")
+    }
+
+    private func runGrowth() throws {
+        let short = ["deep": "deep nesting", "flood": "attribute flood", "similar": "similar documents",
+                     "dedup": "similar documents + dedup", "stdin": "stdin record"]
+        var cases = GrowthBench.caseNames
+        if !growthCases.isEmpty {
+            cases = try growthCases.map { name in
+                guard let full = short[name] else {
+                    printError("scour: unknown growth case \(name); choose from deep, flood, similar, dedup, stdin")
+                    throw ExitCode(2)
+                }
+                return full
+            }
+        }
+        let bench = try GrowthBench(sizes: growthSizes, resources: try Resources.load())
+        print("case                        size   CPU s   ×prev  outcome")
+        var worst = 0.0
+        bench.run(cases: cases) { row in
+            let ratio = row.ratio.map { String(format: "%6.2f", $0) } ?? "     -"
+            if let value = row.ratio { worst = max(worst, value) }
+            print(String(format: "%@ %7d %7.3f  %@  %@", row.name.padding(toLength: 25, withPad: " ", startingAt: 0),
+                         row.size, row.seconds, ratio, row.outcome))
+        }
+        print(String(format: "largest ratio between sizes ×10 apart: %.2f (linear: at most 12); stdin record bytes = size × %d",
+                      worst, GrowthBench.stdinBytesPerUnit))
     }
 }

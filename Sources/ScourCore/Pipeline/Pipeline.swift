@@ -1,6 +1,12 @@
+import Dispatch
+
 /// An ordered list of stages built from a config; runs one document at a time.
 public struct Pipeline: Sendable {
     public let stages: [any Stage]
+    /// The read stage's `html_time_budget_ms`: an HTML document's wall-clock budget over every
+    /// stage, not only its parse and walk (0: none). The clock is read between stages, so a
+    /// document is stopped after the stage that took it over; every stage is linear in the page.
+    public let htmlBudgetMilliseconds: Int
 
     /// A document after the stages, with the rejection that stopped it, if any.
     public struct Explanation: Sendable {
@@ -10,6 +16,7 @@ public struct Pipeline: Sendable {
 
     public init(stages: [any Stage]) {
         self.stages = stages
+        htmlBudgetMilliseconds = stages.lazy.compactMap { ($0 as? ReadStage)?.html.options.timeBudgetMilliseconds }.first ?? 0
     }
 
     public init(config: PipelineConfig) {
@@ -40,10 +47,15 @@ public struct Pipeline: Sendable {
             stats = stages.map { StageStats(stage: $0.name) }
         }
         var document = input
+        let started = DispatchTime.now().uptimeNanoseconds
+        let budget = input.format == .html ? UInt64(htmlBudgetMilliseconds) * 1_000_000 : 0
         for (index, stage) in stages.enumerated() {
             stats[index].documentsIn += 1
-            do {
+            do throws(Rejection) {
                 try stage.process(&document)
+                if budget > 0, DispatchTime.now().uptimeNanoseconds - started > budget {
+                    throw Rejection(stage: stage.name, reason: "page took over html_time_budget_ms (\(htmlBudgetMilliseconds) ms) by the end of the \(stage.name) stage")
+                }
             } catch {
                 stats[index].documentsRejected += 1
                 return Explanation(document: document, rejection: error)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// JSONL records on a stream, one document each: `{"url": …, "html": …}` or
 /// `{"source": …, "text": …}` (optional `"format": "markdown"`, `"charset"`).
@@ -6,7 +9,7 @@ import Foundation
 public struct JSONLRecordSource: DocumentSource {
     private let handle: FileHandle
     private let name: String
-    private var buffer = Data()
+    private var lines = LineBuffer()
     private var finished = false
     private var lineNumber = 0
 
@@ -46,19 +49,79 @@ public struct JSONLRecordSource: DocumentSource {
 
     private mutating func nextLine() -> Data? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                return Data(line)
-            }
-            if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return buffer
-            }
-            let chunk = handle.availableData
-            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            if let line = lines.nextLine() { return line }
+            if finished { return lines.rest() }
+            if !lines.fill(from: handle.fileDescriptor) { finished = true }
         }
+    }
+}
+
+/// Bytes read from a stream, cut into lines. The search for a line's end resumes where the
+/// last one stopped and consumed lines are dropped in bulk, so a record of any length costs
+/// time linear in its bytes however many reads it arrives in (re-searching the whole buffer
+/// after every read made one 8 MB record take over a minute).
+struct LineBuffer {
+    private var bytes: [UInt8] = []
+    /// Start of the line not yet handed out.
+    private var start = 0
+    /// Bytes from `start` up to here hold no line feed.
+    private var searched = 0
+    /// Bytes asked of the stream per read.
+    static let readSize = 1 << 20
+
+    /// The next complete line (without its line feed), or nil until more bytes come.
+    mutating func nextLine() -> Data? {
+        let end = bytes.count
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard searched < end, let base = buffer.baseAddress,
+                  let hit = memchr(base + searched, 0x0A, end - searched) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let newline = found else {
+            searched = end
+            return nil
+        }
+        let line = Data(bytes[start..<newline])
+        start = newline + 1
+        searched = start
+        return line
+    }
+
+    /// What is left after the last line feed, once the stream has ended (nil when nothing is).
+    mutating func rest() -> Data? {
+        guard start < bytes.count else { return nil }
+        defer { bytes.removeAll(); start = 0; searched = 0 }
+        return Data(bytes[start...])
+    }
+
+    /// Appends one read's worth of bytes; false at the end of the stream (or on a read error).
+    mutating func fill(from descriptor: Int32) -> Bool {
+        compact()
+        let old = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.readSize))
+        let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            while true {
+                let result = read(descriptor, buffer.baseAddress! + old, Self.readSize)
+                if result < 0, errno == EINTR { continue }
+                return result
+            }
+        }
+        bytes.removeLast(Self.readSize - max(0, got))
+        return got > 0
+    }
+
+    /// Appends bytes directly (tests feed chunks of any size through this).
+    mutating func append(_ chunk: [UInt8]) {
+        compact()
+        bytes.append(contentsOf: chunk)
+    }
+
+    /// Drops handed-out lines once they are most of the buffer: each byte is moved at most once more.
+    private mutating func compact() {
+        guard start > 0, start >= bytes.count / 2 else { return }
+        bytes.removeFirst(start)
+        searched -= start
+        start = 0
     }
 }
 

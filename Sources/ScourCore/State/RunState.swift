@@ -50,6 +50,7 @@ public final class RunState {
         CREATE INDEX IF NOT EXISTS documents_by_hash ON documents(content_hash);
         CREATE TABLE IF NOT EXISTS document_bands (band INTEGER NOT NULL, bucket INTEGER NOT NULL, document_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS document_bands_lookup ON document_bands(band, bucket);
+        CREATE INDEX IF NOT EXISTS document_bands_by_document ON document_bands(document_id);
         """)
     }
 
@@ -67,13 +68,16 @@ public final class RunState {
         try database.query("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", [.text(hash)]).first?[0].text
     }
 
-    /// Earlier documents sharing an LSH bucket with the given bands, with their signatures.
-    public func candidates(bands: [Int64]) throws(StateError) -> [(id: String, signature: [UInt64], shingles: Int)] {
+    /// Earlier documents sharing an LSH bucket with the given bands, with their signatures: the
+    /// first `perBucket` stored in each bucket (as the in-memory buckets keep), each once.
+    public func candidates(bands: [Int64], perBucket: Int) throws(StateError) -> [(id: String, signature: [UInt64], shingles: Int)] {
         var ids: [String] = []
+        var seen: Set<String> = []
         for (band, bucket) in bands.enumerated() {
-            let rows = try database.query("SELECT document_id FROM document_bands WHERE band = ? AND bucket = ?",
-                                          [.int(Int64(band)), .int(bucket)])
-            for row in rows { if let id = row[0].text, !ids.contains(id) { ids.append(id) } }
+            let rows = try database.query(
+                "SELECT document_id FROM document_bands WHERE band = ? AND bucket = ? ORDER BY rowid LIMIT ?",
+                [.int(Int64(band)), .int(bucket), .int(Int64(perBucket))])
+            for row in rows { if let id = row[0].text, seen.insert(id).inserted { ids.append(id) } }
         }
         var found: [(id: String, signature: [UInt64], shingles: Int)] = []
         for id in ids {

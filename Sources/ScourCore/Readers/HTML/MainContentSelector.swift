@@ -124,7 +124,8 @@ struct MainContentSelector {
             reasons[index] = nil
         }
         // Boilerplate-marked parts of the chosen container go, unless they hold most of its story.
-        for (index, container) in containers.enumerated() where index != best && isDescendant(index, of: best, containers) {
+        let insideChosen = Self.descendants(of: best, containers)
+        for (index, container) in containers.enumerated() where insideChosen[index] {
             guard case .boilerplate = hints[index], container.endBlock > container.firstBlock else { continue }
             if goodIn(container) > 0.5 * chosenGood { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
@@ -190,6 +191,7 @@ struct MainContentSelector {
         var bodyCharacters = 0.0
         for index in chosenRange where included[index] { bodyCharacters += good[index] }
         let mustBeNamed = bodyCharacters >= Self.fallbackCharacters
+        var paths = LeadPaths(root: root)
         for index in containers[root].firstBlock..<bodyStart where !included[index] {
             let walked = blocks[index]
             guard !walked.fromFigcaption else { continue }
@@ -201,21 +203,56 @@ struct MainContentSelector {
                 guard good[index] >= 60, bad[index] < 0.3 * good[index] else { continue }
             }
             // Every mark between the block and the story root must be positional.
-            var container = walked.container
-            var positional = true
-            var named = !mustBeNamed || walked.namedLead
-            while container >= 0, container != root {
-                if containers[container].tag == .figure { positional = false; break }
-                if !named, tokens.namesLead(containers[container].tokens) { named = true }
-                if case let .boilerplate(word) = hints[container], !tokens.leadMarks.contains(word) {
-                    positional = false
-                    break
-                }
-                container = containers[container].parent
-            }
-            guard positional, named, container == root else { continue }
+            let path = paths.path(from: walked.container, containers: containers, hints: hints, tokens: tokens)
+            guard path.positional, !mustBeNamed || walked.namedLead || path.named else { continue }
             included[index] = true
             reasons[index] = nil
+        }
+    }
+
+    /// What lies between a container and the story root, worked out once per container (a
+    /// container asks its parent), so lead candidates in a deep chain cost the chain once, not
+    /// once per candidate.
+    private struct LeadPaths {
+        struct Path {
+            /// The root is reached with no figure and only positional marks (`lead` words) on the way.
+            var positional: Bool
+            /// A container on the way names a lead ("intro", "summary").
+            var named: Bool
+        }
+
+        let root: Int
+        private var known: [Int: Path] = [:]
+
+        init(root: Int) { self.root = root }
+
+        mutating func path(from start: Int, containers: [ContentContainer], hints: [MarkupTokens.Hint],
+                           tokens: MarkupTokens) -> Path {
+            // Climb to the root, a known container or the top; then fill in on the way back down.
+            var pending: [Int] = []
+            var container = start
+            var above = Path(positional: false, named: false)
+            while true {
+                if container == root { above = Path(positional: true, named: false); break }
+                if container < 0 { break }
+                if let path = known[container] { above = path; break }
+                pending.append(container)
+                container = containers[container].parent
+            }
+            for container in pending.reversed() {
+                let stops: Bool
+                if containers[container].tag == .figure {
+                    stops = true
+                } else if case let .boilerplate(word) = hints[container], !tokens.leadMarks.contains(word) {
+                    stops = true
+                } else {
+                    stops = false
+                }
+                above = Path(positional: above.positional && !stops,
+                             named: above.named || tokens.namesLead(containers[container].tokens))
+                known[container] = above
+            }
+            return above
         }
     }
 
@@ -297,13 +334,16 @@ struct MainContentSelector {
         }
     }
 
-    private func isDescendant(_ index: Int, of ancestor: Int, _ containers: [ContentContainer]) -> Bool {
-        var current = containers[index].parent
-        while current >= 0 {
-            if current == ancestor { return true }
-            current = containers[current].parent
+    /// Which containers lie strictly inside `ancestor`, in one pass: a parent comes before its
+    /// children, so each container asks only its parent (walking up from every container would
+    /// cost the tree's depth per container, quadratic on 100,000 unclosed `<div>`s).
+    static func descendants(of ancestor: Int, _ containers: [ContentContainer]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: containers.count)
+        for index in containers.indices where index > ancestor {
+            let parent = containers[index].parent
+            if parent >= 0, parent == ancestor || inside[parent] { inside[index] = true }
         }
-        return false
+        return inside
     }
 
     private func isBoilerplate(_ hint: MarkupTokens.Hint) -> Bool {

@@ -15,12 +15,27 @@ import Glibc
 /// where libxml2 would give up inside a script (bytes it cannot decode), the page goes on.
 /// It only ever sees UTF-8 (pages are decoded before it), where those characters are never
 /// part of a multi-byte sequence.
+///
+/// It also bounds attribute floods: libxml2 checks each attribute of a tag against every
+/// earlier one (quadratic: 100,000 attributes on one element took 14 s), so attributes past
+/// `maximumAttributes` are dropped before libxml2 sees them (their line breaks kept). After a
+/// point of doubt the scan goes on for this alone, reading each '<' as a possible start tag and
+/// never reading a byte twice; a normal page never reaches the bound, so it is never touched.
 enum RawTextElider {
+    /// Attributes kept per start tag. Real pages stay far below (an SVG element or a widget with
+    /// many `data-` attributes has a few dozen); at this bound libxml2's duplicate check costs at
+    /// most ~8,000 comparisons per tag, which the tag's own bytes (over 4 per attribute) pay for.
+    static let maximumAttributes = 128
+
     /// The page with script and style text removed, or nil when nothing was removed.
     static func elide(_ bytes: [UInt8]) -> [UInt8]? {
+        elide(bytes, maximumAttributes: maximumAttributes)
+    }
+
+    static func elide(_ bytes: [UInt8], maximumAttributes: Int) -> [UInt8]? {
         bytes.withUnsafeBufferPointer { input -> [UInt8]? in
             guard let base = input.baseAddress else { return nil }
-            var scanner = Scanner(base: base, count: input.count)
+            var scanner = Scanner(base: base, count: input.count, maximumAttributes: maximumAttributes)
             return scanner.run()
         }
     }
@@ -28,13 +43,19 @@ enum RawTextElider {
     private struct Scanner {
         let base: UnsafePointer<UInt8>
         let count: Int
+        let maximumAttributes: Int
         var output: [UInt8] = []
         /// Input up to here is already in `output`.
         var copied = 0
+        /// Past a point of doubt: script and style are left alone, only attribute floods are cut.
+        var boundsOnly = false
+        /// How far the last start tag was read, so a tag read in doubt is never read again.
+        var reached = 0
 
-        init(base: UnsafePointer<UInt8>, count: Int) {
+        init(base: UnsafePointer<UInt8>, count: Int, maximumAttributes: Int) {
             self.base = base
             self.count = count
+            self.maximumAttributes = maximumAttributes
         }
 
         func at(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
@@ -92,7 +113,18 @@ enum RawTextElider {
         mutating func run() -> [UInt8]? {
             var position = 0
             while let open = find(UInt8(ascii: "<"), from: position) {
-                guard let next = step(at: open) else { break }
+                if boundsOnly {
+                    // Every '<' before a letter may open a tag; what was read stays read.
+                    reached = open + 1
+                    let next = Self.isLetter(at(open + 1)) ? startTag(open) : nil
+                    position = max(next ?? reached, open + 1)
+                    continue
+                }
+                guard let next = step(at: open) else {
+                    boundsOnly = true
+                    position = open + 1
+                    continue
+                }
                 position = next
             }
             guard copied > 0 else { return nil }
@@ -155,11 +187,17 @@ enum RawTextElider {
             guard nameLength < 100 else { return nil }
             while Self.isBlank(at(index)) { index += 1 }
             var type: Range<Int>?
+            var attributes = 0
+            /// Where the attributes past the bound start (the end of the last one kept).
+            var floodStart: Int?
+            defer { reached = max(reached, index) }
             while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
                 if Self.isNameStart(base[index]) {
                     let nameStart = index
                     while Self.isNameByte(at(index)) { index += 1 }
                     guard index - nameStart < 100 else { return nil }
+                    attributes += 1
+                    if attributes > maximumAttributes, floodStart == nil { floodStart = nameStart }
                     let isType = index - nameStart == 4 && matches("type", at: nameStart, ignoringCase: true)
                     while Self.isBlank(at(index)) { index += 1 }
                     if at(index) == UInt8(ascii: "=") {
@@ -168,7 +206,10 @@ enum RawTextElider {
                         let quote = at(index)
                         let valueStart: Int
                         if quote == 0x22 || quote == 0x27 {
-                            guard let close = find(quote, from: index + 1) else { return nil }
+                            guard let close = find(quote, from: index + 1) else {
+                                index = count  // read to the end: no later tag needs this search again
+                                return nil
+                            }
                             valueStart = index + 1
                             index = close + 1
                         } else {
@@ -176,7 +217,9 @@ enum RawTextElider {
                             while index < count, !Self.isBlank(base[index]), base[index] != UInt8(ascii: ">") { index += 1 }
                         }
                         // libxml2 keeps the first of repeated attributes.
-                        if isType, type == nil { type = valueStart..<(quote == 0x22 || quote == 0x27 ? index - 1 : index) }
+                        if isType, type == nil, floodStart == nil {
+                            type = valueStart..<(quote == 0x22 || quote == 0x27 ? index - 1 : index)
+                        }
                     }
                 } else {
                     // libxml2 drops a bogus attribute up to the next blank or the tag's end.
@@ -187,11 +230,12 @@ enum RawTextElider {
                 while Self.isBlank(at(index)) { index += 1 }
             }
             guard index < count else { return nil }
+            if let floodStart { drop(from: floodStart, to: index) }
             if base[index] == UInt8(ascii: "/") { return index + 2 }  // "<script/>" holds no text
             let textStart = index + 1
             let isScript = nameLength == 6 && matches("script", at: open + 1, ignoringCase: true)
             let isStyle = nameLength == 5 && matches("style", at: open + 1, ignoringCase: true)
-            guard isScript || isStyle else { return textStart }
+            guard isScript || isStyle, !boundsOnly else { return textStart }
             // Markup right at the start is read as markup before libxml2 turns to raw text
             // ("<script src=x></div>" closes the div there): only its own end tag is safe.
             let first = at(textStart)

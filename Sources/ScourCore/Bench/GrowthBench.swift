@@ -1,0 +1,183 @@
+import Dispatch
+import Foundation
+
+/// How cost grows with input size, for the inputs that used to blow up: deep nesting,
+/// attribute floods, many similar documents (with and without duplicate detection) and long
+/// stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
+/// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
+/// than wall time on a shared machine), the best of three tries for cases under a second.
+public struct GrowthBench {
+    public struct Row: Sendable {
+        public var name: String
+        public var size: Int
+        public var seconds: Double
+        /// Time over the previous size's time (nil for the first size).
+        public var ratio: Double?
+        /// What happened to the input (written, rejected and why, candidates compared…).
+        public var outcome: String
+    }
+
+    public var sizes: [Int]
+    /// Pages are run with this budget, far above what any case needs, so the rows time the work, not the budget.
+    let pipeline: Pipeline
+
+    public init(sizes: [Int] = [1_000, 10_000, 100_000], resources: Resources) throws {
+        self.sizes = sizes
+        let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":600000},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
+        pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "growth bench", resources: resources))
+    }
+
+    /// The cases by name, in the order they are printed.
+    public static let caseNames = ["deep nesting", "attribute flood", "similar documents", "similar documents + dedup",
+                                   "stdin record"]
+
+    /// Runs every case (or the named ones), calling `report` with each row as it is measured.
+    public func run(cases: [String] = GrowthBench.caseNames, report: (Row) -> Void) {
+        for name in cases {
+            var previous: Double?
+            for size in sizes {
+                var (seconds, outcome) = measure(name, size: size)
+                // Cases that run in well under a second: the best of three keeps one scheduler hiccup out of the ratio,
+                // and each try repeats the case over at least 0.2 s, since the CPU clock ticks too coarsely for one run.
+                if seconds < 1 {
+                    seconds = (0..<3).map { _ in averaged(name, size: size) }.min() ?? seconds
+                }
+                report(Row(name: name, size: size, seconds: seconds, ratio: previous.map { seconds / max($0, 1e-6) },
+                           outcome: outcome))
+                previous = seconds
+            }
+        }
+    }
+
+    /// Seconds per run, over as many runs as fill 0.2 s.
+    private func averaged(_ name: String, size: Int) -> Double {
+        var total = 0.0, runs = 0
+        while total < 0.2 || runs == 0 {
+            total += measure(name, size: size).seconds
+            runs += 1
+        }
+        return total / Double(runs)
+    }
+
+    private func measure(_ name: String, size: Int) -> (seconds: Double, outcome: String) {
+        switch name {
+        case "deep nesting": return page(Self.deepPage(levels: size))
+        case "attribute flood": return page(Self.floodPage(attributes: size))
+        case "similar documents": return similar(count: size, detecting: false)
+        case "similar documents + dedup": return similar(count: size, detecting: true)
+        default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
+        }
+    }
+
+    /// `levels` unclosed `<div>`s around a short story.
+    public static func deepPage(levels: Int) -> [UInt8] {
+        var html = Array("<html><head><title>Deep</title></head><body>".utf8)
+        html.reserveCapacity(levels * 5 + 1_000)
+        for _ in 0..<levels { html.append(contentsOf: "<div>".utf8) }
+        html.append(contentsOf: story.utf8)
+        html.append(contentsOf: "</body></html>".utf8)
+        return html
+    }
+
+    /// One element with `attributes` distinct attributes, holding the story.
+    public static func floodPage(attributes: Int) -> [UInt8] {
+        var html = Array("<html><head><title>Flood</title></head><body><div".utf8)
+        for index in 0..<attributes { html.append(contentsOf: " data-a\(index)=\"v\(index)\"".utf8) }
+        html.append(contentsOf: ">".utf8)
+        html.append(contentsOf: story.utf8)
+        html.append(contentsOf: "</div></body></html>".utf8)
+        return html
+    }
+
+    /// Short documents from one template, each with a few words of its own: similar enough to
+    /// share LSH buckets, and about one in three is a near duplicate of an earlier one.
+    public static func similarText(_ index: Int) -> String {
+        let words = ["harbour", "council", "budget", "river", "school", "station", "market", "bridge", "library", "park"]
+        let a = words[index % 10], b = words[(index / 10) % 10], c = words[(index / 100) % 10]
+        return """
+        The \(a) committee met on Tuesday to discuss the plans for the \(b) and the \(c), officials said.
+        Residents asked questions about the cost of the works, the timetable and the disruption it would bring.
+        The committee will publish its report next month, after a further meeting with the \(a) trust, number \(index / 3).
+        """
+    }
+
+    /// Bytes of stdin record per unit of size: 1k, 10k, 100k are records of 80 KB, 800 KB and 8 MB.
+    public static let stdinBytesPerUnit = 80
+
+    /// One JSONL record holding about `bytes` bytes of HTML, as `scour run --stdin` reads it.
+    public static func stdinRecord(bytes: Int) -> [UInt8] {
+        var html = "<html><body><article>"
+        while html.utf8.count < bytes { html += story }
+        html += "</article></body></html>"
+        let record = ["url": "https://example.com/long", "html": html]
+        var bytes = Array((try? JSONSerialization.data(withJSONObject: record)) ?? Data())
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    static let story = """
+    <h1>The council approves the new harbour wall</h1><p>The council voted on Tuesday to build a new sea wall along \
+    the harbour, after the storms of last winter flooded the lower town twice in one month.</p><p>Work will start \
+    in the spring and take two years, the council's engineer said, and the road along the front will stay open.</p>
+    """
+
+    private func page(_ html: [UInt8]) -> (seconds: Double, outcome: String) {
+        let document = Document(source: "growth.html", raw: html, format: .html)
+        var result: Result<Document, Rejection>?
+        let seconds = Self.cpuTime { result = pipeline.process(document) }
+        switch result {
+        case let .failure(rejection)?: return (seconds, "rejected: \(rejection.reason)")
+        case let .success(cleaned)?: return (seconds, "written, \(cleaned.bodyText.utf8.count) bytes of text")
+        case nil: return (seconds, "")
+        }
+    }
+
+    private func similar(count: Int, detecting: Bool) -> (seconds: Double, outcome: String) {
+        let documents = (0..<count).map { Document(source: "similar-\($0).txt", raw: Array(Self.similarText($0).utf8), format: .text) }
+        let detector = DuplicateDetector(config: DuplicatesConfig(), state: nil)
+        var duplicates = 0
+        let seconds = Self.cpuTime {
+            for document in documents {
+                guard case let .success(cleaned) = pipeline.process(document) else { continue }
+                guard detecting else { continue }
+                let fingerprint = detector.fingerprint(of: cleaned.bodyText)
+                if (try? detector.original(of: cleaned.source, fingerprint)) ?? nil != nil {
+                    duplicates += 1
+                } else {
+                    detector.remember(cleaned.source, fingerprint)
+                }
+            }
+        }
+        guard detecting else { return (seconds, "\(count) cleaned") }
+        return (seconds, "\(duplicates) duplicates; at most \(detector.mostCandidatesInOneLookup) candidates compared per document")
+    }
+
+    /// The record is written into a pipe by another thread while the source reads it, in the
+    /// pieces a pipe hands over (64 KiB at most), as it arrives from an engine.
+    private func stdinRecord(bytes count: Int) -> (seconds: Double, outcome: String) {
+        let bytes = Self.stdinRecord(bytes: count)
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let writing = DispatchGroup()
+        DispatchQueue.global().async(group: writing) {
+            bytes.withUnsafeBytes { writer.write(Data($0)) }
+            try? writer.close()
+        }
+        var source = JSONLRecordSource(handle: pipe.fileHandleForReading)
+        var read = 0
+        let seconds = Self.cpuTime {
+            while let item = source.next() {
+                if case let .document(document) = item { read += document.raw?.count ?? 0 }
+            }
+        }
+        writing.wait()
+        return (seconds, "\(bytes.count) bytes on the pipe, \(read) bytes of HTML read")
+    }
+
+    /// Process CPU seconds spent in `work`.
+    static func cpuTime(_ work: () -> Void) -> Double {
+        let started = SpeedBench.cpuSeconds()
+        work()
+        return SpeedBench.cpuSeconds() - started
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+@testable import ScourCore
+
+/// Inputs that used to cost more than linear time: each is bounded by design, and these tests
+/// check what the bounds keep (functional, never timed; the figures come from `scour bench --growth`).
+final class GrowthBoundsTests: XCTestCase {
+    func process(_ html: [UInt8]) -> Result<Document, Rejection> {
+        Pipeline(config: TestSupport.defaultConfig).process(Document(source: "page.html", raw: html, format: .html))
+    }
+
+    func testHundredThousandNestedDivsAreWrittenWithTheirStory() throws {
+        let document = try process(GrowthBench.deepPage(levels: 100_000)).get()
+        XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
+    }
+
+    func testDescendantsOfTheChosenContainerAreFoundInOnePass() {
+        // body(0) > a(1) > b(2) > c(3); body > d(4) > e(5)
+        let parents = [-1, 0, 1, 2, 0, 4]
+        let containers = parents.map { ContentContainer(tag: .div, parent: $0, depth: 0, tokens: []) }
+        XCTAssertEqual(MainContentSelector.descendants(of: 1, containers), [false, false, true, true, false, false])
+        XCTAssertEqual(MainContentSelector.descendants(of: 0, containers), [false, true, true, true, true, true])
+        XCTAssertEqual(MainContentSelector.descendants(of: 5, containers), [false, false, false, false, false, false])
+    }
+
+    func testAttributeFloodElementStillYieldsItsText() throws {
+        let document = try process(GrowthBench.floodPage(attributes: 100_000)).get()
+        XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
+    }
+
+    func testAttributesPastTheBoundAreDroppedBeforeLibxml2() throws {
+        let attributes = (0..<5).map { " a\($0)=\"v\($0)\"" }.joined()
+        let page = "<div\(attributes)\n class=late>text</div>"
+        let cut = try XCTUnwrap(RawTextElider.elide(Array(page.utf8), maximumAttributes: 3))
+        XCTAssertEqual(String(decoding: cut, as: UTF8.self), "<div a0=\"v0\" a1=\"v1\" a2=\"v2\" \n>text</div>", "line breaks stay")
+        XCTAssertNil(RawTextElider.elide(Array(page.utf8), maximumAttributes: 6), "a tag within the bound is not touched")
+        // Past a point of doubt (an unclosed quote) floods are still cut, and nothing else changes.
+        let doubtful = "<p title='x>a</p><b \(attributes)>b</b>"
+        let after = try XCTUnwrap(RawTextElider.elide(Array(doubtful.utf8), maximumAttributes: 3))
+        XCTAssertEqual(String(decoding: after, as: UTF8.self), "<p title='x>a</p><b  a0=\"v0\" a1=\"v1\" a2=\"v2\" >b</b>")
+    }
+
+    func testLineBufferGivesTheSameLinesWhateverTheChunks() {
+        let text = Array("{\"a\":1}\n\n{\"b\":\"\(String(repeating: "x", count: 5_000))\"}\n{\"c\":3}".utf8)
+        func lines(chunk: Int) -> [String] {
+            var buffer = LineBuffer()
+            var out: [String] = []
+            var offset = 0
+            while offset < text.count {
+                buffer.append(Array(text[offset..<min(text.count, offset + chunk)]))
+                offset += chunk
+                while let line = buffer.nextLine() { out.append(String(decoding: line, as: UTF8.self)) }
+            }
+            if let rest = buffer.rest() { out.append(String(decoding: rest, as: UTF8.self)) }
+            return out
+        }
+        let whole = lines(chunk: text.count)
+        XCTAssertEqual(whole.count, 4)
+        XCTAssertEqual(whole[3], "{\"c\":3}")
+        for chunk in [1, 7, 64, 4_096] { XCTAssertEqual(lines(chunk: chunk), whole, "chunk \(chunk)") }
+    }
+
+    func testStdinRecordReadThroughAPipeIsWhole() throws {
+        let record = GrowthBench.stdinRecord(bytes: 300_000)
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
+            writer.write(Data(record))
+            try? writer.close()
+        }
+        var source = JSONLRecordSource(handle: pipe.fileHandleForReading)
+        guard case let .document(document)? = source.next() else { return XCTFail("no document") }
+        XCTAssertNil(source.next())
+        done.wait()
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(record)) as? [String: String])
+        XCTAssertEqual(document.raw, Array(try XCTUnwrap(object["html"]).utf8))
+        XCTAssertEqual(document.source, "https://example.com/long")
+    }
+
+    /// Many similar documents: every look-up compares a bounded number of earlier ones, and
+    /// the near duplicates are still found.
+    func testSimilarDocumentsCompareABoundedNumberOfCandidates() throws {
+        let detector = DuplicateDetector(config: DuplicatesConfig(), state: nil)
+        let template = (0..<40).map { "word\($0)" }.joined(separator: " ")
+        var originals = 0
+        for index in 0..<500 {
+            let text = template + " closing \(index)"
+            let fingerprint = detector.fingerprint(of: text)
+            if try detector.original(of: "doc-\(index)", fingerprint) == nil {
+                detector.remember("doc-\(index)", fingerprint)
+                originals += 1
+            }
+        }
+        XCTAssertEqual(originals, 1, "every later copy differs in its last word only: a near duplicate of the first")
+        XCTAssertLessThanOrEqual(detector.mostCandidatesInOneLookup, DuplicateDetector.maximumCandidates)
+
+        // Documents about half alike (a shared template, words of their own) share buckets without
+        // being duplicates: the buckets fill up, and look-ups stay bounded.
+        let alike = DuplicateDetector(config: DuplicatesConfig(), state: nil)
+        let shared = (0..<40).map { "t\($0)" }.joined(separator: " ")
+        for index in 0..<2_000 {
+            let text = shared + " " + (0..<20).map { "u\(index)x\($0)" }.joined(separator: " ")
+            let fingerprint = alike.fingerprint(of: text)
+            if try alike.original(of: "d-\(index)", fingerprint) == nil { alike.remember("d-\(index)", fingerprint) }
+        }
+        XCTAssertGreaterThan(alike.mostCandidatesInOneLookup, DuplicateDetector.bucketCapacity, "the buckets were full")
+        XCTAssertLessThanOrEqual(alike.mostCandidatesInOneLookup, DuplicateDetector.maximumCandidates)
+    }
+
+    func testEveryStageCountsAgainstTheHTMLBudget() throws {
+        let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
+        let pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
+        XCTAssertEqual(pipeline.htmlBudgetMilliseconds, 1)
+        // A page that takes far over 1 ms in total is rejected, at whichever stage took it over.
+        let result = pipeline.process(Document(source: "deep.html", raw: GrowthBench.deepPage(levels: 100_000), format: .html))
+        guard case let .failure(rejection) = result else { return XCTFail("written despite the budget") }
+        XCTAssertTrue(rejection.reason.hasPrefix("page took over html_time_budget_ms (1 ms)"), rejection.reason)
+        // Text inputs are not HTML pages: the budget does not apply.
+        let seed = try Data(contentsOf: TestSupport.repoRoot.appendingPathComponent("seeds/001_99100116381ce573.txt"))
+        let text = Document(source: "a.txt", raw: Array(seed), format: .text)
+        XCTAssertNoThrow(try pipeline.process(text).get())
+    }
+}
