@@ -107,4 +107,24 @@ final class FetchPolitenessTests: XCTestCase {
         XCTAssertEqual(types.filter { $0 == "response" }.count, 2, "robots.txt and /text: \(types)")
         XCTAssertEqual(try server.stats()["/always-304"], 3)
     }
+
+    /// localhost (Crawl-delay 0.1s) is listed first with more URLs than the fetcher ever held
+    /// at once before; 127.0.0.1 (no delay) after it. 127.0.0.1's queue advances on its own:
+    /// all its pages are requested while localhost is still on its first pages. Output keeps list order.
+    func testASlowHostDoesNotHoldBackTheHostsListedAfterIt() throws {
+        let port = try XCTUnwrap(URLComponents(string: server.base)?.port)
+        let slow = (0..<70).map { "http://localhost:\(port)/numbered/a\($0)" }
+        let fast = (0..<30).map { "\(server.base)/numbered/b\($0)" }
+        let list = try writeList(slow + fast)
+        let output = work.appendingPathComponent("out.jsonl"), rejectsFile = work.appendingPathComponent("rejects.jsonl")
+        let result = try CLIRunner.run(["run", "--config", try writeConfig(), "--urls", list, "--output", output.path,
+                                        "--rejects", rejectsFile.path], in: work, timeout: 120)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try CLIRunner.jsonLines(output).compactMap { $0["source"] as? String }, slow + fast, "list order")
+        let pages = try server.accessLog().filter { $0.path.hasPrefix("/numbered/") }
+        XCTAssertEqual(pages.count, 100)
+        let lastFast = try XCTUnwrap(pages.lastIndex { $0.host == "127.0.0.1" })
+        let slowBefore = pages[..<lastFast].filter { $0.host == "localhost" }.count
+        XCTAssertLessThan(slowBefore, 20, "127.0.0.1's 30 pages were all requested before localhost's 20th (of 70): \(slowBefore)")
+    }
 }
