@@ -127,4 +127,36 @@ final class FetchPolitenessTests: XCTestCase {
         let slowBefore = pages[..<lastFast].filter { $0.host == "localhost" }.count
         XCTAssertLessThan(slowBefore, 20, "127.0.0.1's 30 pages were all requested before localhost's 20th (of 70): \(slowBefore)")
     }
+
+    /// A Retry-After past retry_max_ms gives up, quoting what the header said: seconds as
+    /// written (not cut to whole ones), or the HTTP date with how far off it was.
+    func testRetryAfterOverTheMaximumIsQuotedExactly() throws {
+        let config = work.appendingPathComponent("retry.json").path
+        try #"{"fetch": {"delay_ms": 0, "timeout_s": 5, "retries": 2, "retry_base_ms": 10, "retry_max_ms": 2000}}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let list = try writeList([server.base + "/retry-after-decimal", server.base + "/retry-after-date"])
+        let result = try CLIRunner.run(["fetch", list, "--warc", "raw", "--config", config], in: work, timeout: 60)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rejected = try rejects(work.appendingPathComponent("out/rejects.jsonl"))
+        XCTAssertEqual(rejected["/retry-after-decimal"]?["reason"] as? String, "HTTP 429 Retry-After 2.5s is over retry_max_ms 2000")
+        let dated = try XCTUnwrap(rejected["/retry-after-date"]?["reason"] as? String)
+        XCTAssertTrue(dated.hasPrefix("HTTP 503 Retry-After Wed, 21 Oct 2037 07:28:00 GMT ("), dated)
+        XCTAssertTrue(dated.hasSuffix("s from now) is over retry_max_ms 2000"), dated)
+        XCTAssertEqual(try server.stats()["/retry-after-decimal"], 1, "not retried: the wait asked for is too long")
+    }
+
+    /// A page at an IP address or at localhost has no outlet: "0" or "Localhost" names no site.
+    func testNoOutletComesFromAnIPAddressOrLocalhost() throws {
+        let port = try XCTUnwrap(URLComponents(string: server.base)?.port)
+        let list = try writeList([server.base + "/numbered/ip", "http://localhost:\(port)/numbered/local"])
+        let output = work.appendingPathComponent("out.jsonl"), rejectsFile = work.appendingPathComponent("rejects.jsonl")
+        let result = try CLIRunner.run(["run", "--config", try writeConfig(#", "output": {"evidence": true}"#), "--urls", list,
+                                        "--output", output.path, "--rejects", rejectsFile.path], in: work, timeout: 60)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = try CLIRunner.jsonLines(output)
+        XCTAssertEqual(records.count, 2, result.stderr)
+        for record in records {
+            XCTAssertTrue(record["outlet"] == nil || record["outlet"] is NSNull, "\(record["url"] ?? "?"): outlet \(record["outlet"] ?? "")")
+        }
+    }
 }

@@ -60,4 +60,13 @@ final class URLNormalizerTests: XCTestCase {
         XCTAssertEqual(target.path, "/private/p.html")
         XCTAssertEqual(target.wire, "HTTP://Example.com:8080/private/p.html")
     }
+
+    func testHostNamesThatAreAddressesOrLocal() {
+        for host in ["127.0.0.1", "0.0.0.0", "127.1", "0x7f.0.0.1", "::1", "[::1]", "localhost", "LOCALHOST.", "app.localhost"] {
+            XCTAssertTrue(HostName.isAddressOrLocal(host), host)
+        }
+        for host in ["example.com", "www.bbc.co.uk", "localhost.example.com", "1password.com", "abc.0xyz"] {
+            XCTAssertFalse(HostName.isAddressOrLocal(host), host)
+        }
+    }
 }

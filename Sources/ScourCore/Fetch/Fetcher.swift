@@ -254,7 +254,7 @@ public final class Fetcher {
         let status = response.status
         let retryable = response.isTransientError || (response.code == 0 && RetryPolicy.isRetryable(status: status))
         if retryable {
-            let retryAfter = (status == 429 || status == 503) ? response.header("Retry-After").flatMap { RetryPolicy.retryAfter($0) } : nil
+            let retryAfter = (status == 429 || status == 503) ? response.header("Retry-After").flatMap { RetryAfter(header: $0) } : nil
             switch policy.decide(attempt: job.attempt, retryAfter: retryAfter) {
             case let .retry(after):
                 var again = job

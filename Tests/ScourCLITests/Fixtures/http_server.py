@@ -116,6 +116,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send(429, b"slow down", headers=[("Retry-After", "1")])
             else:
                 self.send(200, text)
+        elif path == "/retry-after-decimal":
+            self.send(429, b"slow down", headers=[("Retry-After", "2.5")])
+        elif path == "/retry-after-date":
+            self.send(503, b"down for maintenance", headers=[("Retry-After", "Wed, 21 Oct 2037 07:28:00 GMT")])
         elif path == "/always-500":
             self.send(500, b"broken")
         elif path == "/slow":
