@@ -11,10 +11,16 @@ final class TestHTTPServer {
     static let script = CLIRunner.repoRoot.appendingPathComponent("Tests/ScourCLITests/Fixtures/http_server.py")
 
     private let statsFile = FileManager.default.temporaryDirectory.appendingPathComponent("scour-http-\(UUID().uuidString).json")
+    /// Extra arguments for the script, e.g. `["--slow-host", "localhost:0.1"]`.
+    private let arguments: [String]
+
+    init(arguments: [String] = []) {
+        self.arguments = arguments
+    }
 
     func start(timeout: TimeInterval = 10) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, statsFile.path]
+        process.arguments = ["python3", Self.script.path, statsFile.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -44,6 +50,7 @@ final class TestHTTPServer {
 
     func stop() {
         try? FileManager.default.removeItem(at: statsFile)
+        try? FileManager.default.removeItem(atPath: statsFile.path + ".log")
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -53,5 +60,14 @@ final class TestHTTPServer {
     func stats() throws -> [String: Int] {
         guard let data = FileManager.default.contents(atPath: statsFile.path) else { return [:] }
         return try JSONSerialization.jsonObject(with: data) as? [String: Int] ?? [:]
+    }
+
+    /// Every request so far, in arrival order: the Host header's name and the request target as sent.
+    func accessLog() throws -> [(host: String, path: String)] {
+        guard let text = try? String(contentsOfFile: statsFile.path + ".log", encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
     }
 }

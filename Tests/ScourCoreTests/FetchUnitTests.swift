@@ -30,21 +30,28 @@ final class FetchUnitTests: XCTestCase {
         XCTAssertFalse(RobotsRules.disallowAll.allows("/"))
     }
 
-    func testRetryPolicyBacksOffWithJitterAndHonoursRetryAfter() {
+    func testRetryPolicyBacksOffWithJitterAndHonoursRetryAfter() throws {
         let policy = RetryPolicy(retries: 3, baseSeconds: 1, maxSeconds: 5)
         XCTAssertEqual(policy.decide(attempt: 0, retryAfter: nil, random: 0), .retry(after: 0.5))
         XCTAssertEqual(policy.decide(attempt: 0, retryAfter: nil, random: 1), .retry(after: 1))
         XCTAssertEqual(policy.decide(attempt: 2, retryAfter: nil, random: 1), .retry(after: 4))
         XCTAssertEqual(policy.decide(attempt: 2, retryAfter: nil, random: 0.5), .retry(after: 3))
-        XCTAssertEqual(policy.decide(attempt: 1, retryAfter: 3, random: 0), .retry(after: 3))
-        XCTAssertEqual(policy.decide(attempt: 1, retryAfter: 60), .giveUp("Retry-After 60s is over retry_max_ms 5000"))
+        XCTAssertEqual(policy.decide(attempt: 1, retryAfter: RetryAfter(seconds: 3), random: 0), .retry(after: 3))
+        XCTAssertEqual(policy.decide(attempt: 1, retryAfter: RetryAfter(seconds: 60)), .giveUp("Retry-After 60s is over retry_max_ms 5000"))
+        XCTAssertEqual(policy.decide(attempt: 1, retryAfter: RetryAfter(header: "5.25")), .giveUp("Retry-After 5.25s is over retry_max_ms 5000"),
+                       "not cut to whole seconds")
         XCTAssertEqual(policy.decide(attempt: 3, retryAfter: nil), .giveUp("after 4 attempts"))
         XCTAssertTrue(RetryPolicy.isRetryable(status: 429))
         XCTAssertTrue(RetryPolicy.isRetryable(status: 503))
         XCTAssertFalse(RetryPolicy.isRetryable(status: 404))
-        XCTAssertEqual(RetryPolicy.retryAfter("7"), 7)
-        let now = Date(timeIntervalSince1970: 1_704_189_600) // Tue, 02 Jan 2024 10:00:00 GMT
-        XCTAssertEqual(RetryPolicy.retryAfter("Tue, 02 Jan 2024 10:00:30 GMT", now: now), 30)
+        XCTAssertEqual(RetryAfter(header: "7")?.seconds, 7)
+        XCTAssertNil(RetryAfter(header: "soon"))
+        XCTAssertNil(RetryAfter(header: "-3"))
+        let now = Date(timeIntervalSince1970: 1_704_189_599.5) // half a second before Tue, 02 Jan 2024 10:00:00 GMT
+        let dated = try XCTUnwrap(RetryAfter(header: "Tue, 02 Jan 2024 10:00:30 GMT", now: now))
+        XCTAssertEqual(dated.seconds, 30.5)
+        XCTAssertEqual(policy.decide(attempt: 0, retryAfter: dated),
+                       .giveUp("Retry-After Tue, 02 Jan 2024 10:00:30 GMT (30.5s from now) is over retry_max_ms 5000"))
     }
 
     func testMediaTypeDecidesFormatAndCharset() {

@@ -92,6 +92,8 @@ final class CurlTransfer {
         let me = Unmanaged.passUnretained(self).toOpaque()
         var codes: [CURLcode] = []
         codes.append(scour_curl_setopt_string(easy, CURLOPT_URL, request.url))
+        // The URL is already normalized and robots.txt was matched against it: send it as it is.
+        codes.append(scour_curl_setopt_long(easy, CURLOPT_PATH_AS_IS, 1))
         codes.append(scour_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
         codes.append(scour_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
         codes.append(scour_curl_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))

@@ -76,21 +76,25 @@ public final class Fetcher {
         var attempt = 0
         var notBefore: Double = 0
         var lastStatus: Int?
-        /// The URL this hop asks for: `url`, or where its redirects led.
+        /// The URL this hop asks for, exactly as sent (normalized, see `URLNormalizer`): `url`,
+        /// or where its redirects led.
         var location: String
         var redirects = 0
         /// Validators from an earlier run, sent on every hop (as libcurl would when following).
         var conditional: FetchValidators?
 
-        init(url: String, tag: Int, host: String, path: String, kind: Kind, conditional: FetchValidators? = nil) {
+        init(url: String, location: String, tag: Int, host: String, path: String, kind: Kind, conditional: FetchValidators? = nil) {
             self.url = url
             self.tag = tag
             self.host = host
             self.path = path
             self.kind = kind
-            self.location = url
+            self.location = location
             self.conditional = conditional
         }
+
+        /// Whether the request carries If-None-Match or If-Modified-Since: only then may a 304 answer it.
+        var isConditional: Bool { kind == .page && !(conditional?.isEmpty ?? true) }
     }
 
     private enum RobotsState {
@@ -134,7 +138,7 @@ public final class Fetcher {
             outcomes.append((tag, .failed(FetchFailure(url: url, status: nil, reason: "not an http(s) URL"))))
             return
         }
-        pending.append(Job(url: url, tag: tag, host: target.host, path: target.path, kind: .page,
+        pending.append(Job(url: url, location: target.wire, tag: tag, host: target.host, path: target.path, kind: .page,
                            conditional: previousValidators?(url)))
     }
 
@@ -180,7 +184,7 @@ public final class Fetcher {
                 case .unknown:
                     host.robots = .fetching
                     hosts[job.host] = host
-                    let robots = Job(url: job.host + "/robots.txt", tag: nextInternalTag, host: job.host, path: "/robots.txt",
+                    let robots = Job(url: job.host + "/robots.txt", location: job.host + "/robots.txt", tag: nextInternalTag, host: job.host, path: "/robots.txt",
                                      kind: .robots)
                     nextInternalTag -= 1
                     pending.insert(robots, at: index)
@@ -220,7 +224,7 @@ public final class Fetcher {
 
     private func start(_ job: Job) {
         var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"]
-        if job.kind == .page, let known = job.conditional {
+        if job.isConditional, let known = job.conditional {
             if let etag = known.etag { headers.append("If-None-Match: \(etag)") }
             if let date = known.lastModified { headers.append("If-Modified-Since: \(date)") }
         }
@@ -243,11 +247,14 @@ public final class Fetcher {
     // MARK: results
 
     private func handle(_ job: Job, _ response: CurlResponse) {
-        if response.code == 0, response.abort == nil, response.status > 0 { archiveExchange(job, response) }
+        // A 304 nobody asked for vouches for no earlier capture: no revisit record for it.
+        if response.code == 0, response.abort == nil, response.status > 0, response.status != 304 || job.isConditional {
+            archiveExchange(job, response)
+        }
         let status = response.status
         let retryable = response.isTransientError || (response.code == 0 && RetryPolicy.isRetryable(status: status))
         if retryable {
-            let retryAfter = (status == 429 || status == 503) ? response.header("Retry-After").flatMap { RetryPolicy.retryAfter($0) } : nil
+            let retryAfter = (status == 429 || status == 503) ? response.header("Retry-After").flatMap { RetryAfter(header: $0) } : nil
             switch policy.decide(attempt: job.attempt, retryAfter: retryAfter) {
             case let .retry(after):
                 var again = job
@@ -290,6 +297,10 @@ public final class Fetcher {
             return
         }
         if status == 304 {
+            guard job.isConditional else {
+                fail(job, status: status, reason: "HTTP 304 without a conditional request")
+                return
+            }
             outcomes.append((job.tag, .notModified(url: job.url)))
             return
         }
@@ -322,7 +333,7 @@ public final class Fetcher {
             return
         }
         var next = job
-        next.location = target
+        next.location = place.wire
         next.host = place.host
         next.path = place.path
         next.redirects += 1
@@ -384,16 +395,15 @@ public final class Fetcher {
         }
     }
 
-    /// `scheme://host[:port]` (the politeness key) and the path with query, for robots rules.
-    static func target(of url: String) -> (host: String, path: String)? {
+    /// `scheme://host[:port]` (the politeness key), the normalized path with query that robots
+    /// rules are matched against, and the URL to request, whose path and query are exactly those.
+    static func target(of url: String) -> (host: String, path: String, wire: String)? {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+              scheme == "http" || scheme == "https", let host = components.host?.lowercased(), !host.isEmpty,
+              let wire = URLNormalizer.wireURL(url), let path = URLNormalizer.pathAndQuery(url) else { return nil }
         var key = "\(scheme)://\(host)"
         if let port = components.port { key += ":\(port)" }
-        var path = components.percentEncodedPath
-        if path.isEmpty { path = "/" }
-        if let query = components.percentEncodedQuery { path += "?" + query }
-        return (key, path)
+        return (key, path, wire)
     }
 }
 

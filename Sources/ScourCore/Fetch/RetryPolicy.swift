@@ -30,27 +30,61 @@ public struct RetryPolicy: Sendable, Equatable {
         case giveUp(String)
     }
 
-    public func decide(attempt: Int, retryAfter: Double?, random: Double = Double.random(in: 0...1)) -> Decision {
+    public func decide(attempt: Int, retryAfter: RetryAfter?, random: Double = Double.random(in: 0...1)) -> Decision {
         guard attempt < retries else {
             return .giveUp("after \(attempt + 1) attempt\(attempt == 0 ? "" : "s")")
         }
         if let retryAfter {
-            guard retryAfter <= maxSeconds else {
-                return .giveUp("Retry-After \(Int(retryAfter))s is over retry_max_ms \(Int(maxSeconds * 1000))")
+            guard retryAfter.seconds <= maxSeconds else {
+                return .giveUp("Retry-After \(retryAfter) is over retry_max_ms \(Int((maxSeconds * 1000).rounded()))")
             }
-            return .retry(after: max(0, retryAfter))
+            return .retry(after: max(0, retryAfter.seconds))
         }
         // Equal jitter: half the exponential delay fixed, half random.
         let exponential = min(maxSeconds, baseSeconds * pow(2, Double(attempt)))
         return .retry(after: exponential / 2 + exponential / 2 * min(1, max(0, random)))
     }
 
-    /// A Retry-After header: delay seconds or an HTTP date.
-    public static func retryAfter(_ value: String, now: Date = Date()) -> Double? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Int(trimmed) { return Double(max(0, seconds)) }
-        guard let date = HTTPDate.parse(trimmed) else { return nil }
-        return max(0, date.timeIntervalSince(now))
+}
+
+/// A server's Retry-After: delay seconds or an HTTP date (RFC 9110 §10.2.3), kept as the
+/// header said it so a message can quote it exactly.
+public struct RetryAfter: Sendable, Equatable, CustomStringConvertible {
+    /// How long to wait from now.
+    public var seconds: Double
+    /// The HTTP date, when the header gave one rather than seconds.
+    public var date: String?
+
+    public init(seconds: Double) {
+        self.seconds = max(0, seconds)
+    }
+
+    /// Parses the header; decimal seconds ("2.5", outside the RFC but sent) are taken as meant.
+    public init?(header: String, now: Date = Date()) {
+        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+           let seconds = Double(trimmed), seconds.isFinite {
+            self.init(seconds: seconds)
+            return
+        }
+        guard let when = HTTPDate.parse(trimmed) else { return nil }
+        self.init(seconds: when.timeIntervalSince(now))
+        date = trimmed
+    }
+
+    /// "2.5s", or "Tue, 02 Jan 2024 10:00:30 GMT (30s from now)": never rounded to whole seconds.
+    public var description: String {
+        let amount = Self.format(seconds) + "s"
+        guard let date else { return amount }
+        return "\(date) (\(amount) from now)"
+    }
+
+    /// Seconds to the millisecond, without trailing zeros.
+    static func format(_ seconds: Double) -> String {
+        var text = String(format: "%.3f", seconds)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }
 

@@ -47,7 +47,8 @@ public struct RobotsRules: Sendable, Equatable {
                 lastWasAgent = false
                 guard !current.agents.isEmpty else { continue }
                 // An empty Disallow allows everything: no rule.
-                if !value.isEmpty { current.rules.append(Rule(allow: key == "allow", pattern: value)) }
+                // Normalized like the URLs they are matched against (RFC 9309 §2.2.2).
+                if !value.isEmpty { current.rules.append(Rule(allow: key == "allow", pattern: URLNormalizer.robotsPattern(value))) }
             case "crawl-delay":
                 lastWasAgent = false
                 if let seconds = Double(value), seconds >= 0, !current.agents.isEmpty { current.crawlDelay = seconds }
@@ -63,7 +64,8 @@ public struct RobotsRules: Sendable, Equatable {
         crawlDelay = chosen.compactMap(\.crawlDelay).max()
     }
 
-    /// Whether `path` (path and query of the URL, starting with `/`) may be fetched.
+    /// Whether `path` (path and query of the URL, starting with `/`, normalized by
+    /// `URLNormalizer.pathAndQuery`) may be fetched.
     public func allows(_ path: String) -> Bool {
         var best: (length: Int, allow: Bool)?
         for rule in rules where Self.matches(pattern: rule.pattern, path: path) {

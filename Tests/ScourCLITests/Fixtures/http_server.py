@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Test HTTP server for Scour's fetch tests: binds 127.0.0.1 on a free port, prints
 "PORT <n>" and serves fixed scenarios until killed. /stats returns request counts per path,
-which are also written to the file named by the first argument after every request."""
+which are also written to the file named by the first argument after every request; each
+request's host name and path, in arrival order, are appended to that name + ".log".
+"--slow-host NAME:SECONDS" gives host NAME a robots.txt Crawl-delay of SECONDS for every agent."""
 import gzip
 import http.server
 import json
@@ -20,7 +22,14 @@ PROSE = (
 counts = {}
 in_flight = {"now": 0, "max": 0}
 # Request counts per path are also written here after every request (argv[1], optional).
-STATS_FILE = sys.argv[1] if len(sys.argv) > 1 else None
+ARGS = [a for a in sys.argv[1:]]
+SLOW_HOST = None
+if "--slow-host" in ARGS:
+    at = ARGS.index("--slow-host")
+    name, seconds = ARGS[at + 1].rsplit(":", 1)
+    SLOW_HOST = (name, seconds)
+    del ARGS[at:at + 2]
+STATS_FILE = ARGS[0] if ARGS else None
 lock = threading.Lock()
 
 
@@ -60,9 +69,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 with open(STATS_FILE + ".tmp", "w") as out:
                     json.dump(counts, out)
                 os.replace(STATS_FILE + ".tmp", STATS_FILE)
+                with open(STATS_FILE + ".log", "a") as log:
+                    log.write("%s %s\n" % (self.host_name(), path))
         text = (PROSE + "\n\n" + PROSE.replace("council", "committee") + "\n").encode()
         if path == "/stats":
             self.send(200, json.dumps(counts).encode(), "application/json")
+        elif path == "/robots.txt" and SLOW_HOST and self.host_name() == SLOW_HOST[0]:
+            self.send(200, b"User-agent: *\nCrawl-delay: %s\nDisallow: /private/\n" % SLOW_HOST[1].encode())
         elif path == "/robots.txt":
             self.send(200, b"User-agent: slowbot\nCrawl-delay: 1\nDisallow: /private/\n\n"
                            b"User-agent: *\nDisallow: /private/\n")
@@ -103,6 +116,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send(429, b"slow down", headers=[("Retry-After", "1")])
             else:
                 self.send(200, text)
+        elif path == "/retry-after-decimal":
+            self.send(429, b"slow down", headers=[("Retry-After", "2.5")])
+        elif path == "/retry-after-date":
+            self.send(503, b"down for maintenance", headers=[("Retry-After", "Wed, 21 Oct 2037 07:28:00 GMT")])
         elif path == "/always-500":
             self.send(500, b"broken")
         elif path == "/slow":
@@ -122,6 +139,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._not_modified()
             else:
                 self.send(200, text.replace(b"council", path.encode()), headers=[("ETag", '"s1"')])
+        elif path.startswith("/numbered/"):
+            self.send(200, text.replace(b"council", path.encode()))
+        elif path == "/always-304":
+            # Not modified, whatever the request asked: a broken server or cache.
+            self._not_modified()
         elif path == "/etag":
             if self.headers.get("If-None-Match") == '"v1"':
                 self._not_modified()
@@ -131,6 +153,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, ("Caf\u00e9 cr\u00e8me. " + PROSE + "\n").encode("latin-1"), "text/plain; charset=iso-8859-1")
         else:
             self.send(404, b"unknown path")
+
+    def host_name(self):
+        return self.headers.get("Host", "").rsplit(":", 1)[0]
 
     def _not_modified(self):
         self.send_response(304)

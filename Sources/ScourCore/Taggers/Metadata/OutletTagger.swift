@@ -75,7 +75,7 @@ extension MetadataContext {
                 return
             }
         }
-        if let url = meta.url, let host = URL(string: url)?.host {
+        if let url = meta.url, let host = URL(string: url)?.host, !HostName.isAddressOrLocal(host) {
             meta.outlet = properCase(hostName(host), keys: &keys)
             set("outlet", rule: "url-host")
         }
