@@ -5,6 +5,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     case unreadable(path: String, reason: String)
     case corrupt(path: String, detail: String)
+    /// One record is damaged; the reader has moved on to the next record.
+    case damagedRecord(path: String, record: Int, detail: String, target: String?)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .writeFailed(path, reason): return "\(path): cannot write WARC file: \(reason)"
         case let .unreadable(path, reason): return "\(path): cannot read WARC file: \(reason)"
         case let .corrupt(path, detail): return "\(path): not a readable WARC file: \(detail)"
+        case let .damagedRecord(path, record, detail, _):
+            return "\(path): WARC record \(record) is damaged: it \(detail); read on from the next record"
         }
     }
 }
