@@ -165,3 +165,21 @@ final class WARCReaderTests: XCTestCase {
         return compressor.compress(input)
     }
 }
+
+/// The fetch state keeps where each page was archived; state files from before that gain the columns.
+final class FetchStateCaptureTests: XCTestCase {
+    func testOldStateFileGainsCaptureColumnsAndKeepsItsRows() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scour-state-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let old = try SQLiteDatabase(path: path)
+            try old.execute("CREATE TABLE archived_urls (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched TEXT NOT NULL)")
+            try old.execute("INSERT INTO archived_urls VALUES ('http://example.com/a', '\"v1\"', NULL, '2024-01-01')")
+        }
+        let state = try FetchState(try RunState(path: path), table: .archived)
+        XCTAssertEqual(try state.validators(for: "http://example.com/a"), FetchValidators(etag: "\"v1\""))
+        let capture = ArchivedCapture(recordID: "<urn:uuid:1>", date: "2024-02-03T04:05:06Z", targetURI: "http://example.com/b")
+        try state.remember(["http://example.com/b": FetchValidators(etag: "\"v2\"", capture: capture)], at: "2024-02-03")
+        XCTAssertEqual(try state.validators(for: "http://example.com/b")?.capture, capture)
+    }
+}

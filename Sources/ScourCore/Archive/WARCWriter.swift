@@ -25,6 +25,23 @@ struct HTTPExchange {
     var requestedURL: String
     var response: CurlResponse
     var date: Date
+    /// For a 304: the earlier capture it confirms, named in the revisit record.
+    var refersTo: ArchivedCapture?
+}
+
+/// Where a page's response record is: what a later revisit record refers to, so replay
+/// tools (pywb) can find the payload the 304 confirmed.
+public struct ArchivedCapture: Sendable, Equatable {
+    public var recordID: String
+    /// The record's WARC-Date.
+    public var date: String
+    public var targetURI: String
+
+    public init(recordID: String, date: String, targetURI: String) {
+        self.recordID = recordID
+        self.date = date
+        self.targetURI = targetURI
+    }
 }
 
 /// One WARC record before serialization: named fields and a block.
@@ -88,7 +105,9 @@ public final class WARCWriter {
         if !finished { try? handle.close() }
     }
 
-    func write(_ exchange: HTTPExchange) throws(ArchiveError) {
+    /// Archives one exchange; the response record's place when it holds a page (not a 304).
+    @discardableResult
+    func write(_ exchange: HTTPExchange) throws(ArchiveError) -> ArchivedCapture? {
         let response = exchange.response
         let date = WARCDate.string(exchange.date)
         let target = response.effectiveURL.isEmpty ? exchange.requestedURL : response.effectiveURL
@@ -102,8 +121,11 @@ public final class WARCWriter {
             ("WARC-Target-URI", target),
         ]
         if notModified {
-            responseFields += [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
-                               ("WARC-Refers-To-Target-URI", target)]
+            responseFields.append(("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"))
+            responseFields.append(("WARC-Refers-To-Target-URI", exchange.refersTo?.targetURI ?? target))
+            if let earlier = exchange.refersTo {
+                responseFields += [("WARC-Refers-To-Date", earlier.date), ("WARC-Refers-To", earlier.recordID)]
+            }
         }
         if let ip = response.primaryIP { responseFields.append(("WARC-IP-Address", ip)) }
         let block = Self.responseHead(response, payloadLength: payload.count) + payload
@@ -125,6 +147,7 @@ public final class WARCWriter {
             ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date), ("WARC-Target-URI", target),
             ("WARC-Refers-To", responseID), ("Content-Type", "application/warc-fields"),
         ], block: Array(metadata.utf8)))
+        return notModified ? nil : ArchivedCapture(recordID: responseID, date: date, targetURI: target)
     }
 
     /// The status line and headers as received, except that libcurl hands over the body
