@@ -44,6 +44,7 @@ final class WARCRevisitTests: XCTestCase {
         XCTAssertEqual(revisit.header["WARC-Refers-To-Target-URI"], target)
         XCTAssertEqual(revisit.header["WARC-Refers-To-Date"], original.header["WARC-Date"])
         XCTAssertEqual(revisit.header["WARC-Refers-To"], original.header["WARC-Record-ID"])
+        XCTAssertEqual(revisit.header["WARC-Payload-Digest"], original.header["WARC-Payload-Digest"], "pywb finds the payload by it")
     }
 }
 

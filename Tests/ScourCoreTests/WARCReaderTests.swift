@@ -178,7 +178,7 @@ final class FetchStateCaptureTests: XCTestCase {
         }
         let state = try FetchState(try RunState(path: path), table: .archived)
         XCTAssertEqual(try state.validators(for: "http://example.com/a"), FetchValidators(etag: "\"v1\""))
-        let capture = ArchivedCapture(recordID: "<urn:uuid:1>", date: "2024-02-03T04:05:06Z", targetURI: "http://example.com/b")
+        let capture = ArchivedCapture(recordID: "<urn:uuid:1>", date: "2024-02-03T04:05:06Z", targetURI: "http://example.com/b", payloadDigest: "sha1:X")
         try state.remember(["http://example.com/b": FetchValidators(etag: "\"v2\"", capture: capture)], at: "2024-02-03")
         XCTAssertEqual(try state.validators(for: "http://example.com/b")?.capture, capture)
     }

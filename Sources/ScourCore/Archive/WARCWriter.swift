@@ -36,11 +36,14 @@ public struct ArchivedCapture: Sendable, Equatable {
     /// The record's WARC-Date.
     public var date: String
     public var targetURI: String
+    /// Its WARC-Payload-Digest: repeated on the revisit, replay tools look the payload up by it.
+    public var payloadDigest: String?
 
-    public init(recordID: String, date: String, targetURI: String) {
+    public init(recordID: String, date: String, targetURI: String, payloadDigest: String? = nil) {
         self.recordID = recordID
         self.date = date
         self.targetURI = targetURI
+        self.payloadDigest = payloadDigest
     }
 }
 
@@ -128,9 +131,10 @@ public final class WARCWriter {
             }
         }
         if let ip = response.primaryIP { responseFields.append(("WARC-IP-Address", ip)) }
-        let block = Self.responseHead(response, payloadLength: payload.count) + payload
+        let block = Self.responseHead(response, payloadLength: payload.count, confirmed: notModified) + payload
         responseFields.append(("WARC-Block-Digest", SHA1.warcDigest(block)))
-        if !notModified { responseFields.append(("WARC-Payload-Digest", SHA1.warcDigest(payload))) }
+        let payloadDigest = notModified ? exchange.refersTo?.payloadDigest : SHA1.warcDigest(payload)
+        if let payloadDigest { responseFields.append(("WARC-Payload-Digest", payloadDigest)) }
         responseFields.append(("Content-Type", "application/http;msgtype=response"))
         if !response.requestHeader.isEmpty {
             let request = response.requestHeader
@@ -147,14 +151,19 @@ public final class WARCWriter {
             ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date), ("WARC-Target-URI", target),
             ("WARC-Refers-To", responseID), ("Content-Type", "application/warc-fields"),
         ], block: Array(metadata.utf8)))
-        return notModified ? nil : ArchivedCapture(recordID: responseID, date: date, targetURI: target)
+        return notModified ? nil : ArchivedCapture(recordID: responseID, date: date, targetURI: target, payloadDigest: payloadDigest)
     }
 
     /// The status line and headers as received, except that libcurl hands over the body
     /// de-chunked and decoded: the original framing headers are kept under
     /// `X-Archive-Orig-*` names and Content-Length states the archived payload.
-    static func responseHead(_ response: CurlResponse, payloadLength: Int) -> [UInt8] {
-        var head = (response.statusLine.isEmpty ? "HTTP/1.1 \(response.status)" : response.statusLine) + "\r\n"
+    ///
+    /// A 304's revisit holds the response it `confirmed` (replay tools use the revisit's own
+    /// headers with the earlier payload: pywb would otherwise replay an empty 304): status 200,
+    /// the 304's headers, and its status line kept as `X-Archive-Orig-Status-Line`.
+    static func responseHead(_ response: CurlResponse, payloadLength: Int, confirmed: Bool = false) -> [UInt8] {
+        let statusLine = response.statusLine.isEmpty ? "HTTP/1.1 \(response.status)" : response.statusLine
+        var head = confirmed ? "HTTP/1.1 200 OK\r\nX-Archive-Orig-Status-Line: \(statusLine)\r\n" : statusLine + "\r\n"
         for line in response.headerLines {
             let name = line.prefix { $0 != ":" }.lowercased()
             if name == "content-length" || name == "content-encoding" || name == "transfer-encoding" {
@@ -163,7 +172,8 @@ public final class WARCWriter {
                 head += line + "\r\n"
             }
         }
-        head += "Content-Length: \(payloadLength)\r\n\r\n"
+        if !confirmed { head += "Content-Length: \(payloadLength)\r\n" }
+        head += "\r\n"
         return Array(head.utf8)
     }
 

@@ -15,7 +15,7 @@ public struct FetchState {
     let table: Table
 
     /// Columns added after the first release: state files written before them get them on open.
-    static let addedColumns = ["record_id", "record_date", "record_uri"]
+    static let addedColumns = ["record_id", "record_date", "record_uri", "record_digest"]
 
     public init(_ state: RunState, table: Table = .cleaned) throws(StateError) {
         database = state.database
@@ -23,7 +23,7 @@ public struct FetchState {
         try database.execute("""
         CREATE TABLE IF NOT EXISTS \(table.rawValue) (
             url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched TEXT NOT NULL,
-            record_id TEXT, record_date TEXT, record_uri TEXT);
+            record_id TEXT, record_date TEXT, record_uri TEXT, record_digest TEXT);
         """)
         let present = Set(try database.query("PRAGMA table_info(\(table.rawValue))").compactMap { $0.count > 1 ? $0[1].text : nil })
         for column in Self.addedColumns where !present.contains(column) {
@@ -32,11 +32,11 @@ public struct FetchState {
     }
 
     public func validators(for url: String) throws(StateError) -> FetchValidators? {
-        let sql = "SELECT etag, last_modified, record_id, record_date, record_uri FROM \(table.rawValue) WHERE url = ?"
+        let sql = "SELECT etag, last_modified, record_id, record_date, record_uri, record_digest FROM \(table.rawValue) WHERE url = ?"
         guard let row = try database.query(sql, [.text(url)]).first else { return nil }
         var found = FetchValidators(etag: row[0].text, lastModified: row[1].text)
         if let id = row[2].text, let date = row[3].text, let uri = row[4].text {
-            found.capture = ArchivedCapture(recordID: id, date: date, targetURI: uri)
+            found.capture = ArchivedCapture(recordID: id, date: date, targetURI: uri, payloadDigest: row[5].text)
         }
         return found.isEmpty ? nil : found
     }
@@ -49,10 +49,11 @@ public struct FetchState {
             for (url, validators) in learned.sorted(by: { $0.key < $1.key }) {
                 func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
                 try database.query("""
-                    INSERT OR REPLACE INTO \(table.rawValue) (url, etag, last_modified, fetched, record_id, record_date, record_uri)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO \(table.rawValue) (url, etag, last_modified, fetched, record_id, record_date, record_uri, record_digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.text(url), text(validators.etag), text(validators.lastModified), .text(date),
-                          text(validators.capture?.recordID), text(validators.capture?.date), text(validators.capture?.targetURI)])
+                          text(validators.capture?.recordID), text(validators.capture?.date), text(validators.capture?.targetURI),
+                          text(validators.capture?.payloadDigest)])
             }
         }
     }
