@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+# warcio for the WARC interop tests (cached in .build/venv-warcio; a failure only makes them skip).
+scripts/warcio-venv.sh >/dev/null || echo "scour: warcio virtualenv not made; WARC interop tests will skip" >&2
 swift build
 swift test "$@"

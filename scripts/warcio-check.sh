@@ -7,11 +7,7 @@
 set -euo pipefail
 [ "$#" -ge 1 ] || { echo "usage: $0 FILE.warc.gz..." >&2; exit 2; }
 
-venv="${WARCIO_VENV:-${TMPDIR:-/tmp}/scour-warcio-venv}"
-if [ ! -x "$venv/bin/warcio" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check warcio
-fi
+venv="$("$(dirname "$0")/warcio-venv.sh")"
 
 for file in "$@"; do
   echo "== $file"
@@ -27,6 +23,9 @@ with open(sys.argv[1], "rb") as stream:
     for record in iterator:
         types[record.rec_type] += 1
         assert record.rec_headers.protocol == "WARC/1.1", record.rec_headers.protocol
+        if record.rec_type == "revisit":
+            for name in ("WARC-Refers-To-Target-URI", "WARC-Refers-To-Date", "WARC-Refers-To"):
+                assert record.rec_headers.get_header(name), (name, record.rec_headers.get_header("WARC-Target-URI"))
         body = record.content_stream().read()
         if record.rec_type == "response":
             assert record.http_headers is not None, "response without HTTP headers"

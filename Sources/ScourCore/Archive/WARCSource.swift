@@ -2,13 +2,17 @@ import Foundation
 
 /// Documents from a WARC archive, record by record: each `response` (or `resource`)
 /// record holding HTML or text becomes a document whose URL is the WARC-Target-URI.
-/// Request, metadata, warcinfo and revisit records and robots.txt responses are passed
-/// over; responses that are not 2xx or not HTML/text are rejected with the reason.
+/// Request, metadata, warcinfo and revisit records, robots.txt responses and records whose
+/// target is not an http(s) URL (crawler logs) are passed over; responses that are not 2xx or
+/// not HTML/text are rejected with the reason. A damaged record is one reject line and the
+/// reading goes on at the next record; an archive with no record at all is one reject line.
 public struct WARCSource: DocumentSource {
     private let reader: WARCReader?
     private var opening: Rejection?
     private var done = false
     private let maxBytes: Int
+    /// Lines handed on (documents or rejections): an archive that gave none gets one.
+    private var items = 0
 
     public init(path: String, maxBytes: Int = 64 << 20) {
         self.maxBytes = maxBytes
@@ -40,30 +44,53 @@ public struct WARCSource: DocumentSource {
             let record: WARCRecord?
             do {
                 record = try reader.next(maxBlock: maxBytes) { Self.wants($0) }
+            } catch let .damagedRecord(path, number, detail, target) {
+                // Only this record is lost: the reader has moved on to the next one.
+                items += 1
+                let error = ArchiveError.damagedRecord(path: path, record: number, detail: detail, target: target)
+                return .rejected(source: target ?? "\(source)#record\(number)", Rejection(stage: "input", reason: error.description))
             } catch {
-                // The rest of the archive cannot be trusted: report where it broke and stop.
+                // The file itself cannot be read on: report where it broke and stop.
                 done = true
                 return .rejected(source: source, Rejection(stage: "input", reason: error.description))
             }
             guard let record else {
                 done = true
-                return nil
+                guard items == 0 else { return nil }
+                return .rejected(source: source, Rejection(stage: "input", reason: emptyReason(reader)))
             }
-            if let item = Self.item(from: record, archive: source, maxBytes: maxBytes) { return item }
+            if let item = Self.item(from: record, archive: source, maxBytes: maxBytes) {
+                items += 1
+                return item
+            }
         }
+    }
+
+    private func emptyReason(_ reader: WARCReader) -> String {
+        if let damage = reader.firstDamage { return ArchiveError.corrupt(path: source, detail: damage).description }
+        if reader.records == 0 { return "\(source): empty archive: no WARC records" }
+        return "\(source): no HTML or text page among its \(reader.records) WARC records"
+    }
+
+    /// The record's target as an http(s) URL (angle brackets of WARC 1.0 removed); nil otherwise.
+    static func webTarget(_ header: WARCHeader) -> String? {
+        guard let value = header["WARC-Target-URI"].map(WARCHeader.unwrapURI) else { return nil }
+        let lower = value.prefix(8).lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        return value
     }
 
     static func wants(_ header: WARCHeader) -> Bool {
         let type = header["WARC-Type"]?.lowercased()
-        guard type == "response" || type == "resource" else { return false }
-        return !(header["WARC-Target-URI"] ?? "").hasSuffix("/robots.txt")
+        guard type == "response" || type == "resource", let target = webTarget(header) else { return false }
+        let path = URLComponents(string: target)?.path ?? target
+        return path != "/robots.txt"
     }
 
     /// The document (or rejection) for one record; nil for records that are not pages.
     static func item(from record: WARCRecord, archive: String, maxBytes: Int) -> SourceItem? {
-        guard wants(record.header) else { return nil }
-        let uri = record.header["WARC-Target-URI"].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }
-        let source = uri ?? "\(archive)#record\(record.number)"
+        guard wants(record.header), let uri = webTarget(record.header) else { return nil }
+        let source = uri
         guard let block = record.block else {
             return .rejected(source: source, Rejection(stage: "input", reason: "WARC record over max_bytes \(maxBytes)"))
         }
@@ -95,10 +122,8 @@ public struct WARCSource: DocumentSource {
         }
         let format = mediaType?.inputFormat ?? InputCollector.sniff(payload)
         var document = Document(source: source, raw: payload, format: format, declaredCharset: mediaType?.charset)
-        if let uri {
-            document.metadata.url = uri
-            document.metadata.evidence["url"] = Evidence(rule: "warc-target-uri")
-        }
+        document.metadata.url = uri
+        document.metadata.evidence["url"] = Evidence(rule: "warc-target-uri")
         if let date = record.header["WARC-Date"] {
             // The capture time, not the publication date: a separate field the metadata stage may use last.
             document.markupHints.append(MarkupHint(field: .captureDate, value: date, origin: .init(.archive)))
@@ -150,8 +175,9 @@ struct HTTPMessage {
     /// headers say so (crawlers other than Scour often archive the raw transfer).
     func decodedPayload(limit: Int) -> Result<[UInt8], PayloadProblem> {
         var bytes = Array(payload)
-        if header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
-            guard let plain = Self.dechunk(bytes) else { return .failure(PayloadProblem("WARC response: broken chunked encoding")) }
+        // Some writers (Internet Archive's) store the body de-chunked but keep the header:
+        // a body that does not parse as chunks is taken as it is, as warcio does.
+        if header("Transfer-Encoding")?.lowercased().contains("chunked") == true, let plain = Self.dechunk(bytes) {
             bytes = plain
         }
         switch header("Content-Encoding")?.lowercased() {
@@ -160,7 +186,16 @@ struct HTTPMessage {
         case "gzip"?, "x-gzip"?, "deflate"?:
             switch Gzip.decompress(bytes, limit: limit) {
             case let .success(plain): return .success(plain)
-            case let .failure(error): return .failure(PayloadProblem("WARC response: \(error.description)"))
+            case let .failure(error):
+                // "deflate" is often sent raw, without the zlib header browsers also accept.
+                var error = error
+                if header("Content-Encoding")?.lowercased() == "deflate" {
+                    switch RawDeflate.inflate(bytes, limit: limit) {
+                    case let .success(plain): return .success(plain)
+                    case let .failure(rawError): if case .tooLarge = rawError { error = rawError }
+                    }
+                }
+                return .failure(PayloadProblem("WARC response: \(error.description)"))
             }
         case let other?:
             return .failure(PayloadProblem("WARC response has Content-Encoding \(other), which Scour cannot decode"))

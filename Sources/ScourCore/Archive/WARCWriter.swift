@@ -5,6 +5,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     case unreadable(path: String, reason: String)
     case corrupt(path: String, detail: String)
+    /// One record is damaged; the reader has moved on to the next record.
+    case damagedRecord(path: String, record: Int, detail: String, target: String?)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .writeFailed(path, reason): return "\(path): cannot write WARC file: \(reason)"
         case let .unreadable(path, reason): return "\(path): cannot read WARC file: \(reason)"
         case let .corrupt(path, detail): return "\(path): not a readable WARC file: \(detail)"
+        case let .damagedRecord(path, record, detail, _):
+            return "\(path): WARC record \(record) is damaged: it \(detail); read on from the next record"
         }
     }
 }
@@ -21,6 +25,26 @@ struct HTTPExchange {
     var requestedURL: String
     var response: CurlResponse
     var date: Date
+    /// For a 304: the earlier capture it confirms, named in the revisit record.
+    var refersTo: ArchivedCapture?
+}
+
+/// Where a page's response record is: what a later revisit record refers to, so replay
+/// tools (pywb) can find the payload the 304 confirmed.
+public struct ArchivedCapture: Sendable, Equatable {
+    public var recordID: String
+    /// The record's WARC-Date.
+    public var date: String
+    public var targetURI: String
+    /// Its WARC-Payload-Digest: repeated on the revisit, replay tools look the payload up by it.
+    public var payloadDigest: String?
+
+    public init(recordID: String, date: String, targetURI: String, payloadDigest: String? = nil) {
+        self.recordID = recordID
+        self.date = date
+        self.targetURI = targetURI
+        self.payloadDigest = payloadDigest
+    }
 }
 
 /// One WARC record before serialization: named fields and a block.
@@ -84,7 +108,9 @@ public final class WARCWriter {
         if !finished { try? handle.close() }
     }
 
-    func write(_ exchange: HTTPExchange) throws(ArchiveError) {
+    /// Archives one exchange; the response record's place when it holds a page (not a 304).
+    @discardableResult
+    func write(_ exchange: HTTPExchange) throws(ArchiveError) -> ArchivedCapture? {
         let response = exchange.response
         let date = WARCDate.string(exchange.date)
         let target = response.effectiveURL.isEmpty ? exchange.requestedURL : response.effectiveURL
@@ -98,13 +124,17 @@ public final class WARCWriter {
             ("WARC-Target-URI", target),
         ]
         if notModified {
-            responseFields += [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
-                               ("WARC-Refers-To-Target-URI", target)]
+            responseFields.append(("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"))
+            responseFields.append(("WARC-Refers-To-Target-URI", exchange.refersTo?.targetURI ?? target))
+            if let earlier = exchange.refersTo {
+                responseFields += [("WARC-Refers-To-Date", earlier.date), ("WARC-Refers-To", earlier.recordID)]
+            }
         }
         if let ip = response.primaryIP { responseFields.append(("WARC-IP-Address", ip)) }
-        let block = Self.responseHead(response, payloadLength: payload.count) + payload
+        let block = Self.responseHead(response, payloadLength: payload.count, confirmed: notModified) + payload
         responseFields.append(("WARC-Block-Digest", SHA1.warcDigest(block)))
-        if !notModified { responseFields.append(("WARC-Payload-Digest", SHA1.warcDigest(payload))) }
+        let payloadDigest = notModified ? exchange.refersTo?.payloadDigest : SHA1.warcDigest(payload)
+        if let payloadDigest { responseFields.append(("WARC-Payload-Digest", payloadDigest)) }
         responseFields.append(("Content-Type", "application/http;msgtype=response"))
         if !response.requestHeader.isEmpty {
             let request = response.requestHeader
@@ -121,13 +151,19 @@ public final class WARCWriter {
             ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date), ("WARC-Target-URI", target),
             ("WARC-Refers-To", responseID), ("Content-Type", "application/warc-fields"),
         ], block: Array(metadata.utf8)))
+        return notModified ? nil : ArchivedCapture(recordID: responseID, date: date, targetURI: target, payloadDigest: payloadDigest)
     }
 
     /// The status line and headers as received, except that libcurl hands over the body
     /// de-chunked and decoded: the original framing headers are kept under
     /// `X-Archive-Orig-*` names and Content-Length states the archived payload.
-    static func responseHead(_ response: CurlResponse, payloadLength: Int) -> [UInt8] {
-        var head = (response.statusLine.isEmpty ? "HTTP/1.1 \(response.status)" : response.statusLine) + "\r\n"
+    ///
+    /// A 304's revisit holds the response it `confirmed` (replay tools use the revisit's own
+    /// headers with the earlier payload: pywb would otherwise replay an empty 304): status 200,
+    /// the 304's headers, and its status line kept as `X-Archive-Orig-Status-Line`.
+    static func responseHead(_ response: CurlResponse, payloadLength: Int, confirmed: Bool = false) -> [UInt8] {
+        let statusLine = response.statusLine.isEmpty ? "HTTP/1.1 \(response.status)" : response.statusLine
+        var head = confirmed ? "HTTP/1.1 200 OK\r\nX-Archive-Orig-Status-Line: \(statusLine)\r\n" : statusLine + "\r\n"
         for line in response.headerLines {
             let name = line.prefix { $0 != ":" }.lowercased()
             if name == "content-length" || name == "content-encoding" || name == "transfer-encoding" {
@@ -136,7 +172,8 @@ public final class WARCWriter {
                 head += line + "\r\n"
             }
         }
-        head += "Content-Length: \(payloadLength)\r\n\r\n"
+        if !confirmed { head += "Content-Length: \(payloadLength)\r\n" }
+        head += "\r\n"
         return Array(head.utf8)
     }
 

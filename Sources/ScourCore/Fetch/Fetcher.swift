@@ -32,10 +32,13 @@ public enum FetchOutcome: Sendable {
 public struct FetchValidators: Sendable, Equatable {
     public var etag: String?
     public var lastModified: String?
+    /// The archived response they came with, for the revisit record of a later 304.
+    public var capture: ArchivedCapture?
 
-    public init(etag: String? = nil, lastModified: String? = nil) {
+    public init(etag: String? = nil, lastModified: String? = nil, capture: ArchivedCapture? = nil) {
         self.etag = etag
         self.lastModified = lastModified
+        self.capture = capture
     }
 
     public var isEmpty: Bool { etag == nil && lastModified == nil }
@@ -248,9 +251,9 @@ public final class Fetcher {
 
     private func handle(_ job: Job, _ response: CurlResponse) {
         // A 304 nobody asked for vouches for no earlier capture: no revisit record for it.
-        if response.code == 0, response.abort == nil, response.status > 0, response.status != 304 || job.isConditional {
-            archiveExchange(job, response)
-        }
+        let archived = response.code == 0 && response.abort == nil && response.status > 0
+            && (response.status != 304 || job.isConditional)
+        let capture = archived ? archiveExchange(job, response) : nil
         let status = response.status
         let retryable = response.isTransientError || (response.code == 0 && RetryPolicy.isRetryable(status: status))
         if retryable {
@@ -314,7 +317,7 @@ public final class Fetcher {
         }
         let mediaType = response.header("Content-Type").flatMap(MediaType.init(header:))
         let format = mediaType?.inputFormat ?? InputCollector.sniff(response.body)
-        let validators = FetchValidators(etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
+        let validators = FetchValidators(etag: response.header("ETag"), lastModified: response.header("Last-Modified"), capture: capture)
         if !validators.isEmpty { learned[job.url] = validators }
         outcomes.append((job.tag, .page(FetchedPage(requestedURL: job.url, finalURL: response.effectiveURL, status: status,
                                                    mediaType: mediaType, format: format, body: response.body,
@@ -384,14 +387,17 @@ public final class Fetcher {
         return response.message.isEmpty ? "transfer failed (libcurl code \(response.code))" : response.message
     }
 
-    private func archiveExchange(_ job: Job, _ response: CurlResponse) {
-        guard let archive, archiveError == nil else { return }
+    /// Archives a response (a 304 as a revisit of the capture its validators came with).
+    private func archiveExchange(_ job: Job, _ response: CurlResponse) -> ArchivedCapture? {
+        guard let archive, archiveError == nil else { return nil }
         do {
             var hop = response
             hop.redirects = max(hop.redirects, job.redirects)
-            try archive.write(HTTPExchange(requestedURL: job.url, response: hop, date: Date()))
+            return try archive.write(HTTPExchange(requestedURL: job.url, response: hop, date: Date(),
+                                                  refersTo: response.status == 304 ? job.conditional?.capture : nil))
         } catch {
             archiveError = error
+            return nil
         }
     }
 

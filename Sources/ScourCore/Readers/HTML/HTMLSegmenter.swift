@@ -59,7 +59,8 @@ public struct HTMLSegmenter: Sendable {
     }
 
     private func read(_ tree: HTMLTree, into document: inout Document, deadline: UInt64) throws(Rejection) {
-        document.markupHints = MarkupMetadata.hints(in: tree)
+        // Hints set before reading (the archive's capture date) stay, after the markup's own.
+        document.markupHints = MarkupMetadata.hints(in: tree) + document.markupHints
         guard let root = tree.root else {
             throw Rejection(stage: ReadStage.name, reason: "no root element in the HTML")
         }
