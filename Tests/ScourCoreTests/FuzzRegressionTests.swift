@@ -77,6 +77,10 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertTrue(mixed?.rejected.contains { $0.contains("404") } == true, "\(mixed?.rejected ?? [])")
         XCTAssertEqual(outcomes["corpus/warc/mixed-members.warc.gz"], mixed, "gzip members read as the plain archive")
         XCTAssertGreaterThanOrEqual(outcomes["corpus/warc/damaged-length.warc"]?.rejected.count ?? 0, 1)
+        // A chunk size of -1 or 0x7fffffffffffffff trapped in the de-chunker and ended the whole run.
+        for name in ["chunk-size-negative.warc", "chunk-size-overflow.warc"] {
+            XCTAssertEqual(outcomes["regressions/warc/\(name)"]?.accounted, 1, name)
+        }
     }
 
     func testJSONLInputsGiveOneOutcomePerRecord() {
