@@ -36,14 +36,19 @@ regressions=$root/Fuzz/regressions/$target
 mkdir -p "$work/corpus" "$regressions"
 
 # Two runs may start together (one per core): the build folder takes one build at a time.
-echo "scour-fuzz: building the driver in $build (log: $work/build.log)" >&2
-if ! flock "$build.lock" env SCOUR_FUZZ=1 swift build -c "$configuration" --scratch-path "$build" --product scour-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$work/build.log" 2>&1; then
-  grep -v "Cannot export local symbol" "$work/build.log" | tail -40 >&2
-  exit 1
+# SCOUR_FUZZ_DRIVER names a driver built before, to start a campaign without a build.
+if [ -n "${SCOUR_FUZZ_DRIVER:-}" ]; then
+  cp "$SCOUR_FUZZ_DRIVER" "$work/scour-fuzz"
+else
+  echo "scour-fuzz: building the driver in $build (log: $work/build.log)" >&2
+  if ! flock "$build.lock" env SCOUR_FUZZ=1 swift build -c "$configuration" --scratch-path "$build" --product scour-fuzz \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$work/build.log" 2>&1; then
+    grep -v "Cannot export local symbol" "$work/build.log" | tail -40 >&2
+    exit 1
+  fi
+  # A copy per target, so a rebuild while a campaign runs does not pull the binary from under it.
+  cp "$build/$configuration/scour-fuzz" "$work/scour-fuzz"
 fi
-# A copy per target, so a rebuild while a campaign runs does not pull the binary from under it.
-cp "$build/$configuration/scour-fuzz" "$work/scour-fuzz"
 driver=$work/scour-fuzz
 
 # Swift's runtime keeps some allocations for the life of the process; leaks are not what this looks for.
@@ -60,7 +65,8 @@ if [ -z "$(ls -A "$work/corpus")" ] && [ -d "$bench" ]; then
 fi
 
 log=$work/fuzz-$(date -u +%Y%m%dT%H%M%SZ).log
-before=$(ls "$regressions" | wc -l)
+started=$work/started
+touch "$started"
 echo "scour-fuzz: $target for ${mode}s, log $log" >&2
 status=0
 # -max_len keeps mutations fast on large pages (longer seeds are read up to it); -timeout flags a
@@ -76,11 +82,12 @@ last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
 cov=$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*' || true)
 ft=$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*' || true)
 corpus=$(grep -o 'corp: [0-9]*/[0-9]*[a-zA-Z]*' <<<"$last" | cut -d' ' -f2 || true)
-found=$(( $(ls "$regressions" | wc -l) - before ))
+new=$(find "$regressions" -type f -newer "$started")
+found=$(grep -c . <<<"$new" || true)
 echo "scour-fuzz: target=$target seconds=$mode execs=${execs:-?} exec/s=${speed:-?} cov=${cov:-?} ft=${ft:-?} corpus=${corpus:-?} new_regressions=$found exit=$status"
 if [ "$found" -gt 0 ]; then
   grep -E 'ERROR: |SUMMARY: |Fatal error|==[0-9]+==' "$log" | head -20 >&2
-  ls -t "$regressions" | head -"$found" | sed "s|^|scour-fuzz: new input: Fuzz/regressions/$target/|" >&2
+  sed "s|^$root/|scour-fuzz: new input: |" <<<"$new" >&2
   exit 1
 fi
 exit "$status"

@@ -36,7 +36,10 @@ extension FuzzHarness {
         switch TextDecoder.decode(bytes, declaredCharset: label) {
         case let .notText(reason):
             try note(reason, .decode, &outcome)
-        case let .text(text, _):
+        case let .text(decoded):
+            // Matched as a tuple so the harness builds against both shapes of the case
+            // (text and note, or text, notes and replacements) while the decoders are rewritten.
+            let text: String = decoded.0
             outcome.written += 1
             let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
                 || bytes.starts(with: [0xFE, 0xFF])
