@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -43,9 +44,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What each fuzz target does with its bytes; the replay test calls it too.
+        .target(
+            name: "ScourFuzzTargets",
+            dependencies: ["ScourCore"],
+            path: "Fuzz/Targets"
+        ),
         .testTarget(
             name: "ScourCoreTests",
-            dependencies: ["ScourCore", "CLibXML2"],
+            dependencies: ["ScourCore", "CLibXML2", "ScourFuzzTargets"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -55,3 +62,10 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer driver has no `main` of its own (libFuzzer brings one with
+// -sanitize=fuzzer), so it exists only for scripts/fuzz.sh, which sets SCOUR_FUZZ=1.
+if ProcessInfo.processInfo.environment["SCOUR_FUZZ"] == "1" {
+    package.products.append(.executable(name: "scour-fuzz", targets: ["scour-fuzz"]))
+    package.targets.append(.executableTarget(name: "scour-fuzz", dependencies: ["ScourFuzzTargets"], path: "Fuzz/Driver"))
+}

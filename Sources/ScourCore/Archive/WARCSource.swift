@@ -209,10 +209,11 @@ struct HTTPMessage {
             guard let lineEnd = bytes[index...].firstIndex(of: 0x0A) else { return nil }
             let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self)
                 .split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-            guard let size = Int(sizeText, radix: 16) else { return nil }
+            // A size is never negative ("-1" parses) and is compared without adding (no overflow).
+            guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
             index = lineEnd + 1
             if size == 0 { return output }
-            guard index + size <= bytes.count else { return nil }
+            guard size <= bytes.count - index else { return nil }
             output += bytes[index..<(index + size)]
             index += size + 2
         }
