@@ -3,7 +3,7 @@
 # Needs root (or sudo) on a Debian/Ubuntu machine with the Swift toolchain.
 set -euo pipefail
 
-packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev)
+packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libssl-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
