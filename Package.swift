@@ -28,13 +28,18 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
             name: "ScourCore",
-            dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCurl"],
+            dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCurl", "CCrypto"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

@@ -3,8 +3,9 @@
 # Needs root (or sudo) on a Debian/Ubuntu machine with the Swift toolchain.
 set -euo pipefail
 
-# wget and python3-venv: the WARC interop tests (wget --warc-file, warcio in a virtualenv).
-packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev wget python3-venv)
+# libssl-dev: libcrypto's SHA-1/SHA-256. wget and python3-venv: the WARC interop tests
+# (wget --warc-file, warcio in a virtualenv).
+packages=(pkg-config libxml2-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev libssl-dev wget python3-venv)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -42,15 +42,54 @@ public enum OutputRecord {
         String(SHA256.hex(url ?? source).prefix(16))
     }
 
-    /// Runs of letters and digits, as the benchmark's tokenizer counts words.
+    /// Runs of letters and digits, as the benchmark's tokenizer counts words. ASCII bytes are
+    /// classified by table; other scalars by their Unicode properties (`isWordScalar`).
     public static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for char in text.unicodeScalars {
-            let isWord = char.properties.isAlphabetic || char.properties.numericType != nil || char == "_"
-            if isWord && !inWord { count += 1 }
-            inWord = isWord
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWord: Bool
+                if byte < 0x80 {
+                    isWord = ASCIIWordBytes.contains(byte)
+                    index += 1
+                } else {
+                    let (scalar, width) = decodeScalar(bytes, at: index)
+                    isWord = isWordScalar(scalar)
+                    index += width
+                }
+                if isWord && !inWord { count += 1 }
+                inWord = isWord
+            }
+            return count
         }
-        return count
+    }
+
+    /// The rule the byte path stands for: a letter, a number or `_`.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+    }
+
+    /// One scalar from valid UTF-8 (Swift strings always are) and its byte length.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}
+
+/// ASCII letters, digits and `_`: the ASCII scalars for which `isWordScalar` holds.
+private enum ASCIIWordBytes {
+    static func contains(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): return true
+        default: return false
+        }
     }
 }

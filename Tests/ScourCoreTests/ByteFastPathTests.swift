@@ -1,0 +1,106 @@
+import XCTest
+@testable import ScourCore
+
+/// The byte paths of the writer (JSON escaping, word counting, digests) against the
+/// scalar-by-scalar rules they stand for, on fixed-seed random text: output must not change.
+final class ByteFastPathTests: XCTestCase {
+    /// Scalars that exercise every branch: ASCII word and escape bytes, controls, the two
+    /// JavaScript line terminators, Latin, CJK, numbers outside ASCII, emoji (4-byte UTF-8).
+    private static let alphabet: [Unicode.Scalar] = [
+        "a", "Z", "0", "9", "_", " ", "-", "\"", "\\", "\n", "\r", "\t", "\u{00}", "\u{01}", "\u{1F}", "\u{7F}",
+        "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "é", "ß", "Ω", "ж", "中", "文", "٣", "½", "Ⅻ", "€", "\u{00A0}",
+        "\u{0301}", "😀", "𝒜", "\u{E000}", "\u{FFFD}",
+    ]
+
+    private func randomTexts(count: Int) -> [String] {
+        var generator = SplitMix(seed: 0x5C0_0B17E)
+        return (0..<count).map { _ in
+            let length = Int(generator.next() % 40)
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length { scalars.append(Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))]) }
+            return String(scalars)
+        }
+    }
+
+    /// The escaping rule as it was written scalar by scalar.
+    private func referenceEscape(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private func referenceWordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWord = OutputRecord.isWordScalar(scalar)
+            if isWord && !inWord { count += 1 }
+            inWord = isWord
+        }
+        return count
+    }
+
+    func testJSONEscapingMatchesScalarRule() {
+        for text in randomTexts(count: 5_000) {
+            XCTAssertEqual(JSONValue.string(text).serialized(), referenceEscape(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    func testWordCountMatchesScalarRule() {
+        for text in randomTexts(count: 5_000) {
+            XCTAssertEqual(OutputRecord.wordCount(text), referenceWordCount(text), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertEqual(OutputRecord.wordCount("Zürich's 3½ cafés—中文 snake_case"), 6)
+    }
+
+    func testASCIIWordBytesAgreeWithUnicodeProperties() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            XCTAssertEqual(OutputRecord.wordCount(String(scalar)), OutputRecord.isWordScalar(scalar) ? 1 : 0, "\(value)")
+        }
+    }
+
+    func testDigestsFromLibcryptoMatchKnownVectors() {
+        // FIPS 180-4 examples, and a multi-block input fed in uneven parts.
+        XCTAssertEqual(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex(bytes: Array("abc".utf8)), SHA256.hex("abc"))
+        var hasher = SHA1()
+        let input = Array(String(repeating: "abcdefghij", count: 100).utf8)
+        hasher.update(input[0..<7])
+        hasher.update(input[7..<700])
+        hasher.update(input[700...])
+        XCTAssertEqual(SHA1.base32(hasher.finish()), String(SHA1.warcDigest(input).dropFirst(5)))
+        XCTAssertEqual(SHA1.warcDigest(Array("abc".utf8)), "sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5")
+    }
+}
+
+/// A small fixed-seed generator so the random cases are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
