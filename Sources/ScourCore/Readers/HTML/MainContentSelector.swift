@@ -23,6 +23,31 @@ struct MainContentSelector {
     /// Below this many characters of story text the selection found nothing useful (see the segmenter's fallback).
     static let fallbackCharacters = 200.0
 
+    /// The selection's scoring weights. A container scores its good text less `badWeight` times
+    /// its bad text, plus or minus these shares of its good text for what its markup says. They
+    /// were set by hand when the HTML reader was first written (bb6684e, 2026-11-27: aeb-dev F1
+    /// .955 at the first cut) and the trust limit with 889e738, each chosen as a round figure
+    /// that made the mark decide between near-equal candidates without overriding the text,
+    /// and kept since because every later change left them as they were on the bench sets.
+    enum Weights {
+        /// `itemprop=articleBody`, `article-body` and the like: a fixed bonus large enough to win
+        /// against a wrapper with a few more characters around it, plus a quarter of its text.
+        static let strongContentShare = 0.25
+        static let strongContentBonus = 100.0
+        /// `<article>`, `<main>`, "content" tokens: a light nudge (5% of the text).
+        static let contentShare = 0.05
+        /// A boilerplate mark (nav, sidebar, comments…) halves what the good text counts…
+        static let boilerplateShare = 0.5
+        /// …and so does sitting inside a boilerplate-marked container.
+        static let insideBoilerplateShare = 0.5
+        /// A boilerplate mark on a wrapper holding more than this share of the page's story
+        /// text describes the layout ("left-rail" around the article): it is not trusted.
+        static let trustedMarkMaxShareOfPage = 0.6
+        /// Inside the chosen container, a marked part holding more than this share of its story
+        /// is kept: the mark is wrong about it.
+        static let cutMarkMaxShareOfChosen = 0.5
+    }
+
     struct Selection {
         var container: Int
         var included: [Bool]
@@ -73,7 +98,7 @@ struct MainContentSelector {
             }
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
-            if case .boilerplate = hint, pageGood > 0, goodIn(container) > 0.6 * pageGood { hint = .none }
+            if case .boilerplate = hint, pageGood > 0, goodIn(container) > Weights.trustedMarkMaxShareOfPage * pageGood { hint = .none }
             return hint
         }
         // A container inside a boilerplate-marked one is boilerplate too.
@@ -89,12 +114,12 @@ struct MainContentSelector {
             let g = goodIn(container), b = badIn(container)
             var score = g - badWeight * b
             switch hints[index] {
-            case .strongContent: score += 0.25 * g + 100
-            case .content: score += 0.05 * g
-            case .boilerplate: score -= 0.5 * g
+            case .strongContent: score += Weights.strongContentShare * g + Weights.strongContentBonus
+            case .content: score += Weights.contentShare * g
+            case .boilerplate: score -= Weights.boilerplateShare * g
             case .none: break
             }
-            if insideBoilerplate[index] { score -= 0.5 * g }
+            if insideBoilerplate[index] { score -= Weights.insideBoilerplateShare * g }
             if score > bestScore {
                 bestScore = score
                 best = index
@@ -127,7 +152,7 @@ struct MainContentSelector {
         let insideChosen = Self.descendants(of: best, containers)
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard case .boilerplate = hints[index], container.endBlock > container.firstBlock else { continue }
-            if goodIn(container) > 0.5 * chosenGood { continue }
+            if goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = markReasons[index]
