@@ -22,6 +22,8 @@ public struct BoilerplateStage: Stage {
     let phrases: PhraseMatcher
     /// Stopwords by language, ready for byte look-ups.
     let stopwords: [String: StopwordSet]
+    /// What follows an author's name when a line is their bio (`author_bio_openers` in metadata.json, every language).
+    let bioOpeners: [String]
 
     public init(section: ConfigSection, resources: Resources) throws {
         mainRun = section.choice("main_run", default: MainRunMode.text)
@@ -34,6 +36,7 @@ public struct BoilerplateStage: Stage {
         let chosen = languages
         phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
         stopwords = resources.stopwords.mapValues(StopwordSet.init)
+        bioOpeners = resources.metadataWords.authorBioOpeners.keys.sorted().flatMap { resources.metadataWords.authorBioOpeners[$0] ?? [] }
     }
 
     /// `main_run`: `text` for text and markdown only, `always`, or `never`.
@@ -149,9 +152,7 @@ public struct BoilerplateStage: Stage {
         for author in authors where !author.isEmpty {
             guard let range = Self.byteRange(of: author, in: text) else { continue }
             let after = text[range.upperBound...].prefix(24).lowercased()
-            if after.hasPrefix(" is a") || after.hasPrefix(" is the") || after.hasPrefix(", a") || after.hasPrefix(", an")
-                || after.hasPrefix(" writes") || after.hasPrefix(" covers") || after.hasPrefix(" has been")
-                || after.hasPrefix(" is an") || after.hasPrefix(" was a") {
+            if bioOpeners.contains(where: { after.hasPrefix($0) }) {
                 return text.distance(from: text.startIndex, to: range.lowerBound) < 40
             }
         }

@@ -137,6 +137,9 @@ public struct MetadataWords: Sendable, Decodable {
     public let urlLabels: [String]
     /// Words cut from a copyright line to leave the holder's name: "All rights reserved".
     public let copyrightPhrases: [String]
+    /// What follows an author's name at the start of a bio line, per language ("Jane Doe is a
+    /// reporter…", "Jane Doe, a research scholar…"), lowercased, with its leading space or comma.
+    public let authorBioOpeners: [String: [String]]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -152,5 +155,6 @@ public struct MetadataWords: Sendable, Decodable {
         case organizationWords = "organization_words"
         case urlLabels = "url_labels"
         case copyrightPhrases = "copyright_phrases"
+        case authorBioOpeners = "author_bio_openers"
     }
 }
