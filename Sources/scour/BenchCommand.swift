@@ -119,6 +119,14 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "%@ %6d %9d %@  %@ %8.1f %6.2f",
                          report.name.padding(toLength: 14, withPad: " ", startingAt: 0), report.pages, report.rejected,
                          scores, meta, report.pagesPerSecond, report.seconds > 0 ? megabytes / report.seconds : 0))
+            for (index, half) in report.halves.enumerated() {
+                let halfMeta = half.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
+                let halfScores = report.kind == .dates ? "     -      -      -" :
+                    String(format: "%6.3f %6.3f %6.3f", half.precision, half.recall, half.f1)
+                let label = ("  half " + (index == 0 ? "A" : "B")).padding(toLength: 14, withPad: " ", startingAt: 0)
+                // The rejected column is left blank: rejects are counted for the whole set.
+                print(String(format: "%@ %6d           %@  %@", label, half.pages, halfScores, halfMeta))
+            }
             for page in report.pageResults {
                 let p = page.precision.map { String(format: "%.3f", $0) } ?? "-"
                 let r = page.recall.map { String(format: "%.3f", $0) } ?? "-"
@@ -126,6 +134,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right")
+        print("halves: two fixed halves of each set, split by a hash of the page id (FNV-1a, mod 2)")
         if let details {
             FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8))
         }

@@ -46,4 +46,26 @@ final class BenchMetricsTests: XCTestCase {
         XCTAssertEqual(report.precision, 1)
         XCTAssertEqual(report.recall, 1)
     }
+
+    func testSetScoreHalvesAreFixedAndScoredByTheSetsMetric() {
+        // FNV-1a of the id, mod 2 (values worked out independently).
+        XCTAssertEqual(SetScore.half(of: "page-1"), 0)
+        XCTAssertEqual(SetScore.half(of: "page-2"), 1)
+        var body = SetScore()
+        body.addBody(precision: 1, recall: 0.5)
+        body.addBody(precision: 0.5, recall: nil)
+        body.finish(kind: .articleBody)
+        XCTAssertEqual(body.precision, 0.75)
+        XCTAssertEqual(body.recall, 0.5)
+        XCTAssertEqual(body.f1, 0.6, accuracy: 1e-9)
+        XCTAssertNil(body.metadataAccuracy)
+        var snippets = SetScore()
+        snippets.addSnippets(found: 3, missed: 1, leaked: 1)
+        snippets.addMetadata(right: true)
+        snippets.addMetadata(right: false)
+        snippets.finish(kind: .snippets)
+        XCTAssertEqual(snippets.precision, 0.75)
+        XCTAssertEqual(snippets.recall, 0.75)
+        XCTAssertEqual(snippets.metadataAccuracy, 0.5)
+    }
 }

@@ -32,6 +32,8 @@ public struct BenchRunner {
         public var pageResults: [PageResult] = []
         /// Truth lines that could not be read, with where they are.
         public var skippedTruth: [String] = []
+        /// The same figures for the two fixed halves of the set (`SetScore.half(of:)`).
+        public var halves: [SetScore] = [SetScore(), SetScore()]
 
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
     }
@@ -71,14 +73,14 @@ public struct BenchRunner {
         var report = Report(name: (setDirectory as NSString).lastPathComponent, kind: kind)
         report.skippedTruth = skippedTruth
 
-        var precisions: [Double] = [], recalls: [Double] = []
-        var snippetTP = 0, snippetFP = 0, snippetFN = 0
-        var metaRight = 0
+        var whole = SetScore()
         for record in records {
             guard let id = record["id"] as? String, let path = pageFile(setDirectory: setDirectory, id: id) else { continue }
             let item = InputCollector.item(forFile: path)
             guard case var .success(document) = InputCollector.load(item) else { continue }
             report.pages += 1
+            let half = SetScore.half(of: id)
+            report.halves[half].pages += 1
             report.bytes += document.raw?.count ?? 0
             if let url = record["url"] as? String { document.metadata.url = url }
             let started = DispatchTime.now().uptimeNanoseconds
@@ -91,26 +93,28 @@ public struct BenchRunner {
             case .articleBody:
                 let truth = record["text"] as? String ?? ""
                 let page = BenchMetrics.shinglePage(output: text, truth: truth)
-                if let p = page.precision { precisions.append(p) }
-                if let r = page.recall { recalls.append(r) }
+                whole.addBody(precision: page.precision, recall: page.recall)
+                report.halves[half].addBody(precision: page.precision, recall: page.recall)
                 report.pageResults.append(PageResult(id: id, precision: page.precision, recall: page.recall, detail: ""))
             case .snippets:
                 let folded = BenchMetrics.foldSpaces(text)
                 var missing: [String] = [], leaked: [String] = []
+                var found = 0
                 for snippet in record["with"] as? [String] ?? [] {
-                    if folded.contains(BenchMetrics.foldSpaces(snippet)) { snippetTP += 1 } else { snippetFN += 1; missing.append(snippet) }
+                    if folded.contains(BenchMetrics.foldSpaces(snippet)) { found += 1 } else { missing.append(snippet) }
                 }
                 for snippet in record["without"] as? [String] ?? [] where folded.contains(BenchMetrics.foldSpaces(snippet)) {
-                    snippetFP += 1
                     leaked.append(snippet)
                 }
+                whole.addSnippets(found: found, missed: missing.count, leaked: leaked.count)
+                report.halves[half].addSnippets(found: found, missed: missing.count, leaked: leaked.count)
                 var detail = ""
                 if let authors = record["authors"] as? [String] {
-                    report.metadataPages += 1
-                    let found = output?.metadata.authors ?? []
-                    if BenchMetrics.sameAuthors(found, authors) { metaRight += 1 } else {
-                        detail += "authors \(found) want \(authors); "
-                    }
+                    let foundAuthors = output?.metadata.authors ?? []
+                    let right = BenchMetrics.sameAuthors(foundAuthors, authors)
+                    whole.addMetadata(right: right)
+                    report.halves[half].addMetadata(right: right)
+                    if !right { detail += "authors \(foundAuthors) want \(authors); " }
                 }
                 if !missing.isEmpty { detail += "missing \(missing); " }
                 if !leaked.isEmpty { detail += "leaked \(leaked)" }
@@ -118,25 +122,19 @@ public struct BenchRunner {
             case .dates:
                 let truth = record["date"] as? String ?? ""
                 let found = output?.metadata.date.map { String($0.prefix(10)) }
-                report.metadataPages += 1
-                if found == truth { metaRight += 1 }
+                whole.addMetadata(right: found == truth)
+                report.halves[half].addMetadata(right: found == truth)
                 report.pageResults.append(PageResult(id: id, precision: nil, recall: nil,
                                                      detail: found == truth ? "" : "date \(found ?? "none") want \(truth)"))
             }
         }
-        switch kind {
-        case .articleBody:
-            report.precision = precisions.isEmpty ? 0 : precisions.reduce(0, +) / Double(precisions.count)
-            report.recall = recalls.isEmpty ? 0 : recalls.reduce(0, +) / Double(recalls.count)
-            report.f1 = BenchMetrics.Score(precision: report.precision, recall: report.recall).f1
-        case .snippets:
-            report.precision = snippetTP + snippetFP > 0 ? Double(snippetTP) / Double(snippetTP + snippetFP) : 0
-            report.recall = snippetTP + snippetFN > 0 ? Double(snippetTP) / Double(snippetTP + snippetFN) : 0
-            report.f1 = BenchMetrics.Score(precision: report.precision, recall: report.recall).f1
-            report.metadataAccuracy = report.metadataPages > 0 ? Double(metaRight) / Double(report.metadataPages) : nil
-        case .dates:
-            report.metadataAccuracy = report.metadataPages > 0 ? Double(metaRight) / Double(report.metadataPages) : nil
-        }
+        whole.finish(kind: kind)
+        for index in report.halves.indices { report.halves[index].finish(kind: kind) }
+        report.precision = whole.precision
+        report.recall = whole.recall
+        report.f1 = whole.f1
+        report.metadataAccuracy = whole.metadataAccuracy
+        report.metadataPages = whole.metadataPages
         return report
     }
 
