@@ -29,13 +29,20 @@ struct CLIRunner {
     private final class Marker {}
 
     static func run(_ arguments: [String], in directory: URL = repoRoot, timeout: TimeInterval = 60, stdin: Data? = nil) throws -> Result {
+        try runProcess(try binary, arguments, in: directory, timeout: timeout, stdin: stdin, name: "scour")
+    }
+
+    /// Runs any program to its end, bounded in time (killed past `timeout`), with stdin from
+    /// `stdin` (else empty) and output in files; `directory` nil runs it in its scratch folder.
+    static func runProcess(_ executable: URL, _ arguments: [String], in directory: URL?, timeout: TimeInterval,
+                           stdin: Data? = nil, name: String) throws -> Result {
         let process = Process()
-        process.executableURL = try binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory
         // Output goes to files, not pipes: a chatty child can never block on a full pipe.
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
+        process.currentDirectoryURL = directory ?? scratch
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -56,7 +63,7 @@ struct CLIRunner {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             _ = finished.wait(timeout: .now() + 5)
-            throw CLIError("scour \(arguments.joined(separator: " ")) did not finish in \(Int(timeout))s and was killed")
+            throw CLIError("\(name) \(arguments.joined(separator: " ")) did not finish in \(Int(timeout))s and was killed")
         }
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return Result(status: process.terminationStatus,

@@ -152,29 +152,6 @@ final class WARCInteropTests: XCTestCase {
 
 /// Runs a tool other than scour (wget, python, a script), bounded in time, output in files.
 func runTool(_ arguments: [String], timeout: TimeInterval) throws -> CLIRunner.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: arguments[0])
-    process.arguments = Array(arguments.dropFirst())
-    let scratch = try CLIRunner.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    process.currentDirectoryURL = scratch
-    let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    defer { try? out.close(); try? err.close() }
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-        kill(process.processIdentifier, SIGKILL)
-        _ = finished.wait(timeout: .now() + 5)
-        throw CLIError("\(arguments.joined(separator: " ")) did not finish in \(Int(timeout))s and was killed")
-    }
-    return CLIRunner.Result(status: process.terminationStatus,
-                            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    try CLIRunner.runProcess(URL(fileURLWithPath: arguments[0]), Array(arguments.dropFirst()), in: nil, timeout: timeout,
+                             name: arguments[0])
 }
