@@ -5,21 +5,9 @@ import XCTest
 /// Politeness that must hold however a list is written, against the real fixture server on
 /// 127.0.0.1: robots.txt matched against the URL as requested, 304s nobody asked for, and
 /// a slow host that must not hold back the hosts listed after it.
-final class FetchPolitenessTests: XCTestCase {
-    private var server: TestHTTPServer!
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        // localhost (the same server under another name) asks for a Crawl-delay of 0.1s.
-        server = TestHTTPServer(arguments: ["--slow-host", "localhost:0.1"])
-        try server.start()
-        work = try CLIRunner.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        server?.stop()
-        if let work { try? FileManager.default.removeItem(at: work) }
-    }
+final class FetchPolitenessTests: HTTPServerTestCase {
+    // localhost (the same server under another name) asks for a Crawl-delay of 0.1s.
+    override class var serverArguments: [String] { ["--slow-host", "localhost:0.1"] }
 
     private func writeConfig(_ extra: String = "") throws -> String {
         let path = work.appendingPathComponent("pipeline.json").path

@@ -4,20 +4,7 @@ import XCTest
 
 /// Fetching against a real HTTP server on 127.0.0.1 (Fixtures/http_server.py), through the
 /// built binary: archiving, every failure reason, retries, robots.txt, conditional requests.
-final class FetchTests: XCTestCase {
-    private var server: TestHTTPServer!
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        server = TestHTTPServer()
-        try server.start()
-        work = try CLIRunner.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        server?.stop()
-        if let work { try? FileManager.default.removeItem(at: work) }
-    }
+final class FetchTests: HTTPServerTestCase {
 
     /// Short timeouts and backoffs so every scenario ends in a few seconds.
     private func writeConfig(_ extra: String = "") throws -> String {

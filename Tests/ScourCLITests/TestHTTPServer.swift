@@ -71,3 +71,24 @@ final class TestHTTPServer {
         }
     }
 }
+
+/// A test case with its own test server on 127.0.0.1 and a scratch folder, both made before
+/// each test and stopped or removed after it, even when it fails.
+class HTTPServerTestCase: XCTestCase {
+    var server: TestHTTPServer!
+    var work: URL!
+
+    /// The server's command-line arguments (e.g. a slow host); none by default.
+    class var serverArguments: [String] { [] }
+
+    override func setUpWithError() throws {
+        server = TestHTTPServer(arguments: Self.serverArguments)
+        try server.start()
+        work = try CLIRunner.temporaryDirectory()
+    }
+
+    override func tearDown() {
+        server?.stop()
+        if let work { try? FileManager.default.removeItem(at: work) }
+    }
+}

@@ -4,20 +4,7 @@ import XCTest
 
 /// Scour's archives as other tools need them: a 304 on a later fetch is a revisit record
 /// naming the earlier capture (WARC-Refers-To, -Date, -Target-URI), so pywb can replay it.
-final class WARCRevisitTests: XCTestCase {
-    private var server: TestHTTPServer!
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        server = TestHTTPServer()
-        try server.start()
-        work = try CLIRunner.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        server?.stop()
-        if let work { try? FileManager.default.removeItem(at: work) }
-    }
+final class WARCRevisitTests: HTTPServerTestCase {
 
     private func records(in folder: String) throws -> [WARCRecord] {
         let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(folder).path)
