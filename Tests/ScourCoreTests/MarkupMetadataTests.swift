@@ -194,9 +194,15 @@ final class MarkupMetadataTests: XCTestCase {
     }
 
     func testTitleCleaner() {
-        let cleaner = TitleCleaner(separators: MarkupVocabulary.bundled.titleSeparators, siteNames: ["Umweltbundesamt"])
-        XCTAssertEqual(cleaner.clean("EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt"),
+        let cleaner = TitleCleaner(separators: MarkupVocabulary.bundled.titleSeparators)
+        XCTAssertEqual(cleaner.removingSiteName("EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt", siteNames: ["Umweltbundesamt"]),
                        "EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig")
-        XCTAssertEqual(TitleCleaner(separators: [], siteNames: []).clean("A long headline here - Site"), "A long headline here")
+        // No site name known: a short last part after a strong separator goes; after a weak one (": ") it stays.
+        XCTAssertEqual(cleaner.removingSiteName("A long headline here - Site", siteNames: []), "A long headline here")
+        XCTAssertEqual(cleaner.removingSiteName("A long headline: here it is", siteNames: []), "A long headline: here it is")
+        // Section tails come off one after another; a dash is not a section separator.
+        XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget | Local news | The Paper"), "Council agrees budget")
+        XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget - The Paper"), "Council agrees budget - The Paper")
+        XCTAssertEqual(cleaner.texts(for: .sectionTail), [" | ", " || ", " :: ", " » "])
     }
 }

@@ -22,6 +22,8 @@ public struct MetadataStage: Stage {
     let phrases: PhraseMatcher
     /// Built once per run: its word sets are the same for every document.
     let names: PersonNames
+    /// Section tails come off every title kept (the reader already removed site names from `<title>`).
+    let titles = TitleCleaner(separators: MarkupVocabulary.bundled.titleSeparators)
     /// `words.modifiedLabels` and `words.dateLabels` for byte matching on ASCII lines.
     let modifiedLabelBytes: ASCIIWords
     let dateLabelBytes: ASCIIWords

@@ -34,7 +34,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
     public let dateClassWords: Set<String>
     public let authorClassWords: Set<String>
     public let skipClassWords: Set<String>
-    public let titleSeparators: [String]
+    let titleSeparators: [TitleSeparator]
     public let authorPathSegments: Set<String>
     public let authorMetaLabels: Set<String>
     let metaByKey: [String: MetaKey]
@@ -63,7 +63,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
         dateClassWords = try container.decode(Set<String>.self, forKey: .dateClassWords)
         authorClassWords = try container.decode(Set<String>.self, forKey: .authorClassWords)
         skipClassWords = try container.decode(Set<String>.self, forKey: .skipClassWords)
-        titleSeparators = try container.decode([String].self, forKey: .titleSeparators)
+        titleSeparators = try container.decode([TitleSeparator].self, forKey: .titleSeparators)
         authorPathSegments = try container.decode(Set<String>.self, forKey: .authorPathSegments)
         authorPathSegmentBytes = authorPathSegments.sorted().map { Array($0.lowercased().utf8) }
         authorMetaLabels = try container.decode(Set<String>.self, forKey: .authorMetaLabels)
@@ -114,71 +114,6 @@ enum MarkupRank {
     static let textBeforeHeadline = 64
     /// A date in the page's banner (`<header>` outside the article, above the headline): today's date, mostly.
     static let pageHeaderDate = 66
-}
-
-/// Removes a site-name suffix or prefix from a `<title>`: "Headline - Site", "Site | Headline".
-struct TitleCleaner {
-    let separators: [String]
-    let siteNames: [String]
-
-    func clean(_ raw: String) -> String {
-        let title = MarkupScan.collapse(raw)
-        let plain = Self.isPlain(title)
-        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
-        for separator in separators {
-            if plain && Self.lacks(title, separator) { continue }
-            let parts = title.components(separatedBy: separator)
-            guard parts.count >= 2 else { continue }
-            // A part naming the site goes, wherever it is.
-            if !sites.isEmpty {
-                let kept = parts.filter { part in
-                    let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
-                    return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
-                }
-                if kept.count < parts.count, !kept.isEmpty {
-                    return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
-                }
-            }
-        }
-        // No site name known: drop a short last part after a strong separator.
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » "] {
-            if plain && Self.lacks(title, separator) { continue }
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = title[..<range.lowerBound], tail = title[range.upperBound...]
-            if tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 {
-                return String(head).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return title
-    }
-
-    /// Every scalar of the title is one whose canonical decomposition holds no separator character
-    /// (Latin letters decompose to a letter and marks, U+2000/U+2001 to other spaces).
-    static func isPlain(_ title: String) -> Bool {
-        title.unicodeScalars.allSatisfy { MarkupBytes.isPlainScalar($0.value) }
-    }
-
-    /// Whether a plain title surely holds no match of the separator, for Foundation's search too
-    /// (which matches canonically equal text): true when the separator's bytes are absent and its
-    /// characters are ones no plain scalar decomposes to (punctuation, symbols; no letters, digits,
-    /// ';' or '`', no spaces other than U+0020). The Foundation calls then need not run.
-    static func lacks(_ title: String, _ separator: String) -> Bool {
-        let safe = separator.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x20, 0x21...0x2F, 0x3A, 0x3C...0x40, 0x5B...0x5F, 0x7B...0x7E: return true
-            case 0xA1...0xBF, 0x2010...0x2027, 0x20AC: return true
-            default: return false
-            }
-        }
-        guard safe, !separator.isEmpty else { return false }
-        let needle = Array(separator.utf8)
-        let haystack = Array(title.utf8)
-        guard haystack.count >= needle.count else { return true }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return false }
-        }
-        return true
-    }
 }
 
 /// Reads `<script type="application/ld+json">` blocks: objects, arrays and `@graph`,

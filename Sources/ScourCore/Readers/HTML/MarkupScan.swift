@@ -70,7 +70,7 @@ struct MarkupScan {
     func rankedHints() -> [MarkupHint] {
         var all = candidates
         if let title = titleText {
-            let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
+            let cleaned = TitleCleaner(separators: vocabulary.titleSeparators).removingSiteName(title, siteNames: siteNames)
             all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
         }
         if !bannerTexts.isEmpty {

@@ -8,7 +8,7 @@ extension MetadataContext {
         for (hint, value) in markupValues([.title, .description]) {
             switch hint.field {
             case .title where meta.title == nil:
-                meta.title = cleanTitle(value); set("title", rule: hint.origin.description)
+                meta.title = stage.titles.removingSectionTails(value); set("title", rule: hint.origin.description)
             case .description where meta.description == nil:
                 meta.description = value; set("description", rule: hint.origin.description)
             default:
@@ -23,7 +23,7 @@ extension MetadataContext {
         if meta.title == nil {
             titleIndex = pickTitleBlock(before: limit)
             if let index = titleIndex {
-                meta.title = cleanTitle(document.blocks[index].text)
+                meta.title = stage.titles.removingSectionTails(document.blocks[index].text)
                 set("title", rule: document.blocks[index].kind == .heading ? "first-heading" : "leading-line", block: index)
             }
         }
@@ -69,21 +69,5 @@ extension MetadataContext {
             return first
         }
         return nil
-    }
-
-    /// Drops " | Section news" and " | Site" suffixes, keeping the headline.
-    func cleanTitle(_ raw: String) -> String {
-        var title = raw.trimmingCharacters(in: .whitespaces)
-        for separator in [" | ", " || ", " :: ", " » "] {
-            // No character but these bytes is the separator: without them Foundation need not search.
-            guard title.byteOffset(of: separator) != nil else { continue }
-            while let range = title.range(of: separator, options: .backwards) {
-                let suffix = title[range.upperBound...]
-                let head = title[..<range.lowerBound]
-                guard suffix.split(separator: " ").count <= 6, head.split(separator: " ").count >= 2 else { break }
-                title = String(head).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return title
     }
 }

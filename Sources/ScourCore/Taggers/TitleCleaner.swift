@@ -1,0 +1,108 @@
+import Foundation
+
+/// What a title separator may cut off. One list of separators (`title_separators` in
+/// `Resources/language/markup.json`) says, for each, which cuts it takes part in.
+enum TitleCut: String, Decodable, Sendable {
+    /// A part naming the site ("Headline | Umweltbundesamt"), wherever it is, when a site name is known.
+    case siteName = "site_name"
+    /// With no site name known, one short last part ("Headline - Site") after a strong separator.
+    case shortTail = "short_tail"
+    /// Short trailing parts, one after another ("Headline | Politics | Site"), for any title.
+    case sectionTail = "section_tail"
+}
+
+/// One title separator with the cuts it is used for.
+struct TitleSeparator: Decodable, Sendable, Equatable {
+    let text: String
+    let cuts: Set<TitleCut>
+}
+
+/// The one title cleaner: the HTML reader removes site names from `<title>`, the metadata stage
+/// removes section tails from every title it keeps. Separators are tried in their list's order.
+struct TitleCleaner: Sendable {
+    let separators: [TitleSeparator]
+
+    init(separators: [TitleSeparator]) {
+        self.separators = separators
+    }
+
+    func texts(for cut: TitleCut) -> [String] {
+        separators.filter { $0.cuts.contains(cut) }.map(\.text)
+    }
+
+    /// Removes a site-name suffix or prefix: "Headline - Site", "Site | Headline". Without a
+    /// part naming a known site, drops a short last part after a strong separator.
+    func removingSiteName(_ raw: String, siteNames: [String]) -> String {
+        let title = MarkupScan.collapse(raw)
+        let plain = Self.isPlain(title)
+        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
+        for separator in texts(for: .siteName) {
+            if plain && Self.lacks(title, separator) { continue }
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            // A part naming the site goes, wherever it is.
+            if !sites.isEmpty {
+                let kept = parts.filter { part in
+                    let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
+                    return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
+                }
+                if kept.count < parts.count, !kept.isEmpty {
+                    return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        for separator in texts(for: .shortTail) {
+            if plain && Self.lacks(title, separator) { continue }
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound], tail = title[range.upperBound...]
+            if tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 {
+                return String(head).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+
+    /// Drops " | Section news" and " | Site" tails (up to six words each), keeping the headline.
+    func removingSectionTails(_ raw: String) -> String {
+        var title = raw.trimmingCharacters(in: .whitespaces)
+        for separator in texts(for: .sectionTail) {
+            // No character but these bytes is the separator: without them Foundation need not search.
+            guard title.byteOffset(of: separator) != nil else { continue }
+            while let range = title.range(of: separator, options: .backwards) {
+                let suffix = title[range.upperBound...]
+                let head = title[..<range.lowerBound]
+                guard suffix.split(separator: " ").count <= 6, head.split(separator: " ").count >= 2 else { break }
+                title = String(head).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+
+    /// Every scalar of the title is one whose canonical decomposition holds no separator character
+    /// (Latin letters decompose to a letter and marks, U+2000/U+2001 to other spaces).
+    static func isPlain(_ title: String) -> Bool {
+        title.unicodeScalars.allSatisfy { MarkupBytes.isPlainScalar($0.value) }
+    }
+
+    /// Whether a plain title surely holds no match of the separator, for Foundation's search too
+    /// (which matches canonically equal text): true when the separator's bytes are absent and its
+    /// characters are ones no plain scalar decomposes to (punctuation, symbols; no letters, digits,
+    /// ';' or '`', no spaces other than U+0020). The Foundation calls then need not run.
+    static func lacks(_ title: String, _ separator: String) -> Bool {
+        let safe = separator.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20, 0x21...0x2F, 0x3A, 0x3C...0x40, 0x5B...0x5F, 0x7B...0x7E: return true
+            case 0xA1...0xBF, 0x2010...0x2027, 0x20AC: return true
+            default: return false
+            }
+        }
+        guard safe, !separator.isEmpty else { return false }
+        let needle = Array(separator.utf8)
+        let haystack = Array(title.utf8)
+        guard haystack.count >= needle.count else { return true }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return false }
+        }
+        return true
+    }
+}
