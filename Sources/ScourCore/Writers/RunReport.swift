@@ -110,7 +110,7 @@ final class RunReport {
         for stats in summary.stages where !stats.blocksRemoved.isEmpty {
             let total = stats.blocksRemoved.values.reduce(0, +)
             html += BarChart(id: "chart-rules-" + stats.stage,
-                             caption: "\(stats.stage): \(total) blocks, \(stats.blocksRemoved.count) rules",
+                             caption: "\(stats.stage): \(total) blocks, \(stats.blocksRemoved.count) rule\(stats.blocksRemoved.count == 1 ? "" : "s")",
                              bars: ReportBars.rules(stats), attributes: " data-stage=\"\(escape(stats.stage))\"").svg
         }
         html += "</div><table class=stages><tr><th>stage</th><th>in</th><th>kept</th><th>rejected</th><th>blocks removed</th></tr>"
