@@ -46,7 +46,7 @@ printf x > "$work/known/photo.png"
 run "$work/known" "$work/out"
 known=$(cd "$work/out/latest" && pwd -P)
 dom "$known/report.html" "$work/known.dom"
-check full "$work/known.dom" "$known"
+check full "$work/known.dom" "$known" escaped
 dom "$known/report.html?outlet=Le%20Quotidien" "$work/outlet.dom"
 check filter "$work/outlet.dom" "$known" "outlet=Le Quotidien"
 dom "$known/report.html?lang=en&wmin=1120" "$work/lang.dom"

@@ -98,6 +98,7 @@ final class RunReportTests: XCTestCase {
         XCTAssertEqual(rows.count, records.count)
         XCTAssertEqual(rows.count, 8)
         XCTAssertEqual(page.firstMatch(#"<table id=docs data-rows=(\d+)"#), "8")
+        XCTAssertEqual(page.firstMatch(#"<output id=shown data-shown=(\d+)"#), "8")
         for (index, (row, record)) in zip(rows, records).enumerated() {
             XCTAssertEqual(row.number, index + 1)
             XCTAssertEqual(row.words, record["word_count"] as? Int)
@@ -105,8 +106,11 @@ final class RunReportTests: XCTestCase {
             XCTAssertEqual(row.language, record["language"] as? String)
             XCTAssertEqual(row.duplicate, record["duplicate_of"] != nil)
             XCTAssertTrue((0...1).contains(row.removed))
+            XCTAssertEqual(row.title, record["title"] as? String ?? record["source"] as? String)
+            XCTAssertEqual(row.source, record["source"] as? String)
+            XCTAssertEqual(row.duplicateOf, record["duplicate_of"] as? String)
             // Each row links to the document's own section, which is still there.
-            XCTAssertTrue(page.html.contains("<a href=#doc-\(row.number) "), "row \(row.number)")
+            XCTAssertTrue(row.detailed, "row \(row.number)")
             XCTAssertTrue(page.html.contains("<section id=doc-\(row.number)><h2>"), "section \(row.number)")
         }
         XCTAssertEqual(rows.filter(\.duplicate).count, 1)
@@ -132,14 +136,16 @@ final class RunReportTests: XCTestCase {
 
     func testTextFromPagesIsEscaped() throws {
         let page = try report()
-        // One script element: the page's own, at the end.
-        XCTAssertEqual(page.html.components(separatedBy: "<script").count, 2)
+        // Two script elements: the rows' data and the page's own script.
+        XCTAssertEqual(page.html.components(separatedBy: "<script").count, 3)
+        XCTAssertEqual(page.html.components(separatedBy: "</script>").count, 3)
         XCTAssertFalse(page.html.contains("alert(\"x\")"))
         XCTAssertFalse(page.html.contains("<b>Gazette"))
         let title = "Council votes &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'quotes' on the &quot;new&quot; budget"
-        XCTAssertTrue(page.html.contains(">\(title)</a></td>"), "the table's title cell")
         XCTAssertTrue(page.html.contains("<h2>\(title)</h2>"), "the section's heading")
-        XCTAssertTrue(page.html.contains(" data-outlet=\"The &quot;Quoted&quot; &lt;b&gt;Gazette&lt;/b&gt;\""))
+        // In the rows' data, markup characters are JSON escapes, and the row reads back as it was.
+        XCTAssertTrue(page.html.contains(#""Council votes \u003cscript\u003ealert(\"x\")\u003c/script\u003e \u0026 'quotes'"#))
+        XCTAssertTrue(page.rows.contains { $0.outlet == "The \"Quoted\" <b>Gazette</b>" && $0.title?.hasPrefix("Council votes <script>") == true })
     }
 }
 
@@ -148,7 +154,11 @@ final class RunReportTests: XCTestCase {
 struct ReportHTML {
     struct Bar { var label: String; var count: Int; var grouped: Int }
     struct Chart { var declaredBars: Int; var bars: [Bar] }
-    struct Row { var number: Int; var outlet: String?; var language: String?; var words: Int; var removed: Double; var duplicate: Bool }
+    struct Row {
+        var number: Int, title: String?, source: String?, outlet: String?, language: String?, date: String?
+        var words: Int, removed: Double, duplicateOf: String?, detailed: Bool
+        var duplicate: Bool { duplicateOf != nil }
+    }
 
     let html: String
     init(_ html: String) { self.html = html }
@@ -160,12 +170,15 @@ struct ReportHTML {
         return Chart(declaredBars: Int(figure[1]) ?? -1, bars: bars)
     }
 
+    /// The table's rows, from the JSON the page's script draws them from.
     var rows: [Row] {
-        let pattern = #"<tr data-n=(\d+)(?: data-outlet="([^"]*)")?(?: data-lang="([^"]*)")?(?: data-date="[^"]*")? data-words=(\d+) data-removed=([0-9.]+)( data-dup)?>"#
-        return matches(pattern, in: html).map {
-            Row(number: Int($0[1]) ?? -1, outlet: $0[2].isEmpty ? nil : Self.unescape($0[2]),
-                language: $0[3].isEmpty ? nil : Self.unescape($0[3]), words: Int($0[4]) ?? -1,
-                removed: Double($0[5]) ?? -1, duplicate: !$0[6].isEmpty)
+        guard let text = firstMatch(#"<script type=application/json id=rows>(.*?)</script>"#),
+              let entries = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]] else { return [] }
+        return entries.map { entry in
+            Row(number: entry[0] as? Int ?? -1, title: entry[1] as? String, source: entry[2] as? String,
+                outlet: entry[3] as? String, language: entry[4] as? String, date: entry[5] as? String,
+                words: entry[6] as? Int ?? -1, removed: (entry[7] as? NSNumber)?.doubleValue ?? -1,
+                duplicateOf: entry[8] as? String, detailed: entry[9] as? Int == 1)
         }
     }
 

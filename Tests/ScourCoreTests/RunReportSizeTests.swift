@@ -60,8 +60,8 @@ final class RunReportSizeTests: XCTestCase {
         // from 1,000 to 5,000 and from 5,000 to 10,000 (numbers grow a digit, hence 2%).
         let first = Double(middle - small) / 4_000, second = Double(large - middle) / 5_000
         XCTAssertEqual(second / first, 1, accuracy: 0.02, "bytes per row: \(first), then \(second)")
-        XCTAssertLessThan(second, 400, "a row stays a few short fields")
-        XCTAssertLessThan(large, 5_000_000, "10,000 documents: \(large) bytes")
+        XCTAssertLessThan(second, 250, "a row stays a few short fields")
+        XCTAssertLessThan(large, 3_000_000, "10,000 documents: \(large) bytes")
         print("report.html: \(small) bytes for 1,000 documents, \(middle) for 5,000, \(large) for 10,000 (\(Int(second)) bytes per row)")
     }
 

@@ -17,24 +17,33 @@ enum ReportPage {
     background:none;cursor:pointer;padding:0}#docs th[aria-sort=ascending] button::after{content:" ▲"}
     #docs th[aria-sort=descending] button::after{content:" ▼"}#docs tbody tr:nth-child(even){background:#f8f8f8}
     #docs th,#docs td:nth-child(5){white-space:nowrap}#docs td:nth-child(1),#docs td:nth-child(6),#docs td:nth-child(7){text-align:right}
-    #docs:not(.live) tbody tr:nth-child(n+\(DocumentTable.pageSize + 1)){display:none}#timing{color:#999;font-size:12px}</style>
+    #timing{color:#999;font-size:12px}</style>
     """
 
-    /// Reads the rows once into plain objects; sorting and filtering work on that list and
-    /// only the rows of the current page are in the table, so a change costs one page of
-    /// layout however many documents there are. The query string (`?outlet=…&lang=…&wmin=…
-    /// &wmax=…&rmin=…&rmax=…&sort=…&desc=1&page=…`) sets the filters on load and follows them.
+    /// Reads the rows' JSON once into plain objects; sorting and filtering work on that list
+    /// and only the rows of the current page are built and put in the table, so the page
+    /// loads and changes at the cost of one page however many documents there are. The query
+    /// string (`?outlet=…&lang=…&wmin=…&wmax=…&rmin=…&rmax=…&sort=…&desc=1&page=…`) sets the
+    /// filters on load and follows them. Page text only ever goes in as text (`textContent`).
     static let script = """
     <script>(function(){
     "use strict";
-    var table=document.getElementById("docs");if(!table)return;
+    var table=document.getElementById("docs"),data=document.getElementById("rows");if(!table||!data)return;
     var body=table.tBodies[0],form=document.getElementById("filters"),shown=document.getElementById("shown"),
     pager=document.getElementById("pager"),size=+table.dataset.page,fields=["outlet","lang","wmin","wmax","rmin","rmax"],
     state={sort:"n",desc:false,page:0},NONE="\(DocumentTable.none)";
-    var rows=Array.prototype.map.call(body.rows,function(tr){var d=tr.dataset,c=tr.cells;return{tr:tr,n:+d.n,
-    title:c[1].textContent.toLowerCase(),outlet:d.outlet===undefined?NONE:d.outlet,lang:d.lang===undefined?NONE:d.lang,
-    date:d.date||"",words:+d.words,removed:+d.removed,dup:c[7].textContent};});
+    var rows=JSON.parse(data.textContent).map(function(d){return{n:d[0],label:d[1],source:d[2],title:d[1].toLowerCase(),
+    outlet:d[3]===null?NONE:d[3],lang:d[4]===null?NONE:d[4],date:d[5]||"",words:d[6],removed:d[7],dup:d[8]||"",
+    detailed:d[9]===1,known:[d[3],d[4],d[5]],tr:null};});
     var match=rows;
+    function cell(tr,text){var td=tr.insertCell();td.textContent=text;return td;}
+    function build(r){if(r.tr)return r.tr;var tr=document.createElement("tr"),d=tr.dataset;d.n=r.n;
+    if(r.known[0]!==null)d.outlet=r.known[0];if(r.known[1]!==null)d.lang=r.known[1];if(r.known[2]!==null)d.date=r.known[2];
+    d.words=r.words;d.removed=r.removed;if(r.dup)d.dup="";cell(tr,r.n);
+    var name=document.createElement(r.detailed?"a":"span");if(r.detailed)name.href="#doc-"+r.n;name.title=r.source;
+    name.textContent=r.label;tr.insertCell().appendChild(name);
+    cell(tr,r.known[0]||"");cell(tr,r.known[1]||"");cell(tr,r.date);cell(tr,r.words);cell(tr,Math.round(r.removed*100)+"%");
+    cell(tr,r.dup?"duplicate of "+r.dup:"");return r.tr=tr;}
     function number(name){var v=form.elements[name].value;return v===""?null:+v;}
     function filter(){
     var o=form.elements.outlet.value,l=form.elements.lang.value,w0=number("wmin"),w1=number("wmax"),r0=number("rmin"),r1=number("rmax");
@@ -44,8 +53,8 @@ enum ReportPage {
     match.sort(function(a,b){var x=a[k],y=b[k];return x<y?-s:x>y?s:a.n-b.n;});}
     function render(){
     var pages=Math.max(1,Math.ceil(match.length/size));state.page=Math.max(0,Math.min(state.page,pages-1));
-    var part=match.slice(state.page*size,(state.page+1)*size).map(function(r){return r.tr;});
-    body.replaceChildren.apply(body,part);table.classList.add("live");
+    var part=match.slice(state.page*size,(state.page+1)*size).map(build);
+    body.replaceChildren.apply(body,part);
     shown.dataset.shown=match.length;shown.value=match.length+" of "+rows.length+" documents";
     pager.querySelector("span").textContent="page "+(state.page+1)+" of "+pages;
     Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th){

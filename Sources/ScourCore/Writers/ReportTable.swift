@@ -1,8 +1,9 @@
 import Foundation
 
 /// One written document as a row of the report's table: a few short fields, never its text,
-/// so the table for 10,000 documents stays a few megabytes. The figures sit in data
-/// attributes for the page's sort and filter script.
+/// so the table for 10,000 documents stays a few megabytes. Rows travel as JSON in the page
+/// and the script builds the table's rows a page at a time: 10,000 rows in the DOM cost
+/// Chromium more than a second to load, 10,000 entries of JSON a few milliseconds.
 struct DocumentRow {
     /// 1-based position among the run's written documents; the anchor of its section.
     var number: Int
@@ -44,22 +45,36 @@ struct DocumentRow {
         words + removedWords == 0 ? 0 : Double(removedWords) / Double(words + removedWords)
     }
 
-    var html: String {
-        let escape = RunReport.escape
-        let share = String(format: "%.3f", removedShare)
-        var row = "<tr data-n=\(number)"
-        if let outlet { row += " data-outlet=\"\(escape(outlet))\"" }
-        if let language { row += " data-lang=\"\(escape(language))\"" }
-        if let date { row += " data-date=\"\(escape(date))\"" }
-        row += " data-words=\(words) data-removed=\(share)"
-        row += duplicateOf == nil ? ">" : " data-dup>"
-        let shown = title.count > Self.titleLimit ? String(title.prefix(Self.titleLimit - 1)) + "…" : title
-        let name = detailed ? "<a href=#doc-\(number) title=\"\(escape(source))\">\(escape(shown))</a>"
-            : "<span title=\"\(escape(source))\">\(escape(shown))</span>"
-        row += "<td>\(number)</td><td>\(name)</td><td>\(escape(outlet ?? ""))</td><td>\(escape(language ?? ""))</td>"
-        row += "<td>\(escape(date ?? ""))</td><td>\(words)</td><td>\(Int((removedShare * 100).rounded()))%</td>"
-        row += "<td>\(duplicateOf.map { "duplicate of " + escape($0) } ?? "")</td></tr>"
-        return row
+    /// The row as a JSON array for the page's script: `[number, title, source, outlet, language,
+    /// date, words, removed share, duplicate of, detailed]`, with `<`, `>` and `&` escaped so
+    /// page text can never end the script element it sits in.
+    var json: String {
+        let title = self.title.count > Self.titleLimit ? String(self.title.prefix(Self.titleLimit - 1)) + "…" : self.title
+        let strings = [title, source].map(ScriptJSON.string) + [outlet, language, date].map { $0.map(ScriptJSON.string) ?? "null" }
+        return "[\(number),\(strings.joined(separator: ",")),\(words),\(String(format: "%.3f", removedShare)),"
+            + "\(duplicateOf.map(ScriptJSON.string) ?? "null"),\(detailed ? 1 : 0)]"
+    }
+}
+
+/// JSON strings safe inside an HTML `<script>` element.
+enum ScriptJSON {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 
@@ -96,6 +111,7 @@ struct DocumentTable {
         html += "<label>words <input name=wmin type=number min=0 size=6> – <input name=wmax type=number min=0 size=6></label>"
         html += "<label>removed % <input name=rmin type=number min=0 max=100 size=4> – <input name=rmax type=number min=0 max=100 size=4></label>"
         html += "<button type=reset>clear</button> <output id=shown data-shown=\(rows) data-total=\(rows)>\(rows) documents</output></form>"
+        html += "<noscript><p class=note>The table is drawn by the page's script; the sections below need none.</p></noscript>"
         html += "<table id=docs data-rows=\(rows) data-page=\(Self.pageSize)><thead><tr>"
         let columns = [("n", "#"), ("title", "title"), ("outlet", "outlet"), ("lang", "language"), ("date", "date"),
                        ("words", "words"), ("removed", "removed"), ("dup", "duplicate")]
@@ -104,6 +120,9 @@ struct DocumentTable {
     }
 
     static let closing = "</tbody></table><p id=pager><button type=button data-step=-1>previous</button> <span></span> <button type=button data-step=1>next</button></p>"
+
+    /// Around the rows' JSON, one entry per line.
+    static let dataOpening = "<script type=application/json id=rows>[", dataClosing = "]</script>"
 
     /// A select with an "all" choice, then the values, most frequent first.
     private static func select(_ name: String, label: String, counts: [String: Int]) -> String {

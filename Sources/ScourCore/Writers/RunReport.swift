@@ -34,8 +34,8 @@ final class RunReport {
         let detailed = documents < limit
         if table.rows < DocumentTable.rowLimit {
             let row = DocumentRow(document, number: written, duplicateOf: duplicateOf, detailed: detailed)
+            rows.write((table.rows == 0 ? "" : ",\n") + row.json)
             table.count(row)
-            rows.write(row.html + "\n")
         }
         guard detailed else { return }
         documents += 1
@@ -83,8 +83,10 @@ final class RunReport {
             try writer.writeLine(ReportPage.style + "</head><body>\n<h1>\(title)</h1>")
             try writer.writeLine(Self.figures(summary))
             try writer.writeLine(table.opening(written: max(written, summary.written)))
-            try rows.copy(into: writer)
             try writer.writeLine(DocumentTable.closing)
+            try writer.write(Data(DocumentTable.dataOpening.utf8))
+            try rows.copy(into: writer)
+            try writer.writeLine(DocumentTable.dataClosing)
             if documents > 0 {
                 var heading = "<h2 id=details>Documents in detail</h2>"
                 if documents < written { heading += "<p class=note>The first \(documents) of \(written) documents.</p>" }
