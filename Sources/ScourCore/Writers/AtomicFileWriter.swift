@@ -65,6 +65,12 @@ public final class AtomicFileWriter {
         if pending.count >= 1 << 20 { try flush() }
     }
 
+    /// Bytes as they are (a report copies its streamed parts this way).
+    public func write(_ bytes: Data) throws(OutputError) {
+        pending.append(bytes)
+        if pending.count >= 1 << 20 { try flush() }
+    }
+
     private func flush() throws(OutputError) {
         guard !pending.isEmpty else { return }
         do {

@@ -1,32 +1,52 @@
 import Foundation
 
-/// `report.html`: one self-contained page per run for tuning rules. Totals on top, then
-/// per document the kept text beside the removed blocks (struck through, in red, each
-/// with the stage and rule that removed it) and the metadata with its evidence.
-/// Sections are streamed to a temporary file during the run, so memory stays flat.
+/// `report.html`: one self-contained page per run. On top the run's figures as bar charts
+/// (documents by outcome, rejects by reason, removal rules per stage), then a table of the
+/// written documents to sort and filter (`ReportTable.swift`, `ReportPage.swift`), then per
+/// document (the first `documentLimit`) the kept text beside the removed blocks (struck
+/// through, in red, each with the stage and rule that removed it) and the metadata with its
+/// evidence. Rows and sections are streamed to temporary files during the run, so memory
+/// stays flat; the table holds a few short fields per document, never its text.
 final class RunReport {
     let path: String
-    private let bodyPath: String
-    private let body: FileHandle
+    private let sections: ScratchFile
+    private let rows: ScratchFile
     private let limit: Int
+    private var table = DocumentTable()
     private(set) var documents = 0
+    private var written = 0
 
     init(path: String, documentLimit: Int) throws(OutputError) {
         self.path = path
         self.limit = documentLimit
-        bodyPath = path + ".body.tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: bodyPath, contents: nil), let handle = FileHandle(forWritingAtPath: bodyPath) else {
-            throw .cannotCreate(path: path, reason: "cannot write \(bodyPath)")
+        let pid = ProcessInfo.processInfo.processIdentifier
+        sections = try ScratchFile(path: path + ".body.tmp-\(pid)", for: path)
+        do throws(OutputError) {
+            rows = try ScratchFile(path: path + ".rows.tmp-\(pid)", for: path)
+        } catch {
+            sections.remove()
+            throw error
         }
-        body = handle
     }
 
     func add(_ document: Document, id: String, duplicateOf: String?) {
-        guard documents < limit else { return }
+        written += 1
+        let detailed = documents < limit
+        if table.rows < DocumentTable.rowLimit {
+            let row = DocumentRow(document, number: written, duplicateOf: duplicateOf, detailed: detailed)
+            rows.write((table.rows == 0 ? "" : ",\n") + row.json)
+            table.count(row)
+        }
+        guard detailed else { return }
         documents += 1
-        var html = "<section><h2>\(Self.escape(document.metadata.title ?? document.source))</h2>"
+        sections.write(section(document, id: id, duplicateOf: duplicateOf))
+    }
+
+    /// The document's own section: source, metadata with evidence, kept and removed blocks.
+    private func section(_ document: Document, id: String, duplicateOf: String?) -> String {
+        var html = "<section id=doc-\(written)><h2>\(Self.escape(document.metadata.title ?? document.source))</h2>"
         html += "<p class=src>\(Self.escape(document.source)) · id \(id)"
-        if let duplicateOf { html += " · duplicate of \(duplicateOf)" }
+        if let duplicateOf { html += " · duplicate of \(Self.escape(duplicateOf))" }
         html += "</p><table class=meta>"
         let meta = document.metadata
         let values: [(String, String?)] = [
@@ -48,41 +68,70 @@ final class RunReport {
                 html += "<\(tag)>\(Self.escape(block.text))</\(tag)>"
             }
         }
-        html += "</div></section>\n"
-        body.write(Data(html.utf8))
+        return html + "</div></section>\n"
     }
 
-    /// Puts totals above the streamed sections and moves the page into place.
+    /// Puts the figures and the table above the streamed sections and moves the page into place.
     func finish(summary: RunSummary) throws(OutputError) {
-        try? body.close()
-        defer { unlink(bodyPath) }
-        var head = """
-        <!doctype html><html lang=en><head><meta charset=utf-8><title>Scour run \(Self.escape(summary.runID ?? ""))</title>
-        <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#222}
-        table{border-collapse:collapse}th,td{padding:.1em .6em;text-align:left;vertical-align:top}
-        .cut{color:#b00;text-decoration:line-through;opacity:.8}.rule{text-decoration:none;display:inline-block;
-        font:12px monospace;background:#fee;color:#700;padding:0 .3em;margin-right:.4em}.ev{color:#777;font-size:12px}
-        section{border-top:1px solid #ccc;margin-top:2em}.src{color:#777;font-size:13px}</style></head><body>
-        <h1>Scour run \(Self.escape(summary.runID ?? ""))</h1>
-        <p>\(summary.inputs) inputs · \(summary.written) written · \(summary.duplicates) duplicates · \(summary.rejected) rejected · \(summary.unchanged) unchanged · \(String(format: "%.2f", summary.seconds)) s</p>
-        <table><tr><th>stage</th><th>in</th><th>kept</th><th>rejected</th><th>removed per rule</th></tr>
-        """
-        for stats in summary.stages {
-            let rules = stats.blocksRemoved.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            head += "<tr><td>\(stats.stage)</td><td>\(stats.documentsIn)</td><td>\(stats.documentsKept)</td><td>\(stats.documentsRejected)</td><td>\(Self.escape(rules))</td></tr>"
-        }
-        head += "</table>"
-        if documents >= limit { head += "<p>Showing the first \(limit) documents.</p>" }
+        sections.close()
+        rows.close()
+        defer { abandon() }
+        let title = "Scour run " + Self.escape(summary.runID ?? "")
         let writer = try AtomicFileWriter(path: path)
-        try writer.writeLine(head)
-        let sections = FileManager.default.contents(atPath: bodyPath) ?? Data()
-        try writer.writeLine(String(decoding: sections, as: UTF8.self) + "</body></html>")
-        try writer.commit()
+        do throws(OutputError) {
+            try writer.writeLine("<!doctype html><html lang=en><head><meta charset=utf-8><title>\(title)</title>")
+            try writer.writeLine(ReportPage.style + "</head><body>\n<h1>\(title)</h1>")
+            try writer.writeLine(Self.figures(summary))
+            try writer.writeLine(table.opening(written: max(written, summary.written)))
+            try writer.writeLine(DocumentTable.closing)
+            try writer.write(Data(DocumentTable.dataOpening.utf8))
+            try rows.copy(into: writer)
+            try writer.writeLine(DocumentTable.dataClosing)
+            if documents > 0 {
+                var heading = "<h2 id=details>Documents in detail</h2>"
+                if documents < written { heading += "<p class=note>The first \(documents) of \(written) documents.</p>" }
+                try writer.writeLine(heading)
+            }
+            try sections.copy(into: writer)
+            try writer.writeLine("<p id=timing></p>" + ReportPage.script + "</body></html>")
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// Totals, the charts, and per stage the counts and every rule (folded away).
+    static func figures(_ summary: RunSummary) -> String {
+        var html = "<p class=totals>\(summary.inputs) inputs · \(summary.written) written · \(summary.duplicates) duplicates"
+        html += " · \(summary.rejected) rejected · \(summary.unchanged) unchanged · \(String(format: "%.2f", summary.seconds)) s</p>"
+        html += "<div class=charts>"
+        html += BarChart(id: "chart-outcomes", caption: "Documents by outcome", bars: ReportBars.outcomes(summary)).svg
+        html += BarChart(id: "chart-rejects", caption: "Rejects by reason", bars: ReportBars.rejects(summary.rejectReasons)).svg
+        html += "</div><h2 id=rules>Blocks removed, by stage and rule</h2><div class=charts>"
+        for stats in summary.stages where !stats.blocksRemoved.isEmpty {
+            let total = stats.blocksRemoved.values.reduce(0, +)
+            html += BarChart(id: "chart-rules-" + stats.stage,
+                             caption: "\(stats.stage): \(total) blocks, \(stats.blocksRemoved.count) rule\(stats.blocksRemoved.count == 1 ? "" : "s")",
+                             bars: ReportBars.rules(stats), attributes: " data-stage=\"\(escape(stats.stage))\"").svg
+        }
+        html += "</div><table class=stages><tr><th>stage</th><th>in</th><th>kept</th><th>rejected</th><th>blocks removed</th></tr>"
+        for stats in summary.stages {
+            html += "<tr><td>\(escape(stats.stage))</td><td>\(stats.documentsIn)</td><td>\(stats.documentsKept)</td>"
+            html += "<td>\(stats.documentsRejected)</td><td>\(stats.blocksRemoved.values.reduce(0, +))</td></tr>"
+        }
+        html += "</table>"
+        for stats in summary.stages where stats.blocksRemoved.count > ReportBars.rulesShown + 1 {
+            let rules = stats.blocksRemoved.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            html += "<details><summary>\(escape(stats.stage)): all \(stats.blocksRemoved.count) rules</summary><p>\(escape(rules))</p></details>"
+        }
+        return html
     }
 
     func abandon() {
-        try? body.close()
-        unlink(bodyPath)
+        sections.remove()
+        rows.remove()
     }
 
     static func escape(_ text: String) -> String {
@@ -98,5 +147,42 @@ final class RunReport {
             }
         }
         return out
+    }
+}
+
+/// A temporary file next to the report, written during the run and copied into the page at
+/// the end in chunks (it may hold megabytes).
+private final class ScratchFile {
+    let path: String
+    private let handle: FileHandle
+    private var closed = false
+
+    init(path: String, for report: String) throws(OutputError) {
+        self.path = path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw .cannotCreate(path: report, reason: "cannot write \(path)")
+        }
+        self.handle = handle
+    }
+
+    func write(_ text: String) { handle.write(Data(text.utf8)) }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        try? handle.close()
+    }
+
+    func copy(into writer: AtomicFileWriter) throws(OutputError) {
+        guard let reader = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? reader.close() }
+        while let chunk = try? reader.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try writer.write(chunk)
+        }
+    }
+
+    func remove() {
+        close()
+        unlink(path)
     }
 }
