@@ -11,11 +11,15 @@ struct RunIndexCharts {
     static let outcomeColors = [("written", "#3a7d44"), ("duplicates", "#e0a030"), ("rejected", "#c0392b"), ("unchanged", "#b8c4cc")]
     static let palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
 
-    /// Run dates under the first, middle and last columns.
+    /// Run dates under the first, middle and last columns (times when the runs span one day).
     var columnLabels: [(index: Int, text: String)] {
-        guard !runs.isEmpty else { return [] }
+        guard let first = runs.first, let last = runs.last else { return [] }
         let picks = runs.count == 1 ? [0] : (runs.count == 2 ? [0, 1] : [0, runs.count / 2, runs.count - 1])
-        return picks.map { ($0, String(runs[$0].started.prefix(10))) }
+        let oneDay = first.started.prefix(10) == last.started.prefix(10)
+        return picks.map { index in
+            let started = runs[index].started
+            return (index, oneDay ? String(started.dropFirst(11).prefix(8)) : String(started.prefix(10)))
+        }
     }
 
     func legend(_ entries: [(String, String)]) -> String {

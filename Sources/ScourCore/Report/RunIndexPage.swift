@@ -142,7 +142,7 @@ public struct RunIndexPage: Sendable {
     func recentTable(flagged: Set<String>) -> String {
         var rows = "<table class=recent><tr><th>run</th><th>started</th><th>status</th><th>inputs</th><th>written</th><th>duplicates</th><th>rejected</th><th>unchanged</th><th>seconds</th></tr>"
         for run in runs.suffix(Self.recentRows).reversed() {
-            rows += "<tr\(flagged.contains(run.runID) ? " class=flagged" : "")><td>\(link(run.runID))</td><td>\(HTMLText.escape(run.started))</td>"
+            rows += "<tr\(flagged.contains(run.runID) ? " class=flagged" : "")><td>\(link(run.runID))</td><td>\(HTMLText.escape(run.started.replacingOccurrences(of: "T", with: " ")))</td>"
                 + "<td>\(HTMLText.escape(run.status))</td><td>\(run.inputs)</td><td>\(run.written)</td><td>\(run.duplicates)</td>"
                 + "<td>\(run.rejected)</td><td>\(run.unchanged)</td><td>\(String(format: "%.2f", run.seconds))</td></tr>"
         }

@@ -76,7 +76,7 @@ struct SVGChart {
         case 1_000_000...: return String(format: "%.1fM", value / 1_000_000)
         case 10_000...: return String(format: "%.0fk", value / 1000)
         case 1000...: return String(format: "%.1fk", value / 1000)
-        default: return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        default: return value == value.rounded() ? String(Int(value)) : String(format: "%.3g", value)
         }
     }
 
