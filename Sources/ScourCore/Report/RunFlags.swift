@@ -1,27 +1,31 @@
 /// A run's figure far from its usual range: more than `RunFlags.threshold` median absolute
-/// deviations (MAD) from the median of the same figure over the previous runs.
+/// deviations (MAD, scaled) from the median of the same figure over the previous runs.
 public struct RunFlag: Sendable, Equatable {
     public var runID: String
     public var figure: String
     public var value: Double
     public var median: Double
-    /// The MAD the distance was measured in, after the floor.
+    /// The scaled MAD the distance was measured in, after the floor.
     public var mad: Double
 
     /// Signed distance from the median in MADs.
     public var deviations: Double { (value - median) / mad }
 }
 
-/// Finds flags. The MAD is robust (one odd run in the window does not widen it), but over a
-/// flat history it is 0 and any change would flag, so each kind of figure has a floor:
-/// counts 1 document or 5% of the median, seconds 0.5 s or 10%, shares 0.02 or 10%, median
-/// words 10 words or 10%, whichever is larger.
+/// Finds flags. The MAD is robust (one odd run in the window does not widen it); it is scaled
+/// by 1.4826 so that, for normally spread figures, it equals the standard deviation and 3 MADs
+/// flag about 3 runs in a thousand (3 raw MADs would flag one figure in twenty: too many to
+/// trust). Over a flat history the MAD is 0 and any change would flag, so each kind of figure
+/// has a floor: counts 1 document or 5% of the median, seconds 0.5 s or 10%, shares 0.02 or
+/// 10%, median words 10 words or 10%, whichever is larger.
 public enum RunFlags {
     /// Previous runs a figure is compared with.
     public static let window = 14
     /// A figure needs this many earlier values in the window before it can be flagged.
     public static let minimumHistory = 5
     public static let threshold = 3.0
+    /// Makes the MAD of normally spread values equal their standard deviation.
+    public static let madScale = 1.4826
     /// Hosts need this many documents in a run for their median words to be compared.
     public static let minimumHostDocuments = 3
 
@@ -69,7 +73,7 @@ public enum RunFlags {
                 let history = earlier.compactMap { $0[name]?.1 }
                 guard history.count >= minimumHistory else { continue }
                 let median = Self.median(history)
-                let mad = max(Self.median(history.map { abs($0 - median) }), kind.floor(median: median))
+                let mad = max(madScale * Self.median(history.map { abs($0 - median) }), kind.floor(median: median))
                 if abs(value - median) > threshold * mad {
                     found.append(RunFlag(runID: runs[index].runID, figure: name, value: value, median: median, mad: mad))
                 }

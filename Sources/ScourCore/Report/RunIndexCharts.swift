@@ -10,6 +10,11 @@ struct RunIndexCharts {
 
     static let outcomeColors = [("written", "#3a7d44"), ("duplicates", "#e0a030"), ("rejected", "#c0392b"), ("unchanged", "#b8c4cc")]
     static let palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
+    /// CSS for the bars: `o0`–`o3` the outcomes, `p0`… the palette.
+    static var colorClasses: String {
+        outcomeColors.enumerated().map { ".o\($0.offset){fill:\($0.element.1)}" }.joined()
+            + palette.enumerated().map { ".p\($0.offset){fill:\($0.element)}" }.joined()
+    }
 
     /// Run dates under the first, middle and last columns (times when the runs span one day).
     var columnLabels: [(index: Int, text: String)] {
@@ -49,8 +54,8 @@ struct RunIndexCharts {
             out += "<g class=run data-run=\(attribute(run.runID)) data-inputs=\(run.inputs) data-written=\(run.written) data-duplicates=\(run.duplicates) data-rejected=\(run.rejected) data-unchanged=\(run.unchanged)>"
             out += "<title>\(HTMLText.escape(run.runID)): \(run.inputs) in, \(run.written) written, \(run.duplicates) duplicates, \(run.rejected) rejected, \(run.unchanged) unchanged</title>"
             var base = 0.0
-            for (part, (_, color)) in zip(parts, Self.outcomeColors) where part > 0 {
-                out += chart.bar(index, base: base, value: Double(part), fill: color)
+            for (position, part) in parts.enumerated() where part > 0 {
+                out += chart.bar(index, base: base, value: Double(part), colorClass: "o\(position)")
                 base += Double(part)
             }
             out += "</g>" + flagMark(chart, index)
@@ -64,8 +69,8 @@ struct RunIndexCharts {
         var out = chart.open(name: "time", label: "seconds per run") + chart.grid(format: { SVGChart.short($0) + " s" }, columnLabels: columnLabels)
         for (index, run) in runs.enumerated() {
             let seconds = String(format: "%.3f", run.seconds)
-            out += chart.bar(index, base: 0, value: run.seconds, fill: "#4c72b0",
-                             attributes: " class=bar data-run=\(attribute(run.runID)) data-seconds=\(seconds)")
+            out += chart.bar(index, base: 0, value: run.seconds, colorClass: "bar",
+                             attributes: " data-run=\(attribute(run.runID)) data-seconds=\(seconds)")
                 .replacingOccurrences(of: "/>", with: "><title>\(HTMLText.escape(run.runID)): \(seconds) s</title></rect>")
             out += flagMark(chart, index)
         }
@@ -85,9 +90,9 @@ struct RunIndexCharts {
             for (name, count) in run.rejectClasses { counts[named.contains(name) ? name : RejectReasonClasses.otherName, default: 0] += count }
             out += "<g class=run data-run=\(attribute(run.runID)) data-rejected=\(run.rejected)><title>\(HTMLText.escape(run.runID)): \(run.rejected) rejected</title>"
             var base = 0.0
-            for (position, (name, color)) in colors.enumerated() {
+            for (position, name) in reasons.enumerated() {
                 guard let count = counts[name], count > 0 else { continue }
-                out += chart.bar(index, base: base, value: Double(count), fill: color, attributes: " data-reason=\(position) data-count=\(count)")
+                out += chart.bar(index, base: base, value: Double(count), colorClass: "p\(position)")
                 base += Double(count)
             }
             out += "</g>" + flagMark(chart, index)

@@ -84,7 +84,7 @@ public struct RunIndexPage: Sendable {
         out += section("words", "Body words per host, last \(min(Self.wordRuns, runs.count)) runs (box: middle half, line: median, whiskers: shortest and longest)",
                        charts.words(runs: Self.wordRuns, hosts: Self.wordHosts))
         out += section("recent", "Recent runs", recentTable(flagged: flagged))
-        out += "<footer>Made by scour \(HTMLText.escape(ScourVersion.current)) from manifest.jsonl (the last \(runs.count) runs). A figure is flagged when it lies more than \(Int(RunFlags.threshold)) median absolute deviations from its median over the previous \(RunFlags.window) runs (at least \(RunFlags.minimumHistory) of them), the deviation being at least 1 document or 5% for counts, 0.5 s or 10% for time, 0.02 or 10% for shares, 10 words or 10% for median words.</footer></body></html>"
+        out += "<footer>Made by scour \(HTMLText.escape(ScourVersion.current)) from manifest.jsonl (the last \(runs.count) runs). A figure is flagged when it lies more than \(Int(RunFlags.threshold)) median absolute deviations (scaled by 1.4826, so one MAD is one standard deviation for normally spread figures) from its median over the previous \(RunFlags.window) runs (at least \(RunFlags.minimumHistory) of them), the deviation being at least 1 document or 5% for counts, 0.5 s or 10% for time, 0.02 or 10% for shares, 10 words or 10% for median words.</footer></body></html>"
         return out
     }
 
@@ -163,6 +163,6 @@ public struct RunIndexPage: Sendable {
     .flags td:first-child a,.flagged td:first-child a{color:#b00;font-weight:600}.ok{color:#3a7d44}
     .legend span{margin-right:1.2em;font-size:12px}i{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-1px}
     .hosts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.6em}.hosts h3{font-size:12px;margin:0;font-weight:600}
-    .flagmark{fill:#b00}footer{margin-top:2em;color:#777;font-size:12px}
+    .flagmark{fill:#b00}.bar{fill:#4c72b0}\(RunIndexCharts.colorClasses)footer{margin-top:2em;color:#777;font-size:12px}
     """
 }
