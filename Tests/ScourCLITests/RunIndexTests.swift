@@ -85,6 +85,8 @@ final class RunIndexTests: XCTestCase {
         let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertFalse(page.contains("<script"), "the page needs no script")
         XCTAssertFalse(page.contains("http://") || page.contains("https://"), "the page fetches nothing")
+        // An unquoted attribute value right before "/>" would swallow the slash (class "o0/").
+        XCTAssertNil(page.range(of: #"=[^"\s>]+/>"#, options: .regularExpression), "unquoted value before />")
 
         // Documents: one group per run, figures as in the manifest (no duplicates here, so
         // written and rejected are the manifest's own).

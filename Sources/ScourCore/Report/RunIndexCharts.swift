@@ -166,7 +166,7 @@ struct RunIndexCharts {
             + "<title>\(HTMLText.escape(runID)): \(entry.documents) documents, median \(entry.median) words (\(entry.p25)–\(entry.p75), \(entry.min)–\(entry.max))</title>"
             + "<line x1=\(middle) x2=\(middle) y1=\(SVGChart.number(chart.y(Double(entry.min)))) y2=\(SVGChart.number(chart.y(Double(entry.max)))) stroke=\"#999\"/>"
             + "<rect x=\(left) y=\(SVGChart.number(boxTop)) width=\(SVGChart.number(chart.barWidth)) height=\(SVGChart.number(max(1, chart.y(Double(entry.p25)) - boxTop))) fill=\"#c9d6ea\" stroke=\"#4c72b0\"/>"
-            + "<line x1=\(left) x2=\(right) y1=\(SVGChart.number(chart.y(Double(entry.median)))) y2=\(SVGChart.number(chart.y(Double(entry.median)))) stroke=\"#223\" stroke-width=2/>"
+            + "<line x1=\(left) x2=\(right) y1=\(SVGChart.number(chart.y(Double(entry.median)))) y2=\(SVGChart.number(chart.y(Double(entry.median)))) stroke=\"#223\" stroke-width=2 />"
             + "</g>"
     }
 }

@@ -61,7 +61,7 @@ struct SVGChart {
     func bar(_ index: Int, base: Double, value: Double, colorClass: String, attributes: String = "") -> String {
         let rectY = y(base + value)
         let rectHeight = barHeight(base + value) - barHeight(base)
-        return "<rect x=\(Self.number(x(index))) y=\(Self.number(rectY)) width=\(Self.number(barWidth)) height=\(Self.number(max(rectHeight, 0.5))) class=\(colorClass)\(attributes)/>"
+        return "<rect x=\(Self.number(x(index))) y=\(Self.number(rectY)) width=\(Self.number(barWidth)) height=\(Self.number(max(rectHeight, 0.5))) class=\(colorClass)\(attributes) />"
     }
 
     /// Numbers with at most one decimal, without a trailing `.0`.
