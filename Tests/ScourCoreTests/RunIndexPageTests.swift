@@ -125,6 +125,15 @@ final class RunIndexPageTests: XCTestCase {
         XCTAssertEqual(RejectReasonClasses.droppedDuplicates(reasons), 4)
     }
 
+    func testFixedNumbers() {
+        XCTAssertEqual(SVGChart.fixed(2.5, decimals: 3), "2.500")
+        XCTAssertEqual(SVGChart.fixed(0.12345, decimals: 4), "0.1235")
+        XCTAssertEqual(SVGChart.fixed(0.0042, decimals: 4), "0.0042")
+        XCTAssertEqual(SVGChart.number(12.04), "12")
+        XCTAssertEqual(SVGChart.number(-3.26), "-3.3")
+        XCTAssertEqual(SVGChart.number(-0.04), "0")
+    }
+
     func testHostWordQuantilesAreNearestRank() {
         var counts = HostWordCounts()
         for words in [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] { counts.add(host: "a.example", words: words) }

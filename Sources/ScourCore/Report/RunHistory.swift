@@ -70,15 +70,27 @@ public struct RunHistory: Sendable {
             let start = end > chunkSize ? end - chunkSize : 0
             try handle.seek(toOffset: start)
             let chunk = try handle.read(upToCount: Int(end - start)) ?? Data()
-            newlines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            newlines += chunk.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             chunks.append(chunk)
             end = start
         }
         var buffer = Data()
         for chunk in chunks.reversed() { buffer.append(chunk) }
-        var lines = buffer.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) }
-        // Unless the file was read from its start, the first piece may be the tail of a longer line.
-        if end > 0, !lines.isEmpty { lines.removeFirst() }
-        return Array(lines.suffix(count))
+        // Lines from the end backwards, on the raw bytes (Data's own iteration is slow).
+        var lines: [Data] = []
+        buffer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var lineEnd = bytes.count
+            var index = bytes.count
+            while index > 0, lines.count < count {
+                index -= 1
+                guard bytes[index] == 0x0A || index == 0 else { continue }
+                // Unless the file was read from its start, the first piece may be the tail of a longer line.
+                if index == 0, end > 0, bytes[0] != 0x0A { break }
+                let lineStart = bytes[index] == 0x0A ? index + 1 : index
+                if lineStart < lineEnd { lines.append(Data(bytes[lineStart..<lineEnd])) }
+                lineEnd = index
+            }
+        }
+        return lines.reversed()
     }
 }

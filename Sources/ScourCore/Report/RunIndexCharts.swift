@@ -68,7 +68,7 @@ struct RunIndexCharts {
         chart.top = 14
         var out = chart.open(name: "time", label: "seconds per run") + chart.grid(format: { SVGChart.short($0) + " s" }, columnLabels: columnLabels)
         for (index, run) in runs.enumerated() {
-            let seconds = String(format: "%.3f", run.seconds)
+            let seconds = SVGChart.fixed(run.seconds, decimals: 3)
             out += chart.bar(index, base: 0, value: run.seconds, colorClass: "bar",
                              attributes: " data-run=\(attribute(run.runID)) data-seconds=\(seconds)")
                 .replacingOccurrences(of: "/>", with: "><title>\(HTMLText.escape(run.runID)): \(seconds) s</title></rect>")
@@ -117,7 +117,7 @@ struct RunIndexCharts {
         var out = chart.open(name: "rules", label: "share of removals per rule")
             + chart.grid(format: { String(format: "%.0f%%", $0 * 100) }, columnLabels: columnLabels)
         for (position, rule) in rules.enumerated() {
-            let values = shares[position].map { $0.map { String(format: "%.4f", $0) } ?? "-" }.joined(separator: ",")
+            let values = shares[position].map { $0.map { SVGChart.fixed($0, decimals: 4) } ?? "-" }.joined(separator: ",")
             var path = ""
             var pen = "M"
             for (index, share) in shares[position].enumerated() {

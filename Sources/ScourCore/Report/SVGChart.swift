@@ -65,10 +65,20 @@ struct SVGChart {
     }
 
     /// Numbers with at most one decimal, without a trailing `.0`.
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.1f", rounded)
+    static func number(_ value: Double) -> String { fixed(value, decimals: 1, trimmed: true) }
+
+    /// `value` with `decimals` digits after the point (`trimmed`: no `.0`), without
+    /// String(format:), which is slow on Linux and runs thousands of times per page.
+    static func fixed(_ value: Double, decimals: Int, trimmed: Bool = false) -> String {
+        guard value.isFinite else { return "0" }
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let units = Int((abs(value) * Double(scale)).rounded())
+        let sign = value < 0 && units > 0 ? "-" : ""
+        let whole = units / scale, fraction = units % scale
+        if decimals == 0 || (trimmed && fraction == 0) { return sign + String(whole) }
+        let digits = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
     }
 
     /// A count or size for an axis: 1234 → 1.2k, 2500000 → 2.5M.
