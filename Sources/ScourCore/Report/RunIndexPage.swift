@@ -18,6 +18,8 @@ public struct RunIndexPage: Sendable {
     public static let recentRows = 20
     /// Flags listed (the newest); the charts mark every flagged run.
     public static let listedFlags = 100
+    /// Flags shown open; the older listed ones are folded in a <details>.
+    public static let openFlags = 10
 
     /// The drawn runs, oldest first.
     public let runs: [RunFigures]
@@ -116,14 +118,20 @@ public struct RunIndexPage: Sendable {
         guard !flags.isEmpty else {
             return section("flags", "Flags", "<p class=ok>No figure of the drawn runs lies outside its usual range.</p>")
         }
-        var rows = "<table class=flags><tr><th>run</th><th>figure</th><th>value</th><th>usual (median ± MAD)</th><th>MADs</th></tr>"
-        for flag in flags.suffix(Self.listedFlags).reversed() {
+        let header = "<table class=flags><tr><th>run</th><th>figure</th><th>value</th><th>usual (median ± MAD)</th><th>MADs</th></tr>"
+        var rows = header
+        // The newest flags stay in view; older ones fold away so the charts are not pushed down.
+        for (position, flag) in flags.suffix(Self.listedFlags).reversed().enumerated() {
+            if position == Self.openFlags {
+                rows += "</table><details><summary>\(min(flags.count, Self.listedFlags) - Self.openFlags) older flags</summary>" + header
+            }
             rows += "<tr class=flag data-run=\"\(HTMLText.escape(flag.runID))\" data-figure=\"\(HTMLText.escape(flag.figure))\">"
                 + "<td>\(link(flag.runID))</td><td>\(HTMLText.escape(flag.figure))</td><td>\(Self.figure(flag.value))</td>"
                 + "<td>\(Self.figure(flag.median)) ± \(Self.figure(flag.mad))</td><td>\(String(format: "%+.1f", flag.deviations))</td></tr>"
         }
+        if flags.count > Self.openFlags { rows += "</table></details>" } else { rows += "</table>" }
         let more = flags.count > Self.listedFlags ? "<p>The newest \(Self.listedFlags) of \(flags.count) flags.</p>" : ""
-        return section("flags", "Flags (\(flags.count))", rows + "</table>" + more)
+        return section("flags", "Flags (\(flags.count))", rows + more)
     }
 
     var ruleTable: String {
