@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Summary format on stderr: text, or json (one object, for log collectors).")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: "Write the run's figures to this file in the Prometheus text format (for node_exporter's textfile collector); overrides the config's output.metrics_file.")
+    var metricsFile: String?
+
     @Flag(name: .long, help: "Also print what each stage did: documents in/kept/rejected and blocks removed per rule.")
     var verbose = false
 
@@ -118,11 +121,17 @@ struct RunCommand: ParsableCommand {
                 summary = try runner.run(inputs: inputs, warn: warn)
             }
         } catch {
+            progress?.clear()
             printError("scour: \(error)")
+            // A run turned away by the lock did not run: the running one writes the file.
+            let lockedOut: Bool
+            if case .locked(.held) = error { lockedOut = true } else { lockedOut = false }
+            if !lockedOut, let metricsPath = metricsFile ?? pipelineConfig.output.metricsFile { writeMetrics(.failed, to: metricsPath) }
             throw ExitCode(error.exitStatus)
         }
         withExtendedLifetime(signals) {}
         progress?.clear()
+        if let metricsPath = metricsFile ?? pipelineConfig.output.metricsFile { writeMetrics(.finished(summary), to: metricsPath) }
         switch logFormat {
         case .text:
             printError(summary.line)
@@ -131,6 +140,16 @@ struct RunCommand: ParsableCommand {
             printError(summary.json(configHash: runner.configHash).serialized())
         }
         if failOnReject && summary.rejected > 0 { throw ExitCode(ExitStatus.rejects) }
+    }
+}
+
+/// Writes the metrics file; the run's output is delivered by then, so a failure is a message,
+/// not a failed run (a monitoring check sees the file's age instead).
+func writeMetrics(_ outcome: MetricsFile.Outcome, to path: String) {
+    do throws(OutputError) {
+        try MetricsFile.write(outcome, to: path)
+    } catch {
+        printError("scour: metrics file: \(error)")
     }
 }
 

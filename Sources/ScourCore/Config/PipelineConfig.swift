@@ -13,6 +13,8 @@ public struct OutputConfig: Sendable, Equatable {
     public var evidence: Bool = false
     /// Documents shown in each run's `report.html` (`runs` layout); 0 turns the report off.
     public var reportDocuments: Int = 200
+    /// Where each run writes its figures in the Prometheus text format (`--metrics-file`); nil: none.
+    public var metricsFile: String?
 
     public init() {}
 }
@@ -96,6 +98,7 @@ public struct PipelineConfig: Sendable {
             output.directory = section.string("dir", default: output.directory) ?? output.directory
             output.evidence = section.bool("evidence", default: output.evidence)
             output.reportDocuments = section.int("report_documents", default: output.reportDocuments, range: 0...1_000_000)
+            output.metricsFile = section.string("metrics_file", default: nil)
             section.reportUnknownKeys()
         }
         var state = StateConfig()

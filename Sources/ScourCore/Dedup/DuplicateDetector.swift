@@ -29,6 +29,8 @@ public final class DuplicateDetector {
     /// Earlier documents compared so far, over all look-ups, and the most in one look-up.
     public private(set) var candidatesChecked = 0
     public private(set) var mostCandidatesInOneLookup = 0
+    /// Look-ups answered by the same normalized text (the rest of the duplicates found are near ones).
+    public private(set) var exactMatches = 0
 
     public init(config: DuplicatesConfig, state: RunState?) {
         minHash = MinHash(shingleSize: config.shingleSize)
@@ -49,8 +51,14 @@ public final class DuplicateDetector {
 
     /// The id of the document this one duplicates, or nil; `id` itself never counts.
     public func original(of id: String, _ fingerprint: Fingerprint) throws(StateError) -> String? {
-        if let earlier = exact[fingerprint.normalizedHash], earlier != id { return earlier }
-        if let earlier = try state?.document(withContentHash: fingerprint.normalizedHash), earlier != id { return earlier }
+        if let earlier = exact[fingerprint.normalizedHash], earlier != id {
+            exactMatches += 1
+            return earlier
+        }
+        if let earlier = try state?.document(withContentHash: fingerprint.normalizedHash), earlier != id {
+            exactMatches += 1
+            return earlier
+        }
         let bands = minHash.bands(of: fingerprint.signature)
         var best: (id: String, similarity: Double)?
         // A candidate met in several bands is compared once (the best does not depend on the order).

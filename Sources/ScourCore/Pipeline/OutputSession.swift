@@ -16,6 +16,8 @@ final class OutputSession {
     private let report: RunReport?
     private var inputRecords: [InputRecord] = []
     private var documentRecords: [DocumentRecord] = []
+    /// Body words per host, for the manifest (`runs` layout only: the index over runs reads them).
+    private var hostWords: HostWordCounts?
 
     /// Opens the run: recovers what a killed run left (`runs` layout), begins the run in the
     /// state and creates the output, rejects and report files.
@@ -38,6 +40,7 @@ final class OutputSession {
             }
         }
         self.folder = folder
+        if folder != nil { hostWords = HostWordCounts() }
         summary.runID = folder?.runID
         summary.outputFile = folder?.partPath ?? output.path
         summary.rejectsFile = folder?.rejectsPath ?? output.rejects
@@ -124,6 +127,7 @@ final class OutputSession {
                                                       source: outcome.source, outputFile: summary.outputFile ?? ""))
             }
         }
+        if duplicateOf == nil { hostWords?.add(cleaned.document) }
         for note in cleaned.document.notes { warn("\(outcome.source): \(note)") }
         if cleaned.document.replacedSequences > 0 {
             summary.documentsWithReplacements += 1
@@ -168,6 +172,9 @@ final class OutputSession {
         }
         summary.stages = stats
         summary.seconds = Date().timeIntervalSince(summary.started)
+        summary.exactDuplicates = detector?.exactMatches ?? 0
+        summary.peakRSSBytes = SpeedBench.peakRSSKiB().map { $0 * 1024 }
+        summary.hostWords = hostWords?.stats() ?? []
         // The folder is completed before the state commits, so a crash after the commit
         // leaves only the listing in manifest.jsonl for the next run to do.
         if let folder {
@@ -198,6 +205,17 @@ final class OutputSession {
             }
         }
         return summary
+    }
+
+    /// Rewrites `index.html` over the runs (`runs` layout). The run is listed by then, so a
+    /// failure here is a warning, not a failed run.
+    func refreshIndex(warn: (String) -> Void) {
+        guard let folder else { return }
+        do throws(RunIndexError) {
+            try RunIndexPage.refresh(root: folder.root)
+        } catch {
+            warn("\(error)")
+        }
     }
 
     /// Removes what this run wrote to temporary files; earlier output stays as it was.

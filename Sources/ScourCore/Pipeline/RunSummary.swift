@@ -7,6 +7,8 @@ public struct RunSummary: Sendable {
     public var unchanged = 0
     public var written = 0
     public var duplicates = 0
+    /// Of `duplicates`, those with the same normalized text as an earlier document (the rest are near ones).
+    public var exactDuplicates = 0
     public var rejected = 0
     public var stages: [StageStats] = []
     public var rejectReasons: [String: Int] = [:]
@@ -15,6 +17,10 @@ public struct RunSummary: Sendable {
     public var replacedSequences = 0
     public var started = Date()
     public var seconds: Double = 0
+    /// VmHWM at the end of the run: the most resident memory the process had.
+    public var peakRSSBytes: Int?
+    /// Body word counts of the written documents per host (`runs` layout only), busiest hosts first.
+    public var hostWords: [HostWordStats] = []
     /// Set when SIGINT/SIGTERM stopped the run early; what was done is written.
     public var interruptedBy: String?
     public var outputFile: String?
@@ -62,6 +68,11 @@ public struct RunSummary: Sendable {
                                   ("replaced_sequences", .int(replacedSequences))])),
             ("output", .optional(outputFile)), ("rejects", .optional(rejectsFile)),
             ("stages", .array(stageValues)),
+            // Added for the index over runs (`scour report`); older manifest lines lack them.
+            ("duration_ms", .int(Int((seconds * 1000).rounded()))),
+            ("duplicates_exact", .int(exactDuplicates)),
+            ("peak_rss_bytes", peakRSSBytes.map(JSONValue.int) ?? .null),
+            ("hosts", .array(hostWords.map(\.json))),
         ])
     }
 

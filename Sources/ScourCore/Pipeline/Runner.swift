@@ -89,7 +89,9 @@ public struct Runner {
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
         do throws(RunError) {
             try cleaner.clean(&source, stop: stop, stats: &stats) { outcomes throws(RunError) in try session.write(outcomes, warn: warn) }
-            return try session.commit(stats: stats, interruptedBy: stop.isRequested ? stop.signalName : nil)
+            let summary = try session.commit(stats: stats, interruptedBy: stop.isRequested ? stop.signalName : nil)
+            session.refreshIndex(warn: warn)
+            return summary
         } catch {
             session.abandon()
             throw error
