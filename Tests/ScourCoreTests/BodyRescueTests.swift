@@ -66,6 +66,19 @@ final class BodyRescueTests: XCTestCase {
         XCTAssertFalse(document.notes.contains { $0.hasPrefix("main content:") })
     }
 
+    func testAStoryOfShortSentencesBeatsASidebarTeaser() throws {
+        // No paragraph is long enough to weigh as story text; the aside's one long teaser used to
+        // win the page, and was then cut as a teaser line: nothing was left.
+        let lines = ["The storm hit at dawn.", "Trees fell.", "Power is out in 3,000 homes.", "Schools are closed.",
+                     "Roads are blocked.", "Crews are working.", "More rain is due tonight."]
+        let html = """
+        <html><head><title>Storm hits coast</title></head><body><nav><a href="/">Home</a></nav>
+        <article><h1>Storm hits coast</h1>\(lines.map { "<p>\($0)</p>" }.joined())</article>
+        <aside><p>Read more: Local team wins the cup after a dramatic final against its old rivals.</p></aside></body></html>
+        """
+        XCTAssertEqual(try clean(html).get().bodyText, lines.joined(separator: "\n\n"))
+    }
+
     func testTextAfterTheClosingHtmlTagIsRead() throws {
         // A broken template closes the page before printing the article.
         let html = "<html><head><title>Sea wall holds</title></head><body></body></html><div class=\"post\"><p>\(story)</p><p>\(second)</p></div>"

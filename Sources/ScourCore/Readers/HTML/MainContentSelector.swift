@@ -66,6 +66,14 @@ struct MainContentSelector {
         for (index, walked) in blocks.enumerated() {
             (good[index], bad[index]) = weights(walked)
         }
+        // A story told in short sentences ("Trees fell.", "Schools are closed.") has no paragraph
+        // long enough to weigh: when the page has almost no story text, short sentences count too,
+        // or a sidebar's one long teaser outweighs the whole article.
+        if good.reduce(0, +) < Self.fallbackCharacters {
+            for (index, walked) in blocks.enumerated() where good[index] == 0 {
+                if let short = shortSentenceWeight(walked) { (good[index], bad[index]) = short }
+            }
+        }
         var goodPrefix = [0.0], badPrefix = [0.0]
         goodPrefix.reserveCapacity(count + 1)
         badPrefix.reserveCapacity(count + 1)
@@ -440,6 +448,16 @@ struct MainContentSelector {
             if plain >= 25, density < 0.35 { return (plain * 0.5, linked) }
         }
         return (0, linked + 10)
+    }
+
+    /// (good, bad) of a short unlinked sentence (two words or more, ending in a sentence mark),
+    /// counted at half weight; nil for anything else.
+    func shortSentenceWeight(_ walked: WalkedBlock) -> (Double, Double)? {
+        guard walked.block.kind != .heading, walked.linkCharacters == 0, walked.characters >= 8,
+              walked.block.text.contains(" ") else { return nil }
+        guard let last = walked.block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+              ".!?。！？".unicodeScalars.contains(last) else { return nil }
+        return (Double(walked.characters) * 0.5, 0)
     }
 
     /// Holds a sentence mark. Walks the UTF-8 bytes; only non-ASCII scalars are decoded.
