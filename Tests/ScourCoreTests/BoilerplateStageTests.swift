@@ -116,4 +116,29 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(rule(document, of: "From the harbour desk, where the news team works late into the night."),
                        "boilerplate:markup-boilerplate:header")
     }
+
+    func testProseOutsideTheChosenContentIsKeptWhenNothingElseIsLeft() throws {
+        // As the reader hands over a page where it chose the wrong container: every block is marked
+        // outside the main content. The prose comes back (with a note); the menu does not.
+        let blocks = ["Home | News | Sport"] + Self.story
+        var document = TestSupport.textDocument(blocks.joined(separator: "\n\n"), format: .text, source: "page.txt")
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        for index in document.blocks.indices {
+            document.blocks[index].markup = MarkupEvidence(tagPath: "body/div", tokens: [], inMainContent: false)
+            document.blocks[index].markup?.exclusion = "outside-main-content"
+        }
+        try TestSupport.stage(BoilerplateStage.self).process(&document)
+        XCTAssertEqual(kept(document), Self.story)
+        XCTAssertTrue(document.notes.contains { $0.hasPrefix("no block survived cleaning") }, "\(document.notes)")
+
+        // No prose at all: nothing comes back, and the pipeline rejects the page.
+        var menu = TestSupport.textDocument("Home | News | Sport\n\nLogin\n\nSubscribe now", format: .text, source: "menu.txt")
+        try TestSupport.stage(ReadStage.self).process(&menu)
+        for index in menu.blocks.indices {
+            menu.blocks[index].markup = MarkupEvidence(tagPath: "body/div", tokens: [], inMainContent: false)
+        }
+        try TestSupport.stage(BoilerplateStage.self).process(&menu)
+        XCTAssertEqual(kept(menu), [])
+    }
 }

@@ -25,6 +25,16 @@ final class MainRunTests: XCTestCase {
         XCTAssertEqual(ListRows.find(blocks, eligible: Array(repeating: true, count: 5)), [0, 1, 2, 3])
     }
 
+    func testPhrasesAfterALeadInEndingInAColonAreAList() {
+        let blocks = ["The game has:", "Hundreds of tasks that make the evening more fun",
+                      "Dozens of questions to know each other better", "A large variety of settings",
+                      "Share this:", "Facebook", "Twitter"].map { Block(text: $0) }
+        // "Share this:" announces one-word items: not a list of phrases.
+        XCTAssertEqual(ListRows.find(blocks, eligible: Array(repeating: true, count: blocks.count)), [0, 1, 2, 3])
+        let single = ["Contact:", "Jane Doe at the front desk", "This is a paragraph again."].map { Block(text: $0) }
+        XCTAssertEqual(ListRows.introduced(single, eligible: [true, true, false]), [], "one item is no list")
+    }
+
     func testInterruptedArticleIsBridgedButNotTheGap() {
         // Article, "Read more" (ends article) and two teasers, then the article goes on.
         let items = [junk(), prose(40), prose(30), hit(ends: true), junk(), junk(), prose(35), prose(25), junk(), junk()]

@@ -95,7 +95,10 @@ public struct BoilerplateStage: Stage {
             }
             return verdict
         }
-        guard !verdicts.isEmpty else { return }
+        guard !verdicts.isEmpty else {
+            keepProseIfNothingIsLeft(&document, stopwords: stop)
+            return
+        }
 
         let useRun = mainRun == .always || (mainRun == .text && document.format != .html)
         var inRun = Set(verdicts.map(\.index))
@@ -124,6 +127,26 @@ public struct BoilerplateStage: Stage {
                 removeBlock(&document, at: verdict.index, rule: rule)
             }
         }
+        keepProseIfNothingIsLeft(&document, stopwords: stop)
+    }
+
+    /// The last resort before a page is rejected as "no body text left": when every block is gone
+    /// but this stage removed prose that no phrase or shape rule hit (the page's story outside the
+    /// container the reader chose, a text dump's prose outside the run), that prose is the body,
+    /// with a note. A page with no such prose (a bot check, a menu) stays a reject.
+    func keepProseIfNothingIsLeft(_ document: inout Document, stopwords: StopwordSet) {
+        guard !document.blocks.contains(where: \.isKept) else { return }
+        var restore: [Int] = []
+        var words = 0
+        for (index, block) in document.blocks.enumerated() where block.removal?.stage == Self.name && block.kind != .heading {
+            let verdict = verdict(for: block, at: index, stopwords: stopwords, authors: document.metadata.authors)
+            guard verdict.isProse else { continue }
+            restore.append(index)
+            words += verdict.features.words
+        }
+        guard words >= 2 * minProseWords else { return }
+        for index in restore { document.blocks[index].removal = nil }
+        document.notes.append("no block survived cleaning: kept the \(restore.count) prose block(s) no phrase or shape rule removed")
     }
 
     func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {

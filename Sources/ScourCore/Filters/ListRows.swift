@@ -1,8 +1,9 @@
 /// Rows of a table or a structured list inside an article (standings, tour dates,
 /// price tables, Q&A): short blocks that are not prose, yet content. They are recognised
 /// by shape: at least `minRun` consecutive blocks with the same row shape (a shape that
-/// holds a number and at least three parts), or blocks led by the same label ("Q:", "A:",
-/// "•") every first or second block, for at least 4 blocks.
+/// holds a number and at least three parts), blocks led by the same label ("Q:", "A:",
+/// "•") every first or second block, for at least 4 blocks, or short phrases after a
+/// lead-in that ends in a colon.
 enum ListRows {
     static let minRun = 3
 
@@ -23,7 +24,44 @@ enum ListRows {
         }
         close(blocks.count)
         rows.formUnion(labelled(blocks, eligible: eligible))
+        rows.formUnion(introduced(blocks, eligible: eligible))
         return rows
+    }
+
+    /// Items a short lead-in ending in a colon announces ("The game has:", "Ingredients:"): at
+    /// least `minRun` - 1 consecutive short phrases of two words or more after it, up to the
+    /// next lead-in or ineligible block. The lead-in is a row too.
+    static func introduced(_ blocks: [Block], eligible: [Bool]) -> Set<Int> {
+        var rows = Set<Int>()
+        var position = 0
+        while position < blocks.count {
+            guard eligible[position], isLeadIn(blocks[position].text) else {
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < blocks.count, eligible[end], !isLeadIn(blocks[end].text),
+                  (2...maxItemWords).contains(wordCount(blocks[end].text)) {
+                end += 1
+            }
+            if end - position - 1 >= minRun - 1 { rows.formUnion(position..<end) }
+            position = max(end, position + 1)
+        }
+        return rows
+    }
+
+    /// Words an announced list item may have: longer is a paragraph, and prose has its own score.
+    static let maxItemWords = 30
+
+    /// A line of at most 12 words ending in a colon.
+    static func isLeadIn(_ text: String) -> Bool {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == " " || last == "\n" { trimmed.removeLast() }
+        return trimmed.hasSuffix(":") && wordCount(String(trimmed)) <= 12
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
     }
 
     /// Blocks whose label repeats at distance 1 or 2 (Q:/A: alternate), in runs of 4 or more.

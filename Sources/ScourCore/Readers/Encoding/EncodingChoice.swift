@@ -46,6 +46,13 @@ public struct EncodingChoice: Sendable, Equatable {
             encoding = .utf8
         }
         if source == .meta, encoding == .xUserDefined { encoding = .windows1252 }
+        if encoding == .replacement {
+            // ISO-2022-KR/CN and HZ labels: a browser shows one U+FFFD for the whole page. Scraped pages
+            // carrying them are mostly ASCII or UTF-8 with a stale label: read the bytes, and say so.
+            var choice = utf8OrWindows1252(bytes, source: .sniffed)
+            choice.overruled = .replacement
+            return choice
+        }
         if encoding == .utf8 { return utf8OrWindows1252(bytes, source: source) }
         if encoding.isLegacyMultibyte, UTF8Census(bytes).isClearlyUTF8 {
             return EncodingChoice(encoding: .utf8, source: .sniffed, overruled: encoding)
@@ -60,6 +67,9 @@ public struct EncodingChoice: Sendable, Equatable {
 
     /// What the document's note says about the choice, when it is more than the page declared.
     public var note: String? {
+        if overruled == .replacement {
+            return "declared a charset browsers replace whole (ISO-2022-KR/CN, HZ); decoded as \(encoding.rawValue)"
+        }
         if let overruled {
             return "declared \(overruled.rawValue) but the bytes are \(encoding == .utf8 ? "UTF-8" : "mostly not UTF-8"); "
                 + "decoded as \(encoding.rawValue)"

@@ -37,7 +37,7 @@ struct WalkedBlock {
 /// Iterative, so a page nested ten thousand deep does not overflow the stack.
 struct HTMLBlockWalker {
     let markupTokens: MarkupTokens
-    /// False for the fallback walk: elements whose tokens say "never read" are read after all.
+    /// False for the fallback walk: elements whose tokens say "never read", and `<noscript>`, are read after all.
     let applySkips: Bool
     private(set) var blocks: [WalkedBlock] = []
 
@@ -65,22 +65,35 @@ struct HTMLBlockWalker {
     private var containerPaths: [String?] = []
     private var containerEvidence: [[String]?] = []
 
-    /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page.
-    mutating func walk(_ root: HTMLNode, deadline: UInt64 = 0) -> Bool {
+    /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page. With
+    /// `andFollowingSiblings`, the elements after `root` under its parent are walked too, as part
+    /// of it: text a broken template prints after `</body></html>` lands there, and is the page's.
+    mutating func walk(_ root: HTMLNode, andFollowingSiblings: Bool = false, deadline: UInt64 = 0) -> Bool {
         containers.append(ContentContainer(tag: .body, parent: -1, depth: 0, tokens: []))
         containerStack = [0]
-        let tree = root.tree
+        let nodes = root.tree.pointee.nodes!
+        var finished = walkNodes(root.tree, from: nodes[Int(root.index)].first_child, within: root.index, deadline: deadline)
+        if finished, andFollowingSiblings, let parent = root.parent {
+            finished = walkNodes(root.tree, from: nodes[Int(root.index)].next_sibling, within: parent.index, deadline: deadline)
+        }
+        flush()
+        containers[0].endBlock = blocks.count
+        return finished
+    }
+
+    /// Walks `first`, its following siblings and everything under them, never climbing above
+    /// `boundary` (their parent). False when the deadline passed.
+    private mutating func walkNodes(_ tree: UnsafeMutablePointer<scour_tree>, from first: Int32, within boundary: Int32,
+                                    deadline: UInt64) -> Bool {
         let nodes = tree.pointee.nodes!
-        var current = nodes[Int(root.index)].first_child
-        var timedOut = false
+        var current = first
         walking: while current >= 0 {
             let node = HTMLNode(tree, current)
             var descend = false
             if node.isElement {
                 elementsVisited += 1
                 if elementsVisited & 0x3FF == 0, deadline > 0, DispatchTime.now().uptimeNanoseconds > deadline {
-                    timedOut = true
-                    break walking
+                    return false
                 }
                 descend = enter(node)
             } else if node.isText {
@@ -95,15 +108,13 @@ struct HTMLBlockWalker {
             var climber = current
             while nodes[Int(climber)].next_sibling < 0 {
                 let parent = nodes[Int(climber)].parent
-                guard parent >= 0, parent != root.index else { break walking }
+                guard parent >= 0, parent != boundary else { break walking }
                 climber = parent
                 exit(HTMLNode(tree, climber))
             }
             current = nodes[Int(climber)].next_sibling
         }
-        flush()
-        containers[0].endBlock = blocks.count
-        return !timedOut
+        return true
     }
 
     /// Class lists repeat across a page; each distinct one is split and classified once,
@@ -138,7 +149,8 @@ struct HTMLBlockWalker {
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
-        if tag.isNeverContent { return false }
+        // The fallback walk reads `<noscript>` too: a script-built page may print its article only there.
+        if tag.isNeverContent, applySkips || tag != .noscript { return false }
         let attributes = ElementAttributes(node, wantsHref: tag == .a)
         // Most class lists hold none of the skip words: a byte scan says so without building Strings.
         let skip = applySkips && !attributes.rawTokens.isEmpty && markupTokens.mayHoldSkipWord(attributes.rawTokens)

@@ -64,19 +64,22 @@ public struct HTMLSegmenter: Sendable {
         guard let root = tree.root else {
             throw Rejection(stage: ReadStage.name, reason: "no root element in the HTML")
         }
-        let body = root.children.first { $0.isElement && $0.tag == .body } ?? root
+        let foundBody = root.children.first { $0.isElement && $0.tag == .body }
+        let body = foundBody ?? root
+        let trailing = foundBody != nil
         var walker = HTMLBlockWalker(markupTokens: tokens)
-        guard walker.walk(body, deadline: deadline) else {
+        guard walker.walk(body, andFollowingSiblings: trailing, deadline: deadline) else {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
         }
         let descriptions = document.markupHints.filter { $0.field == .description }.map(\.value)
         var selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
         // Fallback: a page whose story sits in an element its tokens say is never read (a caption
-        // wrapper, a "visually-hidden" menu libxml2 left unclosed) is walked again reading those.
+        // wrapper, a "visually-hidden" menu libxml2 left unclosed, or `<noscript>` on a page built
+        // by scripts) is walked again reading those.
         if selection.storyCharacters < MainContentSelector.fallbackCharacters {
             var again = HTMLBlockWalker(markupTokens: tokens, applySkips: false)
-            if again.walk(body, deadline: deadline) {
+            if again.walk(body, andFollowingSiblings: trailing, deadline: deadline) {
                 let second = selector.select(blocks: again.blocks, containers: again.containers, descriptions: descriptions)
                 if second.storyCharacters >= selection.storyCharacters + MainContentSelector.fallbackCharacters / 2 {
                     walker = again
@@ -84,6 +87,9 @@ public struct HTMLSegmenter: Sendable {
                     document.notes.append("main content found only when reading elements marked never-read")
                 }
             }
+        }
+        if selection.rescuedFrom != nil {
+            document.notes.append("main content: the best-ranked container kept no story text after its marked parts were cut; the next candidate with story text was taken")
         }
         document.blocks = walker.blocks.enumerated().map { index, walked in
             var block = walked.block

@@ -55,6 +55,8 @@ struct MainContentSelector {
         var reasons: [String?]
         /// Characters of story text (the good weight) in the included blocks.
         var storyCharacters = 0.0
+        /// Set when the best-ranked container kept no story text and this one was taken instead.
+        var rescuedFrom: Int?
     }
 
     func select(blocks: [WalkedBlock], containers: [ContentContainer], descriptions: [String] = []) -> Selection {
@@ -63,6 +65,14 @@ struct MainContentSelector {
         var bad = [Double](repeating: 0, count: count)
         for (index, walked) in blocks.enumerated() {
             (good[index], bad[index]) = weights(walked)
+        }
+        // A story told in short sentences ("Trees fell.", "Schools are closed.") has no paragraph
+        // long enough to weigh: when the page has almost no story text, short sentences count too,
+        // or a sidebar's one long teaser outweighs the whole article.
+        if good.reduce(0, +) < Self.fallbackCharacters {
+            for (index, walked) in blocks.enumerated() where good[index] == 0 {
+                if let short = shortSentenceWeight(walked) { (good[index], bad[index]) = short }
+            }
         }
         var goodPrefix = [0.0], badPrefix = [0.0]
         goodPrefix.reserveCapacity(count + 1)
@@ -108,8 +118,11 @@ struct MainContentSelector {
             if parent >= 0, insideBoilerplate[parent] || isBoilerplate(hints[parent]) { insideBoilerplate[index] = true }
         }
 
+        // Each container's score, and the same score without the cost of sitting inside a marked
+        // container (what the rescue below ranks by).
+        var scores = [Double](repeating: -Double.infinity, count: containers.count)
+        var rescueScores = scores
         var best = 0
-        var bestScore = -Double.infinity
         for (index, container) in containers.enumerated() where container.endBlock > container.firstBlock {
             let g = goodIn(container), b = badIn(container)
             var score = g - badWeight * b
@@ -119,14 +132,12 @@ struct MainContentSelector {
             case .boilerplate: score -= Weights.boilerplateShare * g
             case .none: break
             }
+            rescueScores[index] = score
             if insideBoilerplate[index] { score -= Weights.insideBoilerplateShare * g }
-            if score > bestScore {
-                bestScore = score
-                best = index
-            }
+            scores[index] = score
+            if score > scores[best] { best = index }
         }
 
-        var included = [Bool](repeating: false, count: count)
         // Outside the main content, a block in a marked container says which mark: the innermost mark
         // around each container, worked out once per container (a parent comes before its children).
         var markReasons: [String] = []
@@ -139,11 +150,57 @@ struct MainContentSelector {
                 markReasons.append(parent >= 0 ? markReasons[parent] : "outside-main-content")
             }
         }
+        let scored = Scored(blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
+                            goodPrefix: goodPrefix, badPrefix: badPrefix, markReasons: markReasons)
+        var selection = assemble(chosen: best, scored, descriptions: descriptions)
+        // Rescue: the best-ranked container lost every story paragraph to the marks inside it (the
+        // article nested in a "left-rail" that libxml2 left open, inside a page-wide wrapper), while
+        // the page holds story text. The next candidates, ranked without the cost of sitting inside a
+        // marked container, are tried in turn; the first that keeps story text is the article.
+        if selection.storyCharacters == 0, pageGood >= Self.fallbackCharacters {
+            let candidates = containers.indices.filter { $0 != best && rescueScores[$0] > 0 && goodIn(containers[$0]) > 0 }
+                .sorted { rescueScores[$0] != rescueScores[$1] ? rescueScores[$0] > rescueScores[$1] : $0 < $1 }
+            for candidate in candidates.prefix(Self.rescueCandidates) {
+                var second = assemble(chosen: candidate, scored, descriptions: descriptions)
+                guard second.storyCharacters > 0 else { continue }
+                second.rescuedFrom = best
+                selection = second
+                break
+            }
+        }
+        return selection
+    }
+
+    /// How many further candidates the rescue tries (each costs a pass over its blocks).
+    static let rescueCandidates = 8
+
+    /// What the scoring worked out, shared by every candidate the selection assembles.
+    private struct Scored {
+        var blocks: [WalkedBlock]
+        var containers: [ContentContainer]
+        var hints: [MarkupTokens.Hint]
+        var good: [Double]
+        var bad: [Double]
+        var goodPrefix: [Double]
+        var badPrefix: [Double]
+        var markReasons: [String]
+
+        func goodIn(_ container: ContentContainer) -> Double { goodPrefix[container.endBlock] - goodPrefix[container.firstBlock] }
+        func badIn(_ container: ContentContainer) -> Double { badPrefix[container.endBlock] - badPrefix[container.firstBlock] }
+    }
+
+    /// The main content with `best` as the article: its blocks less its marked parts and captions,
+    /// plus story siblings, the lead, and the teaser, byline and described-lead steps.
+    private func assemble(chosen best: Int, _ scored: Scored, descriptions: [String]) -> Selection {
+        let blocks = scored.blocks, containers = scored.containers, hints = scored.hints
+        let good = scored.good, bad = scored.bad, markReasons = scored.markReasons
+        let count = blocks.count
+        var included = [Bool](repeating: false, count: count)
         var reasons = blocks.map { walked -> String? in
             walked.container >= 0 ? markReasons[walked.container] : "outside-main-content"
         }
         let chosen = containers[best]
-        let chosenGood = goodIn(chosen)
+        let chosenGood = scored.goodIn(chosen)
         for index in chosen.firstBlock..<chosen.endBlock {
             included[index] = true
             reasons[index] = nil
@@ -152,7 +209,7 @@ struct MainContentSelector {
         let insideChosen = Self.descendants(of: best, containers)
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard case .boilerplate = hints[index], container.endBlock > container.firstBlock else { continue }
-            if goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
+            if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = markReasons[index]
@@ -170,7 +227,7 @@ struct MainContentSelector {
             reasons[index] = "figure-caption"
         }
         addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
-                         goodIn: goodIn, badIn: badIn, included: &included, reasons: &reasons)
+                         goodIn: scored.goodIn, badIn: scored.badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                 included: &included, reasons: &reasons)
         teasers.apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
@@ -180,7 +237,7 @@ struct MainContentSelector {
         for index in 0..<count where included[index] { story += good[index] }
         if !descriptions.isEmpty {
             describedLead.apply(descriptions: descriptions, blocks: blocks, containers: containers, hints: hints,
-                                                good: good, storyCharacters: story, included: &included, reasons: &reasons)
+                                good: good, storyCharacters: story, included: &included, reasons: &reasons)
         }
         return Selection(container: best, included: included, reasons: reasons, storyCharacters: story)
     }
@@ -391,6 +448,16 @@ struct MainContentSelector {
             if plain >= 25, density < 0.35 { return (plain * 0.5, linked) }
         }
         return (0, linked + 10)
+    }
+
+    /// (good, bad) of a short unlinked sentence (two words or more, ending in a sentence mark),
+    /// counted at half weight; nil for anything else.
+    func shortSentenceWeight(_ walked: WalkedBlock) -> (Double, Double)? {
+        guard walked.block.kind != .heading, walked.linkCharacters == 0, walked.characters >= 8,
+              walked.block.text.contains(" ") else { return nil }
+        guard let last = walked.block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+              ".!?。！？".unicodeScalars.contains(last) else { return nil }
+        return (Double(walked.characters) * 0.5, 0)
     }
 
     /// Holds a sentence mark. Walks the UTF-8 bytes; only non-ASCII scalars are decoded.

@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+@testable import ScourCore
+
+/// Pages that hold an article but used to end with no body (rejected as "no body text left after
+/// cleaning" or "no text in input"), and pages with no article, which stay rejects. Each goes
+/// through the real pipeline.
+final class BodyRescueTests: XCTestCase {
+    let story = """
+    Officials in the harbour town said on Tuesday that the new sea wall, built over three years, had held back \
+    the worst storm surge in a generation, and that no homes near the water had flooded.
+    """
+    let second = """
+    Engineers had warned in 2019 that the old wall, made of stone laid in the 1880s, would fail within a decade, \
+    and the council borrowed to pay for its replacement after a long public debate.
+    """
+    /// Teasers and a comment policy: sentence-shaped text that is not the story.
+    let teasers = [
+        "Why viruses always win: a look at how a pathogen with no life to lose keeps ahead of the people who study it, year after year.",
+        "As panic mounts, grocery shopping starts to look apocalyptic, and shelves of paper and pasta are empty by noon in most of the city.",
+        "What social distancing is and how to do it properly: the advice of three doctors who have worked through earlier outbreaks.",
+    ]
+    let policy = """
+    The publisher is committed to maintaining a lively but civil forum for discussion and encourages all readers \
+    to share their views on our articles. Comments may take up to an hour for moderation before appearing on the site.
+    """
+
+    func clean(_ html: String) -> Result<Document, Rejection> {
+        clean(bytes: Array(html.utf8))
+    }
+
+    func clean(bytes: [UInt8]) -> Result<Document, Rejection> {
+        let document = Document(source: "page.html", raw: bytes, format: .html)
+        return Pipeline(config: TestSupport.defaultConfig).process(document)
+    }
+
+    func testArticleInsideAMarkedRailUnderAPageWideWrapperIsRescued() throws {
+        // A page-wide wrapper with a strong content name wins the ranking; the article sits in a
+        // "left-rail" that libxml2 left open around it, and the rail, the teasers and the comments
+        // are all cut from the wrapper, which would leave nothing.
+        let html = """
+        <html><head><title>Sea wall holds | Harbour News</title></head><body>
+        <div class="story-content l-content">
+        <article><h1>Sea wall holds</h1>
+        <div id="left-rail"><div class="share-buttons"><a href="/fb">Facebook</a> <a href="/tw">Twitter</a></div>
+        <div class="story-main-content"><div class="entry-content" itemprop="articleBody"><p>\(story)</p><p>\(second)</p></div></div>
+        </div></article>
+        <div class="top-stories">\(teasers.map { "<div class=\"teaser\"><p>\($0)</p></div>" }.joined())</div>
+        <div class="comments"><p>\(policy)</p></div>
+        </div></body></html>
+        """
+        let document = try clean(html).get()
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        XCTAssertTrue(document.notes.contains { $0.hasPrefix("main content: the best-ranked container kept no story text") },
+                      "the rescue leaves evidence: \(document.notes)")
+    }
+
+    func testAPageWhoseBestContainerKeepsItsStoryIsNotRescued() throws {
+        let html = """
+        <html><head><title>Sea wall holds</title></head><body>
+        <article class="story"><p>\(story)</p><p>\(second)</p></article>
+        <div class="comments"><p>\(policy)</p></div></body></html>
+        """
+        let document = try clean(html).get()
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        XCTAssertFalse(document.notes.contains { $0.hasPrefix("main content:") })
+    }
+
+    func testAStoryOfShortSentencesBeatsASidebarTeaser() throws {
+        // No paragraph is long enough to weigh as story text; the aside's one long teaser used to
+        // win the page, and was then cut as a teaser line: nothing was left.
+        let lines = ["The storm hit at dawn.", "Trees fell.", "Power is out in 3,000 homes.", "Schools are closed.",
+                     "Roads are blocked.", "Crews are working.", "More rain is due tonight."]
+        let html = """
+        <html><head><title>Storm hits coast</title></head><body><nav><a href="/">Home</a></nav>
+        <article><h1>Storm hits coast</h1>\(lines.map { "<p>\($0)</p>" }.joined())</article>
+        <aside><p>Read more: Local team wins the cup after a dramatic final against its old rivals.</p></aside></body></html>
+        """
+        XCTAssertEqual(try clean(html).get().bodyText, lines.joined(separator: "\n\n"))
+    }
+
+    func testTextAfterTheClosingHtmlTagIsRead() throws {
+        // A broken template closes the page before printing the article.
+        let html = "<html><head><title>Sea wall holds</title></head><body></body></html><div class=\"post\"><p>\(story)</p><p>\(second)</p></div>"
+        XCTAssertEqual(try clean(html).get().bodyText, story + "\n\n" + second)
+    }
+
+    func testArticlePrintedOnlyInNoscriptIsFoundByTheFallbackWalk() throws {
+        let html = """
+        <html><head><title>Sea wall holds</title></head><body><div id="app"></div>
+        <noscript><article><p>\(story)</p><p>\(second)</p></article></noscript></body></html>
+        """
+        let document = try clean(html).get()
+        XCTAssertEqual(document.bodyText, story + "\n\n" + second)
+        XCTAssertTrue(document.notes.contains("main content found only when reading elements marked never-read"))
+        // A page with a body of its own still ignores its noscript text.
+        let both = "<html><body><article><p>\(story)</p><p>\(second)</p></article><noscript><p>Please enable JavaScript to view the comments powered by a widget.</p></noscript></body></html>"
+        XCTAssertEqual(try clean(both).get().bodyText, story + "\n\n" + second)
+    }
+
+    func testAReplacementCharsetLabelDoesNotWipeThePage() throws {
+        // ISO-2022-KR and HZ map to the "replacement" decoder, one U+FFFD for the whole page in a browser.
+        for label in ["iso-2022-kr", "hz-gb-2312", "iso-2022-cn"] {
+            let html = "<html><head><meta charset=\"\(label)\"><title>Sea wall holds</title></head><body><article><p>\(story)</p><p>\(second)</p></article></body></html>"
+            let document = try clean(html).get()
+            XCTAssertEqual(document.bodyText, story + "\n\n" + second, label)
+            XCTAssertTrue(document.notes.contains { $0.contains("browsers replace whole") }, "\(label): \(document.notes)")
+        }
+        let choice = EncodingChoice.choose(Array("<p>Caf".utf8) + [0xE9] + Array("</p>".utf8), declared: "csiso2022kr")
+        XCTAssertEqual(choice.encoding, .windows1252, "a replacement label read as an undeclared page")
+    }
+
+    func testPagesWithNoArticleStayRejects() {
+        // A bot check with an iframe and nothing else, and a "connecting…" page run by a script.
+        let iframe = """
+        <html><head><META NAME="ROBOTS" CONTENT="NOINDEX, NOFOLLOW"></head><body><iframe src="/_resource?x=1">Request unsuccessful. Incident ID: 7030</iframe></body></html>
+        """
+        let connecting = """
+        <html><body><div><img src="shield.svg" alt="Shield"><p>You will be connected to <b>www.example.se</b> in just a moment...</p>\
+        <p><a href="https://example.com/shield">Learn about the shield</a></p></div><script>location.href="/article"</script></body></html>
+        """
+        for (html, reason) in [(iframe, "no text in input"), (connecting, "no body text left after cleaning")] {
+            switch clean(html) {
+            case let .success(document): XCTFail("kept: \(document.bodyText)")
+            case let .failure(rejection): XCTAssertEqual(rejection.reason, reason)
+            }
+        }
+    }
+}
