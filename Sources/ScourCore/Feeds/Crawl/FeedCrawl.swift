@@ -95,8 +95,8 @@ public struct FeedCrawl {
                 }
             }
             var next: [Task] = []
-            for (task, outcome) in zip(allowed, fetch(allowed)) {
-                next += read(task, outcome, into: &result, listings: &listings)
+            for (task, reading) in zip(allowed, fetch(allowed)) {
+                next += read(task, reading, into: &result, listings: &listings)
             }
             wave = next.filter { $0.kind == .robots || known.insert($0.url).inserted }
         }
@@ -104,48 +104,72 @@ public struct FeedCrawl {
         return result
     }
 
-    /// Fetches one wave; the outcomes in the tasks' order.
-    private func fetch(_ tasks: [Task]) -> [FetchOutcome] {
+    /// What one fetched resource turned out to be, read as soon as it arrived (a wave of
+    /// sitemaps never holds all their bytes at once).
+    enum Reading {
+        case failed(FetchFailure)
+        case notModified
+        case robots([String])
+        case parsed(Result<FeedDocument, FeedParseError>, page: FetchedPage)
+    }
+
+    /// Fetches and reads one wave; the readings in the tasks' order.
+    private func fetch(_ tasks: [Task]) -> [Reading] {
         for (tag, task) in tasks.enumerated() {
             fetcher.submitFeed(task.url, tag: tag, conditional: task.kind == .feed ? validators?(task.url) : nil)
         }
-        var outcomes: [Int: FetchOutcome] = [:]
-        while outcomes.count < tasks.count, fetcher.busy {
-            for (tag, outcome) in fetcher.step() { outcomes[tag] = outcome }
+        var readings: [Int: Reading] = [:]
+        while readings.count < tasks.count, fetcher.busy {
+            for (tag, outcome) in fetcher.step() where tasks.indices.contains(tag) {
+                switch outcome {
+                case let .failed(failure): readings[tag] = .failed(failure)
+                case .notModified: readings[tag] = .notModified
+                case var .page(page) where tasks[tag].kind == .robots:
+                    let lines = Fetcher.sitemapLines(in: String(decoding: page.body, as: UTF8.self))
+                    page.body = []
+                    readings[tag] = .robots(RobotsSitemaps.urls(in: lines.joined(separator: "\n")))
+                case var .page(page):
+                    let parsed = parser.parse(page.body, url: page.finalURL, contentType: page.mediaType?.essence)
+                    page.body = []
+                    readings[tag] = .parsed(parsed, page: page)
+                }
+            }
         }
         return tasks.indices.map { tag in
-            outcomes[tag] ?? .failed(FetchFailure(url: tasks[tag].url, status: nil, reason: "the fetcher gave no answer"))
+            readings[tag] ?? .failed(FetchFailure(url: tasks[tag].url, status: nil, reason: "the fetcher gave no answer"))
         }
     }
 
-    /// Reads one outcome; returns the resources it leads to.
-    private func read(_ task: Task, _ outcome: FetchOutcome, into result: inout FeedCrawlResult,
+    /// Takes one reading in; returns the resources it leads to.
+    private func read(_ task: Task, _ reading: Reading, into result: inout FeedCrawlResult,
                       listings: inout [Listing]) -> [Task] {
         func fail(_ reason: String, status: Int? = nil) {
             let origin = task.listedBy.map { " (listed by \($0))" } ?? ""
             result.failures.append(FeedFailure(feed: task.url, status: status, reason: reason + origin))
         }
         let page: FetchedPage
-        switch outcome {
+        let parsed: Result<FeedDocument, FeedParseError>
+        switch reading {
         case let .failed(failure):
             fail(failure.reason, status: failure.status)
             return []
         case .notModified:
             result.notModified += 1
             return []
-        case let .page(fetched):
+        case let .robots(sitemaps):
+            return children(of: task, sitemaps, depth: task.depth)
+        case let .parsed(outcome, fetched):
             page = fetched
+            parsed = outcome
         }
-        if task.kind == .robots {
-            let lines = Fetcher.sitemapLines(in: String(decoding: page.body, as: UTF8.self))
-            return children(of: task, RobotsSitemaps.urls(in: lines.joined(separator: "\n")), depth: task.depth)
-        }
-        switch parser.parse(page.body, url: page.finalURL, contentType: page.mediaType?.essence) {
+        switch parsed {
         case let .failure(error):
             fail(error.description, status: page.status)
             return []
         case let .success(.entries(entries)):
-            listings.append(Listing(path: task.path, url: task.url, entries: entries, validators: page.validators))
+            // Filtered now: a listing keeps only the entries that may be fetched.
+            let kept = filter.apply(entries, feedURL: task.url).filter { !(seen?($0.url) ?? false) }
+            listings.append(Listing(path: task.path, url: task.url, entries: kept, validators: page.validators))
             return []
         case let .success(.sitemapIndex(urls)):
             guard task.depth < config.maxDepth else {
@@ -182,8 +206,8 @@ public struct FeedCrawl {
         }
     }
 
-    /// The entries of every listing in order: filtered, new ones only, each URL once, at most
-    /// `max_per_feed` per feed.
+    /// The entries of every listing in order (filtered and new already): each URL once, at
+    /// most `max_per_feed` per feed.
     private func select(_ listings: [Listing], into result: inout FeedCrawlResult) {
         var taken: Set<String> = []
         for listing in listings {
@@ -191,8 +215,8 @@ public struct FeedCrawl {
             var count = 0
             var complete = true
             var counted: Set<String> = []
-            for entry in filter.apply(listing.entries, feedURL: listing.url) {
-                guard counted.insert(entry.url).inserted, !(seen?(entry.url) ?? false) else { continue }
+            for entry in listing.entries {
+                guard counted.insert(entry.url).inserted else { continue }
                 if taken.contains(entry.url) {
                     newArticles.append(entry.url)
                     continue
