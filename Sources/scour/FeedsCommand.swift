@@ -88,7 +88,7 @@ struct FeedsCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         for failure in result.failures {
-            let status = failure.status.map { " (HTTP \($0))" } ?? ""
+            let status = failure.status.map { failure.reason.contains("HTTP \($0)") ? "" : " (HTTP \($0))" } ?? ""
             printError("scour: feed \(failure.feed): \(failure.reason)\(status)")
         }
         printError("scour: " + result.line)

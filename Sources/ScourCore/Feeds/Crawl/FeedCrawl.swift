@@ -21,6 +21,13 @@ public struct FeedCrawlResult: Sendable {
     public var fetched = 0
     /// Feeds answered 304 (no new entries).
     public var notModified = 0
+    /// Where each failure's resource was found, to list failures in that order at the end.
+    fileprivate var failurePaths: [[Int]] = []
+
+    fileprivate mutating func fail(_ failure: FeedFailure, at path: [Int]) {
+        failures.append(failure)
+        failurePaths.append(path)
+    }
 
     public struct ReadFeed: Sendable {
         public var url: String
@@ -85,10 +92,10 @@ public struct FeedCrawl {
             var allowed: [Task] = []
             for task in wave {
                 if stopped() {
-                    result.failures.append(FeedFailure(feed: task.url, status: nil, reason: "not fetched: the run was stopped"))
+                    result.fail(FeedFailure(feed: task.url, status: nil, reason: "not fetched: the run was stopped"), at: task.path)
                 } else if result.fetched >= config.maxFeeds {
-                    result.failures.append(FeedFailure(feed: task.url, status: nil,
-                                                       reason: "not fetched: feeds.max_feeds (\(config.maxFeeds)) reached this run"))
+                    result.fail(FeedFailure(feed: task.url, status: nil,
+                                            reason: "not fetched: feeds.max_feeds (\(config.maxFeeds)) reached this run"), at: task.path)
                 } else {
                     result.fetched += 1
                     allowed.append(task)
@@ -101,6 +108,12 @@ public struct FeedCrawl {
             wave = next.filter { $0.kind == .robots || known.insert($0.url).inserted }
         }
         select(listings.sorted { $0.path.lexicographicallyPrecedes($1.path) }, into: &result)
+        // Failures in the order their resources were listed, whatever wave found them.
+        let order = result.failurePaths.indices.sorted {
+            result.failurePaths[$0].lexicographicallyPrecedes(result.failurePaths[$1])
+        }
+        result.failures = order.map { result.failures[$0] }
+        result.failurePaths = []
         return result
     }
 
@@ -145,7 +158,7 @@ public struct FeedCrawl {
                       listings: inout [Listing]) -> [Task] {
         func fail(_ reason: String, status: Int? = nil) {
             let origin = task.listedBy.map { " (listed by \($0))" } ?? ""
-            result.failures.append(FeedFailure(feed: task.url, status: status, reason: reason + origin))
+            result.fail(FeedFailure(feed: task.url, status: status, reason: reason + origin), at: task.path)
         }
         let page: FetchedPage
         let parsed: Result<FeedDocument, FeedParseError>
