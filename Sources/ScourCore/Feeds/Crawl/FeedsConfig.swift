@@ -54,6 +54,16 @@ public struct FeedsConfig: Sendable, Equatable {
         return config
     }
 
+    /// One line for `scour validate`: what a run will crawl and with which limits.
+    public var summary: String {
+        var parts = ["same_host \(sameHost)", "max_depth \(maxDepth)", "max_feeds \(maxFeeds)"]
+        if let since { parts.insert("since \(since)", at: 0) }
+        if let maxPerFeed { parts.append("max_per_feed \(maxPerFeed)") }
+        if !include.isEmpty { parts.append("include \(include.joined(separator: ", "))") }
+        if !exclude.isEmpty { parts.append("exclude \(exclude.joined(separator: ", "))") }
+        return "feeds: \(urls.count) URL\(urls.count == 1 ? "" : "s") (\(parts.joined(separator: "; ")))"
+    }
+
     /// The tracking parameters as the parser takes them: `utm_*` is a prefix, `fbclid` a name.
     public var tracking: TrackingParameters {
         guard let trackingParameters else { return .default }
