@@ -14,7 +14,7 @@ def article(name, prose):
     if name == "dated":
         head = '<meta property="article:published_time" content="2025-03-03T09:00:00Z">'
     body = prose.replace("council", "council of %s" % name)
-    return (ARTICLE % (name, head, "Article %s" % name, body, body.replace("budget", "plan"))).encode()
+    return (ARTICLE % ("Article %s" % name, head, "Article %s" % name, body, body.replace("budget", "plan"))).encode()
 
 
 def rss(items, title="Test Gazette"):

@@ -219,32 +219,28 @@ public struct FeedCrawl {
         }
     }
 
-    /// The entries of every listing in order (filtered and new already): each URL once, at
-    /// most `max_per_feed` per feed.
+    /// The entries of every listing in order (filtered and new already): each URL once, the
+    /// first listing's, and at most `max_per_feed` of a feed's (its newest, as `FeedFilter` picks).
     private func select(_ listings: [Listing], into result: inout FeedCrawlResult) {
+        let limiter = config.maxPerFeed.map {
+            FeedFilter(since: nil, include: [], exclude: [], sameHostOnly: false, maxPerFeed: $0)
+        }
         var taken: Set<String> = []
         for listing in listings {
             var newArticles: [String] = []
-            var count = 0
-            var complete = true
+            var candidates: [FeedEntry] = []
             var counted: Set<String> = []
-            for entry in listing.entries {
-                guard counted.insert(entry.url).inserted else { continue }
-                if taken.contains(entry.url) {
-                    newArticles.append(entry.url)
-                    continue
-                }
-                if let limit = config.maxPerFeed, count >= limit {
-                    complete = false
-                    continue
-                }
-                count += 1
-                taken.insert(entry.url)
+            for entry in listing.entries where counted.insert(entry.url).inserted {
                 newArticles.append(entry.url)
+                if !taken.contains(entry.url) { candidates.append(entry) }
+            }
+            let chosen = limiter?.apply(candidates, feedURL: listing.url) ?? candidates
+            for entry in chosen {
+                taken.insert(entry.url)
                 result.entries.append(entry)
             }
-            result.readFeeds.append(.init(url: listing.url, validators: listing.validators, newArticles: newArticles,
-                                          complete: complete))
+            result.readFeeds.append(.init(url: listing.url, validators: listing.validators,
+                                          newArticles: newArticles, complete: chosen.count == candidates.count))
         }
     }
 }
