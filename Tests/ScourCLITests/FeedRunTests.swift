@@ -128,31 +128,44 @@ final class FeedRunTests: HTTPServerTestCase {
     }
 
     /// The cron case: the `feeds` key of a `runs` config. The second run asks only for the new
-    /// article; a feed answering 304 adds nothing; `--full` asks for every article again.
+    /// article; a feed answering 304 adds nothing; a feed that now fails is a reject line in the
+    /// second run and the first run's article from it stays; `--full` asks for every article again.
     func testSecondRunRequestsOnlyNewArticles() throws {
         let out = work.appendingPathComponent("out")
         let config = try writeConfig("""
         , "inputs": [],
          "state": {"enabled": true, "path": "\(out.path)/.scour/state.sqlite"},
-         "feeds": {"urls": ["\(server.base)/feeds/growing.xml", "\(server.base)/feeds/etag.xml"], "max_depth": 1}
+         "feeds": {"urls": ["\(server.base)/feeds/growing.xml", "\(server.base)/feeds/etag.xml", "\(server.base)/feeds/once.xml"],
+                   "max_depth": 1}
         """, output: #""layout": "runs", "dir": "\#(out.path)""#)
         let first = try CLIRunner.run(["run", "--config", config], in: work, timeout: 90)
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertEqual(try articleRequests(), ["/articles/grow-1", "/articles/grow-2", "/articles/etag-1"])
+        // Requests run side by side: their order is the server's; the output's is the feeds'.
+        XCTAssertEqual(try articleRequests().sorted(), ["/articles/etag-1", "/articles/grow-1", "/articles/grow-2", "/articles/once-1"])
 
         let second = try CLIRunner.run(["run", "--config", config], in: work, timeout: 90)
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertTrue(second.stderr.contains("feeds: 2 fetched, 1 not modified, 1 new article URLs, 0 failed"), second.stderr)
-        XCTAssertEqual(try articleRequests(), ["/articles/grow-1", "/articles/grow-2", "/articles/etag-1", "/articles/grow-3"])
+        XCTAssertTrue(second.stderr.contains("feeds: 3 fetched, 1 not modified, 1 new article URLs, 1 failed"), second.stderr)
+        XCTAssertEqual(try articleRequests().dropFirst(4), ["/articles/grow-3"])
         let runs = try CLIRunner.jsonLines(out.appendingPathComponent("manifest.jsonl")).compactMap { $0["run_id"] as? String }
         XCTAssertEqual(runs.count, 2)
         let secondRecords = try CLIRunner.jsonLines(out.appendingPathComponent("\(runs[1])/part-00000.jsonl"))
         XCTAssertEqual(secondRecords.map { relative($0["source"]) }, ["/articles/grow-3"])
+        let secondRejects = try CLIRunner.jsonLines(out.appendingPathComponent("\(runs[1])/rejects.jsonl"))
+        XCTAssertEqual(secondRejects.map { relative($0["source"]) }, ["/feeds/once.xml"])
+        XCTAssertEqual(secondRejects.first?["reason"] as? String, "HTTP 500 after 1 attempt")
+        XCTAssertEqual(secondRejects.first?["stage"] as? String, "feed")
+        let firstRecords = try CLIRunner.jsonLines(out.appendingPathComponent("\(runs[0])/part-00000.jsonl"))
+        XCTAssertEqual(firstRecords.map { relative($0["source"]) },
+                       ["/articles/grow-1", "/articles/grow-2", "/articles/etag-1", "/articles/once-1"])
 
         let full = try CLIRunner.run(["run", "--config", config, "--full"], in: work, timeout: 90)
         XCTAssertEqual(full.status, 0, full.stderr)
-        XCTAssertTrue(full.stderr.contains("feeds: 2 fetched, 0 not modified, 4 new article URLs, 0 failed"), full.stderr)
-        XCTAssertEqual(try articleRequests().suffix(4), ["/articles/grow-3", "/articles/grow-1", "/articles/grow-2", "/articles/etag-1"])
+        XCTAssertTrue(full.stderr.contains("feeds: 3 fetched, 0 not modified, 4 new article URLs, 1 failed"), full.stderr)
+        XCTAssertEqual(try articleRequests().dropFirst(5).sorted(), ["/articles/etag-1", "/articles/grow-1", "/articles/grow-2", "/articles/grow-3"])
+        let fullRun = try XCTUnwrap(try CLIRunner.jsonLines(out.appendingPathComponent("manifest.jsonl")).last?["run_id"] as? String)
+        XCTAssertEqual(try CLIRunner.jsonLines(out.appendingPathComponent("\(fullRun)/part-00000.jsonl")).map { relative($0["source"]) },
+                       ["/articles/grow-3", "/articles/grow-1", "/articles/grow-2", "/articles/etag-1"])
     }
 
     // MARK: scour feeds
@@ -208,6 +221,11 @@ final class FeedRunTests: HTTPServerTestCase {
         let (limited, newest) = try discover(["/feeds/rss.xml"], ["--max-per-feed", "1"])
         XCTAssertEqual(limited.status, 0, limited.stderr)
         XCTAssertEqual(newest.map { relative($0["url"]) }, ["/articles/dated"])
+        // max_feeds counts every resource fetched: the second feed is not, and says why.
+        let (capped, _) = try discover(["/feeds/rss.xml", "/feeds/atom.xml"], ["--max-feeds", "1"])
+        XCTAssertEqual(capped.status, 1, capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("feed \(server.base)/feeds/atom.xml: not fetched: feeds.max_feeds (1) reached this run"),
+                      capped.stderr)
         let (misuse, _) = try discover(["/feeds/rss.xml"], ["--since", "yesterday-ish"])
         XCTAssertEqual(misuse.status, 2, misuse.stderr)
     }

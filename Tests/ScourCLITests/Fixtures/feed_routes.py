@@ -116,6 +116,12 @@ def serve(handler, path, prose):
         if seen > 1:
             items.insert(0, ("/articles/grow-3", "Sun, 12 Jan 2025 08:00:00 GMT", "Gail Grow", "a"))
         handler.send(200, rss(items), "application/rss+xml")
+    elif path == "/feeds/once.xml":
+        # Read once; broken from then on.
+        if seen == 1:
+            handler.send(200, rss([("/articles/once-1", "Mon, 13 Jan 2025 09:00:00 GMT", "Otto Once", "a")]), "application/rss+xml")
+        else:
+            handler.send(500, b"feed generator down")
     elif path == "/feeds/etag.xml":
         if handler.headers.get("If-None-Match") == '"feed-v1"':
             handler.send_response(304)
