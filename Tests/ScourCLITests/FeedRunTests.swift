@@ -7,10 +7,10 @@ import XCTest
 final class FeedRunTests: HTTPServerTestCase {
 
     /// Short timeouts so every scenario ends in a few seconds; `extra` adds top-level keys.
-    private func writeConfig(_ extra: String = "", output: String = #""evidence": true"#) throws -> String {
+    private func writeConfig(_ extra: String = "", output: String = #""evidence": true"#, fetch: String = "") throws -> String {
         let path = work.appendingPathComponent("pipeline.json").path
         let text = """
-        {"fetch": {"delay_ms": 0, "timeout_s": 2, "connect_timeout_s": 1, "retries": 0, "concurrency": 8, "per_host": 4},
+        {"fetch": {\(fetch)"delay_ms": 0, "timeout_s": 2, "connect_timeout_s": 1, "retries": 0, "concurrency": 8, "per_host": 4},
          "output": {\(output)}\(extra)}
         """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -45,10 +45,7 @@ final class FeedRunTests: HTTPServerTestCase {
     func testFeedsOfEveryKindFetchEachArticleOnceWithFeedHints() throws {
         let feeds = try writeFeeds(["/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/missing"])
         let output = work.appendingPathComponent("out.jsonl"), rejects = work.appendingPathComponent("rejects.jsonl")
-        let config = try writeConfig()
-        let text = try String(contentsOfFile: config, encoding: .utf8)
-        try text.replacingOccurrences(of: #""fetch": {"#, with: #""fetch": {"warc": "raw", "#)
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(fetch: #""warc": "raw", "#)
         let result = try CLIRunner.run(["run", "--config", config, "--feeds", feeds, "--output", output.path,
                                         "--rejects", rejects.path, "--jobs", "2"], in: work, timeout: 90)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -137,7 +134,7 @@ final class FeedRunTests: HTTPServerTestCase {
          "state": {"enabled": true, "path": "\(out.path)/.scour/state.sqlite"},
          "feeds": {"urls": ["\(server.base)/feeds/growing.xml", "\(server.base)/feeds/etag.xml", "\(server.base)/feeds/once.xml"],
                    "max_depth": 1}
-        """, output: #""layout": "runs", "dir": "\#(out.path)""#)
+        """, output: #""layout": "runs", "dir": "\#(out.path)""#, fetch: #""warc": "\#(work.path)/raw", "#)
         let first = try CLIRunner.run(["run", "--config", config], in: work, timeout: 90)
         XCTAssertEqual(first.status, 0, first.stderr)
         // Requests run side by side: their order is the server's; the output's is the feeds'.
@@ -158,6 +155,18 @@ final class FeedRunTests: HTTPServerTestCase {
         let firstRecords = try CLIRunner.jsonLines(out.appendingPathComponent("\(runs[0])/part-00000.jsonl"))
         XCTAssertEqual(firstRecords.map { relative($0["source"]) },
                        ["/articles/grow-1", "/articles/grow-2", "/articles/etag-1", "/articles/once-1"])
+
+        // The 304 feed is archived as a revisit of the capture its validators came with.
+        var revisits: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("raw").path) where name.hasSuffix(".warc.gz") {
+            let reader = try WARCReader(path: work.appendingPathComponent("raw/\(name)").path)
+            while let record = try reader.next() {
+                if record.header["WARC-Type"] == "revisit" {
+                    revisits.append((relative(record.header["WARC-Target-URI"]) ?? "?") + " " + (record.header["WARC-Refers-To"] == nil ? "-" : "refers"))
+                }
+            }
+        }
+        XCTAssertEqual(revisits, ["/feeds/etag.xml refers"])
 
         let full = try CLIRunner.run(["run", "--config", config, "--full"], in: work, timeout: 90)
         XCTAssertEqual(full.status, 0, full.stderr)

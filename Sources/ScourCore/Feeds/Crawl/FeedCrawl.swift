@@ -50,8 +50,8 @@ public struct FeedCrawl {
     public let filter: FeedFilter
     /// Validators kept for a feed by earlier runs (nil: ask unconditionally).
     public var validators: ((String) -> FetchValidators?)?
-    /// Whether an earlier committed run already took this article URL (nil: take all).
-    public var seen: ((String) -> Bool)?
+    /// Which of these article URLs an earlier committed run already took (nil: take all).
+    public var seen: (([String]) -> Set<String>)?
     /// Asked between waves: a stop request leaves the rest unfetched (and rejected as such).
     public var stopped: () -> Bool = { false }
 
@@ -181,7 +181,11 @@ public struct FeedCrawl {
             return []
         case let .success(.entries(entries)):
             // Filtered now: a listing keeps only the entries that may be fetched.
-            let kept = filter.apply(entries, feedURL: task.url).filter { !(seen?($0.url) ?? false) }
+            var kept = filter.apply(entries, feedURL: task.url)
+            if let seen {
+                let taken = seen(kept.map(\.url))
+                if !taken.isEmpty { kept.removeAll { taken.contains($0.url) } }
+            }
             listings.append(Listing(path: task.path, url: task.url, entries: kept, validators: page.validators))
             return []
         case let .success(.sitemapIndex(urls)):

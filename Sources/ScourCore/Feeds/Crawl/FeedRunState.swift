@@ -25,7 +25,8 @@ final class FeedRunState {
         if incremental {
             let validators = self.validators, seen = self.seen
             crawl.validators = { url in try? validators?.validators(for: url) }
-            crawl.seen = { url in (try? seen?.contains(url)) ?? false }
+            // A state that cannot be read leaves every article new: fetched again rather than lost.
+            crawl.seen = { urls in (try? seen?.seen(among: urls)) ?? [] }
         }
         crawl.stopped = { stop.isRequested }
         result = crawl.run(urls)
