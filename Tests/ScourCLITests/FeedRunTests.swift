@@ -179,8 +179,9 @@ final class FeedRunTests: HTTPServerTestCase {
 
     // MARK: scour feeds
 
-    private func discover(_ paths: [String], _ extra: [String] = []) throws -> (CLIRunner.Result, [[String: Any]]) {
-        let result = try CLIRunner.run(["feeds", "--config", try writeConfig(), try writeFeeds(paths)] + extra, in: work, timeout: 60)
+    private func discover(_ paths: [String], _ extra: [String] = [], fetch: String = "") throws -> (CLIRunner.Result, [[String: Any]]) {
+        let result = try CLIRunner.run(["feeds", "--config", try writeConfig(fetch: fetch), try writeFeeds(paths)] + extra,
+                                       in: work, timeout: 60)
         let lines = try result.stdout.split(separator: "\n").map { line in
             try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
@@ -218,6 +219,11 @@ final class FeedRunTests: HTTPServerTestCase {
         XCTAssertEqual(lines.first?["authors"] as? [String], ["Hugo Home"])
         XCTAssertEqual(relative(lines.last?["feed"]), "/feeds/robots-sitemap.xml")
         XCTAssertEqual(try server.stats()["/robots.txt"], 1, "the fetcher's copy of robots.txt is reused")
+        // With robots.txt off, the crawl asks for it itself, for its Sitemap: lines only.
+        let (unruled, same) = try discover(["/site/"], fetch: #""robots": false, "#)
+        XCTAssertEqual(unruled.status, 0, unruled.stderr)
+        XCTAssertEqual(same.map { relative($0["url"]) }, ["/articles/site-1", "/articles/robots-1"])
+        XCTAssertEqual(try server.stats()["/robots.txt"], 2)
     }
 
     /// Exit status 1 when a feed failed (the others still printed), filters as options, 2 on misuse.
