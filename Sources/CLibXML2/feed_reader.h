@@ -3,7 +3,7 @@
 
 /* libxml2's streaming reader (xmlTextReader) set up for untrusted feeds and sitemaps:
    no network, no entity substitution, no DTD loading, no default attributes from a DTD,
-   no XML_PARSE_HUGE (libxml2's own size and amplification limits stay on). The first
+   no XML_PARSE_HUGE (libxml2's own size and amplification limits stay on). The last
    error is kept with its line instead of being printed. */
 
 #include <string.h>
@@ -19,7 +19,8 @@ typedef struct {
 static void scour_reader_error_handler(void *arg, const char *msg, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator) {
     scour_reader_error *error = (scour_reader_error *)arg;
     if (error == NULL || severity != XML_PARSER_SEVERITY_ERROR) return;
-    if (error->count++ > 0) return;
+    /* The last error is kept: a fatal one ends the parse, so it is the one to report. */
+    error->count++;
     strncpy(error->message, msg != NULL ? msg : "unknown error", sizeof(error->message) - 1);
     error->message[sizeof(error->message) - 1] = 0;
     error->line = locator != NULL ? xmlTextReaderLocatorLineNumber(locator) : 0;

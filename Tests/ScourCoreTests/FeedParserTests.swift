@@ -136,6 +136,12 @@ final class FeedParserTests: XCTestCase {
                                                           "https://home.example.com/site/feed.json"])))
     }
 
+    func testHTMLOpeningWithACommentIsStillAHomePage() {
+        let page = "<!-- cached 2026-12-05 -->\n<!DOCTYPE html><html><head><link rel=alternate type=application/rss+xml href=/f.xml></head><body><p>x<br></body></html>"
+        let result = FeedParser().parse(Array(page.utf8), url: "https://x.example.com/", contentType: nil)
+        XCTAssertEqual(result, .success(.homePage(feeds: ["https://x.example.com/f.xml"])))
+    }
+
     func testNonFeeds() throws {
         let page = FeedParser().parse(try Self.fixture("no-feeds.html"), url: "https://plain.example.com/", contentType: nil)
         XCTAssertEqual(page, .success(.homePage(feeds: [])))

@@ -16,11 +16,11 @@ enum FeedSniffer {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             return .json
         case UInt8(ascii: "<"):
-            if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head") || head.hasPrefix("<body") {
-                return .html
-            }
-            if type.contains("html"), !head.hasPrefix("<?xml"), !head.contains("<rss"), !head.contains("<feed"),
-               !head.contains("<urlset"), !head.contains("<sitemapindex"), !head.contains("<rdf:rdf") {
+            // A feed's root comes early; an HTML page may open with comments before its doctype.
+            let feedRoots = ["<rss", "<feed", "<urlset", "<sitemapindex", "<rdf:rdf"]
+            if feedRoots.contains(where: { head.contains($0) }) { return .xml }
+            if head.contains("<!doctype html") || head.contains("<html") || head.hasPrefix("<head") || head.hasPrefix("<body")
+                || (type.contains("html") && !head.hasPrefix("<?xml")) {
                 return .html
             }
             return .xml
