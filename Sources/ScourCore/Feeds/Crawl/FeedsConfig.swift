@@ -19,7 +19,7 @@ public struct FeedsConfig: Sendable, Equatable {
     public var maxDepth = 3
     /// Feeds, sitemaps and home pages fetched per run, over all listed URLs and what they lead to.
     public var maxFeeds = 1000
-    /// Query parameters removed from article URLs (a trailing `*` names a prefix); nil: `utm_*`.
+    /// Query parameters removed from article URLs (a trailing `*` names a prefix); nil: the parser's default list.
     public var trackingParameters: [String]?
 
     public init() {}
