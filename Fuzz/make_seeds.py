@@ -87,6 +87,8 @@ def seeds(target, bench, count):
         return out
     if target == "config":
         return []  # the committed configs under Fuzz/corpus/config are the seeds
+    if target == "feed":
+        return []  # the committed feeds under Fuzz/corpus/feed are the seeds
     raise SystemExit("unknown target %s" % target)
 
 

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
 #   scripts/fuzz.sh TARGET replay FILE...     (runs inputs once, e.g. to confirm a fix)
 #
-# Targets: html text decode warc jsonl config (Fuzz/Targets/FuzzTarget.swift says what each does).
+# Targets: html text decode warc jsonl config feed (Fuzz/Targets/FuzzTarget.swift says what each does).
 # Seeds: the small inputs committed under Fuzz/corpus/TARGET plus a sample of ../shared/bench,
 # copied into the working corpus ($SCOUR_FUZZ_WORK/TARGET, default /tmp/scour-fuzz) on its first run;
 # the corpus grows there and is reused by later runs. Crashers, timeouts and out-of-memory inputs are
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets="html text decode warc jsonl config"
+targets="html text decode warc jsonl config feed"
 
 usage() {
   echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...] | scripts/fuzz.sh TARGET replay FILE..." >&2

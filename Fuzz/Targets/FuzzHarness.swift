@@ -38,6 +38,8 @@ public struct FuzzHarness: Sendable {
             try jsonl(bytes, &outcome)
         case .config:
             try config(bytes, &outcome)
+        case .feed:
+            try feed(bytes, &outcome)
         }
         return outcome
     }

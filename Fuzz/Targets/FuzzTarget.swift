@@ -15,6 +15,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case jsonl
     /// Bytes as `pipeline.json`; a config that loads then cleans a small page.
     case config
+    /// Bytes as a fetched feed or sitemap (FeedParser), once as served and once labelled HTML.
+    case feed
 
     /// The folder under `Fuzz/corpus` and `Fuzz/regressions` that holds this target's inputs.
     public var folder: String { rawValue }
@@ -39,6 +41,7 @@ public enum FuzzViolation: Error, Sendable, CustomStringConvertible {
     case unaccounted(target: FuzzTarget, expected: Int, got: Int)
     case decodedWrongly(detail: String)
     case harnessSetup(String)
+    case feedRule(String)
 
     public var description: String {
         switch self {
@@ -49,6 +52,7 @@ public enum FuzzViolation: Error, Sendable, CustomStringConvertible {
             return "\(target): \(expected) inputs but \(got) ended in output or rejects"
         case let .decodedWrongly(detail): return "decode: \(detail)"
         case let .harnessSetup(detail): return "harness: \(detail)"
+        case let .feedRule(detail): return "feed: \(detail)"
         }
     }
 }

@@ -40,6 +40,7 @@ static void scour_xml_count_error(void *ctx, const char *msg, ...) {
 }
 
 #include "sax_tree.h"
+#include "feed_reader.h"
 
 /* libxml2's own tree, as the benchmark's parse floor builds it (the pipeline
    builds the compact tree of sax_tree.h instead), read the way the pipeline reads

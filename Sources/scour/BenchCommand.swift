@@ -46,7 +46,16 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, similar, dedup, stdin).")
     var growthCases: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Sitemap reading: parse generated sitemaps of a quarter, half and all of this many URLs (plain and gzipped) and print CPU time, entries/s and peak RSS.",
+        discussion: "The sitemap protocol allows 50,000 URLs a file: `scour bench --sitemap 50000`."))
+    var sitemap: Int?
+
     func run() throws {
+        if let sitemap {
+            runSitemap(top: sitemap)
+            return
+        }
         if growth {
             try runGrowth()
             return
@@ -181,5 +190,19 @@ struct BenchCommand: ParsableCommand {
         }
         print(String(format: "largest ratio between sizes ×10 apart: %.2f (linear: at most 12); stdin record bytes = size × %d",
                       worst, GrowthBench.stdinBytesPerUnit))
+    }
+
+    private func runSitemap(top: Int) {
+        print("urls    form     input MB  entries   CPU s   ×prev   entries/s  peak RSS MB")
+        var perRow = true
+        SitemapBench(sizes: SitemapBench.sizes(upTo: top)).run { row in
+            perRow = perRow && row.peakIsPerRow
+            let ratio = row.ratio.map { String(format: "%6.2f", $0) } ?? "     -"
+            let peak = row.peakRSSKiB.map { String(format: "%.1f", Double($0) / 1024) } ?? "?"
+            print(String(format: "%6d  %@  %8.2f  %7d  %6.3f  %@  %10.0f  %@", row.urls, row.form.padding(toLength: 7, withPad: " ", startingAt: 0),
+                         Double(row.bytes) / 1_000_000, row.entries, row.seconds, ratio, row.entriesPerSecond, peak))
+        }
+        print(perRow ? "peak RSS: the high-water mark reset before each row (input, inflated bytes and entries included)"
+                     : "peak RSS: the process's high-water mark so far (it could not be reset per row)")
     }
 }

@@ -17,6 +17,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "URL list file to fetch and clean: one URL a line (# comments) or JSONL with \"url\" (repeatable); with --input, replaces the config's inputs and urls.")
     var urls: [String] = []
 
+    @Option(name: .long, help: "Feed list file: feed, sitemap or home-page URLs, one a line like --urls (repeatable); their new articles are fetched and cleaned. With --input or --urls, replaces the config's feeds.urls.")
+    var feeds: [String] = []
+
     @Option(name: .long, help: "Output JSONL path; overrides the config's output path.")
     var output: String?
 
@@ -26,7 +29,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Documents cleaned in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Ignore what the state remembers: process every input again.")
+    @Flag(name: .long, help: "Ignore what the state remembers: process every input again (and ask for every feed article, even those seen before).")
     var full = false
 
     @Flag(name: .long, help: "Read JSONL records from standard input: {\"url\", \"html\"} or {\"source\", \"text\"}.")
@@ -94,13 +97,16 @@ struct RunCommand: ParsableCommand {
         runner.configHash = FileManager.default.contents(atPath: configPath).map { SHA256.hex(bytes: [UInt8]($0)) }
         let signals = SignalWatcher(stop: runner.stop)
         // Inputs named on the command line (files or URL lists) replace both lists of the config.
-        let fromCommandLine = !input.isEmpty || !urls.isEmpty
+        let fromCommandLine = !input.isEmpty || !urls.isEmpty || !feeds.isEmpty
         let inputs = fromCommandLine ? input : pipelineConfig.inputs
         let urlLists = fromCommandLine ? urls : pipelineConfig.urls
+        var feedConfig = pipelineConfig.feeds
+        if fromCommandLine { feedConfig.urls = [] }
+        let fetching = !urlLists.isEmpty || !feeds.isEmpty || !feedConfig.urls.isEmpty
         let progress = stdout ? nil : ProgressLine.forTerminal()
         // Files can be counted up front (a directory listing), so the line can show an ETA;
         // stdin and URL lists cannot, and show the rate only.
-        if let progress, !stdin, urlLists.isEmpty {
+        if let progress, !stdin, !fetching {
             progress.total = InputCollector.collect(inputs).count
         }
         runner.progress = progress.map { line in { done in line.update(done: done) } }
@@ -115,8 +121,9 @@ struct RunCommand: ParsableCommand {
             if stdin {
                 summary = stdinFormat == .warc ? try runner.run(warc: .standardInput, warn: warn)
                     : try runner.run(records: .standardInput, warn: warn)
-            } else if !urlLists.isEmpty {
-                summary = try runner.run(inputs: inputs, urls: urlLists, fetch: pipelineConfig.fetch, warn: warn)
+            } else if fetching {
+                summary = try runner.run(inputs: inputs, urls: urlLists, fetch: pipelineConfig.fetch, feeds: feedConfig,
+                                         feedLists: feeds, warn: warn)
             } else {
                 summary = try runner.run(inputs: inputs, warn: warn)
             }

@@ -9,7 +9,7 @@ struct Scour: ParsableCommand {
         abstract: "Turns scraped web pages into clean, normalized JSONL.",
         version: ScourVersion.current,
         subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, BenchCommand.self, DedupCommand.self,
-                      FetchCommand.self, BenchFetchCommand.self, ReportCommand.self]
+                      FetchCommand.self, FeedsCommand.self, BenchFetchCommand.self, ReportCommand.self]
     )
 }
 

@@ -13,5 +13,6 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let (pipelineConfig, _) = try loadConfig(path: config, explicit: true)
         print("\(config): ok (\(pipelineConfig.stages.map(\.name).joined(separator: " → ")))")
+        if !pipelineConfig.feeds.urls.isEmpty { print(pipelineConfig.feeds.summary) }
     }
 }

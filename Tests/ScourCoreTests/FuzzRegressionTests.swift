@@ -97,4 +97,13 @@ final class FuzzRegressionTests: XCTestCase {
         let problems = outcomes["corpus/config/errors.json"]?.rejected.first ?? ""
         XCTAssertTrue(problems.contains("stages"), problems)
     }
+
+    func testFeedInputsParseOrSayWhy() {
+        let outcomes = replay(.feed)
+        for (name, outcome) in outcomes {
+            XCTAssertEqual(outcome.accounted, 2, name)
+        }
+        XCTAssertEqual(outcomes["corpus/feed/rss2.xml"]?.written, 2)
+        XCTAssertTrue(outcomes["corpus/feed/bomb.xml"]?.rejected.allSatisfy { $0.contains("entity-bomb guard") } == true)
+    }
 }

@@ -109,6 +109,6 @@ final class MetadataTaggerTests: XCTestCase {
         XCTAssertEqual(Set(names).count, names.count)
         let firstVisible = names.firstIndex(of: "prose-range")!
         XCTAssertTrue(names.prefix(firstVisible).allSatisfy { $0.hasPrefix("markup-") || $0 == "site-keys" })
-        XCTAssertEqual(names.suffix(2), ["capture-date", "site-author"])
+        XCTAssertEqual(names.suffix(3), ["capture-date", "site-author", "feed-hints"], "the feed's data is the very last resort")
     }
 }

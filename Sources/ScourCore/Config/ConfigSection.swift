@@ -47,6 +47,12 @@ public final class ConfigSection {
             message: message, allowed: allowed))
     }
 
+    /// Reports a value that has the right type but cannot be used (checked by its reader).
+    func problem(_ key: String, _ message: String) { fail(key, message) }
+
+    /// Whether the key is present (and not null).
+    func has(_ key: String) -> Bool { values[key].map { !($0 is NSNull) } ?? false }
+
     /// Marks a key as known without reading it (it is parsed elsewhere).
     func markKnown(_ key: String) { known.append(key) }
 

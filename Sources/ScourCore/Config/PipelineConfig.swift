@@ -61,6 +61,8 @@ public struct PipelineConfig: Sendable {
     public var stages: [any Stage]
     /// How `urls` are downloaded.
     public var fetch = FetchConfig()
+    /// Feeds and sitemaps whose new articles are fetched too (`feeds` section).
+    public var feeds = FeedsConfig()
     /// The file it came from, for messages.
     public var path: String
 
@@ -120,7 +122,13 @@ public struct PipelineConfig: Sendable {
             fetch = FetchConfig.parse(section)
             section.reportUnknownKeys()
         }
+        var feeds = FeedsConfig()
+        if let section = objectSection("feeds", root: root, diagnostics: diagnostics) {
+            feeds = FeedsConfig.parse(section)
+            section.reportUnknownKeys()
+        }
         let stages = parseStages(root: root, diagnostics: diagnostics, resources: resources)
+        top.markKnown("feeds")
         top.markKnown("fetch")
         top.markKnown("output")
         top.markKnown("state")
@@ -136,7 +144,7 @@ public struct PipelineConfig: Sendable {
             throw .invalid(path: path, problems: diagnostics.problems)
         }
         return PipelineConfig(inputs: inputs, urls: urls, output: output, state: state, duplicates: duplicates, stages: stages,
-                              fetch: fetch, path: path)
+                              fetch: fetch, feeds: feeds, path: path)
     }
 
     /// The default pipeline: every stage with its default options.

@@ -9,6 +9,8 @@ public struct FetchState {
         case cleaned = "fetched_urls"
         /// Pages a finished `scour fetch` archived.
         case archived = "archived_urls"
+        /// Feeds and sitemaps whose entries a committed `scour run` all took (see `FeedCrawl`).
+        case feeds = "feed_urls"
     }
 
     let database: SQLiteDatabase

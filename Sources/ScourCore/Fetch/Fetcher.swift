@@ -68,7 +68,7 @@ public final class Fetcher {
     public private(set) var archiveError: ArchiveError?
 
     private struct Job {
-        enum Kind { case page, robots }
+        enum Kind { case page, feed, robots }
         /// The URL as listed: outcomes, rejects and validators go by it.
         var url: String
         var tag: Int
@@ -97,7 +97,7 @@ public final class Fetcher {
         }
 
         /// Whether the request carries If-None-Match or If-Modified-Since: only then may a 304 answer it.
-        var isConditional: Bool { kind == .page && !(conditional?.isEmpty ?? true) }
+        var isConditional: Bool { kind != .robots && !(conditional?.isEmpty ?? true) }
     }
 
     private enum RobotsState {
@@ -112,6 +112,8 @@ public final class Fetcher {
         var nextStart: Double = 0
         var delay: Double
         var robots: RobotsState = .unknown
+        /// The `Sitemap:` lines of its robots.txt (for feed discovery from a home page).
+        var sitemapLines: [String] = []
     }
 
     private var pending: [Job] = []
@@ -143,6 +145,25 @@ public final class Fetcher {
         }
         pending.append(Job(url: url, location: target.wire, tag: tag, host: target.host, path: target.path, kind: .page,
                            conditional: previousValidators?(url)))
+    }
+
+    /// Queues a feed or sitemap: robots.txt, politeness, archiving and redirects as for a page,
+    /// but any content type is accepted (XML, JSON, gzip) and `conditional` (the validators
+    /// the feed state kept) is sent instead of the pages' ones.
+    public func submitFeed(_ url: String, tag: Int, conditional: FetchValidators?) {
+        guard let target = Self.target(of: url) else {
+            outcomes.append((tag, .failed(FetchFailure(url: url, status: nil, reason: "not an http(s) URL"))))
+            return
+        }
+        pending.append(Job(url: url, location: target.wire, tag: tag, host: target.host, path: target.path, kind: .feed,
+                           conditional: conditional))
+    }
+
+    /// The `Sitemap:` lines of the robots.txt read for `url`'s host this run; nil when it was not
+    /// read (robots off, or not yet asked for).
+    public func robotsSitemapLines(for url: String) -> [String]? {
+        guard let host = Self.target(of: url)?.host, let entry = hosts[host], case .ready = entry.robots else { return nil }
+        return entry.sitemapLines
     }
 
     /// Runs transfers until at least one outcome is ready or `maxWait` seconds pass.
@@ -182,7 +203,7 @@ public final class Fetcher {
         while index < pending.count, running.count < config.concurrency {
             let job = pending[index]
             var host = hosts[job.host] ?? Host(delay: Double(config.delayMilliseconds) / 1000)
-            if job.kind == .page && config.robots {
+            if job.kind != .robots && config.robots {
                 switch host.robots {
                 case .unknown:
                     host.robots = .fetching
@@ -226,7 +247,7 @@ public final class Fetcher {
     }
 
     private func start(_ job: Job) {
-        var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"]
+        var headers = [job.kind == .feed ? Self.feedAccept : "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1"]
         if job.isConditional, let known = job.conditional {
             if let etag = known.etag { headers.append("If-None-Match: \(etag)") }
             if let date = known.lastModified { headers.append("If-Modified-Since: \(date)") }
@@ -241,7 +262,7 @@ public final class Fetcher {
         if let problem = multi.add(request, tag: job.tag) {
             hosts[job.host]?.active -= 1
             finishRobots(job, rules: nil, denial: nil, failure: problem)
-            if job.kind == .page { fail(job, status: nil, reason: problem) }
+            if job.kind != .robots { fail(job, status: nil, reason: problem) }
             return
         }
         running[job.tag] = job
@@ -274,8 +295,10 @@ public final class Fetcher {
         if job.kind == .robots {
             switch (response.code, status) {
             case (0, 200...299):
-                let rules = RobotsRules(text: String(decoding: response.body, as: UTF8.self), userAgent: config.userAgent)
+                let text = String(decoding: response.body, as: UTF8.self)
+                let rules = RobotsRules(text: text, userAgent: config.userAgent)
                 finishRobots(job, rules: rules, denial: nil, failure: nil)
+                hosts[job.host]?.sitemapLines = Self.sitemapLines(in: text)
             case (0, 400...499):
                 // No robots.txt (or not for us to read): everything is allowed.
                 finishRobots(job, rules: .allowAll, denial: nil, failure: nil)
@@ -374,9 +397,22 @@ public final class Fetcher {
     /// A page's failure, under its listed URL; past a redirect the reason says where the
     /// chain had led (unless `namingHop` is false: the reason speaks of the chain itself).
     private func fail(_ job: Job, status: Int?, reason: String, namingHop: Bool = true) {
-        guard job.kind == .page else { return }
+        guard job.kind != .robots else { return }
         let text = namingHop && job.redirects > 0 ? "redirected to \(job.location), \(reason)" : reason
         outcomes.append((job.tag, .failed(FetchFailure(url: job.url, status: status, reason: text))))
+    }
+
+    static let feedAccept = "Accept: application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.1"
+
+    /// A robots.txt's `Sitemap:` lines (at most 100, case-insensitive key), kept whole: the
+    /// feed crawler reads the URLs from them.
+    static func sitemapLines(in text: String) -> [String] {
+        var lines: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) where lines.count < 100 {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.lowercased().hasPrefix("sitemap:") { lines.append(trimmed) }
+        }
+        return lines
     }
 
     static func describe(_ response: CurlResponse, config: FetchConfig) -> String {

@@ -12,15 +12,18 @@ public struct URLList {
     private var paths: IndexingIterator<[String]>
     private var current: (path: String, lines: LineReader)?
     private var lineNumber = 0
+    /// URLs known in memory (a feed crawl's articles), handed out after the files' lines.
+    private var extra: IndexingIterator<[String]>
 
-    public init(paths: [String]) {
+    public init(paths: [String], then urls: [String] = []) {
         self.paths = paths.makeIterator()
+        extra = urls.makeIterator()
     }
 
     public mutating func next() -> Entry? {
         while true {
             if current == nil {
-                guard let path = paths.next() else { return nil }
+                guard let path = paths.next() else { return extra.next().map(Entry.url) }
                 guard let handle = FileHandle(forReadingAtPath: path) else {
                     let reason = FileManager.default.fileExists(atPath: path) ? "cannot read URL list (permission denied)" : "no such URL list file"
                     return .rejected(source: path, reason: reason)

@@ -21,8 +21,9 @@ public struct URLSource: DocumentSource {
     private var heldBytes = 0
     private var listDone = false
 
-    public init(lists: [String], fetcher: Fetcher, shard: (index: Int, count: Int)? = nil) {
-        list = URLList(paths: lists)
+    /// `extraURLs` (already checked, e.g. a feed crawl's articles) come after the lists' URLs.
+    public init(lists: [String], extraURLs: [String] = [], fetcher: Fetcher, shard: (index: Int, count: Int)? = nil) {
+        list = URLList(paths: lists, then: extraURLs)
         self.fetcher = fetcher
         self.shard = shard
         let config = fetcher.config

@@ -24,6 +24,9 @@ public struct Document: Sendable {
     public var replacedSequences = 0
     /// Structured metadata found in the markup before the blocks, used by the metadata stage.
     public var markupHints: [MarkupHint] = []
+    /// What the feed or sitemap that listed the page says of it (origin `.feed`): kept apart
+    /// from `markupHints` so no markup rule weighs it; the metadata stage's last resort.
+    public var feedHints: [MarkupHint] = []
     /// Size, modification time and hash of the input file, when the run keeps state.
     public var fingerprint: InputFingerprint?
 

@@ -47,6 +47,9 @@ public struct HintOrigin: Sendable, Equatable, CustomStringConvertible {
         case visibleText(VisibleKind)
         /// The archive record's capture time.
         case archive
+        /// A feed or sitemap entry that listed the page; the evidence its parser gave
+        /// ("feed:rss.pubDate", "sitemap:news.publication_date"). Below anything the page says.
+        case feed(String)
     }
 
     /// Which visible text a hint was read from.
@@ -100,6 +103,7 @@ public struct HintOrigin: Sendable, Equatable, CustomStringConvertible {
         case .relAuthor: return "a[rel=author]"
         case .visibleText(let kind): return "html:" + kind.rawValue
         case .archive: return "warc-date"
+        case .feed(let evidence): return evidence
         }
     }
 }

@@ -89,6 +89,7 @@ public struct MetadataStage: Stage {
         ("modified-date", { $0.tagModifiedDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
+        ("feed-hints", { $0.tagFeedHints() }),
     ]
 
     public func process(_ document: inout Document) throws(Rejection) {

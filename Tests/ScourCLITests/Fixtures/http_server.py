@@ -12,6 +12,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import feed_routes  # noqa: E402
+
 PROSE = (
     "The city council approved the new budget on Tuesday after a long debate about road repairs. "
     "Members agreed that the money would be spent on the worst streets first, and that residents "
@@ -71,14 +74,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 os.replace(STATS_FILE + ".tmp", STATS_FILE)
                 with open(STATS_FILE + ".log", "a") as log:
                     log.write("%s %s\n" % (self.host_name(), path))
+        self.seen_count = seen
         text = (PROSE + "\n\n" + PROSE.replace("council", "committee") + "\n").encode()
-        if path == "/stats":
+        if feed_routes.serve(self, path, PROSE):
+            pass
+        elif path == "/stats":
             self.send(200, json.dumps(counts).encode(), "application/json")
         elif path == "/robots.txt" and SLOW_HOST and self.host_name() == SLOW_HOST[0]:
             self.send(200, b"User-agent: *\nCrawl-delay: %s\nDisallow: /private/\n" % SLOW_HOST[1].encode())
         elif path == "/robots.txt":
+            sitemap = "Sitemap: http://%s:%d/feeds/robots-sitemap.xml\n" % (self.host_name(), self.server.server_address[1])
             self.send(200, b"User-agent: slowbot\nCrawl-delay: 1\nDisallow: /private/\n\n"
-                           b"User-agent: *\nDisallow: /private/\n")
+                           b"User-agent: *\nDisallow: /private/\n\n" + sitemap.encode())
         elif path.startswith("/hold"):
             # Tracks the most requests in flight at once, to check per-host limits.
             with lock:
