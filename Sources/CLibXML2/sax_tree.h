@@ -211,6 +211,16 @@ static const xmlChar *scour_local_name(const xmlChar *name) {
 
 /* libxml2's tree gives an attribute without a value an empty value, except the
    boolean ones (checked, selected, ...), whose value is their own name. */
+/* libxml2's tree gives a boolean attribute written without a value (`<input checked>`)
+   its own name as value. htmlIsBooleanAttr is deprecated from libxml2 2.14 on (still there
+   in 2.15); the call is kept, with the warning silenced, so each version answers by its own list. */
+static int scour_is_boolean_attribute(const xmlChar *name) {
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
+    return htmlIsBooleanAttr(name);
+#pragma clang diagnostic pop
+}
+
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
     scour_tree *tree = scour_tree_of(context);
     if (tree->failed || name == NULL) return;
@@ -243,7 +253,7 @@ static void scour_sax_start_element(void *context, const xmlChar *name, const xm
     if (attributes != NULL) {
         for (int i = 0; attributes[i] != NULL; i += 2) {
             const xmlChar *value = attributes[i + 1];
-            if (value == NULL && htmlIsBooleanAttr(attributes[i])) value = attributes[i];
+            if (value == NULL && scour_is_boolean_attribute(attributes[i])) value = attributes[i];
             uint32_t length = value == NULL ? 0 : (uint32_t)strlen((const char *)value);
             uint32_t attribute_name = scour_tree_intern(tree, attributes[i]);
             uint32_t offset = scour_tree_store(tree, value, length);

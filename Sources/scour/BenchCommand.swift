@@ -68,12 +68,13 @@ struct BenchCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             let bench = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs)
+            let runPath = RunPathBench(config: pipelineConfig, inputs: input, jobs: jobs)
             // One untimed pass over a few pages first: lazily built tables, the allocator's
             // first growth and page faults belong to start-up, not to per-page cost.
             let warmUp = Array(documents.prefix(16))
             _ = bench.parseFloor(warmUp, repeat: 1)
             _ = bench.run(warmUp, repeat: 1)
-            let (result, floor) = bench.runBesideFloor(documents, rounds: `repeat`)
+            let (result, floor, whole) = bench.runBesideFloor(documents, rounds: `repeat`, runPath: runPath)
             print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected; %.1f pages per CPU-second",
                          result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
                          result.megabytesPerSecond, result.rejected, result.pagesPerCPUSecond))
@@ -84,6 +85,13 @@ struct BenchCommand: ParsableCommand {
                 print(String(format: "pipeline / parse floor: %.0f%% (wall), %.0f%% (CPU)",
                              100 * result.pagesPerSecond * htmlShare / max(floor.pagesPerSecond, 1e-9),
                              100 * result.pagesPerCPUSecond * htmlShare / max(floor.pagesPerCPUSecond, 1e-9)))
+            }
+            if let whole, whole.pages > 0 {
+                print(String(format: "run path (scour run: files read, pipeline, ids, JSON, fingerprints, duplicates; output discarded): %d pages in %.2fs: %.1f pages/s; %.1f pages per CPU-second",
+                             whole.pages, whole.seconds, whole.pagesPerSecond, whole.pagesPerCPUSecond))
+                print(String(format: "run path / pipeline: %.2f (wall), %.2f (CPU)",
+                             whole.pagesPerSecond / max(result.pagesPerSecond, 1e-9),
+                             whole.pagesPerCPUSecond / max(result.pagesPerCPUSecond, 1e-9)))
             }
             print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
             if scalingRounds > 0 && jobs > 1 {

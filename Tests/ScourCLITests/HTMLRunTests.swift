@@ -63,8 +63,8 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertEqual(reasons["script.htm"], "no text in input")
     }
 
-    /// The speed bench counts what it timed: every pass of the pipeline and of libxml2's parse
-    /// alone, and the alternating scaling rounds (figures are printed, never asserted).
+    /// The speed bench counts what it timed: every pass of the pipeline, of `scour run`'s whole
+    /// path and of libxml2's parse alone, and the alternating scaling rounds (figures are printed, never asserted).
     func testSpeedBenchTimesPipelineBesideParseFloorAndScaling() throws {
         let inputs = work.appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
@@ -83,6 +83,9 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("libxml2 parse only: 9 HTML pages in"), result.stdout)
         XCTAssertTrue(result.stdout.contains("pipeline / parse floor: "), result.stdout)
         XCTAssertTrue(result.stdout.contains("peak RSS: "), result.stdout)
+        // The run path: `scour run` over the same four files, once per pass, its lines discarded.
+        XCTAssertTrue(result.stdout.contains("output discarded): 12 pages in "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("run path / pipeline: "), result.stdout)
         let scaling = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.hasPrefix("speed-up from 1 to 2 workers over 2 alternating rounds: pipeline ") },
                                     result.stdout)
         XCTAssertTrue(scaling.contains("; libxml2 parse only "), String(scaling))

@@ -64,4 +64,58 @@ final class MinHashShingleTests: XCTestCase {
             }
         }
     }
+
+    /// Scalars around every rule the byte path leans on: ASCII word and non-word bytes, CR LF,
+    /// marks that join a Character to the ASCII byte before them (combining, spacing, ZWJ,
+    /// variation selectors), prepend scalars that join the ASCII byte after them, scalars whose
+    /// lowercase is ASCII or longer (Kelvin sign, dotted I), final sigma, titlecase, Hangul
+    /// jamo, emoji and flags, numbers outside ASCII.
+    private static let alphabet: [Unicode.Scalar] = [
+        "a", "Z", "q", "0", "7", " ", " ", "-", "'", ".", "\r", "\n", "\t", "\u{0301}", "\u{0308}", "\u{20E3}",
+        "\u{0903}", "\u{200D}", "\u{FE0F}", "\u{0600}", "\u{0605}", "\u{0D4E}", "\u{212A}", "\u{0130}", "\u{212B}",
+        "Σ", "σ", "ς", "ǅ", "ẞ", "É", "ß", "ж", "Ж", "中", "\u{1100}", "\u{1161}", "\u{11A8}", "क", "\u{094D}", "ष",
+        "😀", "👍", "\u{1F3FD}", "\u{1F1E9}", "\u{1F1EA}", "٣", "½", "Ⅻ", "\u{00A0}", "\u{2003}", "“", "”", "—",
+    ]
+
+    func testByteWordsMatchTheDefinitionOnRandomText() {
+        var generator = SplitMix(seed: 0x5EED_0F_5111)
+        for round in 0..<3000 {
+            let length = Int(generator.next() % 48)
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length {
+                // Mostly ASCII, as pages are, so ASCII pairs and the stretches between them alternate.
+                let pick = generator.next()
+                let scalar = pick % 3 == 0 ? Self.alphabet[Int(pick >> 8) % Self.alphabet.count]
+                    : Self.alphabet[Int(pick >> 8) % 10]
+                scalars.append(scalar)
+            }
+            let text = String(scalars)
+            XCTAssertEqual(ShingleWords.lowercased(text), Array(text.lowercased().utf8), "lowercase \(round): \(text.debugDescription)")
+            let size = 1 + round % 5
+            XCTAssertEqual(MinHash(shingleSize: size).shingleHashes(text), definition(text, size: size), "\(round): \(text.debugDescription)")
+        }
+    }
+
+    /// The signature loop as it was first written (bounds-checked, mixing the slot number each time).
+    private func referenceSignature(_ shingles: Set<UInt64>, hashCount: Int) -> [UInt64] {
+        var minima = [UInt64](repeating: .max, count: hashCount)
+        for shingle in shingles {
+            for slot in 0..<hashCount {
+                let value = MinHash.mix(shingle ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15))
+                if value < minima[slot] { minima[slot] = value }
+            }
+        }
+        return minima
+    }
+
+    func testSignatureMatchesTheFirstLoop() {
+        var generator = SplitMix(seed: 42)
+        let minHash = MinHash()
+        for count in [0, 1, 2, 17, 500] {
+            let shingles = Set((0..<count).map { _ in generator.next() })
+            XCTAssertEqual(minHash.signature(of: shingles), referenceSignature(shingles, hashCount: minHash.hashCount))
+        }
+        let text = "The council's new sea-wall held back the storm surge, officials said on Tuesday; the council met again."
+        XCTAssertEqual(minHash.signature(text), referenceSignature(definition(text, size: 5), hashCount: minHash.hashCount))
+    }
 }

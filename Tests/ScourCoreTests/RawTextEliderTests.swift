@@ -80,13 +80,49 @@ final class RawTextEliderTests: XCTestCase {
         XCTAssertNil(elided(pages[4]), "the JSON block is kept, so nothing is removed")
     }
 
-    /// Every node in order with its attributes and text (script and style text left out) and line.
+    /// Attributes Scour never reads are dropped with their values; their line breaks stay, so
+    /// text keeps its line numbers, and the tree is libxml2's with those attributes left out.
+    func testUnreadAttributesGoAndEverythingElseStays() throws {
+        XCTAssertEqual(elided("<img src=a.jpg srcset=\"a.jpg 1x,\nb.jpg 2x\" sizes='50vw' alt=\"A\"><p data-id=7 class=x>t</p>"),
+                       "<img src=a.jpg \n  alt=\"A\"><p  class=x>t</p>")
+        XCTAssertEqual(elided("<a ONCLICK=\"go('>')\"href=/x Data-Track>y</a>"), "<a href=/x >y</a>")
+        XCTAssertEqual(elided("<svg><path d=\"M0 0L1 1\" fill=red/><polygon points='0,0 1,1'/></svg>"),
+                       "<svg><path  fill=red/><polygon /></svg>")
+        // Names Scour reads, or that only start like an unread one, stay.
+        XCTAssertNil(elided("<div data=x on=y o=z dx=1 class=a datetime=2><p id=b title=c>t</p></div>"))
+        // A tag that is not read to its end keeps all its attributes, as does everything after it.
+        XCTAssertNil(elided("<p data-a=1 class=\"open>a</p><p data-b=2>b</p>"))
+        let page = """
+        <html><head><script data-cfasync="false" type="application/ld+json">{"@type": "NewsArticle"}</script></head>
+        <body onload="init()"><div id=main data-json='{"a": "<script>"}' data-x="multi
+        line"><p>One <!-- c --> two</p><script async onload="x()">track()</script>
+        <img src=x srcset="x 1x, y 2x"
+          sizes="100vw" alt="a > b"><p>Three</p><a href=/y onclick='return false'>Four</a></div></body></html>
+        """
+        let bytes = Array(page.utf8)
+        let elided = try XCTUnwrap(RawTextElider.elide(bytes))
+        let originalTree = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"))
+        let elidedTree = try XCTUnwrap(HTMLTree.parse(elided, encoding: "UTF-8"))
+        let original = outline(try XCTUnwrap(originalTree.root))
+        XCTAssertEqual(original, outline(try XCTUnwrap(elidedTree.root)))
+        XCTAssertTrue(original.contains("text:Three line 5"), "\(original)")
+        XCTAssertFalse(String(decoding: elided, as: UTF8.self).contains("data-"))
+    }
+
+    /// The names `RawTextElider` drops, as the rule is written in its documentation.
+    private func isUnread(_ name: String) -> Bool {
+        name.count > 2 && name.hasPrefix("on") || name.count > 5 && name.hasPrefix("data-")
+            || ["srcset", "sizes", "d", "points"].contains(name)
+    }
+
+    /// Every node in order with its attributes (those Scour never reads left out) and text
+    /// (script and style text left out) and line.
     private func outline(_ root: HTMLNode) -> [String] {
         var lines: [String] = []
         var inRawText = false
         func visit(_ node: HTMLNode) {
             if node.isElement {
-                lines.append("<\(node.name) \(node.attributes.map { "\($0.name)=\($0.value)" })>")
+                lines.append("<\(node.name) \(node.attributes.filter { !isUnread($0.name) }.map { "\($0.name)=\($0.value)" })>")
                 let raw = (node.tag == .script && node.attribute("type") == nil) || node.tag == .style
                 let outer = inRawText
                 inRawText = raw

@@ -61,22 +61,24 @@ public struct SpeedBench {
         parseFloor(documents, repeat: times, workers: jobs)
     }
 
-    /// The pipeline and the parse floor over `rounds` passes each, in alternating rounds (the
-    /// order flips each round). On a shared machine, speed drifts by more than the gap measured
-    /// between two runs made one after the other; alternating gives both the same conditions.
-    public func runBesideFloor(_ documents: [Document], rounds: Int) -> (pipeline: Result, floor: Result) {
-        var pipeline = Result(), floor = Result()
+    /// The pipeline, the parse floor and (when given) the run path over `rounds` passes each,
+    /// in alternating rounds (the order turns each round). On a shared machine, speed drifts by
+    /// more than the gap measured between two runs made one after the other; alternating gives
+    /// all three the same conditions.
+    public func runBesideFloor(_ documents: [Document], rounds: Int,
+                               runPath: RunPathBench? = nil) -> (pipeline: Result, floor: Result, runPath: Result?) {
+        var pipeline = Result(), floor = Result(), whole = Result()
         for round in 0..<max(1, rounds) {
-            if round % 2 == 0 {
-                pipeline.add(run(documents, repeat: 1))
-                floor.add(parseFloor(documents, repeat: 1))
-            } else {
-                floor.add(parseFloor(documents, repeat: 1))
-                pipeline.add(run(documents, repeat: 1))
-            }
+            var passes: [() -> Void] = [
+                { pipeline.add(run(documents, repeat: 1)) },
+                { floor.add(parseFloor(documents, repeat: 1)) },
+            ]
+            if let runPath { passes.append { whole.add(runPath.run()) } }
+            for turn in 0..<passes.count { passes[(round + turn) % passes.count]() }
         }
         pipeline.peakRSSKiB = Self.peakRSSKiB()
-        return (pipeline, floor)
+        if runPath != nil { whole.bytes = pipeline.bytes }
+        return (pipeline, floor, runPath == nil ? nil : whole)
     }
 
     func run(_ documents: [Document], repeat times: Int, workers: Int) -> Result {

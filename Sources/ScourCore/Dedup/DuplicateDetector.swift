@@ -44,8 +44,8 @@ public final class DuplicateDetector {
 
     /// Depends only on the text, so workers make it in parallel; lookups stay in input order.
     public static func fingerprint(of text: String, minHash: MinHash) -> Fingerprint {
-        let shingles = minHash.shingleHashes(text)
-        return Fingerprint(normalizedHash: SHA256.hex(TextKey.letters(text)), signature: minHash.signature(of: shingles),
+        let shingles = minHash.uniqueShingles(text)
+        return Fingerprint(normalizedHash: SHA256.hex(bytes: TextKey.letterBytes(text)), signature: minHash.signature(of: shingles),
                            shingleCount: shingles.count)
     }
 

@@ -14,53 +14,65 @@ public struct MinHash: Sendable {
     }
 
     /// Lowercased word shingles of the text, hashed: words are runs of letters and digits
-    /// (by Character), a shingle is `shingleSize` words joined by one space, hashed with FNV-1a.
-    /// Signatures are stored across runs, so these values must never change; the words are
-    /// found as UTF-8 ranges and each shingle hashed from them, without building Strings.
+    /// (by Character, see `ShingleWords`), a shingle is `shingleSize` words joined by one space,
+    /// hashed with FNV-1a. Signatures are stored across runs, so these values must never change;
+    /// the words are found over UTF-8 bytes and each shingle hashed from them, without building Strings.
     func shingleHashes(_ text: String) -> Set<UInt64> {
-        var lower = text.lowercased()
-        var words: [Range<Int>] = []
-        var start: Int?
-        var offset = 0
-        for character in lower {
-            let isWord: Bool
-            if let ascii = character.asciiValue {
-                isWord = (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
-            } else {
-                isWord = character.isLetter || character.isNumber
-            }
-            if isWord, start == nil { start = offset }
-            if !isWord, let begin = start { words.append(begin..<offset); start = nil }
-            offset += character.utf8.count
-        }
-        if let begin = start { words.append(begin..<offset) }
-        var hashes = Set<UInt64>()
-        guard !words.isEmpty else { return hashes }
+        Set(uniqueShingles(text))
+    }
+
+    /// The distinct shingle hashes, sorted: `shingleHashes` without hashing each into a Set.
+    func uniqueShingles(_ text: String) -> [UInt64] {
+        let found = ShingleWords(text)
+        let words = found.words
+        guard !words.isEmpty else { return [] }
         let span = min(shingleSize, words.count)
-        hashes.reserveCapacity(words.count - span + 1)
-        lower.withUTF8 { bytes in
-            for position in 0...(words.count - span) {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for word in position..<(position + span) {
-                    if word > position { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
-                    for index in words[word] { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+        var hashes = [UInt64](repeating: 0, count: words.count - span + 1)
+        found.lowered.withUnsafeBufferPointer { bytes in
+            hashes.withUnsafeMutableBufferPointer { out in
+                for position in 0...(words.count - span) {
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for word in position..<(position + span) {
+                        if word > position { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+                        for index in words[word] { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+                    }
+                    out[position] = hash
                 }
-                hashes.insert(hash)
             }
         }
+        hashes.sort()
+        var kept = 0
+        for index in hashes.indices where index == 0 || hashes[index] != hashes[kept - 1] {
+            hashes[kept] = hashes[index]
+            kept += 1
+        }
+        hashes.removeLast(hashes.count - kept)
         return hashes
     }
 
     public func signature(_ text: String) -> [UInt64] {
-        signature(of: shingleHashes(text))
+        signature(of: uniqueShingles(text))
     }
 
     func signature(of shingles: Set<UInt64>) -> [UInt64] {
-        var minima = [UInt64](repeating: .max, count: hashCount)
-        for shingle in shingles {
-            for slot in 0..<hashCount {
-                let value = Self.mix(shingle ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15))
-                if value < minima[slot] { minima[slot] = value }
+        signature(of: Array(shingles))
+    }
+
+    /// Per slot, the least mix of (shingle ^ the slot's constant) over the shingles. The slot
+    /// constants are made once and the minima kept in a buffer without bounds checks: this loop
+    /// runs `hashCount` times per shingle.
+    func signature(of shingles: [UInt64]) -> [UInt64] {
+        let count = hashCount
+        let salts = (0..<count).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        var minima = [UInt64](repeating: .max, count: count)
+        minima.withUnsafeMutableBufferPointer { minima in
+            salts.withUnsafeBufferPointer { salts in
+                for shingle in shingles {
+                    for slot in 0..<count {
+                        let value = Self.mix(shingle ^ salts[slot])
+                        minima[slot] = Swift.min(minima[slot], value)
+                    }
+                }
             }
         }
         return minima

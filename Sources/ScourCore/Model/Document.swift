@@ -40,8 +40,19 @@ public struct Document: Sendable {
     public var keptBlocks: [Block] { blocks.filter(\.isKept) }
 
     /// The body as written: kept blocks joined by a blank line.
+    /// Built in one String of the right size, without an array of the kept blocks.
     public var bodyText: String {
-        keptBlocks.map(\.text).joined(separator: "\n\n")
+        var size = 0
+        for block in blocks where block.isKept { size += block.text.utf8.count + 2 }
+        var text = ""
+        text.reserveCapacity(size)
+        var first = true
+        for block in blocks where block.isKept {
+            if !first { text += "\n\n" }
+            text += block.text
+            first = false
+        }
+        return text
     }
 }
 

@@ -23,6 +23,17 @@ struct BatchCleaner {
             var line: String
             /// For near-duplicate lookup; made on the worker (shingling is per-document work).
             var contentPrint: DuplicateDetector.Fingerprint?
+
+            /// What the writer needs of a cleaned document, on the worker: the body text and the
+            /// id are made once and serve the JSON line and the fingerprint alike.
+            init(_ document: Document, evidence: Bool, minHash: MinHash?) {
+                let text = document.bodyText
+                let id = OutputRecord.documentID(source: document.source, url: document.metadata.url)
+                self.document = document
+                self.id = id
+                line = OutputRecord.json(for: document, includeEvidence: evidence, id: id, text: text).serialized()
+                contentPrint = minHash.map { DuplicateDetector.fingerprint(of: text, minHash: $0) }
+            }
         }
 
         var source: String
@@ -90,9 +101,7 @@ struct BatchCleaner {
                     switch batch[index] {
                     case let .document(document):
                         let result = pipeline.process(document, stats: &local).map { cleaned in
-                            Outcome.Cleaned(document: cleaned, id: OutputRecord.documentID(source: cleaned.source, url: cleaned.metadata.url),
-                                            line: OutputRecord.json(for: cleaned, includeEvidence: evidence).serialized(),
-                                            contentPrint: minHash.map { DuplicateDetector.fingerprint(of: cleaned.bodyText, minHash: $0) })
+                            Outcome.Cleaned(cleaned, evidence: evidence, minHash: minHash)
                         }
                         slots[index] = Outcome(source: document.source, fingerprint: document.fingerprint, result: result)
                     case let .rejected(name, rejection):

@@ -117,7 +117,7 @@ final class OutputSession {
                     return
                 }
                 line = OutputRecord.json(for: cleaned.document, includeEvidence: settings.output.evidence,
-                                         duplicateOf: original).serialized()
+                                         duplicateOf: original, id: cleaned.id).serialized()
                 duplicateOf = original
                 outcomeName = "duplicate"
             } else {

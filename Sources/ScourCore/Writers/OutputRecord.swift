@@ -4,11 +4,14 @@ public enum OutputRecord {
     public static let schemaVersion = 1
 
     /// `duplicateOf` is set only when duplicates are kept and marked; the key is absent otherwise.
-    public static func json(for document: Document, includeEvidence: Bool, duplicateOf: String? = nil) -> JSONValue {
+    /// `id` and `text` are the document's id and `bodyText` when the caller has made them already
+    /// (the runner makes each once per document).
+    public static func json(for document: Document, includeEvidence: Bool, duplicateOf: String? = nil,
+                            id: String? = nil, text: String? = nil) -> JSONValue {
         let meta = document.metadata
-        let text = document.bodyText
+        let text = text ?? document.bodyText
         var pairs: [(String, JSONValue)] = [
-            ("id", .string(documentID(source: document.source, url: meta.url))),
+            ("id", .string(id ?? documentID(source: document.source, url: meta.url))),
             ("source", .string(document.source)),
             ("url", .optional(meta.url)),
             ("title", .optional(meta.title)),

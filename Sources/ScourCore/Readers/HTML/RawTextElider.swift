@@ -21,6 +21,11 @@ import Glibc
 /// `maximumAttributes` are dropped before libxml2 sees them (their line breaks kept). After a
 /// point of doubt the scan goes on for this alone, reading each '<' as a possible start tag and
 /// never reading a byte twice; a normal page never reaches the bound, so it is never touched.
+///
+/// Attributes no part of Scour reads (`isUnread`: event handlers, `data-*`, responsive image
+/// lists, SVG path data) are a fifth of a page's attribute bytes once scripts are gone, and
+/// libxml2 decodes attribute values character by character too: before any point of doubt they
+/// are dropped with their value (line breaks kept), once their tag has been read to its end.
 enum RawTextElider {
     /// Attributes kept per start tag. Real pages stay far below (an SVG element or a widget with
     /// many `data-` attributes has a few dozen); at this bound libxml2's duplicate check costs at
@@ -51,6 +56,8 @@ enum RawTextElider {
         var boundsOnly = false
         /// How far the last start tag was read, so a tag read in doubt is never read again.
         var reached = 0
+        /// The current tag's unread attributes, dropped only once the whole tag is read.
+        var unread: [Range<Int>] = []
 
         init(base: UnsafePointer<UInt8>, count: Int, maximumAttributes: Int) {
             self.base = base
@@ -67,6 +74,22 @@ enum RawTextElider {
             isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2E
         }
         static func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E }
+
+        /// Attribute names (any case) that nothing in Scour looks up: `on…` handlers, `data-…`,
+        /// `srcset`, `sizes`, and SVG's `d` and `points`. The names Scour reads (class, id,
+        /// role, itemprop, style, hidden, aria-hidden, href, rel, content, name, property,
+        /// http-equiv, datetime, pubdate, title, type, lang, xml:lang) are none of these.
+        func isUnread(_ start: Int, length: Int) -> Bool {
+            switch length {
+            case 1: return base[start] | 0x20 == UInt8(ascii: "d")
+            case 5: return matches("sizes", at: start, ignoringCase: true) || matches("data-", at: start, ignoringCase: true)
+            case 6 where matches("srcset", at: start, ignoringCase: true) || matches("points", at: start, ignoringCase: true):
+                return true
+            default:
+                return length > 2 && (matches("on", at: start, ignoringCase: true)
+                    || (length > 5 && matches("data-", at: start, ignoringCase: true)))
+            }
+        }
 
         func find(_ byte: UInt8, from start: Int) -> Int? {
             guard start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
@@ -190,6 +213,7 @@ enum RawTextElider {
             var attributes = 0
             /// Where the attributes past the bound start (the end of the last one kept).
             var floodStart: Int?
+            unread.removeAll(keepingCapacity: true)
             defer { reached = max(reached, index) }
             while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
                 if Self.isNameStart(base[index]) {
@@ -199,6 +223,7 @@ enum RawTextElider {
                     attributes += 1
                     if attributes > maximumAttributes, floodStart == nil { floodStart = nameStart }
                     let isType = index - nameStart == 4 && matches("type", at: nameStart, ignoringCase: true)
+                    let dropsUnread = !boundsOnly && floodStart == nil && isUnread(nameStart, length: index - nameStart)
                     while Self.isBlank(at(index)) { index += 1 }
                     if at(index) == UInt8(ascii: "=") {
                         index += 1
@@ -221,6 +246,7 @@ enum RawTextElider {
                             type = valueStart..<(quote == 0x22 || quote == 0x27 ? index - 1 : index)
                         }
                     }
+                    if dropsUnread { unread.append(nameStart..<index) }
                 } else {
                     // libxml2 drops a bogus attribute up to the next blank or the tag's end.
                     if base[index] >= 0x80 { return nil }
@@ -230,6 +256,7 @@ enum RawTextElider {
                 while Self.isBlank(at(index)) { index += 1 }
             }
             guard index < count else { return nil }
+            for range in unread { drop(from: range.lowerBound, to: range.upperBound) }
             if let floodStart { drop(from: floodStart, to: index) }
             if base[index] == UInt8(ascii: "/") { return index + 2 }  // "<script/>" holds no text
             let textStart = index + 1
