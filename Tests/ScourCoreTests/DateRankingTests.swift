@@ -1,0 +1,95 @@
+import XCTest
+@testable import ScourCore
+
+/// Which date wins when a page offers several: the page language's order for ambiguous numeric
+/// dates it shows, the URL's day or month against the markup's choice. Real-shaped HTML through
+/// the whole default pipeline.
+final class DateRankingTests: XCTestCase {
+    static let prose = """
+    <p>The council met on Tuesday evening to discuss the budget for the coming year, and after a long debate the members agreed to fund the new library, which the town has wanted for a decade.</p>
+    <p>Residents who spoke at the meeting said the old building was too small for the children who use it after school, and that the reading room had been closed for repairs since the spring.</p>
+    """
+
+    func cleaned(_ head: String, _ header: String, lang: String = "en", url: String? = nil,
+                 file: StaticString = #filePath, line: UInt = #line) -> Metadata? {
+        let html = """
+        <html lang="\(lang)"><head><title>Council funds the new library</title>\(head)</head>
+        <body><article><h1>Council funds the new library</h1>\(header)\(Self.prose)</article></body></html>
+        """
+        var document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+        document.metadata.url = url
+        switch Pipeline(config: TestSupport.defaultConfig).process(document) {
+        case let .success(output): return output.metadata
+        case let .failure(rejection):
+            XCTFail("rejected: \(rejection.reason)", file: file, line: line)
+            return nil
+        }
+    }
+
+    // MARK: day and month order
+
+    func testShownNumericDateIsReadInThePageLanguagesOrder() {
+        let shown = #"<p class="date">03/04/2021</p>"#
+        XCTAssertEqual(cleaned("", shown, lang: "de")?.date, "2021-04-03", "German pages put the day first")
+        XCTAssertEqual(cleaned("", shown, lang: "en-GB")?.date, "2021-04-03", "so do British ones")
+        XCTAssertEqual(cleaned("", shown, lang: "en-US")?.date, "2021-03-04")
+        XCTAssertEqual(cleaned("", shown, lang: "en")?.date, "2021-03-04", "English without a region keeps month first")
+    }
+
+    func testMarkupDataKeepsTheConfiguredOrderWhateverTheLanguage() {
+        // Software writes the data values, month first on many German sites' servers.
+        let meta = cleaned(#"<meta name="date" content="11/01/2023 12:43:42">"#, "", lang: "de")
+        XCTAssertEqual(meta?.date, "2023-11-01")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:date")
+    }
+
+    func testFixedOrderSettingOverridesTheLanguage() throws {
+        let stage = try TestSupport.stage(MetadataStage.self, ["ambiguous_dates": "month_first"])
+        var document = Document(source: "page.html", raw: nil, format: .html)
+        document.markupHints = [MarkupHint(field: .language, value: "fr", origin: .init(.htmlLang)),
+                                MarkupHint(field: .date, value: "03/04/2021", origin: .init(.visibleText(.dateClass)))]
+        try stage.process(&document)
+        XCTAssertEqual(document.metadata.date, "2021-03-04")
+    }
+
+    func testLanguageTagsDecideTheOrder() {
+        let locales: Set<String> = ["en", "en-us", "en-ph", "fil"]
+        for (tag, dayFirst) in [("de-DE", true), ("fr", true), ("en_GB", true), ("en-AU", true), ("en-US", false),
+                                ("en", false), ("fil", false), ("zh-CN", true), ("x", false), ("", false)] {
+            XCTAssertEqual(MetadataContext.readsDayFirst(languageTag: tag, monthFirstLocales: locales), dayFirst, tag)
+        }
+    }
+
+    // MARK: the URL's date
+
+    func testURLDayConfirmedByAShownDateBeatsASingleMarkupDate() {
+        let meta = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#,
+                           "<p>Town hall report, 18 May 2021</p>", url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(meta?.date, "2021-05-18")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "html:text-after-headline:url-agrees")
+        let elsewhere = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#,
+                                "<p>Town hall report, 18 May 2021</p>", url: "https://news.example/library-funds")
+        XCTAssertEqual(elsewhere?.date, "2021-05-20", "without the URL's day the markup's date stands")
+    }
+
+    func testURLDayNobodyConfirmsLeavesTheChosenDate() {
+        let meta = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
+                           url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(meta?.date, "2021-05-20")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:article:published_time")
+    }
+
+    func testURLMonthPicksTheFullDateInsideIt() {
+        // The first `<time>` is a stale one; the URL says March 2020, where the dated element lies.
+        let meta = cleaned("", #"<time datetime="2019-12-01">1 December 2019</time><p class="date">14 March 2020</p>"#,
+                           url: "https://blog.example/2020/03/library-funds/")
+        XCTAssertEqual(meta?.date, "2020-03-14")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "html:date-class:url-month")
+    }
+
+    func testWeekNumbersInURLsAreNoMonths() {
+        XCTAssertNil(DateCandidates.monthInURL("https://www.zeit.de/2019/43/klimaschutz", years: 1995...2030))
+        XCTAssertEqual(DateCandidates.monthInURL("https://blog.example/2020/03/slug?x=1", years: 1995...2030), "2020-03")
+        XCTAssertNil(DateCandidates.monthInURL("https://blog.example/1850/03/slug", years: 1995...2030))
+    }
+}
