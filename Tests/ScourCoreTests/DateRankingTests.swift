@@ -72,11 +72,25 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(elsewhere?.date, "2021-05-20", "without the URL's day the markup's date stands")
     }
 
-    func testURLDayNobodyConfirmsLeavesTheChosenDate() {
-        let meta = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
+    func testURLDayBeatsALoneDateButNotTwoSourcesAgreeing() {
+        let lone = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
                            url: "https://news.example/2021/05/18/library-funds")
-        XCTAssertEqual(meta?.date, "2021-05-20")
-        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:article:published_time")
+        XCTAssertEqual(lone?.date, "2021-05-18")
+        XCTAssertEqual(lone?.evidence["date"]?.rule, "url-path")
+        let agreed = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#
+                             + #"<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-05-20"}</script>"#, "",
+                             url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(agreed?.date, "2021-05-20", "two sources agreeing outweigh the URL")
+        XCTAssertEqual(agreed?.evidence["date"]?.rule, "json-ld:article.datePublished")
+    }
+
+    func testVideoUploadDateIsAWeakCandidate() {
+        let video = #"<script type="application/ld+json">{"@type": "VideoObject", "uploadDate": "2020-06-02T10:00:00+02:00"}</script>"#
+        let only = cleaned(video, "")
+        XCTAssertEqual(only?.date, "2020-06-02")
+        XCTAssertEqual(only?.evidence["date"]?.rule, "json-ld:other.datePublished")
+        let withArticle = cleaned(video + #"<meta property="article:published_time" content="2020-06-01T08:00:00Z">"#, "")
+        XCTAssertEqual(withArticle?.date, "2020-06-01", "the article's own date comes first")
     }
 
     func testURLMonthPicksTheFullDateInsideIt() {

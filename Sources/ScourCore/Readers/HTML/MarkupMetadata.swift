@@ -109,6 +109,8 @@ enum MarkupRank {
     static let pageAuthorJSONLD = 48
     static let twitterLabel = 26
     static let dateClassElement = 50
+    /// `datePublished` or `uploadDate` of a JSON-LD object that is neither an article nor a page (a video, an episode).
+    static let otherJSONLDDate = 52
     static let textAfterHeadline = 60
     static let headlineText = 62
     static let textBeforeHeadline = 64
@@ -319,7 +321,12 @@ struct JSONLDReader {
         let types = Self.types(object)
         let isArticle = types.contains { vocabulary.articleTypes.contains($0) || $0.hasSuffix("article") || $0.hasSuffix("posting") }
         let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
-        if isArticle || isPage { readCreativeWork(object, isArticle: isArticle) }
+        if isArticle || isPage {
+            readCreativeWork(object, isArticle: isArticle)
+        } else if let date = Self.string(object["datePublished"]) ?? Self.string(object["uploadDate"]) {
+            // A video, podcast episode or other work that is the page's subject: a weak date, for pages with no other.
+            add(.date, date, origin: .init(.jsonLD("other.datePublished")), rank: MarkupRank.otherJSONLDDate)
+        }
         if types.contains("website"), let name = object["name"] as? String {
             add(.outlet, name, origin: .init(.jsonLD("WebSite.name")), rank: 22)
             siteNames.append(MarkupScan.collapse(name))

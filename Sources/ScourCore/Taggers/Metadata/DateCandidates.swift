@@ -39,6 +39,11 @@ struct DateCandidates {
         all.filter { $0.role == .published && $0.names(day) }
     }
 
+    /// How many different sources (markup keys, shown elements) name the day as a publication date.
+    func sourceCount(naming day: String) -> Int {
+        Set(publishedSources(naming: day).map(\.source)).count
+    }
+
     /// The first publication candidate whose day lies in the month (`YYYY-MM`): the page's full
     /// date where the URL gives only the month.
     func firstPublished(inMonth month: String) -> DateCandidate? {

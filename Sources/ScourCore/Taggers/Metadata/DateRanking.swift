@@ -28,16 +28,22 @@ extension MetadataContext {
         return made
     }
 
-    /// Replaces the chosen date when the URL's path outweighs it: a day the URL names and another
-    /// source of the page confirms; a date in the month the URL names, where the chosen one lies
-    /// outside it. The evidence names the source that now wins, marked `:url-agrees` or `:url-month`.
+    /// Replaces the chosen date when the URL's path outweighs it: a day the URL names, when another
+    /// source of the page confirms it or when no two sources agree on the chosen one; a date in the
+    /// month the URL names, where the chosen one lies outside it. The evidence names the source that now wins, marked `:url-agrees` or `:url-month`.
     mutating func checkDateAgainstURL() {
         guard let chosen = meta.date else { return }
         let candidates = dateCandidates()
         if let urlDay = candidates.urlDay {
-            guard chosen != urlDay, let agreeing = candidates.publishedSources(naming: urlDay).first else { return }
-            meta.date = urlDay
-            set("date", rule: agreeing.source + ":url-agrees")
+            guard chosen != urlDay else { return }
+            if let agreeing = candidates.publishedSources(naming: urlDay).first {
+                meta.date = urlDay
+                set("date", rule: agreeing.source + ":url-agrees")
+            } else if candidates.sourceCount(naming: chosen) <= 1 {
+                // The path is written once, when the story is filed; a lone other date may be an update.
+                meta.date = urlDay
+                set("date", rule: "url-path")
+            }
             return
         }
         if let month = candidates.urlMonth, !chosen.hasPrefix(month + "-"), let inMonth = candidates.firstPublished(inMonth: month) {
