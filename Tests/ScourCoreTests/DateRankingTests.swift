@@ -101,6 +101,12 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(meta?.evidence["date"]?.rule, "html:date-class:url-month")
     }
 
+    func testCopyrightLinesAndYearsBefore1995AreNoCandidates() {
+        let meta = cleaned("", "<p>Copyright © 19.12.2019 - 12:14 h by Example GmbH</p><p>Filed 3 May 1994</p>")
+        XCTAssertNil(meta?.date, "a copyright notice's date and a date before 1995 are no publication dates")
+        XCTAssertEqual(cleaned("", "<p>Filed 3 May 1996</p>")?.date, "1996-05-03")
+    }
+
     func testWeekNumbersInURLsAreNoMonths() {
         XCTAssertNil(DateCandidates.monthInURL("https://www.zeit.de/2019/43/klimaschutz", years: 1995...2030))
         XCTAssertEqual(DateCandidates.monthInURL("https://blog.example/2020/03/slug?x=1", years: 1995...2030), "2020-03")

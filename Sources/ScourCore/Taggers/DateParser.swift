@@ -29,9 +29,9 @@ public struct DateParser: Sendable {
     /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
     let monthFirst: Bool
 
-    /// Years from 1990 to the one after the clock's: later dates are no publication dates.
+    /// Years from 1995 (the web's news sites began then) to the one after the clock's: later dates are no publication dates.
     public init(words: DateWords, clock: Clock = .system, monthFirst: Bool = true) {
-        self.init(words: words, years: 1990...Calendar.current.component(.year, from: clock.now) + 1, monthFirst: monthFirst)
+        self.init(words: words, years: 1995...Calendar.current.component(.year, from: clock.now) + 1, monthFirst: monthFirst)
     }
 
     public init(words: DateWords, years: ClosedRange<Int>, monthFirst: Bool = true) {
