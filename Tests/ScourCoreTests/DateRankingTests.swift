@@ -101,10 +101,37 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(meta?.evidence["date"]?.rule, "html:date-class:url-month")
     }
 
-    func testCopyrightLinesAndYearsBefore1995AreNoCandidates() {
-        let meta = cleaned("", "<p>Copyright © 19.12.2019 - 12:14 h by Example GmbH</p><p>Filed 3 May 1994</p>")
-        XCTAssertNil(meta?.date, "a copyright notice's date and a date before 1995 are no publication dates")
+    func testCopyrightYearsAndYearsBefore1995AreNoCandidates() {
+        XCTAssertNil(cleaned("", "<p>© 2019 Example Media Group</p><p>Filed 3 May 1994</p>")?.date,
+                     "a copyright year and a date before 1995 are no publication dates")
         XCTAssertEqual(cleaned("", "<p>Filed 3 May 1996</p>")?.date, "1996-05-03")
+        XCTAssertEqual(cleaned("", "<p>© dpa-AFX | 07.11.2023 08:03</p>", lang: "de")?.date, "2023-11-07",
+                       "an agency's credit line with its full time stamp")
+    }
+
+    func testShownUpdateIsTheLastResortAfterTheMarkupsModification() throws {
+        // Hints as the HTML reader gives them, with no header blocks (the header's own date lines are HeaderTagger's).
+        func tagged(_ hints: [MarkupHint]) throws -> Metadata {
+            var document = Document(source: "page.html", raw: nil, format: .html)
+            document.markupHints = hints
+            try TestSupport.stage(MetadataStage.self).process(&document)
+            return document.metadata
+        }
+        let updated = MarkupHint(field: .date, value: "Last updated: 3 May 2021", origin: .init(.visibleText(.textAfterHeadline)))
+        let capture = MarkupHint(field: .captureDate, value: "2024-02-02T00:00:00Z", origin: .init(.archive))
+        let shown = try tagged([updated, capture])
+        XCTAssertEqual(shown.date, "2021-05-03", "an update the page shows beats the capture time")
+        XCTAssertEqual(shown.evidence["date"]?.rule, "html:text-after-headline:updated")
+        let markup = try tagged([MarkupHint(field: .modified, value: "2022-01-09", origin: .init(.meta("article:modified_time"))), updated])
+        XCTAssertEqual(markup.date, "2022-01-09", "the markup's modification date ranks first")
+        let published = try tagged([updated, MarkupHint(field: .date, value: "1 May 2021", origin: .init(.visibleText(.textAfterHeadline)))])
+        XCTAssertEqual(published.date, "2021-05-01", "any publication date comes first")
+    }
+
+    func testMoreMetaKeysNamePublicationDates() {
+        let meta = cleaned(#"<meta property="og:pubdate" content="2020-02-03T10:00:00+01:00"><meta name="timestamp" content="2020-02-05">"#, "")
+        XCTAssertEqual(meta?.date, "2020-02-03")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:og:pubdate")
     }
 
     func testWeekNumbersInURLsAreNoMonths() {

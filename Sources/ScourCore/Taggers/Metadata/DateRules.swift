@@ -45,22 +45,16 @@ extension MetadataContext {
     func normalizedDate(_ value: String, shown: Bool = false) -> String? {
         // The markup's date values are read by several rules: each is parsed once.
         if let known = shown ? dateCache.shownDates[value] : dateCache.dates[value] { return known }
-        // A copyright line's date is when the notice was written, never when the page was published.
-        let date = shown && isCopyrightLine(value) ? nil : parsedDate(value, parser: shown ? pageDates : stage.dates)
+        let date = parsedDate(value, parser: shown ? pageDates : stage.dates)
         if shown { dateCache.shownDates[value] = .some(date) } else { dateCache.dates[value] = .some(date) }
         return date
     }
 
-    /// The first date of a line the page shows, read in the page's order; none on a copyright line.
+    /// The first date of a line the page shows, read in the page's order. A line with a copyright
+    /// sign keeps its full date: "© dpa-AFX | 07.11.2023 08:03" is an agency's publication stamp, and a
+    /// copyright year alone is never read as a date (the parser wants a day).
     func shownDate(in text: String) -> DateParser.Found? {
-        isCopyrightLine(text) ? nil : pageDates.firstDate(in: text)
-    }
-
-    /// "© 19.12.2019 Example GmbH", "Copyright 2019 …", "Todos los derechos reservados".
-    func isCopyrightLine(_ text: String) -> Bool {
-        if text.contains("©") { return true }
-        let lower = text.lowercased()
-        return stage.words.copyrightPhrases.contains { lower.contains($0) }
+        pageDates.firstDate(in: text)
     }
 
     /// Dates already read from values, for `normalizedDate`; the page's numeric date order and

@@ -23,7 +23,11 @@ extension MetadataContext {
                         set("date", rule: origin + ":labelled")
                         continue
                     }
-                    if isModifiedLine(value) { continue }
+                    if isModifiedLine(value) {
+                        // "Updated 3 May 2021": a last resort too, after the markup's modification dates.
+                        if modifiedHint == nil, normalizedDate(value, shown: true) != nil { modifiedHint = hint }
+                        continue
+                    }
                 }
                 if let date = normalizedDate(value, shown: hint.origin.isVisible) { meta.date = date; set("date", rule: hint.origin.description) }
             case .modified where modifiedHint == nil:
@@ -103,7 +107,7 @@ extension MetadataContext {
     mutating func tagModifiedDate() {
         guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value, shown: hint.origin.isVisible) else { return }
         meta.date = date
-        set("date", rule: hint.origin.description)
+        set("date", rule: hint.origin.description + (hint.field == .date ? ":updated" : ""))
     }
 
     /// The archive's capture time only says the page existed then: the very last resort.
