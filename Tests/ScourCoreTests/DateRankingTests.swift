@@ -82,6 +82,9 @@ final class DateRankingTests: XCTestCase {
                              url: "https://news.example/2021/05/18/library-funds")
         XCTAssertEqual(agreed?.date, "2021-05-20", "two sources agreeing outweigh the URL")
         XCTAssertEqual(agreed?.evidence["date"]?.rule, "json-ld:article.datePublished")
+        let query = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
+                            url: "https://news.example/library-funds?from=2021-05-18")
+        XCTAssertEqual(query?.date, "2021-05-20", "a date in the query is a filter, not the story's day")
     }
 
     func testVideoUploadDateIsAWeakCandidate() {

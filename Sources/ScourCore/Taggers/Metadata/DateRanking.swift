@@ -16,7 +16,8 @@ extension MetadataContext {
                                           role: modified ? .modified : .published,
                                           source: hint.origin.description, isVisible: visible))
         }
-        if let url = meta.url {
+        // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
+        if let url = meta.url.flatMap({ $0.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) }) {
             if let found = pageDates.dateInURL(url), found.iso <= stage.latestDate {
                 made.urlDay = found.iso
                 made.urlMonth = String(found.iso.prefix(7))
