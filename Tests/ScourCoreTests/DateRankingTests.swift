@@ -137,6 +137,20 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:og:pubdate")
     }
 
+    func testDateOutsideTheArticleIsTheLastResort() {
+        func page(_ header: String, _ aside: String) -> Metadata? {
+            cleaned("", header + #"<div class="sidebar"><p>Mise en ligne</p><p>23 mai 2019</p><p>Vu 1204 fois</p></div>"# + aside, lang: "fr")
+        }
+        let alone = page("", "")
+        XCTAssertEqual(alone?.date, "2019-05-23", "the sidebar's date, when the page has no other")
+        XCTAssertEqual(alone?.evidence["date"]?.rule, "html:outside-article")
+        let shown = page("<p>Publié le 2 mai 2019</p>", "")
+        XCTAssertEqual(shown?.date, "2019-05-02", "any date of the article comes first")
+        let labelled = page("", #"<footer><p>Publié le 21 mai 2019</p></footer>"#)
+        XCTAssertEqual(labelled?.date, "2019-05-21", "outside the article, a labelled date beats the first one")
+        XCTAssertEqual(labelled?.evidence["date"]?.rule, "html:outside-article:labelled")
+    }
+
     func testWeekNumbersInURLsAreNoMonths() {
         XCTAssertNil(DateCandidates.monthInURL("https://www.zeit.de/2019/43/klimaschutz", years: 1995...2030))
         XCTAssertEqual(DateCandidates.monthInURL("https://blog.example/2020/03/slug?x=1", years: 1995...2030), "2020-03")

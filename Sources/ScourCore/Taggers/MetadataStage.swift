@@ -93,6 +93,7 @@ public struct MetadataStage: Stage {
         ("url-date-check", { $0.checkDateAgainstURL() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
+        ("outside-date", { $0.tagOutsideDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
     ]

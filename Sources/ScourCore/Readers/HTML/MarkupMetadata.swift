@@ -116,6 +116,8 @@ enum MarkupRank {
     static let textBeforeHeadline = 64
     /// A date in the page's banner (`<header>` outside the article, above the headline): today's date, mostly.
     static let pageHeaderDate = 66
+    /// A line outside the article (sidebar, footer): its own field, read only when no other date was found.
+    static let outsideArticle = 90
 }
 
 /// Removes a site-name suffix or prefix from a `<title>`: "Headline - Site", "Site | Headline".

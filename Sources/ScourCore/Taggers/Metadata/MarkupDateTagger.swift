@@ -110,6 +110,22 @@ extension MetadataContext {
         set("date", rule: hint.origin.description + (hint.field == .date ? ":updated" : ""))
     }
 
+    /// A date shown outside the article (a sidebar's "Mise en ligne 23 mai 2019", a footer's time
+    /// stamp), when the page gave no other date, not even a modification date: a labelled one first.
+    mutating func tagOutsideDate() {
+        guard meta.date == nil else { return }
+        var first: (String, String)?
+        for (hint, value) in markupValues([.outsideDate]) where !isModifiedLine(value) {
+            guard let date = normalizedDate(value, shown: true) else { continue }
+            if startsWithDateLabel(value) { first = (date, hint.origin.description + ":labelled"); break }
+            if first == nil { first = (date, hint.origin.description) }
+        }
+        if let (date, rule) = first {
+            meta.date = date
+            set("date", rule: rule)
+        }
+    }
+
     /// The archive's capture time only says the page existed then: the very last resort.
     mutating func tagCaptureDate() {
         if meta.date == nil, let capture = document.markupHints.first(where: { $0.field == .captureDate }),
