@@ -149,6 +149,8 @@ final class DateRankingTests: XCTestCase {
         let labelled = page("", #"<footer><p>Publié le 21 mai 2019</p></footer>"#)
         XCTAssertEqual(labelled?.date, "2019-05-21", "outside the article, a labelled date beats the first one")
         XCTAssertEqual(labelled?.evidence["date"]?.rule, "html:outside-article:labelled")
+        let list = cleaned("", #"<aside><ul><li>Other story <span>3 June 2019</span></li><li>Older story <span>1 June 2019</span></li></ul></aside>"#)
+        XCTAssertNil(list?.date, "several days outside the article are other items' dates")
     }
 
     func testWeekNumbersInURLsAreNoMonths() {

@@ -111,16 +111,20 @@ extension MetadataContext {
     }
 
     /// A date shown outside the article (a sidebar's "Mise en ligne 23 mai 2019", a footer's time
-    /// stamp), when the page gave no other date, not even a modification date: a labelled one first.
+    /// stamp), when the page gave no other date, not even a modification date: a labelled one, else
+    /// the only day shown there. Several days outside the article are a list of other items (recent
+    /// posts, comments): none of them is the page's.
     mutating func tagOutsideDate() {
         guard meta.date == nil else { return }
         var first: (String, String)?
+        var days: Set<String> = []
         for (hint, value) in markupValues([.outsideDate]) where !isModifiedLine(value) {
             guard let date = normalizedDate(value, shown: true) else { continue }
-            if startsWithDateLabel(value) { first = (date, hint.origin.description + ":labelled"); break }
+            if startsWithDateLabel(value) { first = (date, hint.origin.description + ":labelled"); days = [date]; break }
+            days.insert(date)
             if first == nil { first = (date, hint.origin.description) }
         }
-        if let (date, rule) = first {
+        if let (date, rule) = first, days.count == 1 {
             meta.date = date
             set("date", rule: rule)
         }
