@@ -30,6 +30,21 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("2020年7月3日の記事"), "2020-07-03")
         XCTAssertEqual(iso("2020년 7월 3일"), "2020-07-03")
         XCTAssertNil(iso("2020年7月"))
+        XCTAssertEqual(iso("14 martie 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14 de març de 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14. maaliskuuta 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14 Μαρτίου 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14 березня 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14. marca 2019"), "2019-03-14")
+        XCTAssertEqual(iso("2019. március 14. 10:20"), "2019-03-14")
+        XCTAssertEqual(iso("14 mrt 2019"), "2019-03-14")
+        XCTAssertEqual(iso("14 lug 2019"), "2019-07-14")
+    }
+
+    func testDayMonthNameAndYearJoinedByHyphens() {
+        XCTAssertEqual(iso("Posted 14-Mar-2019 10:00"), "2019-03-14")
+        XCTAssertEqual(iso("05-06-2021"), "2021-05-06", "numeric dates keep their own rule")
+        XCTAssertNil(iso("2019. 03 14"), "the year-first form needs the month's name")
     }
 
     func testTwoDigitYearsWithDots() {
@@ -56,5 +71,8 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(parser.dateInURL("https://x.com/news/2019-10-16-story.html")?.iso, "2019-10-16")
         XCTAssertEqual(parser.dateInURL("https://x.com/archive/20191016/story")?.iso, "2019-10-16")
         XCTAssertNil(parser.dateInURL("https://x.com/story/12345678901"))
+        XCTAssertEqual(parser.dateInURL("https://x.de/Reden/2003/03/20030331_Rede2.html")?.iso, "2003-03-31",
+                       "a month folder then a dated file name: the file's date, not its first two digits")
+        XCTAssertEqual(parser.dateInURL("https://x.com/2021/5/7-story")?.iso, "2021-05-07")
     }
 }

@@ -21,6 +21,8 @@ public enum HintField: String, Sendable, Decodable {
     case byline
     /// When an archive captured the page: only says the page existed then.
     case captureDate = "warc-date"
+    /// A short line with digits outside the article (sidebar, footer, comments): a date only when nothing else gave one.
+    case outsideDate = "outside-date"
 }
 
 /// Where a hint came from: the kind of source, which tells whether a reader of the page sees
@@ -65,6 +67,8 @@ public struct HintOrigin: Sendable, Equatable, CustomStringConvertible {
         case text
         case textBeforeHeadline = "text-before-headline"
         case textAfterHeadline = "text-after-headline"
+        /// A line in a sidebar, footer or another region outside the article.
+        case outsideArticle = "outside-article"
 
         /// Short lines with digits read by their place around the headline, not by their element.
         public var isPlacedLine: Bool { self == .text || self == .textBeforeHeadline || self == .textAfterHeadline }

@@ -91,10 +91,14 @@ public struct DateWords: Sendable, Decodable {
     public let weekdays: [String]
     /// Year, month and day markers of East Asian dates: `2020年7月3日`, `2020년 7월 3일`.
     public var yearMonthDayMarkers: [[String]] = []
+    /// Language tags whose pages write ambiguous numeric dates month first ("en-us", and "en"
+    /// with no region); every other language reads "03/04/2021" as 3 April.
+    public var monthFirstLocales: Set<String> = ["en", "en-us"]
 
     enum CodingKeys: String, CodingKey {
         case months, weekdays
         case yearMonthDayMarkers = "year_month_day_markers"
+        case monthFirstLocales = "month_first_locales"
     }
 
     public init(months: [String: Int], weekdays: [String], yearMonthDayMarkers: [[String]] = []) {
@@ -108,6 +112,9 @@ public struct DateWords: Sendable, Decodable {
         months = try container.decode([String: Int].self, forKey: .months)
         weekdays = try container.decode([String].self, forKey: .weekdays)
         yearMonthDayMarkers = try container.decodeIfPresent([[String]].self, forKey: .yearMonthDayMarkers) ?? []
+        if let locales = try container.decodeIfPresent([String].self, forKey: .monthFirstLocales) {
+            monthFirstLocales = Set(locales.map { $0.lowercased() })
+        }
     }
 }
 

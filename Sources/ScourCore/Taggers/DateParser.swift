@@ -29,9 +29,9 @@ public struct DateParser: Sendable {
     /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
     let monthFirst: Bool
 
-    /// Years from 1990 to the one after the clock's: later dates are no publication dates.
+    /// Years from 1995 (the web's news sites began then) to the one after the clock's: later dates are no publication dates.
     public init(words: DateWords, clock: Clock = .system, monthFirst: Bool = true) {
-        self.init(words: words, years: 1990...Calendar.current.component(.year, from: clock.now) + 1, monthFirst: monthFirst)
+        self.init(words: words, years: 1995...Calendar.current.component(.year, from: clock.now) + 1, monthFirst: monthFirst)
     }
 
     public init(words: DateWords, years: ClosedRange<Int>, monthFirst: Bool = true) {
@@ -196,6 +196,11 @@ public struct DateParser: Sendable {
             let century = 2000 + short <= years.upperBound ? 2000 : 1900
             return make(century + short, month, day)
         }
+        // 2019. március 14. (Hungarian): the year first, with its dot, then the month's name and the day.
+        if let (year, digits) = number(index), digits == 4, separator(index + 1) == ".", let month = month(index + 2),
+           let (day, dayDigits) = number(index + 3), dayDigits <= 2 {
+            return make(year, month, day)
+        }
         // Month D, YYYY / Month D YYYY / Month DDth, YYYY
         if let month = month(index) {
             var j = skipSeparators(index + 1, allowed: [".", ","])
@@ -208,14 +213,14 @@ public struct DateParser: Sendable {
             // Month YYYY is too vague for a publication date.
             return nil
         }
-        // D Month YYYY / D. Month YYYY / D de Month de YYYY
+        // D Month YYYY / D. Month YYYY / D de Month de YYYY / 14-Mar-2019
         if let (day, dayDigits) = number(index), dayDigits <= 2 {
             var j = index + 1
             j = skipWord(j, ["st", "nd", "rd", "th", "er", "º"])
-            j = skipSeparators(j, allowed: [".", ","])
+            j = skipSeparators(j, allowed: [".", ",", "-"])
             j = skipWord(j, ["de", "of", "di"])
             if let month = month(j) {
-                j = skipSeparators(j + 1, allowed: [".", ","])
+                j = skipSeparators(j + 1, allowed: [".", ",", "-"])
                 j = skipWord(j, ["de", "del", "of"])
                 j = skipSeparators(j, allowed: [","])
                 if let (year, yearDigits) = number(j), yearDigits == 4 { return make(year, month, day) }
@@ -238,7 +243,9 @@ public struct DateParser: Sendable {
         for (index, part) in parts.enumerated() {
             if part.count == 4, let year = Int(part), years.contains(year), index + 2 < parts.count,
                let month = Int(parts[index + 1]), parts[index + 1].count <= 2,
-               let day = Int(parts[index + 2].prefix(2).filter(\.isNumber)), (1...12).contains(month),
+               // "/2003/03/20030331_speech": the next segment's leading digits are a day only when there are one or two.
+               case let dayDigits = parts[index + 2].prefix(while: \.isNumber), (1...2).contains(dayDigits.count),
+               let day = Int(dayDigits), (1...12).contains(month),
                (1...Self.daysIn(month: month, year: year)).contains(day) {
                 return Found(year: year, month: month, day: day, offset: 0)
             }

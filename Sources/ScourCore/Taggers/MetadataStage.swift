@@ -11,8 +11,12 @@ public struct MetadataStage: Stage {
 
     /// How many blocks past the title the header (byline, date, tags) may reach.
     public var headerBlocks: Int
-    /// Read `MM/DD/YYYY` (true) or `DD/MM/YYYY` (false) when a numeric date is ambiguous.
+    /// Read `MM/DD/YYYY` (true) or `DD/MM/YYYY` (false) when a numeric date is ambiguous and the
+    /// page's language does not decide (or `ambiguous_dates` fixes the order).
     public var monthFirst: Bool
+    /// `ambiguous_dates` is `by_language`: each page's language tag picks the order (`month_first_locales`).
+    let orderByLanguage: Bool
+    let monthFirstLocales: Set<String>
     let words: MetadataWords
     let dates: DateParser
     /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
@@ -42,7 +46,10 @@ public struct MetadataStage: Stage {
     /// `clock` says what today is: dates after tomorrow are refused (tests set it).
     public init(section: ConfigSection, resources: Resources, clock: Clock) throws {
         headerBlocks = section.int("header_blocks", default: 8, range: 1...100)
-        monthFirst = section.choice("ambiguous_dates", default: "month_first", allowed: ["month_first", "day_first"]) == "month_first"
+        let order = section.choice("ambiguous_dates", default: "by_language", allowed: ["by_language", "month_first", "day_first"])
+        monthFirst = order != "day_first"
+        orderByLanguage = order == "by_language"
+        monthFirstLocales = resources.dateWords.monthFirstLocales
         words = resources.metadataWords
         dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
@@ -85,8 +92,10 @@ public struct MetadataStage: Stage {
         ("closing-name", { $0.tagClosingName() }),
         ("url", { $0.tagURL() }),
         ("outlet", { $0.tagOutlet() }),
+        ("url-date-check", { $0.checkDateAgainstURL() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
+        ("outside-date", { $0.tagOutsideDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
         ("feed-hints", { $0.tagFeedHints() }),

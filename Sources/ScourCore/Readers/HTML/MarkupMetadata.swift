@@ -109,11 +109,15 @@ enum MarkupRank {
     static let pageAuthorJSONLD = 48
     static let twitterLabel = 26
     static let dateClassElement = 50
+    /// `datePublished` or `uploadDate` of a JSON-LD object that is neither an article nor a page (a video, an episode).
+    static let otherJSONLDDate = 52
     static let textAfterHeadline = 60
     static let headlineText = 62
     static let textBeforeHeadline = 64
     /// A date in the page's banner (`<header>` outside the article, above the headline): today's date, mostly.
     static let pageHeaderDate = 66
+    /// A line outside the article (sidebar, footer): its own field, read only when no other date was found.
+    static let outsideArticle = 90
 }
 
 /// Reads `<script type="application/ld+json">` blocks: objects, arrays and `@graph`,
@@ -254,7 +258,12 @@ struct JSONLDReader {
         let types = Self.types(object)
         let isArticle = types.contains { vocabulary.articleTypes.contains($0) || $0.hasSuffix("article") || $0.hasSuffix("posting") }
         let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
-        if isArticle || isPage { readCreativeWork(object, isArticle: isArticle) }
+        if isArticle || isPage {
+            readCreativeWork(object, isArticle: isArticle)
+        } else if let date = Self.string(object["datePublished"]) ?? Self.string(object["uploadDate"]) {
+            // A video, podcast episode or other work that is the page's subject: a weak date, for pages with no other.
+            add(.date, date, origin: .init(.jsonLD("other.datePublished")), rank: MarkupRank.otherJSONLDDate)
+        }
         if types.contains("website"), let name = object["name"] as? String {
             add(.outlet, name, origin: .init(.jsonLD("WebSite.name")), rank: 22)
             siteNames.append(MarkupScan.collapse(name))

@@ -48,6 +48,8 @@ struct MarkupScan {
     /// and the index of its candidate.
     var lastAuthorElement: (depth: Int, serial: Int, index: Int)?
     var textAfterHeadlineCount = 0
+    /// Lines with digits read outside the article (the last resort for the date).
+    var outsideCount = 0
     var textBeforeHeadline: [String] = []
     /// Texts of dated elements in the page's banner: the same text read as a visible line is demoted too.
     var bannerTexts: Set<String> = []
@@ -214,7 +216,16 @@ struct MarkupScan {
             add(.date, dateline, origin: .init(.visibleText(.textAfterHeadline)), rank: MarkupRank.textAfterHeadline)
             return
         }
-        guard hasDigit, length <= 240, !skipped,
+        if skipped {
+            // Outside the article: kept as the last resort for a page that shows its date nowhere else.
+            guard hasDigit, length <= 160, outsideCount < 20 else { return }
+            let text = MarkupScan.collapse(node.content)
+            guard Self.characterCount(text) <= 120 else { return }
+            outsideCount += 1
+            add(.outsideDate, text, origin: .init(.visibleText(.outsideArticle)), rank: MarkupRank.outsideArticle)
+            return
+        }
+        guard hasDigit, length <= 240,
               seenHeadline ? textAfterHeadlineCount < 40 : textBeforeHeadline.count < 400 else { return }
         var text = MarkupScan.collapse(node.content)
         var count = Self.characterCount(text)

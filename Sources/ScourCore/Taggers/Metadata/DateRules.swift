@@ -39,27 +39,69 @@ extension MetadataContext {
 
     /// The date part of an ISO string or any form the date parser reads; nil for dates after
     /// today (a page cannot have been published in the future) or before the parser's first year.
-    func normalizedDate(_ value: String) -> String? {
+    /// `shown`: the value is text the page shows its readers, so an ambiguous numeric date is read
+    /// in the page language's order; values in the markup's data are read in the configured order
+    /// (software writes them, often month first whatever the page's language).
+    func normalizedDate(_ value: String, shown: Bool = false) -> String? {
         // The markup's date values are read by several rules: each is parsed once.
-        if let known = dateCache.dates[value] { return known }
-        let date = parsedDate(value)
-        dateCache.dates[value] = .some(date)
+        if let known = shown ? dateCache.shownDates[value] : dateCache.dates[value] { return known }
+        let date = parsedDate(value, parser: shown ? pageDates : stage.dates)
+        if shown { dateCache.shownDates[value] = .some(date) } else { dateCache.dates[value] = .some(date) }
         return date
     }
 
-    /// Dates already read from values, for `normalizedDate`.
-    final class DateCache {
-        var dates: [String: String?] = Dictionary(minimumCapacity: 8)
+    /// The first date of a line the page shows, read in the page's order. A line with a copyright
+    /// sign keeps its full date: "© dpa-AFX | 07.11.2023 08:03" is an agency's publication stamp, and a
+    /// copyright year alone is never read as a date (the parser wants a day).
+    func shownDate(in text: String) -> DateParser.Found? {
+        pageDates.firstDate(in: text)
     }
 
-    func parsedDate(_ value: String) -> String? {
-        guard let found = stage.dates.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
+    /// Dates already read from values, for `normalizedDate`; the page's numeric date order and
+    /// its date candidates, each worked out once.
+    final class DateCache {
+        var dates: [String: String?] = Dictionary(minimumCapacity: 8)
+        var shownDates: [String: String?] = Dictionary(minimumCapacity: 8)
+        var dayFirst: Bool?
+        var candidates: DateCandidates?
+    }
+
+    func parsedDate(_ value: String, parser: DateParser) -> String? {
+        guard let found = parser.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
         return found.iso
+    }
+
+    /// The parser that reads this page's ambiguous numeric dates ("03/04/2021") in the page's order.
+    var pageDates: DateParser { readsDayFirst ? stage.swappedDates : stage.dates }
+    /// The parser for the other reading of the page's ambiguous numeric dates.
+    var otherOrderDates: DateParser { readsDayFirst ? stage.dates : stage.swappedDates }
+
+    /// Whether the page writes day before month: by its language tag (`<html lang>`, then the
+    /// markup's other language keys, then the language its words are in) when the stage orders
+    /// by language; outside `month_first_locales` ("en", "en-us", …) every language puts the day first.
+    var readsDayFirst: Bool {
+        guard stage.orderByLanguage else { return false }
+        if let known = dateCache.dayFirst { return known }
+        let tag = document.markupHints.first(where: { $0.field == .language })?.value ?? meta.language
+        let answer = tag.map { Self.readsDayFirst(languageTag: $0, monthFirstLocales: stage.monthFirstLocales) } ?? !stage.monthFirst
+        dateCache.dayFirst = answer
+        return answer
+    }
+
+    /// "de-DE", "fr", "en_GB" → day first; "en-US", "en" → month first (with the default locales).
+    static func readsDayFirst(languageTag: String, monthFirstLocales: Set<String>) -> Bool {
+        let parts = languageTag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLetter) else { return false }
+        let region = parts.dropFirst().first.map { language + "-" + $0 }
+        if let region, monthFirstLocales.contains(region) { return false }
+        // "en-GB": a region the list does not name is day first, even where the bare language is not.
+        if region != nil, monthFirstLocales.contains(where: { $0.hasPrefix(language + "-") }) { return true }
+        return !monthFirstLocales.contains(language)
     }
 
     /// "/2021/05/19/slug": a date in the URL's path, when nothing on the page gave one.
     mutating func tagDateFromURL() {
-        guard meta.date == nil, let url = meta.url, let found = stage.dates.dateInURL(url), found.iso <= stage.latestDate else { return }
+        guard meta.date == nil, let url = meta.url, let found = pageDates.dateInURL(url), found.iso <= stage.latestDate else { return }
         meta.date = found.iso
         set("date", rule: "url-path")
     }

@@ -14,7 +14,7 @@ extension MetadataContext {
             if let title = meta.title, TextKey.letters(title) == TextKey.letters(text) { index += 1; continue }
             if let found = names.byline(text) {
                 if meta.authors.isEmpty { meta.authors = found; set("authors", rule: "byline", block: index) }
-                if meta.date == nil, let date = stage.dates.firstDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
+                if meta.date == nil, let date = shownDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
                 consume(index, rule: "byline")
             } else if tagDateLine(index) {
                 consume(index, rule: "dateline")
@@ -38,7 +38,7 @@ extension MetadataContext {
     /// A date line: a short block with a date, or a labelled one ("Update Time : …", "2021/05/19 | tags").
     mutating func tagDateLine(_ index: Int) -> Bool {
         let text = document.blocks[index].text
-        guard let found = stage.dates.firstDate(in: text) else { return false }
+        guard let found = shownDate(in: text) else { return false }
         let feature = features(index)
         let lower = text.lowercased()
         let labelled = (stage.words.dateLabels + stage.words.modifiedLabels).contains { lower.hasPrefix($0) }

@@ -23,11 +23,15 @@ extension MetadataContext {
                         set("date", rule: origin + ":labelled")
                         continue
                     }
-                    if isModifiedLine(value) { continue }
+                    if isModifiedLine(value) {
+                        // "Updated 3 May 2021": a last resort too, after the markup's modification dates.
+                        if modifiedHint == nil, normalizedDate(value, shown: true) != nil { modifiedHint = hint }
+                        continue
+                    }
                 }
-                if let date = normalizedDate(value) { meta.date = date; set("date", rule: hint.origin.description) }
+                if let date = normalizedDate(value, shown: hint.origin.isVisible) { meta.date = date; set("date", rule: hint.origin.description) }
             case .modified where modifiedHint == nil:
-                if normalizedDate(value) != nil { modifiedHint = hint }
+                if normalizedDate(value, shown: hint.origin.isVisible) != nil { modifiedHint = hint }
             default:
                 break
             }
@@ -41,7 +45,7 @@ extension MetadataContext {
         var shown: (String, String, String?)?
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
-                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value) else { continue }
+                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value, shown: true) else { continue }
                 shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
@@ -56,8 +60,8 @@ extension MetadataContext {
 
     /// The other reading of an ambiguous numeric date, if it has one.
     func swappedDate(_ value: String) -> String? {
-        guard let found = stage.swappedDates.firstDate(in: value), found.iso <= stage.latestDate,
-              found.iso != normalizedDate(value) else { return nil }
+        guard let found = otherOrderDates.firstDate(in: value), found.iso <= stage.latestDate,
+              found.iso != normalizedDate(value, shown: true) else { return nil }
         return found.iso
     }
 
@@ -72,7 +76,7 @@ extension MetadataContext {
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
                 guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value),
-                      let date = normalizedDate(hint.value) else { continue }
+                      let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)
                 if let swapped = swappedDate(hint.value) { shownDates.insert(swapped) }
@@ -93,7 +97,7 @@ extension MetadataContext {
     func labelledVisibleDate() -> (String, String)? {
         for hint in document.markupHints where hint.field == .date && hint.origin.visibleText != nil {
             guard startsWithDateLabel(hint.value), !isModifiedLine(hint.value),
-                  let date = normalizedDate(hint.value) else { continue }
+                  let date = normalizedDate(hint.value, shown: true) else { continue }
             return (date, hint.origin.description)
         }
         return nil
@@ -101,9 +105,29 @@ extension MetadataContext {
 
     /// A modification date is the last resort: the field wants the original publication.
     mutating func tagModifiedDate() {
-        guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value) else { return }
+        guard meta.date == nil, let hint = modifiedHint, let date = normalizedDate(hint.value, shown: hint.origin.isVisible) else { return }
         meta.date = date
-        set("date", rule: hint.origin.description)
+        set("date", rule: hint.origin.description + (hint.field == .date ? ":updated" : ""))
+    }
+
+    /// A date shown outside the article (a sidebar's "Mise en ligne 23 mai 2019", a footer's time
+    /// stamp), when the page gave no other date, not even a modification date: a labelled one, else
+    /// the only day shown there. Several days outside the article are a list of other items (recent
+    /// posts, comments): none of them is the page's.
+    mutating func tagOutsideDate() {
+        guard meta.date == nil else { return }
+        var first: (String, String)?
+        var days: Set<String> = []
+        for (hint, value) in markupValues([.outsideDate]) where !isModifiedLine(value) {
+            guard let date = normalizedDate(value, shown: true) else { continue }
+            if startsWithDateLabel(value) { first = (date, hint.origin.description + ":labelled"); days = [date]; break }
+            days.insert(date)
+            if first == nil { first = (date, hint.origin.description) }
+        }
+        if let (date, rule) = first, days.count == 1 {
+            meta.date = date
+            set("date", rule: rule)
+        }
     }
 
     /// The archive's capture time only says the page existed then: the very last resort.

@@ -1,0 +1,65 @@
+import Foundation
+
+/// One date the page offers, with its source: a publication (or creation) date or a modification
+/// date, from the markup, from the page's visible text, or from the URL's path.
+struct DateCandidate: Equatable {
+    enum Role: Equatable {
+        /// `datePublished`, `article:published_time`, a `<time>`, a date shown near the title…
+        case published
+        /// `dateModified`, `og:updated_time`, "Updated …": the page changed then, it was not published then.
+        case modified
+    }
+
+    /// `YYYY-MM-DD`, as the page states it (a time zone offset never moves the day).
+    var day: String
+    /// The other reading of an ambiguous numeric date ("03/04/2021"), if it has one.
+    var swapped: String?
+    var role: Role
+    /// The evidence rule of the source: "json-ld:article.datePublished", "html:date-class", "url-path".
+    var source: String
+    /// The page shows it (a `<time>`, a date element, a line of text), rather than holding it in data.
+    var isVisible: Bool
+
+    /// Whether this candidate can be read as the given day.
+    func names(_ day: String) -> Bool { self.day == day || swapped == day }
+}
+
+/// Every date candidate of a page in the markup's rank order (best source first), and the date
+/// of the URL's path, with the questions the ranking asks: which sources agree on a day, which
+/// candidate lies in a given month.
+struct DateCandidates {
+    var all: [DateCandidate] = []
+    /// The URL's full date (`/2019/03/14/`, `/20190314/`), if it has one.
+    var urlDay: String?
+    /// The URL's year and month (`YYYY-MM`), from a full date or from `/2019/03/slug` alone.
+    var urlMonth: String?
+
+    /// The publication candidates that name the day, best source first.
+    func publishedSources(naming day: String) -> [DateCandidate] {
+        all.filter { $0.role == .published && $0.names(day) }
+    }
+
+    /// How many different sources (markup keys, shown elements) name the day as a publication date.
+    func sourceCount(naming day: String) -> Int {
+        Set(publishedSources(naming: day).map(\.source)).count
+    }
+
+    /// The first publication candidate whose day lies in the month (`YYYY-MM`): the page's full
+    /// date where the URL gives only the month.
+    func firstPublished(inMonth month: String) -> DateCandidate? {
+        all.first { $0.role == .published && $0.day.hasPrefix(month + "-") }
+    }
+
+    /// `/2019/03/slug`: the year and the month of a URL path that has no day; nil when a segment
+    /// after the month is a number too (`/2019/43/` is a week, `/2019/03/14` is handled as a day).
+    static func monthInURL(_ url: String, years: ClosedRange<Int>) -> String? {
+        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let parts = path.split(separator: "/")
+        for index in parts.indices.dropLast() {
+            guard parts[index].count == 4, let year = Int(parts[index]), years.contains(year),
+                  parts[index + 1].count <= 2, let month = Int(parts[index + 1]), (1...12).contains(month) else { continue }
+            return String(format: "%04d-%02d", year, month)
+        }
+        return nil
+    }
+}

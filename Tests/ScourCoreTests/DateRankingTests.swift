@@ -1,0 +1,161 @@
+import XCTest
+@testable import ScourCore
+
+/// Which date wins when a page offers several: the page language's order for ambiguous numeric
+/// dates it shows, the URL's day or month against the markup's choice. Real-shaped HTML through
+/// the whole default pipeline.
+final class DateRankingTests: XCTestCase {
+    static let prose = """
+    <p>The council met on Tuesday evening to discuss the budget for the coming year, and after a long debate the members agreed to fund the new library, which the town has wanted for a decade.</p>
+    <p>Residents who spoke at the meeting said the old building was too small for the children who use it after school, and that the reading room had been closed for repairs since the spring.</p>
+    """
+
+    func cleaned(_ head: String, _ header: String, lang: String = "en", url: String? = nil,
+                 file: StaticString = #filePath, line: UInt = #line) -> Metadata? {
+        let html = """
+        <html lang="\(lang)"><head><title>Council funds the new library</title>\(head)</head>
+        <body><article><h1>Council funds the new library</h1>\(header)\(Self.prose)</article></body></html>
+        """
+        var document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+        document.metadata.url = url
+        switch Pipeline(config: TestSupport.defaultConfig).process(document) {
+        case let .success(output): return output.metadata
+        case let .failure(rejection):
+            XCTFail("rejected: \(rejection.reason)", file: file, line: line)
+            return nil
+        }
+    }
+
+    // MARK: day and month order
+
+    func testShownNumericDateIsReadInThePageLanguagesOrder() {
+        let shown = #"<p class="date">03/04/2021</p>"#
+        XCTAssertEqual(cleaned("", shown, lang: "de")?.date, "2021-04-03", "German pages put the day first")
+        XCTAssertEqual(cleaned("", shown, lang: "en-GB")?.date, "2021-04-03", "so do British ones")
+        XCTAssertEqual(cleaned("", shown, lang: "en-US")?.date, "2021-03-04")
+        XCTAssertEqual(cleaned("", shown, lang: "en")?.date, "2021-03-04", "English without a region keeps month first")
+    }
+
+    func testMarkupDataKeepsTheConfiguredOrderWhateverTheLanguage() {
+        // Software writes the data values, month first on many German sites' servers.
+        let meta = cleaned(#"<meta name="date" content="11/01/2023 12:43:42">"#, "", lang: "de")
+        XCTAssertEqual(meta?.date, "2023-11-01")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:date")
+    }
+
+    func testFixedOrderSettingOverridesTheLanguage() throws {
+        let stage = try TestSupport.stage(MetadataStage.self, ["ambiguous_dates": "month_first"])
+        var document = Document(source: "page.html", raw: nil, format: .html)
+        document.markupHints = [MarkupHint(field: .language, value: "fr", origin: .init(.htmlLang)),
+                                MarkupHint(field: .date, value: "03/04/2021", origin: .init(.visibleText(.dateClass)))]
+        try stage.process(&document)
+        XCTAssertEqual(document.metadata.date, "2021-03-04")
+    }
+
+    func testLanguageTagsDecideTheOrder() {
+        let locales: Set<String> = ["en", "en-us", "en-ph", "fil"]
+        for (tag, dayFirst) in [("de-DE", true), ("fr", true), ("en_GB", true), ("en-AU", true), ("en-US", false),
+                                ("en", false), ("fil", false), ("zh-CN", true), ("x", false), ("", false)] {
+            XCTAssertEqual(MetadataContext.readsDayFirst(languageTag: tag, monthFirstLocales: locales), dayFirst, tag)
+        }
+    }
+
+    // MARK: the URL's date
+
+    func testURLDayConfirmedByAShownDateBeatsASingleMarkupDate() {
+        let meta = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#,
+                           "<p>Town hall report, 18 May 2021</p>", url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(meta?.date, "2021-05-18")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "html:text-after-headline:url-agrees")
+        let elsewhere = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#,
+                                "<p>Town hall report, 18 May 2021</p>", url: "https://news.example/library-funds")
+        XCTAssertEqual(elsewhere?.date, "2021-05-20", "without the URL's day the markup's date stands")
+    }
+
+    func testURLDayBeatsALoneDateButNotTwoSourcesAgreeing() {
+        let lone = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
+                           url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(lone?.date, "2021-05-18")
+        XCTAssertEqual(lone?.evidence["date"]?.rule, "url-path")
+        let agreed = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#
+                             + #"<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-05-20"}</script>"#, "",
+                             url: "https://news.example/2021/05/18/library-funds")
+        XCTAssertEqual(agreed?.date, "2021-05-20", "two sources agreeing outweigh the URL")
+        XCTAssertEqual(agreed?.evidence["date"]?.rule, "json-ld:article.datePublished")
+        let query = cleaned(#"<meta property="article:published_time" content="2021-05-20T08:00:00Z">"#, "",
+                            url: "https://news.example/library-funds?from=2021-05-18")
+        XCTAssertEqual(query?.date, "2021-05-20", "a date in the query is a filter, not the story's day")
+    }
+
+    func testVideoUploadDateIsAWeakCandidate() {
+        let video = #"<script type="application/ld+json">{"@type": "VideoObject", "uploadDate": "2020-06-02T10:00:00+02:00"}</script>"#
+        let only = cleaned(video, "")
+        XCTAssertEqual(only?.date, "2020-06-02")
+        XCTAssertEqual(only?.evidence["date"]?.rule, "json-ld:other.datePublished")
+        let withArticle = cleaned(video + #"<meta property="article:published_time" content="2020-06-01T08:00:00Z">"#, "")
+        XCTAssertEqual(withArticle?.date, "2020-06-01", "the article's own date comes first")
+    }
+
+    func testURLMonthPicksTheFullDateInsideIt() {
+        // The first `<time>` is a stale one; the URL says March 2020, where the dated element lies.
+        let meta = cleaned("", #"<time datetime="2019-12-01">1 December 2019</time><p class="date">14 March 2020</p>"#,
+                           url: "https://blog.example/2020/03/library-funds/")
+        XCTAssertEqual(meta?.date, "2020-03-14")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "html:date-class:url-month")
+    }
+
+    func testCopyrightYearsAndYearsBefore1995AreNoCandidates() {
+        XCTAssertNil(cleaned("", "<p>© 2019 Example Media Group</p><p>Filed 3 May 1994</p>")?.date,
+                     "a copyright year and a date before 1995 are no publication dates")
+        XCTAssertEqual(cleaned("", "<p>Filed 3 May 1996</p>")?.date, "1996-05-03")
+        XCTAssertEqual(cleaned("", "<p>© dpa-AFX | 07.11.2023 08:03</p>", lang: "de")?.date, "2023-11-07",
+                       "an agency's credit line with its full time stamp")
+    }
+
+    func testShownUpdateIsTheLastResortAfterTheMarkupsModification() throws {
+        // Hints as the HTML reader gives them, with no header blocks (the header's own date lines are HeaderTagger's).
+        func tagged(_ hints: [MarkupHint]) throws -> Metadata {
+            var document = Document(source: "page.html", raw: nil, format: .html)
+            document.markupHints = hints
+            try TestSupport.stage(MetadataStage.self).process(&document)
+            return document.metadata
+        }
+        let updated = MarkupHint(field: .date, value: "Last updated: 3 May 2021", origin: .init(.visibleText(.textAfterHeadline)))
+        let capture = MarkupHint(field: .captureDate, value: "2024-02-02T00:00:00Z", origin: .init(.archive))
+        let shown = try tagged([updated, capture])
+        XCTAssertEqual(shown.date, "2021-05-03", "an update the page shows beats the capture time")
+        XCTAssertEqual(shown.evidence["date"]?.rule, "html:text-after-headline:updated")
+        let markup = try tagged([MarkupHint(field: .modified, value: "2022-01-09", origin: .init(.meta("article:modified_time"))), updated])
+        XCTAssertEqual(markup.date, "2022-01-09", "the markup's modification date ranks first")
+        let published = try tagged([updated, MarkupHint(field: .date, value: "1 May 2021", origin: .init(.visibleText(.textAfterHeadline)))])
+        XCTAssertEqual(published.date, "2021-05-01", "any publication date comes first")
+    }
+
+    func testMoreMetaKeysNamePublicationDates() {
+        let meta = cleaned(#"<meta property="og:pubdate" content="2020-02-03T10:00:00+01:00"><meta name="timestamp" content="2020-02-05">"#, "")
+        XCTAssertEqual(meta?.date, "2020-02-03")
+        XCTAssertEqual(meta?.evidence["date"]?.rule, "meta:og:pubdate")
+    }
+
+    func testDateOutsideTheArticleIsTheLastResort() {
+        func page(_ header: String, _ aside: String) -> Metadata? {
+            cleaned("", header + #"<div class="sidebar"><p>Mise en ligne</p><p>23 mai 2019</p><p>Vu 1204 fois</p></div>"# + aside, lang: "fr")
+        }
+        let alone = page("", "")
+        XCTAssertEqual(alone?.date, "2019-05-23", "the sidebar's date, when the page has no other")
+        XCTAssertEqual(alone?.evidence["date"]?.rule, "html:outside-article")
+        let shown = page("<p>Publié le 2 mai 2019</p>", "")
+        XCTAssertEqual(shown?.date, "2019-05-02", "any date of the article comes first")
+        let labelled = page("", #"<footer><p>Publié le 21 mai 2019</p></footer>"#)
+        XCTAssertEqual(labelled?.date, "2019-05-21", "outside the article, a labelled date beats the first one")
+        XCTAssertEqual(labelled?.evidence["date"]?.rule, "html:outside-article:labelled")
+        let list = cleaned("", #"<aside><ul><li>Other story <span>3 June 2019</span></li><li>Older story <span>1 June 2019</span></li></ul></aside>"#)
+        XCTAssertNil(list?.date, "several days outside the article are other items' dates")
+    }
+
+    func testWeekNumbersInURLsAreNoMonths() {
+        XCTAssertNil(DateCandidates.monthInURL("https://www.zeit.de/2019/43/klimaschutz", years: 1995...2030))
+        XCTAssertEqual(DateCandidates.monthInURL("https://blog.example/2020/03/slug?x=1", years: 1995...2030), "2020-03")
+        XCTAssertNil(DateCandidates.monthInURL("https://blog.example/1850/03/slug", years: 1995...2030))
+    }
+}
