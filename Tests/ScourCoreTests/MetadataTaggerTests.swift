@@ -109,6 +109,6 @@ final class MetadataTaggerTests: XCTestCase {
         XCTAssertEqual(Set(names).count, names.count)
         let firstVisible = names.firstIndex(of: "prose-range")!
         XCTAssertTrue(names.prefix(firstVisible).allSatisfy { $0.hasPrefix("markup-") || $0 == "site-keys" })
-        XCTAssertEqual(names.suffix(3), ["capture-date", "site-author", "feed-hints"], "the feed's data is the very last resort")
+        XCTAssertEqual(names.suffix(3), ["feed-hints", "capture-date", "site-author"], "the feed's data comes after the page's own, before the capture time and the site as author")
     }
 }

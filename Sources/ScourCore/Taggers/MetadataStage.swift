@@ -96,9 +96,10 @@ public struct MetadataStage: Stage {
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
         ("outside-date", { $0.tagOutsideDate() }),
+        // The feed that listed the page speaks of this page; an archive's capture time and the site as author do not.
+        ("feed-hints", { $0.tagFeedHints() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
-        ("feed-hints", { $0.tagFeedHints() }),
     ]
 
     public func process(_ document: inout Document) throws(Rejection) {

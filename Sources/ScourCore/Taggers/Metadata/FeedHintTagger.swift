@@ -1,5 +1,6 @@
 /// What the feed or sitemap that listed a fetched page says of it (`Document.feedHints`): the
-/// last resort for each field, after everything the page's own markup and text gave.
+/// last resort for each field after everything the page's own markup and text gave, but before an
+/// archive's capture time and the site named as author.
 extension MetadataContext {
     mutating func tagFeedHints() {
         for hint in document.feedHints {
