@@ -209,6 +209,16 @@ static const xmlChar *scour_local_name(const xmlChar *name) {
     return name;
 }
 
+/* libxml2 2.14 deprecated htmlIsBooleanAttr as public API, but its own tree builder
+   (SAX2.c) still calls it for this very purpose, so asking it keeps the two trees equal
+   on every version. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
+static int scour_is_boolean_attribute(const xmlChar *name) {
+    return htmlIsBooleanAttr(name);
+}
+#pragma clang diagnostic pop
+
 /* libxml2's tree gives an attribute without a value an empty value, except the
    boolean ones (checked, selected, ...), whose value is their own name. */
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
@@ -243,7 +253,7 @@ static void scour_sax_start_element(void *context, const xmlChar *name, const xm
     if (attributes != NULL) {
         for (int i = 0; attributes[i] != NULL; i += 2) {
             const xmlChar *value = attributes[i + 1];
-            if (value == NULL && htmlIsBooleanAttr(attributes[i])) value = attributes[i];
+            if (value == NULL && scour_is_boolean_attribute(attributes[i])) value = attributes[i];
             uint32_t length = value == NULL ? 0 : (uint32_t)strlen((const char *)value);
             uint32_t attribute_name = scour_tree_intern(tree, attributes[i]);
             uint32_t offset = scour_tree_store(tree, value, length);
