@@ -209,6 +209,16 @@ static const xmlChar *scour_local_name(const xmlChar *name) {
     return name;
 }
 
+/* libxml2 2.14 deprecated htmlIsBooleanAttr as public API, but its own tree builder
+   (SAX2.c) still calls it for this very purpose, so asking it keeps the two trees equal
+   on every version. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
+static int scour_is_boolean_attribute(const xmlChar *name) {
+    return htmlIsBooleanAttr(name);
+}
+#pragma clang diagnostic pop
+
 /* libxml2's tree gives an attribute without a value an empty value, except the
    boolean ones (checked, selected, ...), whose value is their own name. */
 /* libxml2's tree gives a boolean attribute written without a value (`<input checked>`)
