@@ -83,6 +83,7 @@ public struct MetadataStage: Stage {
         ("closing-name", { $0.tagClosingName() }),
         ("url", { $0.tagURL() }),
         ("outlet", { $0.tagOutlet() }),
+        ("outlet-dateline", { $0.dropOutletDateline() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
         ("capture-date", { $0.tagCaptureDate() }),

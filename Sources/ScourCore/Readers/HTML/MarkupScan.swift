@@ -66,12 +66,28 @@ struct MarkupScan {
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
     }
 
+    /// What `TitleCleaner` cut from the end of a title: its last part after a separator, of 1–5 words.
+    static func titleSuffix(_ title: String, cleaned: String, separators: [String]) -> String? {
+        guard cleaned != title, !cleaned.isEmpty, title.hasPrefix(cleaned) else { return nil }
+        var tail = Substring(title.dropFirst(cleaned.count))
+        for separator in separators {
+            if let range = tail.range(of: separator, options: .backwards) { tail = tail[range.upperBound...] }
+        }
+        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•"))
+        let words = site.split(separator: " ").count
+        return (1...5).contains(words) ? site : nil
+    }
+
     /// Best first per field; equal ranks keep document order.
     func rankedHints() -> [MarkupHint] {
         var all = candidates
         if let title = titleText {
             let cleaned = TitleCleaner(separators: vocabulary.titleSeparators, siteNames: siteNames).clean(title)
             all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
+            // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
+            if let site = Self.titleSuffix(Self.collapse(title), cleaned: cleaned, separators: vocabulary.titleSeparators) {
+                all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))
+            }
         }
         if !bannerTexts.isEmpty {
             for index in all.indices where all[index].hint.field == .date && all[index].hint.origin.visibleText?.isPlacedLine == true
