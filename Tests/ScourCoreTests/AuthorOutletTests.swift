@@ -54,6 +54,10 @@ final class AuthorOutletTests: XCTestCase {
                                                 footer: "<p>Read more on MetroHerald every day.</p>")))
         XCTAssertEqual(host.metadata.outlet, "MetroHerald", "the host's name as the page spells it, not the host")
         XCTAssertEqual(OutletCheck.problems(host.metadata.outlet ?? ""), [])
+        // A long last label belongs to the name: "jungle.world" is "Jungle World" where the page says so.
+        let vanity = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"jungle.world\">",
+                                                  footer: "<p>Jungle World appears every Thursday.</p>")))
+        XCTAssertEqual(vanity.metadata.outlet, "Jungle World")
     }
 
     func testTextRulesNameNoDateAndNoPlaceAsOutlet() throws {
@@ -112,6 +116,25 @@ final class AuthorOutletTests: XCTestCase {
         let alone = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"KW\">",
                          footer: "<p>Karl Weber wrote to the council about the vote.</p>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(alone)).metadata.authors, ["KW"])
+    }
+
+    func testProfileAddressAsAuthorIsTheNameItsLinkShows() throws {
+        let head = "<title>Budget vote delayed again</title><meta property=\"article:author\" content=\"https://www.metroherald.com/author/jane-doe/\">"
+        let html = page(head: head, header: "<p class=\"meta\"><a href=\"https://facebook.com/metroherald\">Facebook</a> <a href=\"/author/jane-doe\">Jane Doe</a></p>")
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+        XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "meta:article:author")
+        // A social profile whose link reads "Facebook" names nobody.
+        let social = page(head: "<title>Budget vote delayed again</title><meta property=\"article:author\" content=\"https://www.facebook.com/metroherald\">",
+                          header: "<p class=\"meta\"><a href=\"https://www.facebook.com/metroherald\">Facebook</a></p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(social)).metadata.authors, [])
+    }
+
+    func testLongSiteNameKeepsItsNamePart() {
+        XCTAssertEqual(MetadataContext.shortestPart("Frollein Herr | Information und Inspiration rund um Fashion und Beauty"), "Frollein Herr")
+        XCTAssertEqual(MetadataContext.shortestPart("Herz und Blut - Interior | Design | Lifestyle | Travel Blog"), "Herz und Blut")
+        XCTAssertEqual(MetadataContext.shortestPart("Land zahlte rund 1,4 Millionen Euro für Wildschweine | MLUK"), "MLUK")
+        XCTAssertEqual(MetadataContext.shortestPart("The Daily Herald"), "The Daily Herald")
     }
 
     func testInitialsAndFullNames() {

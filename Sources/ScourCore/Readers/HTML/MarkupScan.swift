@@ -40,6 +40,8 @@ struct MarkupScan {
     var timeCount = 0
     var seenHeadline = false
     var authorLinkCount = 0
+    /// `article:author` values that are profile addresses (`profileKey`), with their meta key and rank.
+    var authorProfiles: [(url: String, key: String, rank: Int)] = []
     var bylineCount = 0
     /// `twitter:labelN` / `twitter:dataN` pairs ("Verfasst von" / "Karoline Herr").
     var twitterLabels: [String: String] = [:]
@@ -64,6 +66,27 @@ struct MarkupScan {
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
+    }
+
+    /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
+    /// one keeps its leading "/". Nil for what is no web address.
+    static func profileKey(_ raw: String) -> String? {
+        var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
+        for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
+        guard text.hasPrefix("/") || raw.lowercased().contains("://") || raw.hasPrefix("//") else { return nil }
+        if text.hasPrefix("www.") { text = String(text.dropFirst(4)) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text.count > 2 ? text : nil
+    }
+
+    /// "Jane Doe", "Jean-Luc de la Tour": 2–5 words, the first and last capitalised, no digits
+    /// (a link to a social profile often reads "Facebook" or "Follow us").
+    static func readsAsFullName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...5).contains(words.count), !text.contains(where: \.isNumber),
+              words.first?.first?.isUppercase == true, words.last?.first?.isUppercase == true else { return false }
+        return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" || $0 == "’" } }
     }
 
     /// What `TitleCleaner` cut from the end of a title: its last part after a separator, of 1–5 words.
@@ -276,6 +299,10 @@ struct MarkupScan {
             } else {
                 add(entry.field, content, origin: .init(.meta(key)), rank: entry.rank)
             }
+            // `article:author` as a profile address: the page's link to it shows the name.
+            if entry.field == .author, authorProfiles.count < 4, let profile = Self.profileKey(content), !profile.hasPrefix("/") {
+                authorProfiles.append((profile, key, entry.rank))
+            }
             if entry.field == .outlet { siteNames.append(Self.collapse(content)) }
             return
         }
@@ -327,6 +354,12 @@ struct MarkupScan {
                 add(.date, value, origin: .init(.timeElement(published: published)),
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
+        }
+        if tag == .a, !authorProfiles.isEmpty, !skipped, let href = node.attribute("href"), let hrefKey = Self.profileKey(href),
+           let match = authorProfiles.firstIndex(where: { $0.url == hrefKey || (hrefKey.hasPrefix("/") && hrefKey.count > 2 && $0.url.hasSuffix(hrefKey)) }),
+           let text = Self.shortLineText(node), Self.readsAsFullName(text) {
+            let profile = authorProfiles.remove(at: match)
+            add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
         }
         if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
            Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {

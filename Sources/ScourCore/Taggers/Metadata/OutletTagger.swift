@@ -12,10 +12,11 @@ extension MetadataContext {
             // shares a word with the page's host ("Investment Watch" on investmentwatchblog.com).
             if hint.origin.source == .titleElement, !hosts.isEmpty, !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) { continue }
             // "www.example.com" or "example.com" as the site's name: the name as the page spells it.
+            // A long last label is part of the name ("jungle.world" is "Jungle World"); a short one is a domain.
             if Self.isBareHost(name) {
                 var keys: [[UInt8]]?
                 let whole = name.lowercased().hasPrefix("www.") ? String(name.dropFirst(4)) : name
-                let spelt = properCase(whole, keys: &keys)
+                let spelt = (whole.split(separator: ".").last?.count ?? 0) > 3 ? properCase(whole, keys: &keys) : "."
                 name = spelt.contains(".") ? properCase(hostName(name), keys: &keys) : spelt
             }
             meta.outlet = name; set("outlet", rule: hint.origin.description)
@@ -40,15 +41,17 @@ extension MetadataContext {
     }
 
     /// "Frollein Herr | Information und Inspiration rund um …": a long value with a separator is a
-    /// name and a tagline (or a headline and a name); the name is the shorter part.
+    /// name and a tagline, or a headline and a name. Split at its first separator, the name is the
+    /// first part when that is short, else the last.
     static func shortestPart(_ value: String) -> String {
         guard value.split(separator: " ").count > 6 else { return value }
-        for separator in [" | ", " – ", " — ", " - "] where value.contains(separator) {
-            let parts = value.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if let shortest = parts.min(by: { $0.split(separator: " ").count < $1.split(separator: " ").count }),
-               shortest.split(separator: " ").count <= 6 { return shortest }
-        }
-        return value
+        let found = [" | ", " – ", " — ", " - "].compactMap { value.range(of: $0) }
+        guard let first = found.min(by: { $0.lowerBound < $1.lowerBound }) else { return value }
+        let head = value[..<first.lowerBound].trimmingCharacters(in: .whitespaces)
+        if !head.isEmpty, head.split(separator: " ").count <= 6 { return head }
+        let separator = String(value[first])
+        let last = value.components(separatedBy: separator).last?.trimmingCharacters(in: .whitespaces) ?? ""
+        return !last.isEmpty && last.split(separator: " ").count <= 6 ? last : value
     }
 
     /// A host as written in an address: no spaces, a dot, lowercase or "www."-prefixed ("example.com",
