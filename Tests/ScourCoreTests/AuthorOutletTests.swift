@@ -130,6 +130,21 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(social)).metadata.authors, [])
     }
 
+    func testTheArticlesOwnAsideNamesItsAuthorButThePagesDoesNot() throws {
+        let paragraphs = Self.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let inside = """
+        <html><head><title>Budget vote delayed again</title></head><body><article><h1>Budget vote delayed again</h1>
+        <aside class="meta"><p class="authors">Von:<br><a href="/autor/jane-doe-215" class="author-name">Jane Doe</a></p></aside>
+        \(paragraphs)</article></body></html>
+        """
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(inside)).metadata.authors, ["Jane Doe"])
+        let outside = """
+        <html><head><title>Budget vote delayed again</title></head><body><article><h1>Budget vote delayed again</h1>\(paragraphs)</article>
+        <aside><p class="author">Karl Weber</p><a href="/autor/karl-weber">Karl Weber</a></aside></body></html>
+        """
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(outside)).metadata.authors, [], "a sidebar's names are other texts' authors")
+    }
+
     func testLongSiteNameKeepsItsNamePart() {
         XCTAssertEqual(MetadataContext.shortestPart("Frollein Herr | Information und Inspiration rund um Fashion und Beauty"), "Frollein Herr")
         XCTAssertEqual(MetadataContext.shortestPart("Herz und Blut - Interior | Design | Lifestyle | Travel Blog"), "Herz und Blut")

@@ -23,11 +23,15 @@ struct MarkupScan {
         let skipClassBits: UInt8
         /// An `<article>` or `<main>` is this element or holds it.
         let inArticle: Bool
+        /// A `<nav>`, or a `<footer>`/`<aside>` no article holds, is this element or holds it: the
+        /// article's own meta box or footer ("Von: <a class=author-name>…") still names its authors.
+        let inSkippedTagForAuthors: Bool
         /// A `<header>` is this element or holds it.
         let inHeader: Bool
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
+        var skipsAuthorsBelow: Bool { inSkippedTagForAuthors || skipClassBits & 0x1F != 0 }
     }
 
     let vocabulary: MarkupVocabulary
@@ -195,17 +199,18 @@ struct MarkupScan {
         let marks = ElementMarks(node, table: vocabulary.classWordTable)
         let flags = marks.flags
         let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
+        let authorSkipped = Self.isSkippedTagForAuthors(tag, parent: parent) || flags.skip || parent.skipsAuthorsBelow
         elementCount += 1
         if tag == .h1 && !seenHeadline {
             if !skipped {
                 seenHeadline = true
                 add(.date, node.textContent, origin: .init(.visibleText(.headlineText)), rank: MarkupRank.headlineText)
             }
-            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+            readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
         if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
-        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+        readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
         return frame(for: node, tag: tag, flags: flags, parent: parent)
     }
 
@@ -214,12 +219,18 @@ struct MarkupScan {
               inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
               skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
               inArticle: tag == .article || tag == .main || parent?.inArticle == true,
+              inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
               inHeader: tag == .header || parent?.inHeader == true)
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
     private static func isSkippedTag(_ tag: HTMLTag) -> Bool {
         tag == .footer || tag == .aside || tag == .nav
+    }
+
+    /// For author hints, a footer or aside inside an `<article>`/`<main>` is the article's own.
+    private static func isSkippedTagForAuthors(_ tag: HTMLTag, parent: Frame?) -> Bool {
+        tag == .nav || ((tag == .footer || tag == .aside) && parent?.inArticle != true)
     }
 
     /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
@@ -329,7 +340,7 @@ struct MarkupScan {
 
     /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
     /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
-    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame,
+    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, authorSkipped: Bool, parent: Frame,
                                       hasItemprop: Bool) {
         if hasItemprop, let itemprop = node.attribute("itemprop")?.lowercased() {
             readItemprop(itemprop, node, skipped: skipped)
@@ -361,7 +372,7 @@ struct MarkupScan {
             let profile = authorProfiles.remove(at: match)
             add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
         }
-        if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
+        if tag == .a, authorLinkCount < 3, !authorSkipped, let href = node.attribute("href"),
            Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
@@ -377,7 +388,7 @@ struct MarkupScan {
                 add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
-        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !skipped else { return }
+        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
         if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
             authorClassCount += 1
             let count = candidates.count
@@ -391,7 +402,7 @@ struct MarkupScan {
                 lastAuthorElement = (path.count, elementCount, count)
             }
         }
-        if dateClassCount < 6, flags.date {
+        if dateClassCount < 6, flags.date, !skipped {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
