@@ -26,6 +26,9 @@ final class RunCommandTests: XCTestCase {
         })
         XCTAssertEqual(records[1]["authors"] as? [String], ["Marianna Belenkaya"])
         XCTAssertEqual(records[3]["tags"] as? [String], ["Note", "political", "top news"])
+        // Seed 003's outlet dateline ("Strategic Council Online - During …") is its outlet, not its body.
+        XCTAssertEqual(records[3]["outlet"] as? String, "Strategic Council Online")
+        XCTAssertTrue((records[3]["text"] as? String)?.hasPrefix("During the recent visit of the Palestinian Foreign Minister") == true)
         XCTAssertTrue(records.allSatisfy { ($0["schema_version"] as? Int) == 1 })
         // No temporary files are left beside the output.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.contains(".tmp-") }

@@ -147,6 +147,11 @@ public struct MetadataWords: Sendable, Decodable {
     /// What follows an author's name at the start of a bio line, per language ("Jane Doe is a
     /// reporter…", "Jane Doe, a research scholar…"), lowercased, with its leading space or comma.
     public let authorBioOpeners: [String: [String]]
+    /// Company suffixes a publication name never ends with ("Inc", "LLC", "GmbH"): cut from outlets.
+    public let companySuffixes: [String]
+    /// Per language, words that are never part of a person's name: labels, captions, photo agencies
+    /// ("Image title", "Getty Images", "Beliebteste Artikel").
+    public let notAuthorWords: [String: [String]]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -163,5 +168,7 @@ public struct MetadataWords: Sendable, Decodable {
         case urlLabels = "url_labels"
         case copyrightPhrases = "copyright_phrases"
         case authorBioOpeners = "author_bio_openers"
+        case companySuffixes = "company_suffixes"
+        case notAuthorWords = "not_author_words"
     }
 }

@@ -92,6 +92,7 @@ public struct MetadataStage: Stage {
         ("closing-name", { $0.tagClosingName() }),
         ("url", { $0.tagURL() }),
         ("outlet", { $0.tagOutlet() }),
+        ("outlet-dateline", { $0.dropOutletDateline() }),
         ("url-date-check", { $0.checkDateAgainstURL() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),

@@ -14,6 +14,8 @@ struct PersonNames: Sendable {
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
+    /// Words of every language that are never part of a name: labels, captions, photo agencies.
+    let notAuthorWords: Set<String>
     /// Where the names in an author value end: a separator, or a date label.
     let cutMarkers: [String]
     /// `cutMarkers` lowercased as bytes for ASCII values; nil for one that can never match those.
@@ -46,6 +48,8 @@ struct PersonNames: Sendable {
         authorWords = Set(words.authorLabels)
         allLabelBytes = allLabels.map { $0.utf8.allSatisfy { $0 < 0x80 } ? Array($0.utf8) : nil }
         organizationWords = Set(words.organizationWords)
+        // One set for all languages: a caption word of any language is no name in another.
+        notAuthorWords = Set(words.notAuthorWords.values.joined())
         cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " um ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
         let asBytes = { (word: String) -> [UInt8]? in
@@ -73,7 +77,7 @@ struct PersonNames: Sendable {
             guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }),
                   let first = word.first, first.isUppercase else { return false }
             if !allowCaps, word.count > 3, word.allSatisfy({ $0.isUppercase || !$0.isLetter }) { return false }
-            if stopwords.contains(lower) { return false }
+            if stopwords.contains(lower) || notAuthorWords.contains(lower) { return false }
             capitalised += 1
         }
         return capitalised >= 2
@@ -124,7 +128,8 @@ struct PersonNames: Sendable {
         // The value's whitespace is single spaces now, so ASCII means one byte per Character.
         let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
-        for label in [" Von ", " By ", " Par ", " Por "] {
+        // "Posted on May 3, 2020 by Jane Doe": a lowercase "by" is never part of a name (unlike "von", "de").
+        for label in [" Von ", " By ", " Par ", " Por ", " by "] {
             let range = ascii ? body.byteRange(of: label) : body.range(of: label)
             if let range { body = String(body[range.upperBound...]) }
         }
@@ -259,7 +264,54 @@ struct PersonNames: Sendable {
         // Questions, calls and sentences are no names: "Wer schreibt für uns?", "Projektleiterin der HSS in Tunesien."
         guard !name.contains("?"), !name.contains("!") else { return false }
         let words = name.split(separator: " ")
+        guard !hasLabelWord(words) else { return false }
         return words.count <= 6 && !(name.hasSuffix(".") && words.count > 3)
+    }
+
+    /// "Image title", "Getty Images", "Beliebteste Artikel": a word no name has.
+    func hasLabelWord<Words: Sequence>(_ words: Words) -> Bool where Words.Element == Substring {
+        words.contains { notAuthorWords.contains($0.lowercased().trimmingCharacters(in: Self.partEdges)) }
+    }
+
+    /// "JF", "J.D.", "J. D.": two to four initials, with or without dots, and nothing else.
+    static func initials(_ name: String) -> [Character]? {
+        let letters = name.filter { $0 != "." && $0 != " " }
+        guard (2...4).contains(letters.count), letters.allSatisfy(\.isLetter),
+              letters.allSatisfy(\.isUppercase) || (name.contains(".") && letters.count <= 3) else { return nil }
+        // "J.D." and "JD" are initials; "Jo." is an abbreviation of one name.
+        if name.contains("."), name.split(separator: ".").contains(where: { $0.trimmingCharacters(in: .whitespaces).count > 1 }) { return nil }
+        return letters.uppercased().map { $0 }
+    }
+
+    /// The first run of capitalised words in `text` whose first letters are `initials`, in order:
+    /// "Boris Kaiser" for "BK", "Junge Freiheit" for "JF". Particles between the words are skipped.
+    static func fullName(matching initials: [Character], in text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "(" || $0 == ")" || $0 == "/" })
+        guard words.count >= initials.count else { return nil }
+        var start = 0
+        while start + initials.count <= words.count {
+            var index = start
+            var matched = 0
+            var taken: [Substring] = []
+            while index < words.count, matched < initials.count {
+                let word = words[index]
+                if matched > 0, particles.contains(word.lowercased()) { taken.append(word); index += 1; continue }
+                guard let first = word.first, first.isUppercase, word.count > 1,
+                      Character(first.uppercased()) == initials[matched],
+                      word.dropFirst().contains(where: \.isLowercase) || word.count > 2 || word.last == "." else { break }
+                taken.append(word)
+                matched += 1
+                index += 1
+                // A middle initial ("Boris T. Kaiser") is part of the name but not of the initials.
+                while index < words.count, words[index].count == 2, words[index].last == ".", words[index].first?.isUppercase == true,
+                      matched < initials.count, Character(words[index].first!.uppercased()) != initials[matched] {
+                    taken.append(words[index]); index += 1
+                }
+            }
+            if matched == initials.count { return taken.joined(separator: " ").trimmingCharacters(in: partEdges) }
+            start += 1
+        }
+        return nil
     }
 
     /// A company, a site or its publisher rather than a person: "Web Commerce GmbH", "jungefreiheit.de",

@@ -101,6 +101,8 @@ enum MarkupRank {
     static let itempropAuthor = 24
     static let relAuthor = 30
     static let titleElement = 32
+    /// The site's name after the headline in `<title>`: below every `<meta>` and JSON-LD name.
+    static let titleSuffixOutlet = 34
     static let publishedTimeElement = 34
     static let timeElement = 40
     static let authorClassElement = 45

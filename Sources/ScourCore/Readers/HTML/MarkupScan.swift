@@ -23,11 +23,15 @@ struct MarkupScan {
         let skipClassBits: UInt8
         /// An `<article>` or `<main>` is this element or holds it.
         let inArticle: Bool
+        /// A `<nav>`, or a `<footer>`/`<aside>` no article holds, is this element or holds it: the
+        /// article's own meta box or footer ("Von: <a class=author-name>…") still names its authors.
+        let inSkippedTagForAuthors: Bool
         /// A `<header>` is this element or holds it.
         let inHeader: Bool
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
+        var skipsAuthorsBelow: Bool { inSkippedTagForAuthors || skipClassBits & 0x1F != 0 }
     }
 
     let vocabulary: MarkupVocabulary
@@ -40,6 +44,8 @@ struct MarkupScan {
     var timeCount = 0
     var seenHeadline = false
     var authorLinkCount = 0
+    /// `article:author` values that are profile addresses (`profileKey`), with their meta key and rank.
+    var authorProfiles: [(url: String, key: String, rank: Int)] = []
     var bylineCount = 0
     /// `twitter:labelN` / `twitter:dataN` pairs ("Verfasst von" / "Karoline Herr").
     var twitterLabels: [String: String] = [:]
@@ -68,12 +74,49 @@ struct MarkupScan {
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
     }
 
+    /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
+    /// one keeps its leading "/". Nil for what is no web address.
+    static func profileKey(_ raw: String) -> String? {
+        var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
+        for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
+        guard text.hasPrefix("/") || raw.lowercased().contains("://") || raw.hasPrefix("//") else { return nil }
+        if text.hasPrefix("www.") { text = String(text.dropFirst(4)) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text.count > 2 ? text : nil
+    }
+
+    /// "Jane Doe", "Jean-Luc de la Tour": 2–5 words, the first and last capitalised, no digits
+    /// (a link to a social profile often reads "Facebook" or "Follow us").
+    static func readsAsFullName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...5).contains(words.count), !text.contains(where: \.isNumber),
+              words.first?.first?.isUppercase == true, words.last?.first?.isUppercase == true else { return false }
+        return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" || $0 == "’" } }
+    }
+
+    /// What `TitleCleaner` cut from the end of a title: its last part after a separator, of 1–5 words.
+    static func titleSuffix(_ title: String, cleaned: String, separators: [String]) -> String? {
+        guard cleaned != title, !cleaned.isEmpty, title.hasPrefix(cleaned) else { return nil }
+        var tail = Substring(title.dropFirst(cleaned.count))
+        for separator in separators {
+            if let range = tail.range(of: separator, options: .backwards) { tail = tail[range.upperBound...] }
+        }
+        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•"))
+        let words = site.split(separator: " ").count
+        return (1...5).contains(words) ? site : nil
+    }
+
     /// Best first per field; equal ranks keep document order.
     func rankedHints() -> [MarkupHint] {
         var all = candidates
         if let title = titleText {
             let cleaned = TitleCleaner(separators: vocabulary.titleSeparators).removingSiteName(title, siteNames: siteNames)
             all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
+            // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
+            if let site = Self.titleSuffix(Self.collapse(title), cleaned: cleaned, separators: vocabulary.titleSeparators) {
+                all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))
+            }
         }
         if !bannerTexts.isEmpty {
             for index in all.indices where all[index].hint.field == .date && all[index].hint.origin.visibleText?.isPlacedLine == true
@@ -158,17 +201,18 @@ struct MarkupScan {
         let marks = ElementMarks(node, table: vocabulary.classWordTable)
         let flags = marks.flags
         let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
+        let authorSkipped = Self.isSkippedTagForAuthors(tag, parent: parent) || flags.skip || parent.skipsAuthorsBelow
         elementCount += 1
         if tag == .h1 && !seenHeadline {
             if !skipped {
                 seenHeadline = true
                 add(.date, node.textContent, origin: .init(.visibleText(.headlineText)), rank: MarkupRank.headlineText)
             }
-            readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+            readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
         if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
-        readElement(node, tag: tag, flags: flags, skipped: skipped, parent: parent, hasItemprop: marks.hasItemprop)
+        readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
         return frame(for: node, tag: tag, flags: flags, parent: parent)
     }
 
@@ -177,12 +221,18 @@ struct MarkupScan {
               inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
               skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
               inArticle: tag == .article || tag == .main || parent?.inArticle == true,
+              inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
               inHeader: tag == .header || parent?.inHeader == true)
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
     private static func isSkippedTag(_ tag: HTMLTag) -> Bool {
         tag == .footer || tag == .aside || tag == .nav
+    }
+
+    /// For author hints, a footer or aside inside an `<article>`/`<main>` is the article's own.
+    private static func isSkippedTagForAuthors(_ tag: HTMLTag, parent: Frame?) -> Bool {
+        tag == .nav || ((tag == .footer || tag == .aside) && parent?.inArticle != true)
     }
 
     /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
@@ -271,6 +321,10 @@ struct MarkupScan {
             } else {
                 add(entry.field, content, origin: .init(.meta(key)), rank: entry.rank)
             }
+            // `article:author` as a profile address: the page's link to it shows the name.
+            if entry.field == .author, authorProfiles.count < 4, let profile = Self.profileKey(content), !profile.hasPrefix("/") {
+                authorProfiles.append((profile, key, entry.rank))
+            }
             if entry.field == .outlet { siteNames.append(Self.collapse(content)) }
             return
         }
@@ -297,7 +351,7 @@ struct MarkupScan {
 
     /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
     /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
-    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, parent: Frame,
+    private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, authorSkipped: Bool, parent: Frame,
                                       hasItemprop: Bool) {
         if hasItemprop, let itemprop = node.attribute("itemprop")?.lowercased() {
             readItemprop(itemprop, node, skipped: skipped)
@@ -323,7 +377,13 @@ struct MarkupScan {
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
             }
         }
-        if tag == .a, authorLinkCount < 3, !skipped, let href = node.attribute("href"),
+        if tag == .a, !authorProfiles.isEmpty, !skipped, let href = node.attribute("href"), let hrefKey = Self.profileKey(href),
+           let match = authorProfiles.firstIndex(where: { $0.url == hrefKey || (hrefKey.hasPrefix("/") && hrefKey.count > 2 && $0.url.hasSuffix(hrefKey)) }),
+           let text = Self.shortLineText(node), Self.readsAsFullName(text) {
+            let profile = authorProfiles.remove(at: match)
+            add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
+        }
+        if tag == .a, authorLinkCount < 3, !authorSkipped, let href = node.attribute("href"),
            Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
@@ -339,7 +399,7 @@ struct MarkupScan {
                 add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
-        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !skipped else { return }
+        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
         if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
             authorClassCount += 1
             let count = candidates.count
@@ -353,7 +413,7 @@ struct MarkupScan {
                 lastAuthorElement = (path.count, elementCount, count)
             }
         }
-        if dateClassCount < 6, flags.date {
+        if dateClassCount < 6, flags.date, !skipped {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)

@@ -29,7 +29,7 @@ extension MetadataContext {
                 // element counts alone: the next one with that class is often another text's byline.
                 let current = meta.evidence["authors"]?.rule
                 guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else { continue }
-                let found = names.markupAuthors(value)
+                let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
@@ -113,6 +113,20 @@ extension MetadataContext {
                 return
             }
         }
+    }
+
+    /// Initials stand for a name the page gives in full ("JF" for "Junge Freiheit", "BK" for
+    /// "Boris Kaiser"): the full name when another author value of the markup spells it out, none
+    /// when it is the site's name; other initials are kept (a name in the text may be anyone's).
+    func resolveInitials(_ name: String) -> String? {
+        guard let initials = PersonNames.initials(name) else { return name }
+        for text in markupValues([.outlet]).map(\.value) where PersonNames.fullName(matching: initials, in: text) != nil { return nil }
+        for text in markupValues([.author, .byline]).map(\.value) {
+            guard let full = PersonNames.fullName(matching: initials, in: text) else { continue }
+            if names.isOrganization(full, siteKeys: siteKeys) { return nil }
+            if names.looksLikeName(full, allowCaps: true) { return PersonNames.tidyCase(full) }
+        }
+        return name
     }
 
     /// The last resort: an author value that named the site or an organisation.

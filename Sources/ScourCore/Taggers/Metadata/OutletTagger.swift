@@ -3,10 +3,102 @@ import Foundation
 /// Outlet: the markup's site name, else a name given in the text ("originally appeared on X"),
 /// a dateline that names it, a copyright line, or the URL's host; written as the page writes it.
 extension MetadataContext {
-    /// The markup's outlet (the first hint wins).
+    /// The markup's outlet: the first hint that still names something once cleaned as a publication name.
     mutating func tagMarkupOutlet() {
+        let hosts = pageHosts()
         for (hint, value) in markupValues([.outlet]) where meta.outlet == nil {
-            meta.outlet = value; set("outlet", rule: hint.origin.description)
+            guard var name = publicationName(Self.shortestPart(value)) else { continue }
+            // The part after the headline in `<title>` may be a section or a tagline: it counts when it
+            // shares a word with the page's host ("Investment Watch" on investmentwatchblog.com).
+            if hint.origin.source == .titleElement, !hosts.isEmpty, !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) { continue }
+            // "www.example.com" or "example.com" as the site's name: the name as the page spells it.
+            // A long last label is part of the name ("jungle.world" is "Jungle World"); a short one is a domain.
+            if Self.isBareHost(name) {
+                var keys: [[UInt8]]?
+                let whole = name.lowercased().hasPrefix("www.") ? String(name.dropFirst(4)) : name
+                let spelt = (whole.split(separator: ".").last?.count ?? 0) > 3 ? properCase(whole, keys: &keys) : "."
+                name = spelt.contains(".") ? properCase(hostName(name), keys: &keys) : spelt
+            }
+            meta.outlet = name; set("outlet", rule: hint.origin.description)
+        }
+    }
+
+    /// The hosts of the page's addresses (its URL and the markup's), lowercased.
+    func pageHosts() -> [String] {
+        ([meta.url] + document.markupHints.filter { $0.field == .url }.map(\.value)).compactMap { url in
+            url.flatMap { URL(string: $0)?.host?.lowercased() }
+        }
+    }
+
+    /// A word of the name (three letters or more) is in the host, or the host's name starts the name's letters.
+    static func nameFitsHost(_ name: String, host: String) -> Bool {
+        let hostKey = TextKey.letters(host)
+        let nameKey = TextKey.letters(name)
+        let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { TextKey.letters(String($0)) }
+        if words.contains(where: { $0.count >= 3 && hostKey.contains($0) }) { return true }
+        let label = host.split(separator: ".").dropLast().last.map { TextKey.letters(String($0)) } ?? hostKey
+        return label.count >= 3 && nameKey.hasPrefix(label)
+    }
+
+    /// "Frollein Herr | Information und Inspiration rund um …": a long value with a separator is a
+    /// name and a tagline, or a headline and a name. Split at its first separator, the name is the
+    /// first part when that is short, else the last.
+    static func shortestPart(_ value: String) -> String {
+        guard value.split(separator: " ").count > 6 else { return value }
+        let found = [" | ", " – ", " — ", " - "].compactMap { value.range(of: $0) }
+        guard let first = found.min(by: { $0.lowerBound < $1.lowerBound }) else { return value }
+        let head = value[..<first.lowerBound].trimmingCharacters(in: .whitespaces)
+        if !head.isEmpty, head.split(separator: " ").count <= 6 { return head }
+        let separator = String(value[first])
+        let last = value.components(separatedBy: separator).last?.trimmingCharacters(in: .whitespaces) ?? ""
+        return !last.isEmpty && last.split(separator: " ").count <= 6 ? last : value
+    }
+
+    /// A host as written in an address: no spaces, a dot, lowercase or "www."-prefixed ("example.com",
+    /// "Www.bmas.de"). A name the site spells with capitals ("Space.com", "CBSSports.com") is its brand.
+    static func isBareHost(_ name: String) -> Bool {
+        guard !name.contains(" "), name.contains("."), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        let lower = name.lowercased()
+        return lower.hasPrefix("www.") || name == lower
+    }
+
+    /// A publication's name without what surrounds it in a copyright line: "©", "Copyright",
+    /// "All rights reserved", years, no-break spaces and a company suffix ("Inc", "LLC", "GmbH").
+    /// Nil when nothing but those is left.
+    func publicationName(_ raw: String) -> String? {
+        var text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        if text.contains("©") { text = text.replacingOccurrences(of: "©", with: " ") }
+        if text.contains("(c)") || text.contains("(C)") {
+            text = text.replacingOccurrences(of: "(c)", with: " ", options: .caseInsensitive)
+        }
+        for phrase in stage.words.copyrightPhrases where text.range(of: phrase, options: .caseInsensitive) != nil {
+            text = text.replacingOccurrences(of: phrase, with: " ", options: .caseInsensitive)
+        }
+        var words = text.split(whereSeparator: \.isWhitespace).filter { !Self.isYear($0) }
+        // Company suffixes come off the end, several if need be ("Hearst Communications, Inc."), never the last word.
+        while words.count > 1 {
+            let last = words.last!.lowercased().trimmingCharacters(in: Self.outletEdges)
+            let pair = (words[words.count - 2] + " " + words.last!).lowercased().trimmingCharacters(in: Self.outletEdges)
+            if stage.words.companySuffixes.contains(pair), words.count > 2 {
+                words.removeLast(2)
+            } else if last.isEmpty || last == "&" || stage.words.companySuffixes.contains(last) {
+                words.removeLast()
+            } else {
+                break
+            }
+        }
+        let name = words.joined(separator: " ").trimmingCharacters(in: Self.nameEdges)
+        guard name.contains(where: \.isLetter) else { return nil }
+        return name
+    }
+
+    static let nameEdges = CharacterSet(charactersIn: " .,;:|-–—&*_\"'”“")
+
+    /// "2019", "2005-2024", "2019–": a year or a range of years.
+    static func isYear(_ word: Substring) -> Bool {
+        let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "/" }).map { $0.trimmingCharacters(in: outletEdges) }
+        return !parts.isEmpty && parts.allSatisfy { part in
+            part.count == 4 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (part.hasPrefix("19") || part.hasPrefix("20"))
         }
     }
 
@@ -33,26 +125,24 @@ extension MetadataContext {
                     guard let end = name.lowercased().byteOffset(of: pattern.after) else { continue }
                     name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
-                if let outlet = outletName(name, keys: &keys) {
+                // "First published on November 19, 2019 / 8:16 AM" names a time, not a publication.
+                if let outlet = outletName(name, keys: &keys), stage.dates.firstDate(in: outlet) == nil {
                     meta.outlet = outlet
                     set("outlet", rule: "named-in-text", block: index)
                     return
                 }
             }
         }
-        // "Strategic Council Online - During …": a dateline that names the outlet.
-        if let first = firstProse {
-            let text = document.blocks[first].text
-            for dash in [" - ", " – ", " — "] {
-                guard let range = text.range(of: dash), text.distance(from: text.startIndex, to: range.lowerBound) < 50 else { continue }
-                let head = String(text[..<range.lowerBound])
-                let headWords = head.split(separator: " ")
-                if (2...5).contains(headWords.count), headWords.allSatisfy({ $0.first?.isUppercase == true }),
-                   !head.contains(where: { $0 == "(" || $0.isNumber }) {
-                    meta.outlet = head
-                    set("outlet", rule: "dateline", block: first)
-                    return
-                }
+        // "Strategic Council Online - During …": a dateline that names the outlet. A place's dateline
+        // is written in capitals or with its region ("CLEVELAND, Ohio –", "Dekalb, Ill. —", "LONDON (Reuters) -").
+        if let first = firstProse, let head = leadingDateline(document.blocks[first].text)?.head {
+            let headWords = head.split(separator: " ")
+            if (2...5).contains(headWords.count), headWords.allSatisfy({ $0.first?.isUppercase == true }),
+               !headWords.contains(where: { $0.count > 1 && $0.allSatisfy { !$0.isLetter || $0.isUppercase } }),
+               !head.contains(where: { $0 == "(" || $0 == "," || $0 == "." || $0.isNumber }) {
+                meta.outlet = head
+                set("outlet", rule: "dateline", block: first)
+                return
             }
         }
         // "© 2005-2024 BLiTZ", "Copyright 2021 The Times".
@@ -62,14 +152,16 @@ extension MetadataContext {
             let bytes = text.utf8
             guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || ByteSearch.firstOffset(of: Self.copyrightSign, in: Array(bytes)) != nil,
                   text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
-            var rest = text.replacingOccurrences(of: "©", with: " ")
-            for word in stage.words.copyrightPhrases {
-                rest = rest.replacingOccurrences(of: word, with: " ", options: .caseInsensitive)
+            // The line starts with the sign or the word: "Foto © EnBW" credits a picture.
+            if let sign = text.range(of: "©") {
+                let before = text[..<sign.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
+                guard before.isEmpty || stage.words.copyrightPhrases.contains(before) else { continue }
             }
-            let cleaned = rest.split(whereSeparator: { $0 == " " || $0 == "." || $0 == "," || $0 == "|" })
-                .filter { !$0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "–" } }
-                .joined(separator: " ")
-            if let outlet = outletName(cleaned, keys: &keys), outlet.split(separator: " ").count <= 6 {
+            // The holder's name is what is left before the line's first sentence or bar ends.
+            // A holder starts with a capital (or a letter without case), and is no credit ("Designed by …").
+            if let stripped = publicationName(text), let holder = outletName(stripped, keys: &keys), let outlet = publicationName(holder),
+               outlet.first.map({ !$0.isLowercase }) ?? false, !outlet.lowercased().split(separator: " ").prefix(2).contains("by"),
+               outlet.split(separator: " ").count <= 6, stage.dates.firstDate(in: outlet) == nil {
                 meta.outlet = outlet
                 set("outlet", rule: "copyright", block: index)
                 return
@@ -79,6 +171,28 @@ extension MetadataContext {
             meta.outlet = properCase(hostName(host), keys: &keys)
             set("outlet", rule: "url-host")
         }
+    }
+
+    /// "X - rest", "X – rest", "X—rest": a head of under 50 characters before the text's first dash.
+    func leadingDateline(_ text: String) -> (head: String, rest: Substring)? {
+        let window = text.prefix(50)
+        let dashes = [" - ", "—", "–"].compactMap { window.range(of: $0) }
+        guard let dash = dashes.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let head = text[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
+        let rest = text[dash.upperBound...].drop(while: { $0 == " " })
+        guard !head.isEmpty, !rest.isEmpty else { return nil }
+        return (head, rest)
+    }
+
+    /// "Strategic Council Online - During the visit…": a body that opens with the outlet's own name
+    /// as its dateline loses it (it is metadata, now in `outlet`). A place ("LONDON (Reuters) -") is
+    /// no outlet and stays.
+    mutating func dropOutletDateline() {
+        guard let outlet = meta.outlet, let first = firstProse, document.blocks[first].isKept else { return }
+        let text = document.blocks[first].text
+        guard let (head, rest) = leadingDateline(text), TextKey.letters(head) == TextKey.letters(outlet),
+              !TextKey.letters(head).isEmpty else { return }
+        document.blocks[first].text = String(rest)
     }
 
     /// The lowercased bytes of a non-ASCII text, or nil when no pattern can be found in them: the

@@ -1,0 +1,187 @@
+import XCTest
+@testable import ScourCore
+
+/// Authors and outlets as names: labels and captions refused, initials resolved, outlets read as
+/// publication names (no ©, years, company suffixes or bare hosts), and an outlet's dateline
+/// taken out of the body. Pages go through the whole pipeline.
+final class AuthorOutletTests: XCTestCase {
+    static let body = MetadataStageTests.body
+
+    func cleanHTML(_ html: String, file: StaticString = #filePath, line: UInt = #line) -> Document? {
+        let document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+        switch Pipeline(config: TestSupport.defaultConfig).process(document) {
+        case let .success(document): return document
+        case let .failure(rejection):
+            XCTFail("rejected: \(rejection.reason)", file: file, line: line)
+            return nil
+        }
+    }
+
+    func page(head: String, header: String = "", footer: String = "") -> String {
+        let paragraphs = Self.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        return """
+        <html><head>\(head)</head><body><article><h1>Budget vote delayed again</h1>\(header)\(paragraphs)
+        <p>The mayor said the city would wait for the unions before any vote was held on the plan this year.</p>
+        </article><footer>\(footer)</footer></body></html>
+        """
+    }
+
+    // MARK: outlets
+
+    func testTitleSuffixNamesTheOutletBeforeTheCopyrightLine() throws {
+        let html = page(head: "<title>Budget vote delayed again - Metro Herald</title>",
+                        footer: "<p>© 2019\u{00A0}Herald Holdings Company. All rights reserved.</p>")
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.outlet, "Metro Herald")
+        XCTAssertEqual(document.metadata.evidence["outlet"]?.rule, "title")
+        XCTAssertEqual(document.metadata.title, "Budget vote delayed again")
+    }
+
+    func testCopyrightHolderLosesSignYearNoBreakSpacesAndCompanySuffix() throws {
+        let nytimes = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\n©\u{00A0}2019\u{00A0}The New York Times Company"))
+        XCTAssertEqual(nytimes.metadata.outlet, "The New York Times")
+        let hearst = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\nCopyright 2005-2021 Hearst Communications, Inc. All rights reserved."))
+        XCTAssertEqual(hearst.metadata.outlet, "Hearst Communications")
+        // A picture's credit is no copyright line of the site.
+        let credit = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\nFoto © EnBW"))
+        XCTAssertNotEqual(credit.metadata.outlet, "EnBW")
+    }
+
+    func testMarkupOutletIsCleanedAndABareHostBecomesItsName() throws {
+        let signed = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"Guineenews©\">")))
+        XCTAssertEqual(signed.metadata.outlet, "Guineenews")
+        let host = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"www.metroherald.com\">",
+                                                footer: "<p>Read more on MetroHerald every day.</p>")))
+        XCTAssertEqual(host.metadata.outlet, "MetroHerald", "the host's name as the page spells it, not the host")
+        XCTAssertEqual(OutletCheck.problems(host.metadata.outlet ?? ""), [])
+        // A long last label belongs to the name: "jungle.world" is "Jungle World" where the page says so.
+        let vanity = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"jungle.world\">",
+                                                  footer: "<p>Jungle World appears every Thursday.</p>")))
+        XCTAssertEqual(vanity.metadata.outlet, "Jungle World")
+    }
+
+    func testTextRulesNameNoDateAndNoPlaceAsOutlet() throws {
+        let published = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\nFirst published on November 19, 2019 / 8:16 AM"))
+        XCTAssertNotEqual(published.metadata.outlet, "November 19, 2019 / 8:16 AM")
+        for place in ["CLEVELAND, Ohio – ", "LONDON (Reuters) - ", "Dekalb, Ill. — "] {
+            let document = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(place)\(Self.body)"))
+            XCTAssertNil(document.metadata.outlet, place)
+            XCTAssertTrue(document.blocks.contains { $0.isKept && $0.text.hasPrefix(place) }, "a place's dateline stays in the body: \(place)")
+        }
+    }
+
+    func testOutletDatelineLeavesTheBody() throws {
+        let document = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\nDaily Planet Online—\(Self.body)"))
+        XCTAssertEqual(document.metadata.outlet, "Daily Planet Online")
+        let kept = document.blocks.filter(\.isKept).map(\.text)
+        XCTAssertTrue(kept.contains { $0.hasPrefix("The council met on Tuesday") }, "\(kept)")
+        XCTAssertFalse(kept.contains { $0.contains("Daily Planet Online") })
+        // The markup's outlet, spelt in other case, is the same name.
+        let html = page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"Metro Herald\">",
+                        header: "<p>METRO HERALD - The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes.</p>")
+        let marked = try XCTUnwrap(cleanHTML(html))
+        XCTAssertTrue(marked.blocks.contains { $0.isKept && $0.text.hasPrefix("The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes.") })
+    }
+
+    func testOutletCheckNamesEachProblem() {
+        XCTAssertEqual(OutletCheck.problems("The Herald"), [])
+        XCTAssertEqual(OutletCheck.problems("Space.com"), [], "a brand the site spells with capitals")
+        XCTAssertEqual(OutletCheck.problems("© 2019\u{00A0}The New York Times Company"), ["copyright", "year", "no-break space", "company suffix"])
+        XCTAssertEqual(OutletCheck.problems("example.com"), ["bare host"])
+        XCTAssertEqual(OutletCheck.problems("Www.bmas.de"), ["bare host"])
+    }
+
+    // MARK: authors
+
+    func testLabelsAndCaptionsAreNoAuthors() throws {
+        let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"Image title\">",
+                        header: "<div class=\"author\">Getty Images</div><div class=\"byline\">By Jane Doe</div>")
+        // "Posted on … by …" in an author element: the name after "by".
+        let posted = page(head: "<title>Budget vote delayed again</title>",
+                          header: "<div class=\"author\">Posted on September 21, 2020 by Adi Tzlil</div>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(posted)).metadata.authors, ["Adi Tzlil"])
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+    }
+
+    func testInitialsGiveWayToTheFullNameOnThePage() throws {
+        let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
+                        header: "<div class=\"author\">Jane Doe</div>")
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+        // Initials of the site's own name are the site, not a person.
+        let site = page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"JUNGE FREIHEIT\"><meta name=\"author\" content=\"JF\">")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(site)).metadata.authors, [])
+        // Initials no other author value spells out are kept (a name in the text may be anyone's).
+        let alone = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"KW\">",
+                         footer: "<p>Karl Weber wrote to the council about the vote.</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(alone)).metadata.authors, ["KW"])
+    }
+
+    func testProfileAddressAsAuthorIsTheNameItsLinkShows() throws {
+        let head = "<title>Budget vote delayed again</title><meta property=\"article:author\" content=\"https://www.metroherald.com/author/jane-doe/\">"
+        let html = page(head: head, header: "<p class=\"meta\"><a href=\"https://facebook.com/metroherald\">Facebook</a> <a href=\"/author/jane-doe\">Jane Doe</a></p>")
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+        XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "meta:article:author")
+        // A social profile whose link reads "Facebook" names nobody.
+        let social = page(head: "<title>Budget vote delayed again</title><meta property=\"article:author\" content=\"https://www.facebook.com/metroherald\">",
+                          header: "<p class=\"meta\"><a href=\"https://www.facebook.com/metroherald\">Facebook</a></p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(social)).metadata.authors, [])
+    }
+
+    func testTheArticlesOwnAsideNamesItsAuthorButThePagesDoesNot() throws {
+        let paragraphs = Self.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let inside = """
+        <html><head><title>Budget vote delayed again</title></head><body><article><h1>Budget vote delayed again</h1>
+        <aside class="meta"><p class="authors">Von:<br><a href="/autor/jane-doe-215" class="author-name">Jane Doe</a></p></aside>
+        \(paragraphs)</article></body></html>
+        """
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(inside)).metadata.authors, ["Jane Doe"])
+        let outside = """
+        <html><head><title>Budget vote delayed again</title></head><body><article><h1>Budget vote delayed again</h1>\(paragraphs)</article>
+        <aside><p class="author">Karl Weber</p><a href="/autor/karl-weber">Karl Weber</a></aside></body></html>
+        """
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(outside)).metadata.authors, [], "a sidebar's names are other texts' authors")
+    }
+
+    func testLongSiteNameKeepsItsNamePart() {
+        XCTAssertEqual(MetadataContext.shortestPart("Frollein Herr | Information und Inspiration rund um Fashion und Beauty"), "Frollein Herr")
+        XCTAssertEqual(MetadataContext.shortestPart("Herz und Blut - Interior | Design | Lifestyle | Travel Blog"), "Herz und Blut")
+        XCTAssertEqual(MetadataContext.shortestPart("Land zahlte rund 1,4 Millionen Euro für Wildschweine | MLUK"), "MLUK")
+        XCTAssertEqual(MetadataContext.shortestPart("The Daily Herald"), "The Daily Herald")
+    }
+
+    func testInitialsAndFullNames() {
+        XCTAssertEqual(PersonNames.initials("JF"), ["J", "F"])
+        XCTAssertEqual(PersonNames.initials("J.D."), ["J", "D"])
+        XCTAssertNil(PersonNames.initials("Jo."))
+        XCTAssertNil(PersonNames.initials("Jane"))
+        XCTAssertEqual(PersonNames.fullName(matching: ["B", "K"], in: "Von Boris T. Kaiser, Berlin"), "Boris T. Kaiser")
+        XCTAssertEqual(PersonNames.fullName(matching: ["J", "F"], in: "Die Geschichte der JUNGE FREIHEIT"), "JUNGE FREIHEIT")
+        XCTAssertNil(PersonNames.fullName(matching: ["J", "F"], in: "Jahr für Jahr"))
+    }
+}
+
+/// The outlet check over a set of page shapes the bench sets show: every outlet found reads as a name.
+final class OutletFixtureTests: XCTestCase {
+    static let paragraphs = MetadataStageTests.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+
+    static let pages: [String] = [
+        // og:site_name as a host; JSON-LD publisher with a company suffix; copyright footers only.
+        "<html><head><title>Vote delayed</title><meta property=\"og:site_name\" content=\"www.bmas.de\"></head><body><article>\(paragraphs)</article></body></html>",
+        "<html><head><title>Vote delayed</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Vote delayed\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Dow Jones & Company, Inc.\"}}</script></head><body><article>\(paragraphs)</article></body></html>",
+        "<html><head><title>Vote delayed</title></head><body><article>\(paragraphs)</article><footer><p>©\u{00A0}2021\u{00A0}Hanns-Seidel-Stiftung</p></footer></body></html>",
+        "<html><head><title>Vote delayed</title></head><body><article>\(paragraphs)</article><footer><p>Copyright © 2019 The Printers (Mysore) Private Ltd.</p></footer></body></html>",
+        "<html><head><title>Budget vote delayed again | Perspective Media LTD</title></head><body><article>\(paragraphs)</article></body></html>",
+    ]
+
+    func testEveryOutletOfTheFixturePagesReadsAsAName() throws {
+        for (index, html) in Self.pages.enumerated() {
+            let result = Pipeline(config: TestSupport.defaultConfig).process(Document(source: "page\(index).html", raw: Array(html.utf8), format: .html))
+            guard case let .success(document) = result else { XCTFail("page \(index) rejected"); continue }
+            let outlet = try XCTUnwrap(document.metadata.outlet, "page \(index) has an outlet")
+            XCTAssertEqual(OutletCheck.problems(outlet), [], "page \(index): \(outlet)")
+        }
+    }
+}
