@@ -221,16 +221,6 @@ static int scour_is_boolean_attribute(const xmlChar *name) {
 
 /* libxml2's tree gives an attribute without a value an empty value, except the
    boolean ones (checked, selected, ...), whose value is their own name. */
-/* libxml2's tree gives a boolean attribute written without a value (`<input checked>`)
-   its own name as value. htmlIsBooleanAttr is deprecated from libxml2 2.14 on (still there
-   in 2.15); the call is kept, with the warning silenced, so each version answers by its own list. */
-static int scour_is_boolean_attribute(const xmlChar *name) {
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wdeprecated-declarations"
-    return htmlIsBooleanAttr(name);
-#pragma clang diagnostic pop
-}
-
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
     scour_tree *tree = scour_tree_of(context);
     if (tree->failed || name == NULL) return;

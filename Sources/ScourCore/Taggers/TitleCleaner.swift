@@ -62,6 +62,18 @@ struct TitleCleaner: Sendable {
         return title
     }
 
+    /// What `removingSiteName` cut from the end of a title: its last part after a separator, of 1–5 words.
+    func removedSuffix(of title: String, cleaned: String) -> String? {
+        guard cleaned != title, !cleaned.isEmpty, title.hasPrefix(cleaned) else { return nil }
+        var tail = Substring(title.dropFirst(cleaned.count))
+        for separator in separators.map(\.text) {
+            if let range = tail.range(of: separator, options: .backwards) { tail = tail[range.upperBound...] }
+        }
+        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•"))
+        let words = site.split(separator: " ").count
+        return (1...5).contains(words) ? site : nil
+    }
+
     /// Drops " | Section news" and " | Site" tails (up to six words each), keeping the headline.
     func removingSectionTails(_ raw: String) -> String {
         var title = raw.trimmingCharacters(in: .whitespaces)

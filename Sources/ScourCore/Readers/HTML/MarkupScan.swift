@@ -95,26 +95,15 @@ struct MarkupScan {
         return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" || $0 == "’" } }
     }
 
-    /// What `TitleCleaner` cut from the end of a title: its last part after a separator, of 1–5 words.
-    static func titleSuffix(_ title: String, cleaned: String, separators: [String]) -> String? {
-        guard cleaned != title, !cleaned.isEmpty, title.hasPrefix(cleaned) else { return nil }
-        var tail = Substring(title.dropFirst(cleaned.count))
-        for separator in separators {
-            if let range = tail.range(of: separator, options: .backwards) { tail = tail[range.upperBound...] }
-        }
-        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•"))
-        let words = site.split(separator: " ").count
-        return (1...5).contains(words) ? site : nil
-    }
-
     /// Best first per field; equal ranks keep document order.
     func rankedHints() -> [MarkupHint] {
         var all = candidates
         if let title = titleText {
-            let cleaned = TitleCleaner(separators: vocabulary.titleSeparators).removingSiteName(title, siteNames: siteNames)
+            let cleaner = TitleCleaner(separators: vocabulary.titleSeparators)
+            let cleaned = cleaner.removingSiteName(title, siteNames: siteNames)
             all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
             // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
-            if let site = Self.titleSuffix(Self.collapse(title), cleaned: cleaned, separators: vocabulary.titleSeparators) {
+            if let site = cleaner.removedSuffix(of: Self.collapse(title), cleaned: cleaned) {
                 all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))
             }
         }
