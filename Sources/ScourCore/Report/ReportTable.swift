@@ -128,7 +128,7 @@ struct DocumentTable {
     private static func select(_ name: String, label: String, counts: [String: Int]) -> String {
         var html = "<select name=\(name)><option value=\"\">\(label)</option>"
         for (value, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            let escaped = RunReport.escape(value)
+            let escaped = HTMLText.escape(value)
             html += "<option value=\"\(escaped)\">\(escaped) (\(count))</option>"
         }
         return html + "</select>"
