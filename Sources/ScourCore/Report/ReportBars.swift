@@ -10,7 +10,7 @@ enum ReportBars {
 
     /// The `shown` largest counts, ties by name; the rest as one bar when more than one is left.
     static func top(_ counts: [String: Int], shown: Int, otherNoun: String) -> [ChartBar] {
-        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let sorted = counts.largestFirst
         guard sorted.count > shown + 1 else { return sorted.map { ChartBar(label: $0.key, count: $0.value) } }
         let rest = sorted.dropFirst(shown)
         return sorted.prefix(shown).map { ChartBar(label: $0.key, count: $0.value) }

@@ -77,8 +77,7 @@ final class RunReport {
         rows.close()
         defer { abandon() }
         let title = "Scour run " + HTMLText.escape(summary.runID ?? "")
-        let writer = try AtomicFileWriter(path: path)
-        do throws(OutputError) {
+        try AtomicFileWriter.write(path: path) { writer throws(OutputError) in
             try writer.writeLine("<!doctype html><html lang=en><head><meta charset=utf-8><title>\(title)</title>")
             try writer.writeLine(ReportPage.style + "</head><body>\n<h1>\(title)</h1>")
             try writer.writeLine(Self.figures(summary))
@@ -94,10 +93,6 @@ final class RunReport {
             }
             try sections.copy(into: writer)
             try writer.writeLine("<p id=timing></p>" + ReportPage.script + "</body></html>")
-            try writer.commit()
-        } catch {
-            writer.abandon()
-            throw error
         }
     }
 
@@ -122,7 +117,7 @@ final class RunReport {
         }
         html += "</table>"
         for stats in summary.stages where stats.blocksRemoved.count > ReportBars.rulesShown + 1 {
-            let rules = stats.blocksRemoved.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let rules = stats.blocksRemoved.largestFirst
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             html += "<details><summary>\(HTMLText.escape(stats.stage)): all \(stats.blocksRemoved.count) rules</summary><p>\(HTMLText.escape(rules))</p></details>"
         }
