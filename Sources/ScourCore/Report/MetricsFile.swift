@@ -31,14 +31,7 @@ public struct MetricsFile: Sendable {
     /// or block device is refused, a FIFO or character device written to as it is.
     public static func write(_ outcome: Outcome, to path: String, ended: Date = Date()) throws(OutputError) {
         let file = MetricsFile(outcome: outcome, ended: ended, previousSuccess: previousSuccess(at: path))
-        let writer = try AtomicFileWriter(path: path)
-        do throws(OutputError) {
-            try writer.writeLine(file.text)
-            try writer.commit()
-        } catch {
-            writer.abandon()
-            throw error
-        }
+        try AtomicFileWriter.write(path: path) { writer throws(OutputError) in try writer.writeLine(file.text) }
     }
 
     /// The last success time in an earlier metrics file; nil unless `path` is a regular file holding one.

@@ -42,7 +42,7 @@ public enum RejectReasonClasses {
 
     /// The `limit` largest classes (ties by name), then `other` with the rest when any is left.
     public static func bounded(_ classes: [String: Int], limit: Int = namedClasses) -> [(name: String, count: Int)] {
-        let sorted = classes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let sorted = classes.largestFirst
         var kept = sorted.prefix(limit).filter { $0.key != otherName }.map { (name: $0.key, count: $0.value) }
         let rest = classes.values.reduce(0, +) - kept.reduce(0) { $0 + $1.count }
         if rest > 0 { kept.append((name: otherName, count: rest)) }

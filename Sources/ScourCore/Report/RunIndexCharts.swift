@@ -139,7 +139,7 @@ struct RunIndexCharts {
         let recent = Array(runs.suffix(runCount))
         var documents: [String: Int] = [:]
         for run in recent { for host in run.hosts { documents[host.host, default: 0] += host.documents } }
-        let hosts = documents.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(hostCount).map(\.key)
+        let hosts = documents.largestFirst.prefix(hostCount).map(\.key)
         guard !hosts.isEmpty else { return "<p>No run lists body words per host yet (runs made before this version do not).</p>" }
         var out = "<div class=hosts>"
         for host in hosts {

@@ -49,14 +49,7 @@ public struct RunIndexPage: Sendable {
         })
         let page = RunIndexPage(history: history, count: runs, title: root, reports: reports)
         do throws(OutputError) {
-            let writer = try AtomicFileWriter(path: root + "/index.html")
-            do throws(OutputError) {
-                try writer.writeLine(page.html)
-                try writer.commit()
-            } catch {
-                writer.abandon()
-                throw error
-            }
+            try AtomicFileWriter.write(path: root + "/index.html") { writer throws(OutputError) in try writer.writeLine(page.html) }
         } catch {
             throw .output(error)
         }
@@ -66,7 +59,7 @@ public struct RunIndexPage: Sendable {
     static func topRules(_ runs: [RunFigures]) -> [String] {
         var totals: [String: Int] = [:]
         for run in runs { for (rule, count) in run.removedByRule { totals[rule, default: 0] += count } }
-        return totals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(followedRules).map(\.key)
+        return totals.largestFirst.prefix(followedRules).map(\.key)
     }
 
     public var html: String {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The frame of an inline SVG chart over `slots` evenly spaced columns (one per run): scales,
-/// grid lines with their labels, and numbers written short so a chart of 365 runs stays small.
-/// Values are drawn from 0 at the bottom to `maximum` at the top.
+/// The SVG charts of both pages about runs. An instance is the frame of a chart over `slots`
+/// evenly spaced columns (one per run, `index.html`): scales, grid lines with their labels, and
+/// numbers written short so a chart of 365 runs stays small. Values are drawn from 0 at the
+/// bottom to `maximum` at the top. `labelledBars` draws the horizontal bars of `report.html`.
 struct SVGChart {
     var width = 960.0
     var height = 180.0
@@ -100,21 +101,41 @@ struct SVGChart {
     }
 }
 
-/// Text escaped for HTML content and quoted attribute values.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
+/// One bar of a horizontal chart: what it counts and how many. `grouped` is the number of
+/// labels an "other" bar stands for (0 for a bar of its own).
+struct ChartBar: Equatable {
+    var label: String
+    var count: Int
+    var grouped = 0
+}
+
+extension SVGChart {
+    private static let labelWidth = 210, labelledBarWidth = 250, figureWidth = 60, rowHeight = 20, labelLimit = 32
+
+    /// A figure with a horizontal bar chart: per bar a label, a bar scaled to the largest count,
+    /// and the figure. Each bar is a `<g class=bar>` whose data attributes hold the label and the
+    /// count, so a test or a script reads the figures without parsing the drawing. `attributes`
+    /// go on the figure (e.g. `data-stage`), already escaped.
+    static func labelledBars(id: String, caption: String, bars: [ChartBar], attributes: String = "") -> String {
+        var html = "<figure class=chart id=\"\(HTMLText.escape(id))\" data-bars=\(bars.count)\(attributes)>"
+        html += "<figcaption>\(HTMLText.escape(caption))</figcaption>"
+        guard !bars.isEmpty else { return html + "<p class=none>none</p></figure>" }
+        let width = labelWidth + labelledBarWidth + figureWidth, height = bars.count * rowHeight
+        let largest = max(1, bars.map(\.count).max() ?? 1)
+        html += "<svg width=\(width) height=\(height) viewBox=\"0 0 \(width) \(height)\" role=img aria-label=\"\(HTMLText.escape(caption))\">"
+        for (index, bar) in bars.enumerated() {
+            let top = index * rowHeight
+            // Whole pixels, and at least one for a count above 0, so a small count still shows.
+            let length = bar.count == 0 ? 0 : max(1, Int((Double(bar.count) / Double(largest) * Double(labelledBarWidth)).rounded()))
+            let label = HTMLText.escape(bar.label)
+            let shown = bar.label.count > labelLimit ? String(bar.label.prefix(labelLimit - 1)) + "…" : bar.label
+            html += "<g class=\"bar\(bar.grouped > 0 ? " other" : "")\" data-label=\"\(label)\" data-count=\(bar.count)"
+            if bar.grouped > 0 { html += " data-grouped=\(bar.grouped)" }
+            html += "><title>\(label): \(bar.count)</title>"
+            html += "<text x=\(labelWidth - 6) y=\(top + 14) text-anchor=end>\(HTMLText.escape(shown))</text>"
+            html += "<rect x=\(labelWidth) y=\(top + 3) width=\(length) height=14></rect>"
+            html += "<text x=\(labelWidth + length + 4) y=\(top + 14)>\(bar.count)</text></g>"
         }
-        return out
+        return html + "</svg></figure>"
     }
 }

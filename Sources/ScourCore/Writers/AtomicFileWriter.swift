@@ -102,6 +102,19 @@ public final class AtomicFileWriter {
         }
     }
 
+    /// A whole file at once: `body` writes into a new writer at `path`, which is then committed;
+    /// on any error the temporary file is removed (the previous file stays) and the error passed on.
+    static func write(path: String, _ body: (AtomicFileWriter) throws(OutputError) -> Void) throws(OutputError) {
+        let writer = try AtomicFileWriter(path: path)
+        do throws(OutputError) {
+            try body(writer)
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
     /// Drops the temporary file; the previous output, if any, stays as it was.
     public func abandon() {
         try? handle.close()

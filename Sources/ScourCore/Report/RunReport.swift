@@ -44,9 +44,9 @@ final class RunReport {
 
     /// The document's own section: source, metadata with evidence, kept and removed blocks.
     private func section(_ document: Document, id: String, duplicateOf: String?) -> String {
-        var html = "<section id=doc-\(written)><h2>\(Self.escape(document.metadata.title ?? document.source))</h2>"
-        html += "<p class=src>\(Self.escape(document.source)) · id \(id)"
-        if let duplicateOf { html += " · duplicate of \(Self.escape(duplicateOf))" }
+        var html = "<section id=doc-\(written)><h2>\(HTMLText.escape(document.metadata.title ?? document.source))</h2>"
+        html += "<p class=src>\(HTMLText.escape(document.source)) · id \(id)"
+        if let duplicateOf { html += " · duplicate of \(HTMLText.escape(duplicateOf))" }
         html += "</p><table class=meta>"
         let meta = document.metadata
         let values: [(String, String?)] = [
@@ -57,15 +57,15 @@ final class RunReport {
         for (field, value) in values {
             guard let value else { continue }
             let evidence = meta.evidence[field].map { "\($0.rule)\($0.line.map { ", line \($0)" } ?? "")" } ?? ""
-            html += "<tr><th>\(field)</th><td>\(Self.escape(value))</td><td class=ev>\(Self.escape(evidence))</td></tr>"
+            html += "<tr><th>\(field)</th><td>\(HTMLText.escape(value))</td><td class=ev>\(HTMLText.escape(evidence))</td></tr>"
         }
         html += "</table><div class=blocks>"
         for block in document.blocks {
             if let removal = block.removal {
-                html += "<p class=cut><span class=rule>\(Self.escape(removal.stage)):\(Self.escape(removal.rule))</span> \(Self.escape(block.text))</p>"
+                html += "<p class=cut><span class=rule>\(HTMLText.escape(removal.stage)):\(HTMLText.escape(removal.rule))</span> \(HTMLText.escape(block.text))</p>"
             } else {
                 let tag = block.kind == .heading ? "h3" : "p"
-                html += "<\(tag)>\(Self.escape(block.text))</\(tag)>"
+                html += "<\(tag)>\(HTMLText.escape(block.text))</\(tag)>"
             }
         }
         return html + "</div></section>\n"
@@ -76,9 +76,8 @@ final class RunReport {
         sections.close()
         rows.close()
         defer { abandon() }
-        let title = "Scour run " + Self.escape(summary.runID ?? "")
-        let writer = try AtomicFileWriter(path: path)
-        do throws(OutputError) {
+        let title = "Scour run " + HTMLText.escape(summary.runID ?? "")
+        try AtomicFileWriter.write(path: path) { writer throws(OutputError) in
             try writer.writeLine("<!doctype html><html lang=en><head><meta charset=utf-8><title>\(title)</title>")
             try writer.writeLine(ReportPage.style + "</head><body>\n<h1>\(title)</h1>")
             try writer.writeLine(Self.figures(summary))
@@ -94,10 +93,6 @@ final class RunReport {
             }
             try sections.copy(into: writer)
             try writer.writeLine("<p id=timing></p>" + ReportPage.script + "</body></html>")
-            try writer.commit()
-        } catch {
-            writer.abandon()
-            throw error
         }
     }
 
@@ -106,25 +101,25 @@ final class RunReport {
         var html = "<p class=totals>\(summary.inputs) inputs · \(summary.written) written · \(summary.duplicates) duplicates"
         html += " · \(summary.rejected) rejected · \(summary.unchanged) unchanged · \(String(format: "%.2f", summary.seconds)) s</p>"
         html += "<div class=charts>"
-        html += BarChart(id: "chart-outcomes", caption: "Documents by outcome", bars: ReportBars.outcomes(summary)).svg
-        html += BarChart(id: "chart-rejects", caption: "Rejects by reason", bars: ReportBars.rejects(summary.rejectReasons)).svg
+        html += SVGChart.labelledBars(id: "chart-outcomes", caption: "Documents by outcome", bars: ReportBars.outcomes(summary))
+        html += SVGChart.labelledBars(id: "chart-rejects", caption: "Rejects by reason", bars: ReportBars.rejects(summary.rejectReasons))
         html += "</div><h2 id=rules>Blocks removed, by stage and rule</h2><div class=charts>"
         for stats in summary.stages where !stats.blocksRemoved.isEmpty {
             let total = stats.blocksRemoved.values.reduce(0, +)
-            html += BarChart(id: "chart-rules-" + stats.stage,
-                             caption: "\(stats.stage): \(total) blocks, \(stats.blocksRemoved.count) rule\(stats.blocksRemoved.count == 1 ? "" : "s")",
-                             bars: ReportBars.rules(stats), attributes: " data-stage=\"\(escape(stats.stage))\"").svg
+            html += SVGChart.labelledBars(id: "chart-rules-" + stats.stage,
+                                          caption: "\(stats.stage): \(total) blocks, \(stats.blocksRemoved.count) rule\(stats.blocksRemoved.count == 1 ? "" : "s")",
+                                          bars: ReportBars.rules(stats), attributes: " data-stage=\"\(HTMLText.escape(stats.stage))\"")
         }
         html += "</div><table class=stages><tr><th>stage</th><th>in</th><th>kept</th><th>rejected</th><th>blocks removed</th></tr>"
         for stats in summary.stages {
-            html += "<tr><td>\(escape(stats.stage))</td><td>\(stats.documentsIn)</td><td>\(stats.documentsKept)</td>"
+            html += "<tr><td>\(HTMLText.escape(stats.stage))</td><td>\(stats.documentsIn)</td><td>\(stats.documentsKept)</td>"
             html += "<td>\(stats.documentsRejected)</td><td>\(stats.blocksRemoved.values.reduce(0, +))</td></tr>"
         }
         html += "</table>"
         for stats in summary.stages where stats.blocksRemoved.count > ReportBars.rulesShown + 1 {
-            let rules = stats.blocksRemoved.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let rules = stats.blocksRemoved.largestFirst
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            html += "<details><summary>\(escape(stats.stage)): all \(stats.blocksRemoved.count) rules</summary><p>\(escape(rules))</p></details>"
+            html += "<details><summary>\(HTMLText.escape(stats.stage)): all \(stats.blocksRemoved.count) rules</summary><p>\(HTMLText.escape(rules))</p></details>"
         }
         return html
     }
@@ -132,21 +127,6 @@ final class RunReport {
     func abandon() {
         sections.remove()
         rows.remove()
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for char in text {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(char)
-            }
-        }
-        return out
     }
 }
 

@@ -127,8 +127,8 @@ struct DocumentTable {
     /// A select with an "all" choice, then the values, most frequent first.
     private static func select(_ name: String, label: String, counts: [String: Int]) -> String {
         var html = "<select name=\(name)><option value=\"\">\(label)</option>"
-        for (value, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            let escaped = RunReport.escape(value)
+        for (value, count) in counts.largestFirst {
+            let escaped = HTMLText.escape(value)
             html += "<option value=\"\(escaped)\">\(escaped) (\(count))</option>"
         }
         return html + "</select>"
