@@ -4,13 +4,15 @@
 # Chromium, takes a screenshot and checks the DOM Chromium built: one bar or point per run in
 # every chart, the figures equal to the manifests', the unusual run flagged with a link to its
 # report.html. Not part of the default test run: it installs chromium (Debian) if missing.
-# Usage: scripts/check-index-chromium.sh [SCREENSHOT.png]   (SCOUR_BIN=path to use a built binary)
+# Usage: scripts/check-index-chromium.sh [SCREENSHOT.png]   (SCOUR=path, or SCOUR_BIN=path, to use a built binary)
+# scripts/check-report-chromium.sh runs it at its end, so one command checks both pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+SCOUR_BIN=${SCOUR_BIN:-${SCOUR:-}}
 if [ -z "${SCOUR_BIN:-}" ]; then
   swift build --product scour >/dev/null
   SCOUR_BIN=.build/debug/scour

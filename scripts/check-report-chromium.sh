@@ -9,7 +9,7 @@
 # Usage: scripts/check-report-chromium.sh [SHOTS_DIR] (default out/report-check, not in git).
 # Set SCOUR to a built binary to skip the build (a release binary makes step 3 faster);
 # REPORT_PAGES changes the size of step 3. Not part of the default test run: it installs
-# chromium (Debian) if missing.
+# chromium (Debian) if missing. At its end it runs scripts/check-index-chromium.sh for index.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,3 +76,7 @@ done
 shot "$many/report.html" "$shots/many-report.png" 1280,2600
 shot "$many/report.html?outlet=Harbour%20Times&sort=words&desc=1" "$shots/many-filtered.png" 1280,3000
 echo "report check passed; screenshots in $shots"
+
+# The index over runs (scour report): its own script makes seven runs, one of them unusual.
+echo "== index.html over runs"
+SCOUR="$SCOUR" scripts/check-index-chromium.sh "$shots/index.png"
