@@ -62,51 +62,61 @@ struct BenchCommand: ParsableCommand {
         }
         let (pipelineConfig, _) = try loadConfig(path: config ?? "pipeline.json", explicit: config != nil)
         if !input.isEmpty {
-            let documents = SpeedBench.load(input)
-            guard !documents.isEmpty else {
-                printError("scour: no readable pages under \(input.joined(separator: ", "))")
-                throw ExitCode(2)
-            }
-            let bench = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs)
-            let runPath = RunPathBench(config: pipelineConfig, inputs: input, jobs: jobs)
-            // One untimed pass over a few pages first: lazily built tables, the allocator's
-            // first growth and page faults belong to start-up, not to per-page cost.
-            let warmUp = Array(documents.prefix(16))
-            _ = bench.parseFloor(warmUp, repeat: 1)
-            _ = bench.run(warmUp, repeat: 1)
-            let (result, floor, whole) = bench.runBesideFloor(documents, rounds: `repeat`, runPath: runPath)
-            print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected; %.1f pages per CPU-second",
-                         result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
-                         result.megabytesPerSecond, result.rejected, result.pagesPerCPUSecond))
-            if floor.pages > 0 {
-                print(String(format: "libxml2 parse only: %d HTML pages in %.2fs: %.1f pages/s, %.2f MB/s; %.1f pages per CPU-second",
-                             floor.pages, floor.seconds, floor.pagesPerSecond, floor.megabytesPerSecond, floor.pagesPerCPUSecond))
-                let htmlShare = Double(floor.pages) / Double(max(result.pages, 1))
-                print(String(format: "pipeline / parse floor: %.0f%% (wall), %.0f%% (CPU)",
-                             100 * result.pagesPerSecond * htmlShare / max(floor.pagesPerSecond, 1e-9),
-                             100 * result.pagesPerCPUSecond * htmlShare / max(floor.pagesPerCPUSecond, 1e-9)))
-            }
-            if let whole, whole.pages > 0 {
-                print(String(format: "run path (scour run: files read, pipeline, ids, JSON, fingerprints, duplicates; output discarded): %d pages in %.2fs: %.1f pages/s; %.1f pages per CPU-second",
-                             whole.pages, whole.seconds, whole.pagesPerSecond, whole.pagesPerCPUSecond))
-                print(String(format: "run path / pipeline: %.2f (wall), %.2f (CPU)",
-                             whole.pagesPerSecond / max(result.pagesPerSecond, 1e-9),
-                             whole.pagesPerCPUSecond / max(result.pagesPerCPUSecond, 1e-9)))
-            }
-            print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
-            if scalingRounds > 0 && jobs > 1 {
-                let scaling = bench.scaling(documents, rounds: scalingRounds)
-                func describe(_ ratio: SpeedBench.Scaling.Ratio) -> String {
-                    String(format: "%.2f× in total, %.2f× best round to best round (rounds %.2f–%.2f)", ratio.speedUp,
-                           ratio.bestSpeedUp, ratio.perRound.min() ?? 0, ratio.perRound.max() ?? 0)
-                }
-                let cores = ProcessInfo.processInfo.activeProcessorCount
-                let busy = jobs > cores ? " (this machine runs \(cores) at once)" : ""
-                print("speed-up from 1 to \(jobs) workers\(busy) over \(scaling.rounds) alternating rounds: pipeline \(describe(scaling.pipeline)); "
-                      + "libxml2 parse only \(describe(scaling.parseFloor))")
-            }
-            return
+            try runSpeed(pipelineConfig)
+        } else {
+            try runSets(pipelineConfig)
         }
+    }
+
+    /// Speed only (`--input`): the pipeline beside the libxml2 floor and the run path, then scaling.
+    private func runSpeed(_ pipelineConfig: PipelineConfig) throws {
+        let documents = SpeedBench.load(input)
+        guard !documents.isEmpty else {
+            printError("scour: no readable pages under \(input.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let bench = SpeedBench(pipeline: Pipeline(config: pipelineConfig), jobs: jobs)
+        let runPath = RunPathBench(config: pipelineConfig, inputs: input, jobs: jobs)
+        // One untimed pass over a few pages first: lazily built tables, the allocator's
+        // first growth and page faults belong to start-up, not to per-page cost.
+        let warmUp = Array(documents.prefix(16))
+        _ = bench.parseFloor(warmUp, repeat: 1)
+        _ = bench.run(warmUp, repeat: 1)
+        let (result, floor, whole) = bench.runBesideFloor(documents, rounds: `repeat`, runPath: runPath)
+        print(String(format: "pipeline: %d pages (%.1f MB) in %.2fs on %d job(s): %.1f pages/s, %.2f MB/s, %d rejected; %.1f pages per CPU-second",
+                     result.pages, Double(result.bytes) / 1_000_000, result.seconds, jobs, result.pagesPerSecond,
+                     result.megabytesPerSecond, result.rejected, result.pagesPerCPUSecond))
+        if floor.pages > 0 {
+            print(String(format: "libxml2 parse only: %d HTML pages in %.2fs: %.1f pages/s, %.2f MB/s; %.1f pages per CPU-second",
+                         floor.pages, floor.seconds, floor.pagesPerSecond, floor.megabytesPerSecond, floor.pagesPerCPUSecond))
+            let htmlShare = Double(floor.pages) / Double(max(result.pages, 1))
+            print(String(format: "pipeline / parse floor: %.0f%% (wall), %.0f%% (CPU)",
+                         100 * result.pagesPerSecond * htmlShare / max(floor.pagesPerSecond, 1e-9),
+                         100 * result.pagesPerCPUSecond * htmlShare / max(floor.pagesPerCPUSecond, 1e-9)))
+        }
+        if let whole, whole.pages > 0 {
+            print(String(format: "run path (scour run: files read, pipeline, ids, JSON, fingerprints, duplicates; output discarded): %d pages in %.2fs: %.1f pages/s; %.1f pages per CPU-second",
+                         whole.pages, whole.seconds, whole.pagesPerSecond, whole.pagesPerCPUSecond))
+            print(String(format: "run path / pipeline: %.2f (wall), %.2f (CPU)",
+                         whole.pagesPerSecond / max(result.pagesPerSecond, 1e-9),
+                         whole.pagesPerCPUSecond / max(result.pagesPerCPUSecond, 1e-9)))
+        }
+        print("peak RSS: \(result.peakRSSKiB.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "unknown")")
+        if scalingRounds > 0 && jobs > 1 {
+            let scaling = bench.scaling(documents, rounds: scalingRounds)
+            func describe(_ ratio: SpeedBench.Scaling.Ratio) -> String {
+                String(format: "%.2f× in total, %.2f× best round to best round (rounds %.2f–%.2f)", ratio.speedUp,
+                       ratio.bestSpeedUp, ratio.perRound.min() ?? 0, ratio.perRound.max() ?? 0)
+            }
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let busy = jobs > cores ? " (this machine runs \(cores) at once)" : ""
+            print("speed-up from 1 to \(jobs) workers\(busy) over \(scaling.rounds) alternating rounds: pipeline \(describe(scaling.pipeline)); "
+                  + "libxml2 parse only \(describe(scaling.parseFloor))")
+        }
+    }
+
+    /// Accuracy over benchmark sets (or `--messy` over them): each set whole and in its two halves.
+    private func runSets(_ pipelineConfig: PipelineConfig) throws {
         let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
         var folders = sets
         if folders.isEmpty {
