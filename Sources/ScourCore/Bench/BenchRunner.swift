@@ -56,6 +56,8 @@ public struct BenchRunner {
         }
     }
 
+    /// Scores one set: reads the truth, runs the pipeline over its pages and sums the figures, whole and
+    /// per half (81 lines, kept whole: one page loop that feeds both sums).
     public func run(setDirectory: String) throws -> Report {
         let truthPath = setDirectory + "/truth.jsonl"
         guard let data = FileManager.default.contents(atPath: truthPath) else { throw BenchError.noTruth(setDirectory) }

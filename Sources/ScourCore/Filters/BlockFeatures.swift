@@ -63,6 +63,8 @@ public struct BlockFeatures: Sendable {
         }
 
         /// The loop on the text's bytes, with the counters in locals (not captured by the closure above).
+        /// Kept whole (over 80 lines): the hot per-byte loop of every block; split into calls it would
+        /// pass the counters back and forth on every byte.
         private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into counts: inout WordCounts,
                                  isStopword: ([UInt8], Bool) -> Bool) {
             var words = counts.words, stopwords = counts.stopwords, letters = counts.letters

@@ -9,6 +9,8 @@ public struct TextSegmenter: Sendable {
         self.joinParagraphLines = joinParagraphLines
     }
 
+    /// Kept whole (over 80 lines): one pass over the lines with the open block, the code fence and the chunk start as
+    /// its state; the state would otherwise travel between functions on every line.
     public func segment(_ text: String) -> [Block] {
         var blocks: [Block] = []
         var newChunk = true

@@ -152,6 +152,17 @@ public struct MetadataWords: Sendable, Decodable {
     /// Per language, words that are never part of a person's name: labels, captions, photo agencies
     /// ("Image title", "Getty Images", "Beliebteste Artikel").
     public let notAuthorWords: [String: [String]]
+    /// Lowercase words inside a name that need no capital ("van", "de", "ibn").
+    public let nameParticles: [String]
+    /// What splits a visible list of names ("A, B and C"), tried in this order.
+    public let nameListJoiners: [String]
+    /// What ends a visible list of names (a date, a role or an outlet follows): the text after the first is cut.
+    public let nameListCuts: [String]
+    /// What ends the names in a markup author value ("Jane Doe | Staff", "Jane Doe on May 3"); the
+    /// date and modified labels are added to them.
+    public let nameCutMarkers: [String]
+    /// Byline labels inside a markup value that end what precedes the names ("Disko Von Ernst Lohoff").
+    public let inlineBylineLabels: [String]
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -170,5 +181,10 @@ public struct MetadataWords: Sendable, Decodable {
         case authorBioOpeners = "author_bio_openers"
         case companySuffixes = "company_suffixes"
         case notAuthorWords = "not_author_words"
+        case nameParticles = "name_particles"
+        case nameListJoiners = "name_list_joiners"
+        case nameListCuts = "name_list_cuts"
+        case nameCutMarkers = "name_cut_markers"
+        case inlineBylineLabels = "inline_byline_labels"
     }
 }

@@ -137,6 +137,8 @@ public struct DateParser: Sendable {
         return result ?? nil
     }
 
+    /// Kept whole (over 80 lines): the date grammar in one place, one branch per form, each reading
+    /// on from the same token position; split, the forms would hide from one another.
     private func match(_ tokens: [(Token, Int)], at index: Int) -> Found? {
         func token(_ i: Int) -> Token? { i < tokens.count ? tokens[i].0 : nil }
         func number(_ i: Int) -> (Int, Int)? {

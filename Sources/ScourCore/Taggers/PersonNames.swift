@@ -35,7 +35,12 @@ struct PersonNames: Sendable {
     static let labelEdges = CharacterSet(charactersIn: " :")
     static let separatorEdges = CharacterSet(charactersIn: " ,;:|/-–—")
 
-    static let particles: Set<String> = ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "el", "la", "le", "del", "di", "du", "y", "ter", "st.", "mc"]
+    /// Lowercase words inside a name ("van", "de"): `name_particles` in metadata.json.
+    let particles: Set<String>
+    /// `name_list_joiners`, `name_list_cuts` and `inline_byline_labels` in metadata.json.
+    let listJoiners: [String]
+    let listCuts: [String]
+    let inlineLabels: [String]
 
     init(words: MetadataWords, stopwords: Set<String>) {
         // Longest first, so "written by" wins over "by".
@@ -50,7 +55,11 @@ struct PersonNames: Sendable {
         organizationWords = Set(words.organizationWords)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
-        cutMarkers = [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " um ", " updated", " published", " posted", " veröffentlicht", " aktualisiert"]
+        particles = Set(words.nameParticles)
+        listJoiners = words.nameListJoiners
+        listCuts = words.nameListCuts
+        inlineLabels = words.inlineBylineLabels
+        cutMarkers = words.nameCutMarkers
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
         let asBytes = { (word: String) -> [UInt8]? in
             word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.map(ASCIIText.fold) : nil
@@ -73,7 +82,7 @@ struct PersonNames: Sendable {
         var capitalised = 0
         for word in words {
             let lower = word.lowercased()
-            if Self.particles.contains(lower) { continue }
+            if particles.contains(lower) { continue }
             guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }),
                   let first = word.first, first.isUppercase else { return false }
             if !allowCaps, word.count > 3, word.allSatisfy({ $0.isUppercase || !$0.isLetter }) { return false }
@@ -100,11 +109,11 @@ struct PersonNames: Sendable {
     /// Splits "A, B and C" into names, cutting off dates, roles and outlets after the names.
     func splitNames(_ text: String) -> [String] {
         var body = text
-        for cut in [" | ", " - ", " – ", " — ", " • ", "\n", " on ", " updated", " published", " posted", "  "] {
+        for cut in listCuts {
             if let range = body.range(of: cut, options: .caseInsensitive) { body = String(body[..<range.lowerBound]) }
         }
         var parts: [String] = [body]
-        for separator in [", ", " and ", " & ", " y ", " und ", " et ", " e ", ";"] {
+        for separator in listJoiners {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: Self.partEdges) }
@@ -129,7 +138,7 @@ struct PersonNames: Sendable {
         let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
         // "Posted on May 3, 2020 by Jane Doe": a lowercase "by" is never part of a name (unlike "von", "de").
-        for label in [" Von ", " By ", " Par ", " Por ", " by "] {
+        for label in inlineLabels {
             let range = ascii ? body.byteRange(of: label) : body.range(of: label)
             if let range { body = String(body[range.upperBound...]) }
         }
@@ -285,7 +294,7 @@ struct PersonNames: Sendable {
 
     /// The first run of capitalised words in `text` whose first letters are `initials`, in order:
     /// "Boris Kaiser" for "BK", "Junge Freiheit" for "JF". Particles between the words are skipped.
-    static func fullName(matching initials: [Character], in text: String) -> String? {
+    func fullName(matching initials: [Character], in text: String) -> String? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "(" || $0 == ")" || $0 == "/" })
         guard words.count >= initials.count else { return nil }
         var start = 0
@@ -308,7 +317,7 @@ struct PersonNames: Sendable {
                     taken.append(words[index]); index += 1
                 }
             }
-            if matched == initials.count { return taken.joined(separator: " ").trimmingCharacters(in: partEdges) }
+            if matched == initials.count { return taken.joined(separator: " ").trimmingCharacters(in: Self.partEdges) }
             start += 1
         }
         return nil

@@ -61,19 +61,7 @@ struct MainContentSelector {
 
     func select(blocks: [WalkedBlock], containers: [ContentContainer], descriptions: [String] = []) -> Selection {
         let count = blocks.count
-        var good = [Double](repeating: 0, count: count)
-        var bad = [Double](repeating: 0, count: count)
-        for (index, walked) in blocks.enumerated() {
-            (good[index], bad[index]) = weights(walked)
-        }
-        // A story told in short sentences ("Trees fell.", "Schools are closed.") has no paragraph
-        // long enough to weigh: when the page has almost no story text, short sentences count too,
-        // or a sidebar's one long teaser outweighs the whole article.
-        if good.reduce(0, +) < Self.fallbackCharacters {
-            for (index, walked) in blocks.enumerated() where good[index] == 0 {
-                if let short = shortSentenceWeight(walked) { (good[index], bad[index]) = short }
-            }
-        }
+        let (good, bad) = blockWeights(blocks)
         var goodPrefix = [0.0], badPrefix = [0.0]
         goodPrefix.reserveCapacity(count + 1)
         badPrefix.reserveCapacity(count + 1)
@@ -138,37 +126,61 @@ struct MainContentSelector {
             if score > scores[best] { best = index }
         }
 
-        // Outside the main content, a block in a marked container says which mark: the innermost mark
-        // around each container, worked out once per container (a parent comes before its children).
-        var markReasons: [String] = []
-        markReasons.reserveCapacity(containers.count)
-        for index in containers.indices {
-            if case let .boilerplate(word) = hints[index] {
-                markReasons.append("markup-boilerplate:\(word)")
-            } else {
-                let parent = containers[index].parent
-                markReasons.append(parent >= 0 ? markReasons[parent] : "outside-main-content")
-            }
-        }
         let scored = Scored(blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
-                            goodPrefix: goodPrefix, badPrefix: badPrefix, markReasons: markReasons)
-        var selection = assemble(chosen: best, scored, descriptions: descriptions)
-        // Rescue: the best-ranked container lost every story paragraph to the marks inside it (the
-        // article nested in a "left-rail" that libxml2 left open, inside a page-wide wrapper), while
-        // the page holds story text. The next candidates, ranked without the cost of sitting inside a
-        // marked container, are tried in turn; the first that keeps story text is the article.
-        if selection.storyCharacters == 0, pageGood >= Self.fallbackCharacters {
-            let candidates = containers.indices.filter { $0 != best && rescueScores[$0] > 0 && goodIn(containers[$0]) > 0 }
-                .sorted { rescueScores[$0] != rescueScores[$1] ? rescueScores[$0] > rescueScores[$1] : $0 < $1 }
-            for candidate in candidates.prefix(Self.rescueCandidates) {
-                var second = assemble(chosen: candidate, scored, descriptions: descriptions)
-                guard second.storyCharacters > 0 else { continue }
-                second.rescuedFrom = best
-                selection = second
-                break
-            }
+                            goodPrefix: goodPrefix, badPrefix: badPrefix, markReasons: Self.markReasons(containers, hints: hints))
+        let selection = assemble(chosen: best, scored, descriptions: descriptions)
+        guard selection.storyCharacters == 0, pageGood >= Self.fallbackCharacters else { return selection }
+        let candidates = containers.indices.filter { $0 != best && rescueScores[$0] > 0 && goodIn(containers[$0]) > 0 }
+            .sorted { rescueScores[$0] != rescueScores[$1] ? rescueScores[$0] > rescueScores[$1] : $0 < $1 }
+        return rescue(selection, best: best, candidates: candidates, scored, descriptions: descriptions)
+    }
+
+    /// Rescue: the best-ranked container lost every story paragraph to the marks inside it (the
+    /// article nested in a "left-rail" that libxml2 left open, inside a page-wide wrapper), while
+    /// the page holds story text. The next candidates, ranked without the cost of sitting inside a
+    /// marked container, are tried in turn; the first that keeps story text is the article.
+    private func rescue(_ selection: Selection, best: Int, candidates: [Int], _ scored: Scored, descriptions: [String]) -> Selection {
+        for candidate in candidates.prefix(Self.rescueCandidates) {
+            var second = assemble(chosen: candidate, scored, descriptions: descriptions)
+            guard second.storyCharacters > 0 else { continue }
+            second.rescuedFrom = best
+            return second
         }
         return selection
+    }
+
+    /// Each block's good and bad weight.
+    func blockWeights(_ blocks: [WalkedBlock]) -> (good: [Double], bad: [Double]) {
+        var good = [Double](repeating: 0, count: blocks.count)
+        var bad = [Double](repeating: 0, count: blocks.count)
+        for (index, walked) in blocks.enumerated() {
+            (good[index], bad[index]) = weights(walked)
+        }
+        // A story told in short sentences ("Trees fell.", "Schools are closed.") has no paragraph
+        // long enough to weigh: when the page has almost no story text, short sentences count too,
+        // or a sidebar's one long teaser outweighs the whole article.
+        if good.reduce(0, +) < Self.fallbackCharacters {
+            for (index, walked) in blocks.enumerated() where good[index] == 0 {
+                if let short = shortSentenceWeight(walked) { (good[index], bad[index]) = short }
+            }
+        }
+        return (good, bad)
+    }
+
+    /// Outside the main content, a block in a marked container says which mark: the innermost mark
+    /// around each container, worked out once per container (a parent comes before its children).
+    static func markReasons(_ containers: [ContentContainer], hints: [MarkupTokens.Hint]) -> [String] {
+        var reasons: [String] = []
+        reasons.reserveCapacity(containers.count)
+        for index in containers.indices {
+            if case let .boilerplate(word) = hints[index] {
+                reasons.append("markup-boilerplate:\(word)")
+            } else {
+                let parent = containers[index].parent
+                reasons.append(parent >= 0 ? reasons[parent] : "outside-main-content")
+            }
+        }
+        return reasons
     }
 
     /// How many further candidates the rescue tries (each costs a pass over its blocks).

@@ -120,9 +120,9 @@ extension MetadataContext {
     /// when it is the site's name; other initials are kept (a name in the text may be anyone's).
     func resolveInitials(_ name: String) -> String? {
         guard let initials = PersonNames.initials(name) else { return name }
-        for text in markupValues([.outlet]).map(\.value) where PersonNames.fullName(matching: initials, in: text) != nil { return nil }
+        for text in markupValues([.outlet]).map(\.value) where names.fullName(matching: initials, in: text) != nil { return nil }
         for text in markupValues([.author, .byline]).map(\.value) {
-            guard let full = PersonNames.fullName(matching: initials, in: text) else { continue }
+            guard let full = names.fullName(matching: initials, in: text) else { continue }
             if names.isOrganization(full, siteKeys: siteKeys) { return nil }
             if names.looksLikeName(full, allowCaps: true) { return PersonNames.tidyCase(full) }
         }
