@@ -167,8 +167,7 @@ struct MainContentSelector {
         return (good, bad)
     }
 
-    /// Outside the main content, a block in a marked container says which mark: the innermost mark
-    /// around each container, worked out once per container (a parent comes before its children).
+    /// Per container, the innermost mark around it: the rule its blocks outside the content are left out by.
     static func markReasons(_ containers: [ContentContainer], hints: [MarkupTokens.Hint]) -> [String] {
         var reasons: [String] = []
         reasons.reserveCapacity(containers.count)
