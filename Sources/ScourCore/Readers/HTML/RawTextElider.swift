@@ -291,10 +291,12 @@ enum RawTextElider {
         mutating func drop(from start: Int, to end: Int) {
             if output.isEmpty { output.reserveCapacity(count) }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
+            // The search stops at `end`: on a page written on one line, looking on to the page's
+            // end for each dropped stretch cost time quadratic in the page's length.
             var position = start
-            while let newline = find(0x0A, from: position), newline < end {
+            while position < end, let hit = memchr(base + position, 0x0A, end - position) {
                 output.append(0x0A)
-                position = newline + 1
+                position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
             copied = end
         }
