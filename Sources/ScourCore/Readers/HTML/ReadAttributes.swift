@@ -3,8 +3,8 @@
 /// character by character, and most of a page's attribute bytes are names nobody here asks for).
 ///
 /// Adding a lookup of a new attribute anywhere (`HTMLNode.attribute`, `forEachAttribute`)
-/// means adding its name here, or the tree will never hold it. `ReadAttributesTests`
-/// (in RawTextEliderTests) checks the names the readers ask for are all listed.
+/// means adding its name here, or the tree will never hold it:
+/// `RawTextEliderTests.testEveryNameTheReadersAskForIsKept` finds the readers' look-ups in their source.
 enum ReadAttributes {
     /// Lowercase, as libxml2 names attributes in its tree; matched ignoring ASCII case.
     static let names: [StaticString] = [
