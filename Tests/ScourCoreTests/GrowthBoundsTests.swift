@@ -28,16 +28,23 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
     }
 
+    func testOneLinePageIsWrittenWithEveryParagraph() throws {
+        let document = try process(GrowthBench.oneLinePage(elements: 20_000)).get()
+        XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
+        XCTAssertEqual(document.bodyText.split(separator: "\n").filter { $0 == "w" }.count, 20_000, "one line per paragraph")
+    }
+
     func testAttributesPastTheBoundAreDroppedBeforeLibxml2() throws {
-        let attributes = (0..<5).map { " a\($0)=\"v\($0)\"" }.joined()
+        // Names Scour reads, so only the bound drops them.
+        let attributes = ["class", "id", "role", "title", "lang"].enumerated().map { " \($1)=\"v\($0)\"" }.joined()
         let page = "<div\(attributes)\n class=late>text</div>"
         let cut = try XCTUnwrap(RawTextElider.elide(Array(page.utf8), maximumAttributes: 3))
-        XCTAssertEqual(String(decoding: cut, as: UTF8.self), "<div a0=\"v0\" a1=\"v1\" a2=\"v2\" \n>text</div>", "line breaks stay")
+        XCTAssertEqual(String(decoding: cut, as: UTF8.self), "<div class=\"v0\" id=\"v1\" role=\"v2\" \n>text</div>", "line breaks stay")
         XCTAssertNil(RawTextElider.elide(Array(page.utf8), maximumAttributes: 6), "a tag within the bound is not touched")
         // Past a point of doubt (an unclosed quote) floods are still cut, and nothing else changes.
         let doubtful = "<p title='x>a</p><b \(attributes)>b</b>"
         let after = try XCTUnwrap(RawTextElider.elide(Array(doubtful.utf8), maximumAttributes: 3))
-        XCTAssertEqual(String(decoding: after, as: UTF8.self), "<p title='x>a</p><b  a0=\"v0\" a1=\"v1\" a2=\"v2\" >b</b>")
+        XCTAssertEqual(String(decoding: after, as: UTF8.self), "<p title='x>a</p><b  class=\"v0\" id=\"v1\" role=\"v2\" >b</b>")
     }
 
     func testLineBufferGivesTheSameLinesWhateverTheChunks() {

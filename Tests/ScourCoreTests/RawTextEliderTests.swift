@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import ScourCore
 
@@ -11,7 +12,7 @@ final class RawTextEliderTests: XCTestCase {
     func testScriptAndStyleTextGoesLineBreaksAndJSONStay() {
         let page = "<head><script src=a.js>var a = 1;\nvar b = '</p>';\n</script><style media=\"x>y\">p { }</style>"
             + "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head><body><p>Text</p></body>"
-        XCTAssertEqual(elided(page), "<head><script src=a.js>\n\n</script><style media=\"x>y\"></style>"
+        XCTAssertEqual(elided(page), "<head><script >\n\n</script><style ></style>"
             + "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head><body><p>Text</p></body>")
     }
 
@@ -84,12 +85,15 @@ final class RawTextEliderTests: XCTestCase {
     /// text keeps its line numbers, and the tree is libxml2's with those attributes left out.
     func testUnreadAttributesGoAndEverythingElseStays() throws {
         XCTAssertEqual(elided("<img src=a.jpg srcset=\"a.jpg 1x,\nb.jpg 2x\" sizes='50vw' alt=\"A\"><p data-id=7 class=x>t</p>"),
-                       "<img src=a.jpg \n  alt=\"A\"><p  class=x>t</p>")
+                       "<img  \n  ><p  class=x>t</p>")
         XCTAssertEqual(elided("<a ONCLICK=\"go('>')\"href=/x Data-Track>y</a>"), "<a href=/x >y</a>")
         XCTAssertEqual(elided("<svg><path d=\"M0 0L1 1\" fill=red/><polygon points='0,0 1,1'/></svg>"),
-                       "<svg><path  fill=red/><polygon /></svg>")
-        // Names Scour reads, or that only start like an unread one, stay.
-        XCTAssertNil(elided("<div data=x on=y o=z dx=1 class=a datetime=2><p id=b title=c>t</p></div>"))
+                       "<svg><path  ><polygon /></svg>")
+        XCTAssertEqual(elided("<td colspan=2 CLASS=a Width=3 xml:lang=de>t</td>"), "<td  CLASS=a  xml:lang=de>t</td>")
+        // Names Scour reads, in any case, stay.
+        XCTAssertNil(elided("<html lang=en><meta charset=utf-8><meta http-equiv=x content=y><meta property=p name=n>"
+            + "<div class=a ID=b role=c itemprop=d hidden aria-hidden=true style=e><a href=/ rel=author title=t>x</a>"
+            + "<time datetime=2 pubdate>y</time><script type=x></script></div>"))
         // A tag that is not read to its end keeps all its attributes, as does everything after it.
         XCTAssertNil(elided("<p data-a=1 class=\"open>a</p><p data-b=2>b</p>"))
         let page = """
@@ -107,12 +111,104 @@ final class RawTextEliderTests: XCTestCase {
         XCTAssertEqual(original, outline(try XCTUnwrap(elidedTree.root)))
         XCTAssertTrue(original.contains("text:Three line 5"), "\(original)")
         XCTAssertFalse(String(decoding: elided, as: UTF8.self).contains("data-"))
+        XCTAssertFalse(String(decoding: elided, as: UTF8.self).contains("src"))
     }
 
-    /// The names `RawTextElider` drops, as the rule is written in its documentation.
+    /// The byte lookup against the rule it stands for: a name is kept when, lowercased the way
+    /// libxml2 lowercases names (ASCII letters only), it is one of `ReadAttributes.names`.
+    func testReadAttributeLookupMatchesTheNameList() {
+        let listed = Set(ReadAttributes.names.map { "\($0)" })
+        func rule(_ name: String) -> Bool {
+            listed.contains(String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        }
+        var names = listed.flatMap { [$0, $0.uppercased(), String($0.dropLast()), $0 + "s", "x" + $0] }
+        names += ["Kindex", "\u{212A}lass", "clasS\u{0301}", "cla\u{00DF}", "i\u{0307}d", "id\r\n", "", "d", "xml:LANG", "http-Equiv"]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Array("abcdehilmnoprstyAEIX:-_.\u{0301}\u{00E9}\r\n".unicodeScalars)
+        for _ in 0..<3_000 {
+            names.append(String(String.UnicodeScalarView((0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            })))
+        }
+        for name in names {
+            let bytes = Array(name.utf8)
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                buffer.isEmpty ? false : ReadAttributes.contains(buffer.baseAddress!, 0, length: buffer.count)
+            }
+            XCTAssertEqual(found, rule(name), name.debugDescription)
+        }
+    }
+
+    /// Every attribute name the HTML readers ask the tree for (`attribute("…")`, the name tests
+    /// in one-pass attribute loops, lists looped over) is one the elider keeps.
+    func testEveryNameTheReadersAskForIsKept() throws {
+        let folder = TestSupport.repoRoot.appendingPathComponent("Sources/ScourCore/Readers/HTML")
+        let patterns = [#"attribute\("([^"]+)"\)"#, #"equals\(name, "([^"]+)"\)"#, #"elementsEqual\("([^"]+)"\.utf8\)"#,
+                        #"for (?:name|attribute) in \[([^\]]+)\]"#]
+        var asked: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for pattern in patterns {
+                let regex = try NSRegularExpression(pattern: pattern)
+                for match in regex.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+                    let found = String(source[Range(match.range(at: 1), in: source)!])
+                    for name in found.split(separator: ",") {
+                        asked.insert(name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+                    }
+                }
+            }
+        }
+        XCTAssertTrue(asked.isSuperset(of: ["class", "id", "role", "itemprop", "hidden", "href", "content", "datetime", "lang"]),
+                      "the patterns still find the readers' look-ups: \(asked.sorted())")
+        let kept = Set(ReadAttributes.names.map { "\($0)" })
+        XCTAssertEqual(asked.subtracting(kept), [], "names read but dropped before parsing")
+    }
+
+    /// Random tags (names in any case, values quoted or not, with non-ASCII, combining marks and
+    /// CRLF inside): the tree from the elided page is the original's less the unread attributes,
+    /// line numbers included.
+    func testRandomTagsParseToTheSameTree() throws {
+        var generator = SystemRandomNumberGenerator()
+        let names = ["class", "ID", "data-x", "src", "Href", "alt", "onclick", "xml:lang", "title", "w", "_a", "x.y", "aria-hidden"]
+        let values = ["a", "a b", "\u{00E9}t\u{0301}", "l1\r\nl2", "x>y", "", "\u{1F600}", "a\nb"]
+        for _ in 0..<200 {
+            var page = "<html><body>"
+            for element in 0..<Int.random(in: 1...8, using: &generator) {
+                page += "<p"
+                for _ in 0..<Int.random(in: 0...5, using: &generator) {
+                    let name = names.randomElement(using: &generator)!
+                    let value = values.randomElement(using: &generator)!
+                    switch Int.random(in: 0..<4, using: &generator) {
+                    case 0: page += " \(name)=\"\(value)\""
+                    case 1: page += "\r\n\(name)='\(value)'"
+                    case 2: page += " \(name)=\(value.isEmpty || value.contains(" ") || value.contains("\n") ? "v" : value)"
+                    default: page += " \(name)"
+                    }
+                }
+                page += ">t\(element) \u{0301}caf\u{00E9}\r\n</p>"
+            }
+            page += "</body></html>"
+            let bytes = Array(page.utf8)
+            let originalTree = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"))
+            let elidedTree = try XCTUnwrap(HTMLTree.parse(RawTextElider.elide(bytes) ?? bytes, encoding: "UTF-8"))
+            XCTAssertEqual(outline(try XCTUnwrap(originalTree.root)), outline(try XCTUnwrap(elidedTree.root)), page.debugDescription)
+        }
+    }
+
+    /// On a page written on one line, each dropped attribute is replaced by the line breaks in it
+    /// (none), and the result is the page less those attributes.
+    func testOneLinePageLosesOnlyItsUnreadAttributes() throws {
+        let page = GrowthBench.oneLinePage(elements: 2_000)
+        let cut = try XCTUnwrap(RawTextElider.elide(page))
+        let expected = String(decoding: page, as: UTF8.self).replacingOccurrences(of: "data-k=1", with: "")
+        XCTAssertEqual(String(decoding: cut, as: UTF8.self), expected)
+        let lines = "<p a=\"1\n2\">x</p>\n<p b='\n\n'>y</p>"
+        XCTAssertEqual(elided(lines), "<p \n>x</p>\n<p \n\n>y</p>")
+    }
+
+    /// The names `RawTextElider` drops: all but those `ReadAttributes` lists.
     private func isUnread(_ name: String) -> Bool {
-        name.count > 2 && name.hasPrefix("on") || name.count > 5 && name.hasPrefix("data-")
-            || ["srcset", "sizes", "d", "points"].contains(name)
+        !ReadAttributes.names.contains { "\($0)" == name }
     }
 
     /// Every node in order with its attributes (those Scour never reads left out) and text

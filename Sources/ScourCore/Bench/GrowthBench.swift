@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// How cost grows with input size, for the inputs that used to blow up: deep nesting,
-/// attribute floods, many similar documents (with and without duplicate detection) and long
-/// stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
+/// attribute floods, pages written on one line, many similar documents (with and without
+/// duplicate detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
 /// than wall time on a shared machine), the best of three tries for cases under a second.
 public struct GrowthBench {
@@ -28,8 +28,8 @@ public struct GrowthBench {
     }
 
     /// The cases by name, in the order they are printed.
-    public static let caseNames = ["deep nesting", "attribute flood", "similar documents", "similar documents + dedup",
-                                   "stdin record"]
+    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "similar documents",
+                                   "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
     public func run(cases: [String] = GrowthBench.caseNames, report: (Row) -> Void) {
@@ -63,6 +63,7 @@ public struct GrowthBench {
         switch name {
         case "deep nesting": return page(Self.deepPage(levels: size))
         case "attribute flood": return page(Self.floodPage(attributes: size))
+        case "one-line page": return page(Self.oneLinePage(elements: size))
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
@@ -86,6 +87,17 @@ public struct GrowthBench {
         html.append(contentsOf: ">".utf8)
         html.append(contentsOf: story.utf8)
         html.append(contentsOf: "</div></body></html>".utf8)
+        return html
+    }
+
+    /// `elements` paragraphs on one line, as minified pages come, each with an attribute the
+    /// pre-parse pass drops: every drop used to look for line breaks on to the page's end.
+    public static func oneLinePage(elements: Int) -> [UInt8] {
+        var html = Array("<html><head><title>One line</title></head><body>".utf8)
+        html.reserveCapacity(elements * 26 + 1_000)
+        for _ in 0..<elements { html.append(contentsOf: "<p class=x data-k=1>w</p>".utf8) }
+        html.append(contentsOf: story.utf8)
+        html.append(contentsOf: "</body></html>".utf8)
         return html
     }
 

@@ -22,10 +22,11 @@ import Glibc
 /// point of doubt the scan goes on for this alone, reading each '<' as a possible start tag and
 /// never reading a byte twice; a normal page never reaches the bound, so it is never touched.
 ///
-/// Attributes no part of Scour reads (`isUnread`: event handlers, `data-*`, responsive image
-/// lists, SVG path data) are a fifth of a page's attribute bytes once scripts are gone, and
-/// libxml2 decodes attribute values character by character too: before any point of doubt they
-/// are dropped with their value (line breaks kept), once their tag has been read to its end.
+/// Attributes no part of Scour reads (all but `ReadAttributes`: src, alt, width, event handlers,
+/// `data-*`, responsive image lists, SVG path data…) are most of a page's attribute bytes once
+/// scripts are gone, and libxml2 decodes attribute values character by character too: before any
+/// point of doubt they are dropped with their value (line breaks kept), once their tag has been
+/// read to its end.
 enum RawTextElider {
     /// Attributes kept per start tag. Real pages stay far below (an SVG element or a widget with
     /// many `data-` attributes has a few dozen); at this bound libxml2's duplicate check costs at
@@ -75,20 +76,9 @@ enum RawTextElider {
         }
         static func isNameStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E }
 
-        /// Attribute names (any case) that nothing in Scour looks up: `on…` handlers, `data-…`,
-        /// `srcset`, `sizes`, and SVG's `d` and `points`. The names Scour reads (class, id,
-        /// role, itemprop, style, hidden, aria-hidden, href, rel, content, name, property,
-        /// http-equiv, datetime, pubdate, title, type, lang, xml:lang) are none of these.
+        /// Attribute names (any case) that nothing in Scour looks up: all but `ReadAttributes`.
         func isUnread(_ start: Int, length: Int) -> Bool {
-            switch length {
-            case 1: return base[start] | 0x20 == UInt8(ascii: "d")
-            case 5: return matches("sizes", at: start, ignoringCase: true) || matches("data-", at: start, ignoringCase: true)
-            case 6 where matches("srcset", at: start, ignoringCase: true) || matches("points", at: start, ignoringCase: true):
-                return true
-            default:
-                return length > 2 && (matches("on", at: start, ignoringCase: true)
-                    || (length > 5 && matches("data-", at: start, ignoringCase: true)))
-            }
+            !ReadAttributes.contains(base, start, length: length)
         }
 
         func find(_ byte: UInt8, from start: Int) -> Int? {
@@ -291,10 +281,12 @@ enum RawTextElider {
         mutating func drop(from start: Int, to end: Int) {
             if output.isEmpty { output.reserveCapacity(count) }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
+            // The search stops at `end`: on a page written on one line, looking on to the page's
+            // end for each dropped stretch cost time quadratic in the page's length.
             var position = start
-            while let newline = find(0x0A, from: position), newline < end {
+            while position < end, let hit = memchr(base + position, 0x0A, end - position) {
                 output.append(0x0A)
-                position = newline + 1
+                position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
             copied = end
         }
