@@ -35,6 +35,13 @@ final class ShingleWordsTests: XCTestCase {
         }
     }
 
+    func testASCIIWordBytesAreTheLetterAndNumberCharacters() {
+        for byte in UInt8(0)..<0x80 {
+            let character = Character(Unicode.Scalar(byte))
+            XCTAssertEqual(ShingleWords.isASCIIWord(byte), character.isLetter || character.isNumber, "\(byte)")
+        }
+    }
+
     func testEightByteLowercasingMatchesTheByteRule() {
         var generator = SplitMix(seed: 0xA5C11)
         for _ in 0..<20_000 {

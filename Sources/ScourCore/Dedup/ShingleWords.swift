@@ -89,46 +89,46 @@ struct ShingleWords {
         }
         let count = bytes.count
         var index = 0
-        asciiWordTable.withUnsafeBufferPointer { isWord in
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 && (index + 1 == count || bytes[index + 1] < 0x80) {
-                    mark(isWord[Int(byte)], at: index)
-                    index += 1
-                    continue
-                }
-                // A stretch with non-ASCII bytes: it starts on a Character boundary (the text's
-                // start, or after an ASCII pair) and ends before an ASCII byte that follows an
-                // ASCII byte, or at the end.
-                var end = index + 1
-                while end < count && !(bytes[end] < 0x80 && bytes[end - 1] < 0x80) { end += 1 }
-                let stretch = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                if PlainPunctuation.onlyPlain(stretch) {
-                    // Every scalar is a Character of its own (CR LF aside, non-word either way).
-                    var offset = index
-                    while offset < end {
-                        let lead = bytes[offset]
-                        mark(lead < 0x80 && isWord[Int(lead)], at: offset)
-                        offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
-                    }
-                } else {
-                    var offset = index
-                    for character in String(decoding: stretch, as: UTF8.self) {
-                        let word = character.asciiValue.map { isWord[Int($0)] } ?? (character.isLetter || character.isNumber)
-                        mark(word, at: offset)
-                        offset += character.utf8.count
-                    }
-                }
-                index = end
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 && (index + 1 == count || bytes[index + 1] < 0x80) {
+                mark(isASCIIWord(byte), at: index)
+                index += 1
+                continue
             }
+            // A stretch with non-ASCII bytes: it starts on a Character boundary (the text's
+            // start, or after an ASCII pair) and ends before an ASCII byte that follows an
+            // ASCII byte, or at the end.
+            var end = index + 1
+            while end < count && !(bytes[end] < 0x80 && bytes[end - 1] < 0x80) { end += 1 }
+            let stretch = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if PlainPunctuation.onlyPlain(stretch) {
+                // Every scalar is a Character of its own (CR LF aside, non-word either way).
+                var offset = index
+                while offset < end {
+                    let lead = bytes[offset]
+                    mark(lead < 0x80 && isASCIIWord(lead), at: offset)
+                    offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
+                }
+            } else {
+                var offset = index
+                for character in String(decoding: stretch, as: UTF8.self) {
+                    let isWord = character.asciiValue.map(isASCIIWord) ?? (character.isLetter || character.isNumber)
+                    mark(isWord, at: offset)
+                    offset += character.utf8.count
+                }
+            }
+            index = end
         }
         if start >= 0 { words.append(start..<count) }
         return words
     }
 
-    /// Per ASCII byte: a letter or digit, the ASCII Characters that are letters or numbers.
-    static let asciiWordTable: [Bool] = (0..<128).map { (byte: UInt8) in
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+    /// ASCII letters and digits (the ASCII Characters that are letters or numbers), in two
+    /// comparisons: setting bit 5 maps A–Z onto a–z and nothing else onto a–z.
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 }
 
