@@ -77,22 +77,13 @@ struct ShingleWords {
 
     /// Word ranges of lowercased UTF-8 bytes.
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var start = -1  // the open word's first byte, or -1
-        @inline(__always) func mark(_ isWord: Bool, at offset: Int) {
-            if isWord {
-                if start < 0 { start = offset }
-            } else if start >= 0 {
-                words.append(start..<offset)
-                start = -1
-            }
-        }
+        var found = WordRanges()
         let count = bytes.count
         var index = 0
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 && (index + 1 == count || bytes[index + 1] < 0x80) {
-                mark(isASCIIWord(byte), at: index)
+                found.mark(isASCIIWord(byte), at: index)
                 index += 1
                 continue
             }
@@ -107,21 +98,39 @@ struct ShingleWords {
                 var offset = index
                 while offset < end {
                     let lead = bytes[offset]
-                    mark(lead < 0x80 && isASCIIWord(lead), at: offset)
+                    found.mark(lead < 0x80 && isASCIIWord(lead), at: offset)
                     offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
                 }
             } else {
                 var offset = index
                 for character in String(decoding: stretch, as: UTF8.self) {
                     let isWord = character.asciiValue.map(isASCIIWord) ?? (character.isLetter || character.isNumber)
-                    mark(isWord, at: offset)
+                    found.mark(isWord, at: offset)
                     offset += character.utf8.count
                 }
             }
             index = end
         }
-        if start >= 0 { words.append(start..<count) }
-        return words
+        found.mark(false, at: count)
+        return found.ranges
+    }
+
+    /// Word ranges as they are found: a struct, not a nested function, so that no captured
+    /// variable is boxed and checked for exclusive access on each word.
+    private struct WordRanges {
+        var ranges: [Range<Int>] = []
+        /// The open word's first byte, or -1.
+        var start = -1
+
+        @inline(__always)
+        mutating func mark(_ isWord: Bool, at offset: Int) {
+            if isWord {
+                if start < 0 { start = offset }
+            } else if start >= 0 {
+                ranges.append(start..<offset)
+                start = -1
+            }
+        }
     }
 
     /// ASCII letters and digits (the ASCII Characters that are letters or numbers), in two
