@@ -70,6 +70,41 @@ final class ByteFastPathTests: XCTestCase {
         XCTAssertEqual(OutputRecord.wordCount("Zürich's 3½ cafés—中文 snake_case"), 6)
     }
 
+    /// Long, mostly plain ASCII texts with an escape, a control byte or a non-ASCII scalar at
+    /// every offset of the eight-byte steps.
+    func testJSONEscapingAndWordsMatchOnLongMostlyASCIIText() {
+        var generator = SplitMix(seed: 0x8B_17E5)
+        for round in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(generator.next() % 90) {
+                let pick = generator.next()
+                let plain: [Unicode.Scalar] = ["a", "Z", " ", "0", "_", "~", "\u{7F}", "!"]
+                scalars.append(pick % 9 == 0 ? Self.alphabet[Int(pick >> 8) % Self.alphabet.count] : plain[Int(pick >> 8) % plain.count])
+            }
+            let text = String(scalars)
+            XCTAssertEqual(JSONValue.string(text).serialized(), referenceEscape(text), "\(round): \(text.debugDescription)")
+            XCTAssertEqual(OutputRecord.wordCount(text), referenceWordCount(text), "\(round): \(text.debugDescription)")
+        }
+    }
+
+    /// The eight-byte test against the byte rule, on random words and on every byte in every lane.
+    func testPlainASCIIWordTestMatchesTheByteRule() {
+        func rule(_ word: UInt64) -> Bool {
+            withUnsafeBytes(of: word) { $0.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C } }
+        }
+        var generator = SplitMix(seed: 0x1A5C11)
+        for _ in 0..<20_000 {
+            let word = generator.next() & (generator.next() % 3 == 0 ? UInt64.max : 0x7F7F_7F7F_7F7F_7F7F)
+            XCTAssertEqual(JSONValue.isPlainASCII(word), rule(word), "\(String(word, radix: 16))")
+        }
+        for lane in 0..<8 {
+            for byte in UInt64(0)...0xFF {
+                let word = 0x6161_6161_6161_6161 & ~(0xFF << (8 * UInt64(lane))) | byte << (8 * UInt64(lane))
+                XCTAssertEqual(JSONValue.isPlainASCII(word), rule(word), "\(lane) \(byte)")
+            }
+        }
+    }
+
     func testASCIIWordBytesAgreeWithUnicodeProperties() {
         for value in UInt32(0)..<0x80 {
             let scalar = Unicode.Scalar(value)!

@@ -10,53 +10,22 @@ enum TextKey {
     /// alphabetic goes): the identity of a block for repetition and duplicates, a title found
     /// again in the body, an outlet's name in the text.
     /// String rule: the scalars that are alphabetic or numeric, each replaced by its lowercase mapping.
-    /// Built as UTF-8 bytes in one pass; only non-ASCII scalars are decoded.
+    /// Built as UTF-8 bytes in one pass (`LetterKeyBytes`), straight into the String's storage.
     static func letters(_ text: String) -> String {
         var text = text
         return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    // ASCII: letters lowercased, digits kept, everything else dropped.
-                    if byte >= 0x41 && byte <= 0x5A {
-                        bytes.append(byte + 0x20)
-                    } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        bytes.append(byte)
-                    }
-                    index += 1
-                    continue
-                }
-                let (scalar, length) = TextFold.decodeScalar(utf8, at: index)
-                index += length
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                        UTF8.encode(lowered) { bytes.append($0) }
-                    }
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            String(unsafeUninitializedCapacity: LetterKeyBytes.capacity(utf8.count)) { LetterKeyBytes.write(utf8, to: $0) }
         }
     }
 
-    /// `letters(text)` as bytes, made without decoding scalars when the text is ASCII.
+    /// `letters(text)` as bytes.
     static func letterBytes(_ text: String) -> [UInt8] {
-        var ascii = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for byte in text.utf8 {
-                if byte >= 0x80 { ascii = false; break }
-                if byte >= 0x41 && byte <= 0x5A {
-                    buffer[count] = byte + 0x20
-                    count += 1
-                } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    buffer[count] = byte
-                    count += 1
-                }
+        var text = text
+        return text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: LetterKeyBytes.capacity(utf8.count)) { out, count in
+                count = LetterKeyBytes.write(utf8, to: out)
             }
         }
-        return ascii ? bytes : Array(letters(text).utf8)
     }
 
     // MARK: letter characters (Character by Character)

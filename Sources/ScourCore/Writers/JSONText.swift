@@ -45,7 +45,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Copies the UTF-8 bytes in runs and escapes only `"`, `\`, control characters and
     /// U+2028/U+2029 (E2 80 A8/A9: JavaScript line terminators), so output is the same as
-    /// escaping scalar by scalar.
+    /// escaping scalar by scalar. Eight bytes that need none of it are passed over at once.
     static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
@@ -53,6 +53,11 @@ public enum JSONValue: Sendable, Equatable {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                if index + 8 <= bytes.count,
+                   isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 let escape: String?
                 var width = 1
@@ -80,6 +85,19 @@ public enum JSONValue: Sendable, Equatable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether eight bytes are all ASCII, none a control byte, `"` or `\`. On ASCII bytes adding
+    /// 0x60 sets a byte's high bit exactly when it is 0x20 or more, and adding 0x7F exactly when
+    /// it is not zero (a byte equal to `"` or `\` is zero once XORed with it); nothing carries over.
+    @inline(__always)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return false }
+        let printable = word &+ 0x6060_6060_6060_6060
+        let notQuote = (word ^ 0x2222_2222_2222_2222) &+ 0x7F7F_7F7F_7F7F_7F7F
+        let notBackslash = (word ^ 0x5C5C_5C5C_5C5C_5C5C) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return printable & notQuote & notBackslash & high == high
     }
 
     private static func controlEscape(_ byte: UInt8) -> String {

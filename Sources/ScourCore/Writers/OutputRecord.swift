@@ -46,28 +46,30 @@ public enum OutputRecord {
     }
 
     /// Runs of letters and digits, as the benchmark's tokenizer counts words. ASCII bytes are
-    /// classified by table; other scalars by their Unicode properties (`isWordScalar`).
+    /// classified by a table load; other scalars by their Unicode properties (`isWordScalar`).
     public static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let isWord: Bool
-                if byte < 0x80 {
-                    isWord = ASCIIWordBytes.contains(byte)
-                    index += 1
-                } else {
-                    let (scalar, width) = decodeScalar(bytes, at: index)
-                    isWord = isWordScalar(scalar)
-                    index += width
+            ASCIIWordBytes.table.withUnsafeBufferPointer { table in
+                var count = 0
+                var inWord = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let isWord: Bool
+                    if byte < 0x80 {
+                        isWord = table[Int(byte)]
+                        index += 1
+                    } else {
+                        let (scalar, width) = decodeScalar(bytes, at: index)
+                        isWord = isWordScalar(scalar)
+                        index += width
+                    }
+                    count &+= isWord && !inWord ? 1 : 0
+                    inWord = isWord
                 }
-                if isWord && !inWord { count += 1 }
-                inWord = isWord
+                return count
             }
-            return count
         }
     }
 
@@ -88,11 +90,11 @@ public enum OutputRecord {
 
 /// ASCII letters, digits and `_`: the ASCII scalars for which `isWordScalar` holds.
 private enum ASCIIWordBytes {
-    static func contains(_ byte: UInt8) -> Bool {
+    static let table: [Bool] = (0..<128).map { (byte: UInt8) in
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): return true
-        default: return false
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): true
+        default: false
         }
     }
 }

@@ -21,16 +21,36 @@ struct UTF8Census: Sendable, Equatable {
             let count = buffer.count
             var index = 0
             while index < count {
-                if index + 8 <= count,
-                   UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                if buffer[index] < 0x80 { index += 1; continue }
+                index = Self.skippingASCII(buffer, from: index)
+                while index < count, buffer[index] < 0x80 { index += 1 }
+                guard index < count else { break }
                 let length = Self.sequenceLength(buffer, at: index)
                 if length > 0 { multibyte += 1; index += length } else { invalid += 1; index += max(1, -length) }
             }
         }
+    }
+
+    /// The index of the first 8-byte word from `index` on that holds a byte ≥ 0x80 (or of the last
+    /// few bytes, under 8). Pages are mostly ASCII markup: once a word is ASCII, the run goes on
+    /// 32 bytes at a time; text with a non-ASCII letter every few bytes costs one load per check.
+    @inline(__always)
+    static func skippingASCII(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = buffer.baseAddress else { return index }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var index = index
+        while index + 8 <= buffer.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high == 0 {
+            index += 8
+            while index + 32 <= buffer.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                guard word & high == 0 else { break }
+                index += 32
+            }
+        }
+        return index
     }
 
     /// The length of the well-formed sequence at `index`, or minus the length of its maximal
@@ -61,18 +81,15 @@ struct UTF8Census: Sendable, Equatable {
         return needed + 1
     }
 
-    /// Strict UTF-8 check (ASCII runs skipped eight at a time), copying nothing.
+    /// Strict UTF-8 check (ASCII runs skipped by words, see `skippingASCII`), copying nothing.
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index < count {
-                if index + 8 <= count,
-                   UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                if buffer[index] < 0x80 { index += 1; continue }
+                index = skippingASCII(buffer, from: index)
+                while index < count, buffer[index] < 0x80 { index += 1 }
+                guard index < count else { break }
                 let length = sequenceLength(buffer, at: index)
                 if length < 0 { return false }
                 index += length
