@@ -12,7 +12,8 @@
 # libxml2 prints them), or "sid" (the default) for sid's.
 # Then, unless --no-compare: both binaries (this one and the default .build/release/scour,
 # built against the machine's libxml2 when missing) run over the four bench sets with
-# evidence on, and the outputs are compared line by line.
+# evidence on, and the outputs are compared line by line (sets: $SCOUR_BENCH, default
+# ../shared/bench beside the checkout).
 # --tests: also builds the debug products against it and runs `swift test` there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ for arg in "$@"; do
   case $arg in
     --tests) tests=1 ;;
     --no-compare) compare=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) version=$arg ;;
   esac
 done
@@ -95,6 +96,8 @@ case $linked in "$prefix"/*) ;; *) echo "scour: the binary loads $linked, not $p
 
 if [ $compare = 1 ]; then
   bench=${SCOUR_BENCH:-$root/../shared/bench}
+  # A git worktree elsewhere finds the sets beside the main checkout.
+  [ -d "$bench" ] || bench=$(cd "$(git rev-parse --git-common-dir)/.." && pwd)/../shared/bench
   [ -d "$bench" ] || { echo "scour: no bench sets at $bench (set SCOUR_BENCH)" >&2; exit 1; }
   [ -x .build/release/scour ] || swift build -c release --product scour >&2
   run_sets() { # binary, output folder: the four bench sets, evidence on, one worker
