@@ -12,7 +12,8 @@
 # libxml2 prints them), or "sid" (the default) for sid's.
 # Then, unless --no-compare: both binaries (this one and the default .build/release/scour,
 # built against the machine's libxml2 when missing) run over the four bench sets with
-# evidence on, and the outputs are compared line by line.
+# evidence on, and the outputs are compared line by line (sets: $SCOUR_BENCH, default
+# ../shared/bench beside the checkout).
 # --tests: also builds the debug products against it and runs `swift test` there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ for arg in "$@"; do
   case $arg in
     --tests) tests=1 ;;
     --no-compare) compare=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) version=$arg ;;
   esac
 done
@@ -70,10 +71,22 @@ if [ ! -d "$out/swiftpm/checkouts" ] && [ -d .build/checkouts ]; then
   mkdir -p "$out/swiftpm"
   cp -a .build/checkouts .build/repositories .build/workspace-state.json "$out/swiftpm/"
 fi
+# SwiftPM reads .pc files itself and keeps their -L/usr/lib/<triple>; the linker searches
+# every -L in command-line order, and the other system libraries' flags come before
+# libxml2's, so -lxml2 would find the system library. Stand-in .pc files for those
+# libraries carry pkg-config's own answer (system folders left out), so the built
+# prefix is the only -L and comes first.
+standins="$out/pkgconfig"
+mkdir -p "$standins"
+for module in zlib sqlite3 libcurl libcrypto; do
+  printf 'Name: %s\nDescription: stand-in for the system %s\nVersion: %s\nCflags: %s\nLibs: %s\n' \
+    "$module" "$module" "$(pkg-config --modversion $module)" "$(pkg-config --cflags $module)" \
+    "$(pkg-config --libs $module)" > "$standins/$module.pc"
+done
+cp "$prefix/lib/pkgconfig/libxml-2.0.pc" "$standins/"
 build_against() { # configuration, extra swift build arguments...
   local configuration=$1; shift
-  PKG_CONFIG_PATH="$prefix/lib/pkgconfig" swift build -c "$configuration" --scratch-path "$out/swiftpm" \
-    -Xlinker -rpath -Xlinker "$prefix/lib" "$@"
+  PKG_CONFIG_PATH="$standins" swift build -c "$configuration" --scratch-path "$out/swiftpm" -Xlinker -rpath -Xlinker "$prefix/lib" "$@"
 }
 build_against release --product scour >&2
 binary="$out/swiftpm/release/scour"
@@ -82,13 +95,17 @@ echo "scour against libxml2 $upstream: $binary (loads $linked)" >&2
 case $linked in "$prefix"/*) ;; *) echo "scour: the binary loads $linked, not $prefix's" >&2; exit 1 ;; esac
 
 if [ $compare = 1 ]; then
+  bench=${SCOUR_BENCH:-$root/../shared/bench}
+  # A git worktree elsewhere finds the sets beside the main checkout.
+  [ -d "$bench" ] || bench=$(cd "$(git rev-parse --git-common-dir)/.." && pwd)/../shared/bench
+  [ -d "$bench" ] || { echo "scour: no bench sets at $bench (set SCOUR_BENCH)" >&2; exit 1; }
   [ -x .build/release/scour ] || swift build -c release --product scour >&2
   run_sets() { # binary, output folder: the four bench sets, evidence on, one worker
     local bin=$1 dest=$2
     mkdir -p "$dest"
     for set in aeb-dev aeb-text-dev traf-dev dates-dev; do
-      local input=../shared/bench/$set/html
-      [ -d ../shared/bench/$set/text ] && input=../shared/bench/$set/text
+      local input=$bench/$set/html
+      [ -d "$bench/$set/text" ] && input=$bench/$set/text
       printf '{"version":1,"inputs":[],"output":{"path":"%s/%s.jsonl","rejects":"%s/%s.rejects.jsonl","evidence":true},"stages":[{"stage":"read","enabled":true,"max_bytes":67108864,"text_lines":"auto"},{"stage":"normalize","enabled":true,"strip_markdown":true,"join_broken_paragraphs":true},{"stage":"metadata","enabled":true},{"stage":"boilerplate","enabled":true},{"stage":"dedupe","enabled":true,"min_chars":8}]}' \
         "$dest" $set "$dest" $set > "$dest/$set.pipeline.json"
       "$bin" run --config "$dest/$set.pipeline.json" --input $input --jobs 1 >/dev/null 2>&1 || true
@@ -107,5 +124,5 @@ fi
 
 if [ $tests = 1 ]; then
   build_against debug >&2
-  PKG_CONFIG_PATH="$prefix/lib/pkgconfig" swift test --scratch-path "$out/swiftpm" -Xlinker -rpath -Xlinker "$prefix/lib"
+  PKG_CONFIG_PATH="$standins" swift test --scratch-path "$out/swiftpm" -Xlinker -rpath -Xlinker "$prefix/lib"
 fi

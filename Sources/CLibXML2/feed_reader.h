@@ -29,7 +29,12 @@ static void scour_reader_error_handler(void *arg, const char *msg, xmlParserSeve
 /* `force_utf8`: the bytes were converted to UTF-8 by the caller, whatever the XML
    declaration says. */
 static inline xmlTextReaderPtr scour_feed_reader(const char *buffer, int size, const char *url, int force_utf8, scour_reader_error *error) {
-    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+#if LIBXML_VERSION < 21300
+    /* Before 2.13 these only cleared the printing callbacks, which the handler set below
+       replaces; from 2.13 on they silence every handler, the one below too. */
+    options |= XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+#endif
     if (force_utf8) options |= XML_PARSE_IGNORE_ENC;
     xmlTextReaderPtr reader = xmlReaderForMemory(buffer, size, url, force_utf8 ? "UTF-8" : NULL, options);
     if (reader != NULL) xmlTextReaderSetErrorHandler(reader, scour_reader_error_handler, error);

@@ -49,8 +49,45 @@ final class HTMLTreeTests: XCTestCase {
         defer { xmlFreeDoc(reference) }
         XCTAssertEqual(tree.errorCount, Int(errors), page)
         var mismatches: [String] = []
-        compare(reference.pointee.children, tree.root, path: "", into: &mismatches)
+        compare(Self.topLevel(of: reference), tree.root, path: "", into: &mismatches)
         XCTAssertEqual(mismatches, [], page)
+    }
+
+    /// From 2.14 on libxml2's tree keeps prefixed element names whole and leaves elements
+    /// opened after `</html>` at the top; the compact tree keeps 2.9's tree on every version
+    /// (local names; such elements go under the first top-level node when that is an element),
+    /// so against a newer libxml2 its tree is read back the 2.9 way.
+    private static let readAs29 = LIBXML_VERSION >= 21400
+
+    /// The document's kept top-level nodes, each with the nodes expected as its children.
+    private static func topLevel(of document: htmlDocPtr) -> [(xmlNodePtr, [xmlNodePtr])] {
+        let top = kept(from: document.pointee.children).map { ($0, kept(from: $0.pointee.children)) }
+        // A page without a doctype gets libxml2's default DTD node first once parsed.
+        var first = document.pointee.children
+        if let dtd = document.pointee.intSubset, UnsafeMutableRawPointer(dtd) == first.map(UnsafeMutableRawPointer.init),
+           dtd.pointee.ExternalID.map({ String(cString: $0) }) == "-//W3C//DTD HTML 4.0 Transitional//EN" {
+            first = first?.pointee.next
+        }
+        guard readAs29, let element = first, element.pointee.type == XML_ELEMENT_NODE, top.count > 1 else { return top }
+        return [(element, top[0].1 + top.dropFirst().map(\.0))]
+    }
+
+    private static func kept(from first: xmlNodePtr?) -> [xmlNodePtr] {
+        var nodes: [xmlNodePtr] = []
+        var current = skipUnkept(first)
+        while let node = current {
+            nodes.append(node)
+            current = skipUnkept(node.pointee.next)
+        }
+        return nodes
+    }
+
+    /// An element's name as 2.9's tree has it: the part after the prefix (`fb:like` is `like`).
+    private static func name(of element: xmlNodePtr) -> String {
+        let name = String(cString: element.pointee.name)
+        guard readAs29, !name.hasPrefix(":"), let colon = name.firstIndex(of: ":"),
+              name.index(after: colon) != name.endIndex else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// libxml2's own tree halts the parser past 256 open elements and loses the rest of the page;
@@ -90,20 +127,19 @@ final class HTMLTreeTests: XCTestCase {
         XCTAssertEqual(visited, ["p", "x", "i", "z"])
     }
 
-    /// Walks libxml2's sibling list from `reference` beside the compact tree's from `node`.
-    private func compare(_ reference: xmlNodePtr?, _ node: HTMLNode?, path: String, into mismatches: inout [String]) {
-        var expected = Self.skipUnkept(reference)
+    /// Walks the expected nodes (each with its expected children) beside the compact tree's
+    /// sibling list from `node`.
+    private func compare(_ references: [(xmlNodePtr, [xmlNodePtr])], _ node: HTMLNode?, path: String, into mismatches: inout [String]) {
         var actual = node
-        var position = 0
-        while expected != nil || actual != nil {
+        for (position, (want, children)) in references.enumerated() {
             let here = "\(path)/\(position)"
-            guard let want = expected, let have = actual else {
-                mismatches.append("\(here): \(expected == nil ? "extra node in the compact tree" : "node missing from the compact tree")")
+            guard let have = actual else {
+                mismatches.append("\(here): node missing from the compact tree")
                 return
             }
             switch want.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = String(cString: want.pointee.name)
+                let name = Self.name(of: want)
                 if !have.isElement || have.name != name {
                     mismatches.append("\(here): element \(name) became \(have.name)")
                     return
@@ -116,7 +152,8 @@ final class HTMLTreeTests: XCTestCase {
                 }
                 let compact = have.attributes.map { "\($0.name)=\($0.value)" }
                 if attributes != compact { mismatches.append("\(here) \(name): attributes \(attributes) became \(compact)") }
-                compare(want.pointee.children, have.firstChild, path: "\(here)\(name)", into: &mismatches)
+                let grandchildren = children.map { ($0, Self.kept(from: $0.pointee.children)) }
+                compare(grandchildren, have.firstChild, path: "\(here)\(name)", into: &mismatches)
             default:
                 let text = want.pointee.content.map { String(cString: $0) } ?? ""
                 if !have.isText || have.content != text { mismatches.append("\(here): text \(text.debugDescription) became \(have.content.debugDescription)") }
@@ -124,10 +161,9 @@ final class HTMLTreeTests: XCTestCase {
                     mismatches.append("\(here): line \(want.pointee.line) became \(have.line)")
                 }
             }
-            expected = Self.skipUnkept(want.pointee.next)
             actual = have.nextSibling
-            position += 1
         }
+        if actual != nil { mismatches.append("\(path)/\(references.count): extra node in the compact tree") }
     }
 
     /// The compact tree keeps elements and text; comments, instructions and the DTD are dropped.
