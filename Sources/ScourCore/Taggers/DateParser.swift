@@ -49,6 +49,8 @@ public struct DateParser: Sendable {
 
     /// The first date in the text, or nil.
     public func firstDate(in text: String) -> Found? {
+        // Every form needs a number, and numbers are ASCII digits: most lines have none.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
