@@ -150,4 +150,17 @@ final class MetadataFastPathTests: XCTestCase {
         XCTAssertTrue(MetadataContext.countPhrasesPlain("Über Al Jazeera, die Älteste: al jazeera", target: Array("aljazeera".utf8), into: &counts))
         XCTAssertEqual(counts, ["Al Jazeera": 1])
     }
+
+    func testLanguageLetterTableMatchesScalarProperties() {
+        for value in 0x80..<0x800 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let entry = LanguageDetector.twoByteLetters[value]
+            guard scalar.properties.isAlphabetic else { XCTAssertEqual(entry, 0, "\(value)"); continue }
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
+            XCTAssertEqual(entry, mapping.count == 1 ? mapping[0] : LanguageDetector.multiScalar, "\(value)")
+        }
+        let detector = LanguageDetector(stopwords: TestSupport.resources.stopwords)
+        XCTAssertEqual(detector.detect("Über die Änderung der Straße wurde in der Stadt und auf dem Land lange gestritten, aber es ist nicht klar"), "de")
+        XCTAssertEqual(detector.detect("Это было не так, и он сказал, что они не могут быть там, где мы были"), "ru")
+    }
 }
