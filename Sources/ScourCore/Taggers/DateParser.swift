@@ -49,6 +49,8 @@ public struct DateParser: Sendable {
 
     /// The first date in the text, or nil.
     public func firstDate(in text: String) -> Found? {
+        // Every form needs a number, and numbers are ASCII digits: most lines have none.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
@@ -252,8 +254,10 @@ public struct DateParser: Sendable {
                 return Found(year: year, month: month, day: day, offset: 0)
             }
             if let found = firstDate(in: String(part)), String(part).hasPrefix(String(found.year)) { return found }
+            // The digits are counted only for parts of 8 Characters, the ones they can decide.
+            guard part.utf8.count >= 8, part.count == 8 else { continue }
             let digits = part.filter(\.isNumber)
-            if part.count == 8, digits.count == 8, let year = Int(digits.prefix(4)), years.contains(year),
+            if digits.count == 8, let year = Int(digits.prefix(4)), years.contains(year),
                let month = Int(digits.dropFirst(4).prefix(2)), let day = Int(digits.suffix(2)),
                (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) {
                 return Found(year: year, month: month, day: day, offset: 0)

@@ -25,6 +25,16 @@ public struct LanguageDetector: Sendable {
         table = ByteTable(composed.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }, merge: |)
     }
 
+    /// For each scalar below U+0800: 0 when it is not alphabetic, else its lowercase mapping when
+    /// that is one scalar, else `multiScalar`. Looking the properties up per letter was most of the
+    /// cost of non-ASCII pages.
+    static let twoByteLetters: [UInt32] = (0..<0x800).map { value in
+        guard value >= 0x80, let scalar = Unicode.Scalar(UInt32(value)), scalar.properties.isAlphabetic else { return 0 }
+        let mapping = Array(scalar.properties.lowercaseMapping.unicodeScalars)
+        return mapping.count == 1 && mapping[0].value != 0 ? mapping[0].value : multiScalar
+    }
+    static let multiScalar = UInt32.max
+
     /// nil when too few words, or no language's stopwords stand out.
     public func detect(_ text: String, maxWords: Int = 2000) -> String? {
         detect(texts: CollectionOfOne(text), maxWords: maxWords)
@@ -130,6 +140,11 @@ public struct LanguageDetector: Sendable {
                 word.append(UInt8(value))
             } else if value == 0x2019 {
                 word.append(0x27)
+            } else if value >= 0x80 && value < 0x800, case let entry = LanguageDetector.twoByteLetters[Int(value)], entry != LanguageDetector.multiScalar {
+                // The table holds what the branch below reads from the scalar's properties.
+                guard entry != 0 else { flush(); return true }
+                if entry >= 0x300 && !(entry >= 0x400 && entry <= 0x482) { complex = true }
+                UTF8.encode(Unicode.Scalar(entry)!) { word.append($0) }
             } else if value >= 0x80 && scalar.properties.isAlphabetic {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
                     // Below U+0300 and basic Cyrillic every scalar is its own composed form.

@@ -35,7 +35,11 @@ public struct MetadataStage: Stage {
     let attributionRoleBytes: [[UInt8]]
     let attributionRoleLeads: [[UInt8]]
     /// Each modified label's leading ASCII bytes, lowercased.
-    let modifiedLabelLeads: [[UInt8]]
+    let modifiedLabelPrefixes: [[UInt8]]
+    /// The modified labels for the byte check of a line's first Characters.
+    let modifiedLabelLeads: LeadingLabels
+    /// Each copyright phrase's leading ASCII bytes, lowercased (`ASCIIText.lead`).
+    let copyrightPhraseLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
     let latestDate: String
 
@@ -61,8 +65,10 @@ public struct MetadataStage: Stage {
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
         attributionRoleLeads = words.attributionRoles.map(ASCIIText.lead)
         attributionRoleBytes = words.attributionRoles.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-        modifiedLabelLeads = words.modifiedLabels.map (ASCIIText.lead)
+        modifiedLabelPrefixes = words.modifiedLabels.map(ASCIIText.lead)
+        modifiedLabelLeads = LeadingLabels(words.modifiedLabels)
         dateLabelBytes = ASCIIWords(words.dateLabels)
+        copyrightPhraseLeads = words.copyrightPhrases.map(ASCIIText.lead)
     }
 
     static func isoDay(_ date: Date) -> String {

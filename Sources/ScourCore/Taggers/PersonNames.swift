@@ -11,6 +11,10 @@ struct PersonNames: Sendable {
     let allLabels: [String]
     /// `allLabels` as bytes, nil for the non-ASCII ones.
     let allLabelBytes: [[UInt8]?]
+    /// `allLabels` as UTF-8 for the byte check of non-ASCII lines, when every label is plain scalars
+    /// (`PlainScalar`); the longest label's scalars.
+    let plainLabelBytes: [[UInt8]]?
+    let longestLabel: Int
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
@@ -52,6 +56,9 @@ struct PersonNames: Sendable {
         allLabels = (words.authorLabels + words.bylinePrefixes).sorted { $0.count > $1.count }
         authorWords = Set(words.authorLabels)
         allLabelBytes = allLabels.map { $0.utf8.allSatisfy { $0 < 0x80 } ? Array($0.utf8) : nil }
+        let plain = LeadingLabels(allLabels)
+        plainLabelBytes = plain.usable ? plain.labels : nil
+        longestLabel = plain.longest
         organizationWords = Set(words.organizationWords)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
@@ -240,9 +247,14 @@ struct PersonNames: Sendable {
     private func droppingLabel(_ text: String) -> String {
         // ASCII text is matched on bytes; labels with other letters cannot start it.
         let ascii = ASCIIText.isPlain(text)
-        let lower = ascii ? "" : text.lowercased()
-        for (label, bytes) in zip(allLabels, allLabelBytes)
-        where ascii ? bytes.map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false : lower.hasPrefix(label) {
+        // Other text whose lead is plain scalars is matched on its lowered lead's bytes (one
+        // scalar past the longest label, so no mark can join a label's last letter).
+        var mark = 0
+        let lead = ascii || plainLabelBytes == nil ? nil : PlainScalar.loweredLead(text, scalars: longestLabel + 1, mark: &mark)
+        let lower = ascii || lead != nil ? "" : text.lowercased()
+        for (index, (label, bytes)) in zip(allLabels, allLabelBytes).enumerated()
+        where ascii ? bytes.map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false
+            : lead.map { $0.starts(with: plainLabelBytes![index]) } ?? lower.hasPrefix(label) {
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }

@@ -14,6 +14,8 @@ extension MetadataContext {
 
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     func isModifiedLine(_ text: String) -> Bool {
+        // Most lines start with plain scalars: their first 20 Characters decide, on bytes.
+        if let answer = stage.modifiedLabelLeads.startsWithin(text, characters: 20) { return answer }
         let labels = stage.modifiedLabelBytes
         if !labels.needsFallback, let lower = ASCIIText.lowered(text) {
             return labels.words.contains { label in
@@ -24,7 +26,7 @@ extension MetadataContext {
         // label's leading ASCII (case aside) for it to match.
         let prefilter = !ASCIIText.mayFoldToASCII(text)
         let bytes = Array(text.utf8)
-        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelLeads).contains(where: { _, lead in
+        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelPrefixes).contains(where: { _, lead in
             lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
         }) {
             return false

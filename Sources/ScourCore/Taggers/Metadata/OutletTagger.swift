@@ -66,12 +66,18 @@ extension MetadataContext {
     /// "All rights reserved", years, no-break spaces and a company suffix ("Inc", "LLC", "GmbH").
     /// Nil when nothing but those is left.
     func publicationName(_ raw: String) -> String? {
-        var text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        var text = raw
+        // Each search below runs only where its bytes are: the searches cannot match without them.
+        if OutletBytes.hasNoBreakSpace(text) {
+            text = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        }
         if text.contains("©") { text = text.replacingOccurrences(of: "©", with: " ") }
         if text.contains("(c)") || text.contains("(C)") {
             text = text.replacingOccurrences(of: "(c)", with: " ", options: .caseInsensitive)
         }
-        for phrase in stage.words.copyrightPhrases where text.range(of: phrase, options: .caseInsensitive) != nil {
+        let phrases = stage.words.copyrightPhrases
+        for (phrase, lead) in zip(phrases, stage.copyrightPhraseLeads)
+        where OutletBytes.mayHold(text, lead: lead) && text.range(of: phrase, options: .caseInsensitive) != nil {
             text = text.replacingOccurrences(of: phrase, with: " ", options: .caseInsensitive)
         }
         var words = text.split(whereSeparator: \.isWhitespace).filter { !Self.isYear($0) }
@@ -175,6 +181,7 @@ extension MetadataContext {
 
     /// "X - rest", "X – rest", "X—rest": a head of under 50 characters before the text's first dash.
     func leadingDateline(_ text: String) -> (head: String, rest: Substring)? {
+        guard OutletBytes.hasDash(text) else { return nil }
         let window = text.prefix(50)
         let dashes = [" - ", "—", "–"].compactMap { window.range(of: $0) }
         guard let dash = dashes.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
@@ -252,6 +259,7 @@ extension MetadataContext {
         for (blockIndex, block) in document.blocks.enumerated() {
             if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
             if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
+            if prefilter, Self.countPhrasesPlain(block.text, target: targetBytes, into: &counts) { continue }
             let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
             guard !tokens.isEmpty else { continue }
             for start in tokens.indices {
