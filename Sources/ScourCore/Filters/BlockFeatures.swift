@@ -245,7 +245,7 @@ struct StopwordSet: Sendable {
 
     init(_ words: Set<String>) {
         self.words = words
-        table = ByteTable(words.sorted().map { (Array($0.precomposedStringWithCanonicalMapping.utf8), true) })
+        table = ByteTable(words.sorted().map { (Array($0.canonicalComposed.utf8), true) })
     }
 
     var isEmpty: Bool { words.isEmpty }

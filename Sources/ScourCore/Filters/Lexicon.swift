@@ -129,11 +129,11 @@ public struct PhraseMatcher: Sendable {
         suffixList.sort { $0.0.count > $1.0.count }
         containsList.sort { $0.0.count > $1.0.count }
         for (phrase, entry) in exactKeys {
-            let bytes = Array(phrase.precomposedStringWithCanonicalMapping.utf8)
+            let bytes = Array(phrase.canonicalComposed.utf8)
             exact[bytes] = entry
             longestExact = max(longestExact, bytes.count)
         }
-        let bytes = { (text: String) in Array(text.precomposedStringWithCanonicalMapping.utf8) }
+        let bytes = { (text: String) in Array(text.canonicalComposed.utf8) }
         prefixes = prefixList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }
         suffixes = suffixList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }
         contains = containsList.map { Phrase(bytes: bytes($0.0), entry: $0.1) }.filter { !$0.bytes.isEmpty }

@@ -17,7 +17,7 @@ struct TeaserBarrier {
         maxCharacters = tokens.endOfArticleMaxCharacters
         var firstBytes: [Bool]? = [Bool](repeating: false, count: 256)
         for phrase in phrases {
-            guard let first = phrase.decomposedStringWithCanonicalMapping.utf8.first else { firstBytes = nil; break }
+            guard let first = phrase.canonicalDecomposed.utf8.first else { firstBytes = nil; break }
             firstBytes?[Int(first)] = true
         }
         self.firstBytes = firstBytes
