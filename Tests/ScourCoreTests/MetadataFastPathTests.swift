@@ -117,22 +117,10 @@ final class MetadataFastPathTests: XCTestCase {
         }
     }
 
-    /// The String token loop `countPhrasesPlain` stands for.
+    /// The String token loop `countPhrasesPlain` stands for (the tagger's own fallback).
     func phrasesByString(_ text: String, target: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
-        for start in tokens.indices {
-            var joined = ""
-            for end in start..<min(tokens.count, start + 5) {
-                joined += TextKey.letters(String(tokens[end]))
-                if joined == target {
-                    let phrase = tokens[start...end].joined(separator: " ")
-                    if phrase.first?.isUppercase == true { counts[phrase, default: 0] += 1 }
-                    break
-                }
-                if !target.hasPrefix(joined) { break }
-            }
-        }
+        MetadataContext.countPhrasesByTokens(text, target: target, into: &counts)
         return counts
     }
 

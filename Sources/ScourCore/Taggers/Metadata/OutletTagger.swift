@@ -246,6 +246,24 @@ extension MetadataContext {
         ByteSearch.firstOffset(of: needle, in: hay)
     }
 
+    /// The rule the byte paths stand for: each run of up to five tokens whose letter keys join
+    /// into `target`, counted under its spelling when it starts with a capital.
+    static func countPhrasesByTokens(_ text: String, target: String, into counts: inout [String: Int]) {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
+        for start in tokens.indices {
+            var joined = ""
+            for end in start..<min(tokens.count, start + 5) {
+                joined += TextKey.letters(String(tokens[end]))
+                if joined == target {
+                    let phrase = tokens[start...end].joined(separator: " ")
+                    if phrase.first?.isUppercase == true { counts[phrase, default: 0] += 1 }
+                    break
+                }
+                if !target.hasPrefix(joined) { break }
+            }
+        }
+    }
+
     /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
     func properCase(_ name: String, keys: inout [[UInt8]]?) -> String {
         let target = TextKey.letters(name)
@@ -260,20 +278,7 @@ extension MetadataContext {
             if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
             if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
             if prefilter, Self.countPhrasesPlain(block.text, target: targetBytes, into: &counts) { continue }
-            let tokens = block.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "’" || $0 == "'" || $0 == ":" })
-            guard !tokens.isEmpty else { continue }
-            for start in tokens.indices {
-                var joined = ""
-                for end in start..<min(tokens.count, start + 5) {
-                    joined += TextKey.letters(String(tokens[end]))
-                    if joined == target {
-                        let phrase = tokens[start...end].joined(separator: " ")
-                        if phrase.first?.isUppercase == true { counts[phrase, default: 0] += 1 }
-                        break
-                    }
-                    if !target.hasPrefix(joined) { break }
-                }
-            }
+            Self.countPhrasesByTokens(block.text, target: target, into: &counts)
         }
         let best = counts.max { lhs, rhs in
             let lhsScore = lhs.value * 2 + (lhs.key.contains(" ") ? 1 : 0) - (lhs.key.contains(".") ? 2 : 0)
