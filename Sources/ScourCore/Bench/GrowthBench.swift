@@ -72,12 +72,7 @@ public struct GrowthBench {
 
     /// `levels` unclosed `<div>`s around a short story.
     public static func deepPage(levels: Int) -> [UInt8] {
-        var html = Array("<html><head><title>Deep</title></head><body>".utf8)
-        html.reserveCapacity(levels * 5 + 1_000)
-        for _ in 0..<levels { html.append(contentsOf: "<div>".utf8) }
-        html.append(contentsOf: story.utf8)
-        html.append(contentsOf: "</body></html>".utf8)
-        return html
+        storyPage(title: "Deep", after: "<div>", times: levels)
     }
 
     /// One element with `attributes` distinct attributes, holding the story.
@@ -93,9 +88,14 @@ public struct GrowthBench {
     /// `elements` paragraphs on one line, as minified pages come, each with an attribute the
     /// pre-parse pass drops: every drop used to look for line breaks on to the page's end.
     public static func oneLinePage(elements: Int) -> [UInt8] {
-        var html = Array("<html><head><title>One line</title></head><body>".utf8)
-        html.reserveCapacity(elements * 26 + 1_000)
-        for _ in 0..<elements { html.append(contentsOf: "<p class=x data-k=1>w</p>".utf8) }
+        storyPage(title: "One line", after: "<p class=x data-k=1>w</p>", times: elements)
+    }
+
+    /// A page whose body is `piece` `times` over, then the story.
+    static func storyPage(title: String, after piece: String, times: Int) -> [UInt8] {
+        var html = Array("<html><head><title>\(title)</title></head><body>".utf8)
+        html.reserveCapacity(times * piece.utf8.count + 1_000)
+        for _ in 0..<times { html.append(contentsOf: piece.utf8) }
         html.append(contentsOf: story.utf8)
         html.append(contentsOf: "</body></html>".utf8)
         return html
