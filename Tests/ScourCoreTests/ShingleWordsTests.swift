@@ -48,12 +48,12 @@ final class ShingleWordsTests: XCTestCase {
             let word = generator.next() & 0x7F7F_7F7F_7F7F_7F7F
             let bytes = withUnsafeBytes(of: word) { Array($0) }
             let expected = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            XCTAssertEqual(withUnsafeBytes(of: ShingleWords.lowercasedASCII(word)) { Array($0) }, expected, "\(bytes)")
+            XCTAssertEqual(withUnsafeBytes(of: ASCIIText.foldWord(word)) { Array($0) }, expected, "\(bytes)")
         }
         for byte in UInt8(0)..<0x80 {
             let word = UInt64(byte) &* 0x0101_0101_0101_0101
             let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            XCTAssertEqual(ShingleWords.lowercasedASCII(word), UInt64(lowered) &* 0x0101_0101_0101_0101, "\(byte)")
+            XCTAssertEqual(ASCIIText.foldWord(word), UInt64(lowered) &* 0x0101_0101_0101_0101, "\(byte)")
         }
     }
 

@@ -41,7 +41,7 @@ struct ShingleWords {
             if index + 8 <= utf8.count {
                 let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
-                    UnsafeMutableRawPointer(target + written).storeBytes(of: lowercasedASCII(word), as: UInt64.self)
+                    UnsafeMutableRawPointer(target + written).storeBytes(of: ASCIIText.foldWord(word), as: UInt64.self)
                     index += 8
                     written += 8
                     continue
@@ -64,15 +64,6 @@ struct ShingleWords {
             index += length
         }
         return written
-    }
-
-    /// Eight ASCII bytes with A–Z lowercased: a byte's high bit is set by adding 0x3F when it is at
-    /// least "A", by adding 0x25 when it is past "Z" (ASCII bytes plus either never carry over).
-    @inline(__always)
-    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
-        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
-        let pastZ = word &+ 0x2525_2525_2525_2525
-        return word | ((atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// Word ranges of lowercased UTF-8 bytes.

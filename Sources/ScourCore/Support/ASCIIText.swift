@@ -62,6 +62,16 @@ enum ASCIIText {
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
+    /// `fold` on eight ASCII bytes at once (a little-endian word): a byte's high bit is set by
+    /// adding 0x3F when it is at least "A", by adding 0x25 when it is past "Z" (ASCII bytes plus
+    /// either never carry over), and bit 5 is set where the first holds and the second does not.
+    @inline(__always)
+    static func foldWord(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = word &+ 0x2525_2525_2525_2525
+        return word | ((atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 2)
+    }
+
     /// Whether a non-ASCII word can never match ASCII text, even case-insensitively: it holds an
     /// accented Latin letter (which folds and decomposes to a non-ASCII mark) or a Cyrillic one.
     /// "ß", "ſ", "ı" and "İ" do not count: they may fold to ASCII letters.

@@ -6,11 +6,11 @@ import Foundation
 extension String {
     /// The NFC form (`precomposedStringWithCanonicalMapping`), without the call for ASCII.
     var canonicalComposed: String {
-        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
+        isASCIIOnly ? self : precomposedStringWithCanonicalMapping
     }
 
     /// The NFD form (`decomposedStringWithCanonicalMapping`), without the call for ASCII.
     var canonicalDecomposed: String {
-        utf8.allSatisfy { $0 < 0x80 } ? self : decomposedStringWithCanonicalMapping
+        isASCIIOnly ? self : decomposedStringWithCanonicalMapping
     }
 }

@@ -143,7 +143,7 @@ final class ClassWordTable: Sendable {
             }
         }
         guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return }
-        lookUp(Self.lowercased(low), Self.lowercased(high), UInt8(length), into: &result)
+        lookUp(ASCIIText.foldWord(low), ASCIIText.foldWord(high), UInt8(length), into: &result)
     }
 
     /// The index of the first separator (space, tab, newline, carriage return, '-', '_') at or after
@@ -173,15 +173,6 @@ final class ClassWordTable: Sendable {
     @inline(__always)
     private static func isSeparator(_ byte: UInt8) -> Bool {
         byte == 0x5F || (byte < 64 && (0x0000_2001_0000_2600 as UInt64) >> UInt64(byte) & 1 != 0)
-    }
-
-    /// ASCII 'A'–'Z' to 'a'–'z' in each byte of a packed word (all bytes below 0x80).
-    @inline(__always)
-    private static func lowercased(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let atLeastA = (word &+ ones &* (0x80 - 0x41)) & (ones &* 0x80)
-        let aboveZ = (word &+ ones &* (0x80 - 0x5B)) & (ones &* 0x80)
-        return word | ((atLeastA & ~aboveZ) >> 2)
     }
 
     private func lookUp(_ low: UInt64, _ high: UInt64, _ length: UInt8, into result: inout ClassFlags) {

@@ -56,22 +56,6 @@ enum PlainScalar {
         if mark < 0 { mark = bytes.count }
         return ok ? bytes : nil
     }
-
-    /// Whether `needle` occurs in `hay` starting before byte `end`.
-    static func occurs(_ needle: [UInt8], in hay: [UInt8], before end: Int) -> Bool {
-        guard let first = needle.first, needle.count <= hay.count else { return false }
-        var start = 0
-        let last = min(hay.count - needle.count, end - 1)
-        while start <= last {
-            if hay[start] == first {
-                var offset = 1
-                while offset < needle.count, hay[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
 }
 
 /// Labels looked for near a text's start ("Last updated:" within its first 20 Characters), on
@@ -99,6 +83,9 @@ struct LeadingLabels: Sendable {
         guard usable else { return nil }
         var end = 0
         guard let lead = PlainScalar.loweredLead(text, scalars: within + longest + 1, markAt: within, mark: &end) else { return nil }
-        return labels.contains { PlainScalar.occurs($0, in: lead, before: end) }
+        // A label starting before `end` lies within its first `end - 1 + count` bytes.
+        return labels.contains { label in
+            ByteSearch.firstOffset(of: label, in: lead[..<min(lead.count, end - 1 + label.count)]) != nil
+        }
     }
 }
