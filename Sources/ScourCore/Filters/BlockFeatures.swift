@@ -8,6 +8,8 @@ public struct BlockFeatures: Sendable {
     public var linkDensity: Double
     /// Digits, spaces and separators only: page numbers, calendars, scores.
     public var numeric: Bool
+    /// Letters (alphabetic scalars, Han and kana characters), for `PhraseMatcher.match`'s shortcut.
+    var letters: Int
 
     public init(_ block: Block, stopwords: Set<String>) {
         var counts = WordCounts()
@@ -30,6 +32,7 @@ public struct BlockFeatures: Sendable {
         // Counting Characters for the density is wasted when there are no links.
         self.linkDensity = block.links.isEmpty ? 0 : block.linkDensity
         self.numeric = counts.letters == 0 && counts.digits > 0
+        self.letters = counts.letters
         self.sentenceLike = Self.looksLikeSentence(text)
     }
 
@@ -37,7 +40,7 @@ public struct BlockFeatures: Sendable {
     /// pairs of Han/kana characters;
     /// lowercased into a reused byte buffer; combining marks stay with their base letter,
     /// as they would in a Character loop.
-    struct WordCounts {
+    struct WordCounts: Equatable {
         var words = 0
         var stopwords = 0
         var letters = 0
@@ -55,18 +58,44 @@ public struct BlockFeatures: Sendable {
 
         /// The scan itself; `isStopword` gets each word's lowercased bytes and whether they are
         /// their own NFC form (only ASCII and letters that never compose, see `StopwordSet`).
-        private mutating func scan(_ text: String, isStopword: ([UInt8], Bool) -> Bool) {
+        /// `asciiFastPath: false` only for tests, which hold the fast path to the general loop.
+        mutating func scan(_ text: String, asciiFastPath: Bool = true,
+                           isStopword: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) {
             var text = text
             var counts = self
-            text.withUTF8 { bytes in Self.scan(bytes, into: &counts, isStopword: isStopword) }
+            text.withUTF8 { bytes in
+                // Room for one lowercased ASCII word, so most words skip the growable buffer.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.shortWord) { word in
+                    Self.scan(bytes, into: &counts, word: asciiFastPath ? word : nil, isStopword: isStopword)
+                }
+            }
             self = counts
+        }
+
+        /// Longest ASCII word the fast path lowercases on the stack; longer ones take the general path.
+        static let shortWord = 48
+
+        /// Where an ASCII word starting at `start` ends (its letters and apostrophes), and its letter
+        /// count, when the word is whole there: the text ends or an ASCII byte follows. nil when a
+        /// non-ASCII byte follows (a mark, a letter or ’ could continue the word) or the word is long.
+        @inline(__always)
+        static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, letters: Int)? {
+            var end = start, letters = 0
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A { letters += 1 } else if byte != 0x27 { break }
+                end += 1
+            }
+            guard end - start <= shortWord, end == bytes.count || bytes[end] < 0x80 else { return nil }
+            return (end, letters)
         }
 
         /// The loop on the text's bytes, with the counters in locals (not captured by the closure above).
         /// Kept whole (over 80 lines): the hot per-byte loop of every block; split into calls it would
         /// pass the counters back and forth on every byte.
         private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into counts: inout WordCounts,
-                                 isStopword: ([UInt8], Bool) -> Bool) {
+                                 word: UnsafeMutableBufferPointer<UInt8>?,
+                                 isStopword: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) {
             var words = counts.words, stopwords = counts.stopwords, letters = counts.letters
             var digits = counts.digits, unspaced = counts.unspaced
             var current: [UInt8] = []
@@ -77,13 +106,24 @@ public struct BlockFeatures: Sendable {
             func flush() {
                 guard !current.isEmpty else { return }
                 words += 1
-                if isStopword(current, stable) { stopwords += 1 }
+                if current.withUnsafeBufferPointer({ isStopword($0, stable) }) { stopwords += 1 }
                 current.removeAll(keepingCapacity: true)
                 stable = true
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // A whole ASCII word (most words): counted and looked up where it stands.
+                if let word, current.isEmpty, byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte == 0x27,
+                   let (end, wordLetters) = asciiWord(bytes, from: index) {
+                    for offset in index..<end { word[offset - index] = ASCIIText.fold(bytes[offset]) }
+                    words += 1
+                    letters += wordLetters
+                    if isStopword(UnsafeBufferPointer(rebasing: word[0..<(end - index)]), true) { stopwords += 1 }
+                    lastWasWordChar = true
+                    index = end
+                    continue
+                }
                 if byte < 0x80 {
                     index += 1
                     switch byte {
@@ -200,7 +240,10 @@ public struct BlockFeatures: Sendable {
                 afterTerminal = false
                 continue
             }
-            if afterTerminal, previousIsSpace, isUppercase(scalar) { count += 1 }
+            if afterTerminal, previousIsSpace, isUppercase(scalar) {
+                count += 1
+                if count >= 2 { return true }
+            }
             if isTerminal(scalar) { afterTerminal = true } else if value != 0x20 { afterTerminal = false }
             previousIsSpace = value == 0x20
         }
@@ -250,10 +293,10 @@ struct StopwordSet: Sendable {
 
     var isEmpty: Bool { words.isEmpty }
 
-    func contains(_ word: [UInt8], nfcStable: Bool) -> Bool {
+    func contains(_ word: UnsafeBufferPointer<UInt8>, nfcStable: Bool) -> Bool {
         guard !words.isEmpty else { return false }
         guard nfcStable else { return words.contains(String(decoding: word, as: UTF8.self)) }
-        return table[word] != nil
+        return table.value(for: word) != nil
     }
 
     /// A letter whose lowercase (by `TextFold.appendLowercased`) is one precomposed scalar that NFC leaves alone

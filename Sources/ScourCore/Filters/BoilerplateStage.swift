@@ -151,7 +151,7 @@ public struct BoilerplateStage: Stage {
 
     func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {
         let features = BlockFeatures(block, stopwords: stopwords)
-        let hit = phrases.match(block.text, wordCount: features.words)
+        let hit = phrases.match(block.text, wordCount: features.words, letters: features.letters)
         let shape = shapeRule(block, features: features, authors: authors)
         let prose = block.kind != .heading && features.isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty)
         return Verdict(index: index, features: features, hit: hit, shapeRule: shape, isProse: prose && hit == nil && shape == nil)

@@ -108,6 +108,8 @@ public struct PhraseMatcher: Sendable {
     private var hasOneBytePhrases = false
     private var prefixMaxWords = 0
     private var suffixMaxWords = 0
+    /// The largest `maxWords` of any prefix, suffix or contained phrase.
+    private var mostWords = 0
 
     public init(lexicons: [Lexicon]) {
         var prefixList: [(String, Entry)] = []
@@ -155,9 +157,15 @@ public struct PhraseMatcher: Sendable {
             containsBuckets[Int(containsTable[slot])].append(index)
             containsMaxWords = max(containsMaxWords, phrase.entry.maxWords)
         }
+        mostWords = max(prefixMaxWords, suffixMaxWords, containsMaxWords)
     }
 
-    public func match(_ text: String, wordCount: Int) -> Hit? {
+    /// `letters`: the block's letter count (`BlockFeatures.letters`), when known. Every letter stays in
+    /// the folded text and is never trimmed from its ends, so a block with more words than any
+    /// phrase rule allows and more letters than the longest exact phrase has bytes matches nothing:
+    /// most prose, which then skips the fold.
+    public func match(_ text: String, wordCount: Int, letters: Int = 0) -> Hit? {
+        if wordCount > mostWords && letters > longestExact { return nil }
         let (lower, folded) = TextFold.fold(text)
         let trimmed = TextKey.trimmedRange(folded)
         if trimmed.count <= longestExact, let entry = exact[Array(folded[trimmed])] {
