@@ -73,6 +73,11 @@ typedef struct {
     struct timespec deadline;
     uint32_t events;       /* start tags seen, to look at the clock only now and then */
     int failed;            /* out of memory or over the size limits: the tree is unusable */
+    /* Attribute values the elider replaced by stand-ins (0x01 and a number): the values one
+       after another, and per value its offset and length there (ParserStandIns.swift). */
+    const unsigned char *standin_bytes;
+    const uint32_t *standin_ranges;
+    uint32_t standin_count;
 } scour_tree;
 
 static inline void scour_tree_free(scour_tree *tree) {
@@ -219,6 +224,39 @@ static int scour_is_boolean_attribute(const xmlChar *name) {
 }
 #pragma clang diagnostic pop
 
+/* The value a stand-in stands for: its mark (`mark_length` bytes, already checked) and the
+   value's number (lowercase hexadecimal, at most 8 digits), then nothing but line breaks (a JSON block's), within `size` bytes; NULL when
+   the text is not a stand-in. */
+static const unsigned char *scour_standin_text(const scour_tree *tree, const xmlChar *text, uint32_t size, uint32_t mark_length, uint32_t *length) {
+    if (tree->standin_count == 0 || text == NULL || size <= mark_length) return NULL;
+    uint64_t number = 0;
+    uint32_t index = mark_length;
+    for (; index < size && index < mark_length + 8; index++) {
+        unsigned char c = text[index];
+        uint64_t digit = c >= '0' && c <= '9' ? (uint64_t)(c - '0') : c >= 'a' && c <= 'f' ? (uint64_t)(c - 'a' + 10) : 16;
+        if (digit == 16) break;
+        number = number * 16 + digit;
+    }
+    if (number >= tree->standin_count) return NULL;
+    if (index == mark_length) return NULL;
+    for (; index < size; index++) {
+        if (text[index] != '\n') return NULL;
+    }
+    *length = tree->standin_ranges[2 * number + 1];
+    return tree->standin_bytes + tree->standin_ranges[2 * number];
+}
+
+/* An attribute value that is a stand-in, and no more. */
+static const unsigned char *scour_standin_value(const scour_tree *tree, const xmlChar *value, uint32_t *length) {
+    if (tree->standin_count == 0 || value == NULL || value[0] != 0x01) return NULL;
+    uint32_t size = (uint32_t)strlen((const char *)value);
+    for (uint32_t index = 1; index < size; index++) {
+        unsigned char c = value[index];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return NULL;
+    }
+    return scour_standin_text(tree, value, size, 1, length);
+}
+
 /* libxml2's tree gives an attribute without a value an empty value, except the
    boolean ones (checked, selected, ...), whose value is their own name. */
 static void scour_sax_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
@@ -254,7 +292,10 @@ static void scour_sax_start_element(void *context, const xmlChar *name, const xm
         for (int i = 0; attributes[i] != NULL; i += 2) {
             const xmlChar *value = attributes[i + 1];
             if (value == NULL && scour_is_boolean_attribute(attributes[i])) value = attributes[i];
-            uint32_t length = value == NULL ? 0 : (uint32_t)strlen((const char *)value);
+            uint32_t length = 0;
+            const unsigned char *original = scour_standin_value(tree, value, &length);
+            if (original != NULL) value = original;
+            else length = value == NULL ? 0 : (uint32_t)strlen((const char *)value);
             uint32_t attribute_name = scour_tree_intern(tree, attributes[i]);
             uint32_t offset = scour_tree_store(tree, value, length);
             if (tree->failed ||
@@ -339,7 +380,20 @@ static void scour_sax_characters(void *context, const xmlChar *text, int length)
     scour_sax_text(context, text, length, SCOUR_NODE_TEXT);
 }
 
+/* A JSON block's text comes as its stand-in (marked by U+FDD0), in one piece, as the script's
+   first text. */
 static void scour_sax_cdata(void *context, const xmlChar *text, int length) {
+    scour_tree *tree = scour_tree_of(context);
+    int32_t current = scour_tree_current(tree);
+    if (tree->standin_count > 0 && length > 3 && text[0] == 0xEF && text[1] == 0xB7 && text[2] == 0x90 && current >= 0
+        && tree->nodes[current].last_child < 0) {
+        uint32_t original_length = 0;
+        const unsigned char *original = scour_standin_text(tree, text, (uint32_t)length, 3, &original_length);
+        if (original != NULL) {
+            scour_sax_text(context, original, (int)original_length, SCOUR_NODE_CDATA);
+            return;
+        }
+    }
     scour_sax_text(context, text, length, SCOUR_NODE_CDATA);
 }
 
@@ -392,11 +446,17 @@ static inline void scour_tree_reserve(scour_tree *tree, uint32_t size) {
    no parser could be made or the page is beyond the tree's limits; otherwise the caller
    frees the tree, which has `timed_out` set when the parse was stopped at `budget_ns`
    (0: no budget). */
-static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding, int checked_utf8, int64_t budget_ns) {
+static inline scour_tree *scour_html_read_tree_with_standins(const char *buffer, int size, const char *encoding, int checked_utf8, int64_t budget_ns,
+                                                             const unsigned char *standin_bytes, const uint32_t *standin_ranges, uint32_t standin_count) {
     if (buffer == NULL || size <= 0) return NULL;
     scour_tree *tree = calloc(1, sizeof(scour_tree));
     if (tree == NULL) return NULL;
     tree->root = tree->last_top = -1;
+    if (standin_count > 0 && standin_bytes != NULL && standin_ranges != NULL) {
+        tree->standin_bytes = standin_bytes;
+        tree->standin_ranges = standin_ranges;
+        tree->standin_count = standin_count;
+    }
     scour_tree_reserve(tree, (uint32_t)size);
     if (budget_ns > 0) {
         clock_gettime(CLOCK_MONOTONIC, &tree->deadline);
@@ -428,7 +488,15 @@ static inline scour_tree *scour_html_read_tree(const char *buffer, int size, con
     if (!tree->timed_out && (tree->failed || !tree->started)) { scour_tree_free(tree); return NULL; }
     tree->name_tags = calloc(tree->name_count > 0 ? tree->name_count : 1, 1);
     if (tree->name_tags == NULL) { scour_tree_free(tree); return NULL; }
+    /* The stand-ins' values belong to the caller and are not kept past the parse. */
+    tree->standin_bytes = NULL;
+    tree->standin_ranges = NULL;
+    tree->standin_count = 0;
     return tree;
+}
+
+static inline scour_tree *scour_html_read_tree(const char *buffer, int size, const char *encoding, int checked_utf8, int64_t budget_ns) {
+    return scour_html_read_tree_with_standins(buffer, size, encoding, checked_utf8, budget_ns, NULL, NULL, 0);
 }
 
 #endif

@@ -42,12 +42,13 @@ public struct HTMLSegmenter: Sendable {
         document.notes.append(contentsOf: reading.notes)
         document.replacedSequences += reading.replacements
         var bytes = reading.utf8
-        if let elided = RawTextElider.elide(bytes) { bytes = elided }
+        var standIns: ParserStandIns?
+        if let elided = RawTextElider.elideForParsing(bytes) { (bytes, standIns) = elided }
         let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
         let deadline = started + budget
         let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
         guard let tree = HTMLTree.parse(bytes, encoding: "UTF-8", checkedUTF8: true,
-                                        budgetNanoseconds: Int64(left)) else {
+                                        budgetNanoseconds: Int64(left), standIns: standIns) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }
         if tree.timedOut {

@@ -32,13 +32,23 @@ public final class HTMLTree {
     /// `checkedUTF8`: the caller validated the bytes as UTF-8, so libxml2 reads them without
     /// a converter (which would copy the page once more). A page with a NUL byte among its
     /// first four goes through the converter all the same: libxml2 would take it for UTF-16.
-    public static func parse(_ bytes: [UInt8], encoding: String, checkedUTF8: Bool = false, budgetNanoseconds: Int64 = 0) -> HTMLTree? {
+    ///
+    /// `standIns`: the attribute values `RawTextElider.elideForParsing` replaced in `bytes`; the tree
+    /// holds the values themselves.
+    public static func parse(_ bytes: [UInt8], encoding: String, checkedUTF8: Bool = false, budgetNanoseconds: Int64 = 0,
+                             standIns: ParserStandIns? = nil) -> HTMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let withoutConverter: Int32 = checkedUTF8 && encoding == "UTF-8" ? 1 : 0
         scour_xml_silence_errors()
+        let values = standIns ?? ParserStandIns()
         let parsed: UnsafeMutablePointer<scour_tree>? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                scour_html_read_tree(pointer, Int32(buffer.count), encoding, withoutConverter, budgetNanoseconds)
+            values.source.withUnsafeBufferPointer { standInBytes in
+                values.ranges.withUnsafeBufferPointer { standInRanges in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                        scour_html_read_tree_with_standins(pointer, Int32(buffer.count), encoding, withoutConverter, budgetNanoseconds,
+                                                           standInBytes.baseAddress, standInRanges.baseAddress, UInt32(values.count))
+                    }
+                }
             }
         }
         guard let parsed else { return nil }

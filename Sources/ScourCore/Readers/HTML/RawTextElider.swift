@@ -39,10 +39,23 @@ enum RawTextElider {
     }
 
     static func elide(_ bytes: [UInt8], maximumAttributes: Int) -> [UInt8]? {
-        bytes.withUnsafeBufferPointer { input -> [UInt8]? in
+        elide(bytes, maximumAttributes: maximumAttributes, standIns: false)?.bytes
+    }
+
+    /// What the parser gets: the elided page, with long attribute values replaced by stand-ins
+    /// (see `ParserStandIns`) that the tree builder turns back into the values.
+    static func elideForParsing(_ bytes: [UInt8]) -> (bytes: [UInt8], standIns: ParserStandIns)? {
+        elide(bytes, maximumAttributes: maximumAttributes, standIns: true)
+    }
+
+    static func elide(_ bytes: [UInt8], maximumAttributes: Int, standIns: Bool) -> (bytes: [UInt8], standIns: ParserStandIns)? {
+        bytes.withUnsafeBufferPointer { input -> (bytes: [UInt8], standIns: ParserStandIns)? in
             guard let base = input.baseAddress else { return nil }
-            var scanner = Scanner(base: base, count: input.count, maximumAttributes: maximumAttributes)
-            return scanner.run()
+            var scanner = Scanner(base: base, count: input.count, maximumAttributes: maximumAttributes,
+                                  standIns: standIns && ParserStandIns.canUse(input),
+                                  scriptStandIns: standIns && ParserStandIns.canUseForScripts(input))
+            if scanner.makesStandIns { scanner.standIns = ParserStandIns(source: bytes) }
+            return scanner.run().map { ($0, scanner.standIns) }
         }
     }
 
@@ -59,11 +72,19 @@ enum RawTextElider {
         var reached = 0
         /// The current tag's unread attributes, dropped only once the whole tag is read.
         var unread: [Range<Int>] = []
+        /// The current tag's long plain values, replaced by stand-ins once the whole tag is read.
+        var longValues: [Range<Int>] = []
+        /// Values replaced so far (only where `makesStandIns`).
+        var standIns = ParserStandIns()
+        let makesStandIns: Bool
+        let makesScriptStandIns: Bool
 
-        init(base: UnsafePointer<UInt8>, count: Int, maximumAttributes: Int) {
+        init(base: UnsafePointer<UInt8>, count: Int, maximumAttributes: Int, standIns: Bool, scriptStandIns: Bool) {
             self.base = base
             self.count = count
             self.maximumAttributes = maximumAttributes
+            self.makesStandIns = standIns
+            self.makesScriptStandIns = scriptStandIns
         }
 
         func at(_ index: Int) -> UInt8 { index < count ? base[index] : 0 }
@@ -172,11 +193,18 @@ enum RawTextElider {
         }
 
         /// libxml2 2.9 also closes comments on "-->" forms HTML5 added ("<!-->", "--!>"); those are left alone.
-        func skipComment(_ open: Int) -> Int? {
+        /// A comment's text is read by nothing (the tree keeps only where a comment was): it becomes
+        /// one space and its line breaks.
+        mutating func skipComment(_ open: Int) -> Int? {
             let bodyStart = open + 4
             if at(bodyStart) == UInt8(ascii: ">") || (at(bodyStart) == UInt8(ascii: "-") && at(bodyStart + 1) == UInt8(ascii: ">")) { return nil }
             guard let end = search("-->", from: bodyStart, to: count) else { return nil }
             if search("--!>", from: bodyStart, to: end + 3) != nil { return nil }
+            if end - bodyStart > 1 {
+                drop(from: bodyStart, to: bodyStart)
+                output.append(0x20)
+                dropLineBreaks(from: bodyStart, to: end)
+            }
             return end + 3
         }
 
@@ -204,6 +232,7 @@ enum RawTextElider {
             /// Where the attributes past the bound start (the end of the last one kept).
             var floodStart: Int?
             unread.removeAll(keepingCapacity: true)
+            longValues.removeAll(keepingCapacity: true)
             defer { reached = max(reached, index) }
             while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
                 if Self.isNameStart(base[index]) {
@@ -235,6 +264,10 @@ enum RawTextElider {
                         if isType, type == nil, floodStart == nil {
                             type = valueStart..<(quote == 0x22 || quote == 0x27 ? index - 1 : index)
                         }
+                        if makesStandIns, !dropsUnread, !boundsOnly, floodStart == nil, quote == 0x22 || quote == 0x27,
+                           ParserStandIns.replaces(UnsafeBufferPointer(start: base + valueStart, count: index - 1 - valueStart)) {
+                            longValues.append(valueStart..<(index - 1))
+                        }
                     }
                     if dropsUnread { unread.append(nameStart..<index) }
                 } else {
@@ -246,7 +279,7 @@ enum RawTextElider {
                 while Self.isBlank(at(index)) { index += 1 }
             }
             guard index < count else { return nil }
-            for range in unread { drop(from: range.lowerBound, to: range.upperBound) }
+            editAttributes()
             if let floodStart { drop(from: floodStart, to: index) }
             if base[index] == UInt8(ascii: "/") { return index + 2 }  // "<script/>" holds no text
             let textStart = index + 1
@@ -265,6 +298,10 @@ enum RawTextElider {
                   !Self.isNameByte(at(close + name.utf8CodeUnitCount)) else { return nil }
             let keeps = isScript && type.map(holdsJSON) == true
             if !keeps, close > textStart { drop(from: textStart, to: close) }
+            if keeps, makesScriptStandIns, ParserStandIns.replacesScript(UnsafeBufferPointer(start: base + textStart, count: close - textStart)) {
+                standIn(textStart..<close, script: true)
+                dropLineBreaks(from: textStart, to: close)
+            }
             return close
         }
 
@@ -277,10 +314,39 @@ enum RawTextElider {
             return false
         }
 
+        /// Drops the tag's unread attributes and puts stand-ins for its long values, in page order.
+        mutating func editAttributes() {
+            var next = 0
+            for range in unread {
+                while next < longValues.count, longValues[next].lowerBound < range.lowerBound {
+                    standIn(longValues[next])
+                    next += 1
+                }
+                drop(from: range.lowerBound, to: range.upperBound)
+            }
+            while next < longValues.count {
+                standIn(longValues[next])
+                next += 1
+            }
+        }
+
+        /// Replaces the value at input[range] by its stand-in.
+        mutating func standIn(_ range: Range<Int>, script: Bool = false) {
+            if output.isEmpty { output.reserveCapacity(count) }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: range.lowerBound - copied))
+            standIns.add(range, script: script, to: &output)
+            copied = range.upperBound
+        }
+
         /// Replaces input[start..<end] by its line breaks.
         mutating func drop(from start: Int, to end: Int) {
             if output.isEmpty { output.reserveCapacity(count) }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: start - copied))
+            dropLineBreaks(from: start, to: end)
+        }
+
+        /// Writes the line breaks of input[start..<end] (all of it already copied up to `start`).
+        mutating func dropLineBreaks(from start: Int, to end: Int) {
             // The search stops at `end`: on a page written on one line, looking on to the page's
             // end for each dropped stretch cost time quadratic in the page's length.
             var position = start
