@@ -224,6 +224,16 @@ static int scour_is_boolean_attribute(const xmlChar *name) {
 }
 #pragma clang diagnostic pop
 
+/* Stand-ins rest on how libxml2 2.9 to 2.12 read attribute values and script text (a 0x01 byte
+   and U+FDD0 pass unchanged); 2.13 onwards rewrote both and is not relied on for that. */
+static inline int scour_parser_standins_supported(void) {
+#if LIBXML_VERSION < 21300
+    return 1;
+#else
+    return 0;
+#endif
+}
+
 /* The value a stand-in stands for: its mark (`mark_length` bytes, already checked) and the
    value's number (lowercase hexadecimal, at most 8 digits), then nothing but line breaks (a JSON block's), within `size` bytes; NULL when
    the text is not a stand-in. */

@@ -16,6 +16,7 @@ final class ParserStandInsTests: XCTestCase {
     }
 
     func testOnlyLongPlainQuotedValuesAreReplaced() throws {
+        try XCTSkipUnless(ParserStandIns.supported, "this libxml2 gets no stand-ins")
         let page = "<div class=\"story-body wide\" id='main-column-1' title=\"Tom &amp; Jerry show\" "
             + "lang=\"de-DE\"><a href=\"https://example.com/ä-path/x\" rel=author>x</a><p class=unquoted-long-value "
             + "style=\"display: none\nand more\">y</p></div>"
@@ -43,6 +44,7 @@ final class ParserStandInsTests: XCTestCase {
 
     /// A character reference cannot forge a stand-in: libxml2 refuses &#1;.
     func testReferencesCannotForgeAStandIn() throws {
+        try XCTSkipUnless(ParserStandIns.supported, "this libxml2 gets no stand-ins")
         let page = Array("<p class=\"a-long-class-name\" title=\"&#1;0\" lang='&#x01;0'>t</p>".utf8)
         let (plain, standIns, count) = try parsed(page)
         XCTAssertEqual(count, 1)
@@ -52,6 +54,7 @@ final class ParserStandInsTests: XCTestCase {
     }
 
     func testRandomPagesParseToTheSameTree() throws {
+        try XCTSkipUnless(ParserStandIns.supported, "this libxml2 gets no stand-ins")
         var generator = SplitMix(seed: 0xA77_5EED)
         let names = ["class", "ID", "href", "title", "data-x", "content", "style", "rel", "lang", "class"]
         let values = ["a", "story-body column wide", "https://example.com/a/b?c=d", "Tom &amp; Jerry, again", "caf\u{00E9} au lait noir",
@@ -103,6 +106,7 @@ final class ParserStandInsTests: XCTestCase {
     /// JSON blocks come back whole, line numbers after them hold; blocks libxml2 would read
     /// differently (control characters, "</", U+FFFF) and pages with their own U+FDD0 keep their text.
     func testJSONBlocksComeBackWhole() throws {
+        try XCTSkipUnless(ParserStandIns.supported, "this libxml2 gets no stand-ins")
         let json = "{\"@type\": \"NewsArticle\",\n \"headline\": \"Caf\u{00E9} <b> & more\",\n\t\"author\": [\"A\"]}"
         let page = "<html><head><script type=\"application/ld+json\">\(json)</script>"
             + "<script type='application/json'>{\"a\": \"x</p>\"}</script>"

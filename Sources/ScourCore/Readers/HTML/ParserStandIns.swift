@@ -1,3 +1,4 @@
+import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,6 +41,9 @@ public struct ParserStandIns: Sendable {
     static let minimumLength = 10
 
     var count: Int { ranges.count / 2 }
+
+    /// Whether the libxml2 this was built with reads stand-ins as they are written (2.9 to 2.12).
+    static let supported = scour_parser_standins_supported() != 0
 
     /// Whether a page may hold stand-ins: it has no 0x01 byte of its own.
     static func canUse(_ page: UnsafeBufferPointer<UInt8>) -> Bool {

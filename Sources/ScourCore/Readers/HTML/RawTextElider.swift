@@ -45,7 +45,7 @@ enum RawTextElider {
     /// What the parser gets: the elided page, with long attribute values replaced by stand-ins
     /// (see `ParserStandIns`) that the tree builder turns back into the values.
     static func elideForParsing(_ bytes: [UInt8]) -> (bytes: [UInt8], standIns: ParserStandIns)? {
-        elide(bytes, maximumAttributes: maximumAttributes, standIns: true)
+        elide(bytes, maximumAttributes: maximumAttributes, standIns: ParserStandIns.supported)
     }
 
     static func elide(_ bytes: [UInt8], maximumAttributes: Int, standIns: Bool) -> (bytes: [UInt8], standIns: ParserStandIns)? {
