@@ -71,6 +71,21 @@ final class MetadataFastPathTests: XCTestCase {
         }
     }
 
+    func testURLLabelPrefixMatchesTheStringRule() throws {
+        let labels = try stage.words.urlLabels + ["über den autor", "a", String(repeating: "é", count: 16) + "a"]
+        let leads = LeadingLabels(labels)
+        XCTAssertTrue(leads.usable)
+        let texts = randomStrings(count: 6000, maxLength: 10) + ["Original URL: x", "source:", "SOURCE", "url:\u{301}", "", "\r\nurl:",
+                                                                 String(repeating: "é", count: 15) + "a", String(repeating: "é", count: 16) + "a"]
+        var answered = 0
+        for text in texts {
+            guard let fast = leads.startsPrefix(text, characters: 16) else { continue }
+            answered += 1
+            XCTAssertEqual(fast, MetadataContext.startsWithURLLabel(text, labels: labels), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(answered, texts.count / 5)
+    }
+
     func testLabelPrefixBytesMatchHasPrefix() throws {
         let names = try stage.names
         let labels = try XCTUnwrap(names.plainLabelBytes)
@@ -81,6 +96,45 @@ final class MetadataFastPathTests: XCTestCase {
             for (label, bytes) in zip(names.allLabels, labels) {
                 XCTAssertEqual(lead.starts(with: bytes), lower.hasPrefix(label), "\(label) in \(Array(text.unicodeScalars))")
             }
+        }
+    }
+
+    /// Leads that are plain only in part decide the labels they cover (label and one scalar more).
+    func testPartlyPlainLeadsDecideTheLabelsTheyCover() throws {
+        let names = try stage.names
+        let labels = try XCTUnwrap(names.plainLabelBytes)
+        var decided = 0
+        for text in randomStrings(count: 4000, maxLength: 8, seed: 0xD1B5_4A32_D192_ED03) {
+            let lead = PlainScalar.plainLead(text, scalars: names.longestLabel + 1)
+            let lower = text.lowercased()
+            for (index, (label, bytes)) in zip(names.allLabels, labels).enumerated()
+            where lead.complete || lead.scalars > names.labelScalars[index] {
+                decided += 1
+                XCTAssertEqual(lead.bytes.starts(with: bytes), lower.hasPrefix(label), "\(label) in \(Array(text.unicodeScalars))")
+            }
+        }
+        XCTAssertGreaterThan(decided, 40000)
+    }
+
+    /// The String rule `droppingLabel` stands for: the first label (longest first) the lowercased
+    /// text starts with, followed by a space, colon or dash, comes off with them.
+    func droppedByString(_ text: String, labels: [String]) -> String {
+        let lower = text.lowercased()
+        for label in labels where lower.hasPrefix(label) {
+            let rest = text.dropFirst(label.count)
+            guard let next = rest.first else { return "" }
+            guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }
+            return String(rest.drop { " :-–—".contains($0) })
+        }
+        return text
+    }
+
+    func testBylineLabelsComeOffAsTheStringRuleSays() throws {
+        let names = try stage.names
+        for text in randomStrings(count: 5000, maxLength: 8, seed: 0x94D0_49BB_1331_11EB) + ["By Jane", "von\u{301} X", "Autor\r\n: X"] {
+            let line = names.bylineLine(text)
+            XCTAssertEqual(line.trimmed, text.trimmingCharacters(in: .whitespaces))
+            XCTAssertEqual(line.unlabelled, droppedByString(line.trimmed, labels: names.allLabels), "\(Array(text.unicodeScalars))")
         }
     }
 
@@ -103,13 +157,18 @@ final class MetadataFastPathTests: XCTestCase {
 
     func testOutletByteGuardsNeverHideAMatch() throws {
         let phrases = try stage.words.copyrightPhrases
-        for text in randomStrings(count: 5000, maxLength: 10) {
+        let befores = try stage.words.outletPatterns.map { Array($0.before.utf8) } + [Array("copyright".utf8), Array("Alle ".utf8)]
+        for text in randomStrings(count: 5000, maxLength: 10) + ["Originally appeared on X", "ORIGINALLY PUBLISHED BY Y", "© 2020"] {
             if !OutletBytes.hasNoBreakSpace(text) {
                 XCTAssertEqual(text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " "), text)
             }
             if !OutletBytes.hasDash(text) {
                 let window = text.prefix(50)
                 XCTAssertTrue([" - ", "—", "–"].allSatisfy { window.range(of: $0) == nil }, "\(Array(text.unicodeScalars))")
+            }
+            XCTAssertEqual(OutletBytes.hasCopyrightSign(text), ByteSearch.firstOffset(of: Array("©".utf8), in: Array(text.utf8)) != nil)
+            if !OutletBytes.mayHoldPattern(text, befores: befores), let lower = ASCIIText.lowered(text) {
+                XCTAssertTrue(befores.allSatisfy { ByteSearch.firstOffset(of: $0, in: lower) == nil }, "\(Array(text.unicodeScalars))")
             }
             for phrase in phrases where !OutletBytes.mayHold(text, lead: ASCIIText.lead(phrase)) {
                 XCTAssertNil(text.range(of: phrase, options: .caseInsensitive), "\(phrase) in \(Array(text.unicodeScalars))")
@@ -137,6 +196,129 @@ final class MetadataFastPathTests: XCTestCase {
         var counts: [String: Int] = [:]
         XCTAssertTrue(MetadataContext.countPhrasesPlain("Über Al Jazeera, die Älteste: al jazeera", target: Array("aljazeera".utf8), into: &counts))
         XCTAssertEqual(counts, ["Al Jazeera": 1])
+    }
+
+    /// Marks, joiners, Prepend and spacing marks, emoji and CJK beside the separators: wherever
+    /// the byte tokens answer, they count as the String loop does, and they answer for most texts.
+    func testPhraseCountsBesideMarksMatchTheStringLoop() {
+        let pieces = ["Al", "al", " ", "Jazeera", "jazeera", ",", ".", ":", "'", "’", "\u{301}", "\u{E33}", "\u{600}", "\u{200D}",
+                      "👍", "\u{1F3FB}", "中", "\r\n", "\r", "\u{AD}", "É", "A", "B", "7", "ab", "AB", "\u{FE0F}", "🇩🇪"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var answered = 0
+        for round in 0..<6000 {
+            var text = ""
+            for _ in 0..<(round % 14) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let target = ["aljazeera", "ab", "a7", "jazeera", "ale", "ba"][round % 6]
+            var counts: [String: Int] = [:]
+            guard MetadataContext.countPhrasesPlain(text, target: Array(target.utf8), into: &counts) else { continue }
+            answered += 1
+            XCTAssertEqual(counts, phrasesByString(text, target: target), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(answered, 4000)
+        var counts: [String: Int] = [:]
+        XCTAssertTrue(MetadataContext.countPhrasesPlain("中文 Al Jazeera 👍 al jazeera", target: Array("aljazeera".utf8), into: &counts))
+        XCTAssertEqual(counts, ["Al Jazeera": 1])
+        XCTAssertFalse(MetadataContext.countPhrasesPlain("Al \u{301}Jazeera", target: Array("aljazeera".utf8), into: &counts))
+    }
+
+    /// A plain target that is not ASCII compares as bytes in plain text only (`properCase`): there
+    /// both keys are in NFC, so byte equality is the String's equality.
+    func testPlainTargetCountsInPlainTextMatchTheStringLoop() {
+        let pieces = ["Über", "über", "ÜBER", " ", "Straße", "strasse", ",", "’", "É", "é", "e\u{301}", "Жук", "жук", "ά", "7", "\u{627}\u{653}", "\u{622}", "\r\n"]
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        var answered = 0
+        for round in 0..<6000 {
+            var text = ""
+            for _ in 0..<(round % 10) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let target = ["überstraße", "жукжук", "éé", "über7", "\u{622}жук", "ά"][round % 6]
+            XCTAssertTrue(PlainScalar.isPlainText(target))
+            guard PlainScalar.isPlainText(text) else { continue }
+            var counts: [String: Int] = [:]
+            guard MetadataContext.countPhrasesPlain(text, target: Array(target.utf8), into: &counts) else { continue }
+            answered += 1
+            XCTAssertEqual(counts, phrasesByString(text, target: target), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(answered, 1500)
+        XCTAssertFalse(PlainScalar.isPlainText("e\u{301}"))
+        XCTAssertFalse(PlainScalar.isPlainText("\u{627}\u{653}"))
+    }
+
+    /// The URL rules' byte split stands for `split(whereSeparator:)` at the same Characters.
+    func testASCIISplitMatchesCharacterSplit() {
+        let separators = Array("/?&=_#".utf8)
+        var answered = 0
+        let pieces = ["a", "7", "/", "?", "&", "=", "_", "#", "//", ":", ".", "-", "é", "/\u{301}", "\r\n", "%2F"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let texts = (0..<3000).map { round in
+            (0..<(round % 16)).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+        }
+        for text in texts + ["https://a.b/2019/03/x_y?q=1#z", "//a//", "", "/"] {
+            let expected = text.split(whereSeparator: { "/?&=_#".contains($0) })
+            guard let pieces = ASCIIText.split(text, at: separators) else { continue }
+            answered += 1
+            XCTAssertEqual(pieces, expected, "\(Array(text.unicodeScalars))")
+            XCTAssertEqual(pieces.map(\.startIndex), expected.map(\.startIndex))
+        }
+        XCTAssertGreaterThan(answered, 600)
+    }
+
+    /// The detector's rule read scalar by scalar with String lookups: letters (and apostrophes)
+    /// lowercased make words, anything else ends one; each word counts for the languages it is a
+    /// stopword of; the best language needs 12 % of the words and a 10 % lead.
+    func detectByScalars(_ detector: LanguageDetector, _ text: String) -> String? {
+        var counts = Array(repeating: 0, count: detector.languages.count)
+        var total = 0
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            total += 1
+            var mask = detector.masksByWord[word] ?? 0
+            while mask != 0 { counts[mask.trailingZeroBitCount] += 1; mask &= mask - 1 }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { word += "'"; continue }
+            let value = scalar.value
+            if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) || (value >= 0x80 && scalar.properties.isAlphabetic) {
+                word += scalar.properties.lowercaseMapping
+            } else {
+                flush()
+            }
+        }
+        flush()
+        guard total >= 8 else { return nil }
+        let ranked = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        guard let best = ranked.first, Double(counts[best]) / Double(total) >= 0.12 else { return nil }
+        if ranked.count > 1, Double(counts[ranked[1]]) > Double(counts[best]) * 0.9 { return nil }
+        return detector.languages[best]
+    }
+
+    func testLanguageDetectorReadsAsTheScalarRule() {
+        let detector = LanguageDetector(stopwords: TestSupport.resources.stopwords)
+        let pieces = ["der", "Die", "und", "the", "The", "of", "and", "le", "la", "et", "über", "Über", "e\u{301}", "straße", "und\u{308}",
+                      " ", " ", " ", ",", ".", "—", "’", "'", "İ", "ß", "и", "в", "не", "x", "7", "\r\n", "中", "é", "DER"]
+        var state: UInt64 = 0xA076_1D64_78BD_642F
+        var answered = 0
+        for round in 0..<3000 {
+            var text = ""
+            for _ in 0..<(10 + round % 40) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let found = detector.detect(text)
+            if found != nil { answered += 1 }
+            XCTAssertEqual(found, detectByScalars(detector, text), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(answered, 300)
     }
 
     func testLanguageLetterTableMatchesScalarProperties() {

@@ -59,6 +59,25 @@ enum ASCIIText {
         return nil
     }
 
+    /// `text.split(whereSeparator:)` at the Characters of `separators` (ASCII bytes), empty
+    /// pieces left out, for plain ASCII text (each byte a Character); nil for other text.
+    static func split(_ text: String, at separators: [UInt8]) -> [Substring]? {
+        guard isPlain(text) else { return nil }
+        var pieces: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if separators.contains(utf8[index]) {
+                if start != index { pieces.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        if start != utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
+    }
+
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 

@@ -54,6 +54,8 @@ public struct DateParser: Sendable {
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
+            // Every form starts with a number or a month's name.
+            if case .separator = tokens[index].0 { index += 1; continue }
             if let found = match(tokens, at: index) { return found }
             index += 1
         }
@@ -241,9 +243,12 @@ public struct DateParser: Sendable {
         }
     }
 
+    /// "/?&=_" as bytes, for `ASCIIText.split`.
+    static let urlSeparators = Array("/?&=_".utf8)
+
     /// A date in a URL path: `/2021/05/18/`, `/2021-05-18`, `/20210518`.
     public func dateInURL(_ url: String) -> Found? {
-        let parts = url.split(whereSeparator: { "/?&=_".contains($0) })
+        let parts = ASCIIText.split(url, at: Self.urlSeparators) ?? url.split(whereSeparator: { "/?&=_".contains($0) })
         for (index, part) in parts.enumerated() {
             if part.count == 4, let year = Int(part), years.contains(year), index + 2 < parts.count,
                let month = Int(parts[index + 1]), parts[index + 1].count <= 2,

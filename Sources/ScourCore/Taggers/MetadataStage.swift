@@ -38,6 +38,8 @@ public struct MetadataStage: Stage {
     let modifiedLabelPrefixes: [[UInt8]]
     /// The modified labels for the byte check of a line's first Characters.
     let modifiedLabelLeads: LeadingLabels
+    /// The URL labels ("Original url:") for the byte check of a block's first Characters.
+    let urlLabelLeads: LeadingLabels
     /// Each copyright phrase's leading ASCII bytes, lowercased (`ASCIIText.lead`).
     let copyrightPhraseLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
@@ -69,6 +71,7 @@ public struct MetadataStage: Stage {
         modifiedLabelLeads = LeadingLabels(words.modifiedLabels)
         dateLabelBytes = ASCIIWords(words.dateLabels)
         copyrightPhraseLeads = words.copyrightPhrases.map(ASCIIText.lead)
+        urlLabelLeads = LeadingLabels(words.urlLabels)
     }
 
     static func isoDay(_ date: Date) -> String {

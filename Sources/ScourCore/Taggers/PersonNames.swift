@@ -15,6 +15,8 @@ struct PersonNames: Sendable {
     /// (`PlainScalar`); the longest label's scalars.
     let plainLabelBytes: [[UInt8]]?
     let longestLabel: Int
+    /// Each label's length in scalars.
+    let labelScalars: [Int]
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
@@ -59,6 +61,7 @@ struct PersonNames: Sendable {
         let plain = LeadingLabels(allLabels)
         plainLabelBytes = plain.usable ? plain.labels : nil
         longestLabel = plain.longest
+        labelScalars = allLabels.map { $0.unicodeScalars.count }
         organizationWords = Set(words.organizationWords)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
@@ -226,18 +229,37 @@ struct PersonNames: Sendable {
         return pieces
     }
 
+    /// A visible line as the byline rules read it: trimmed, and what is left once a leading label
+    /// is dropped. Made once per line: each line is asked as a byline and as the label before the next.
+    struct BylineLine {
+        let trimmed: String
+        let unlabelled: String
+    }
+
+    func bylineLine(_ line: String) -> BylineLine {
+        let trimmed = ASCIIText.trimmingWhitespaces(line)
+        return BylineLine(trimmed: trimmed, unlabelled: droppingLabel(trimmed))
+    }
+
     /// The names of a line that starts with a byline label ("Posted by Konstantin"), else none.
     func labelledAuthors(_ line: String) -> [String] {
-        let trimmed = ASCIIText.trimmingWhitespaces(line)
-        guard droppingLabel(trimmed) != trimmed else { return [] }
-        return markupAuthors(trimmed)
+        labelledAuthors(bylineLine(line))
+    }
+
+    func labelledAuthors(_ line: BylineLine) -> [String] {
+        guard line.unlabelled != line.trimmed else { return [] }
+        return markupAuthors(line.trimmed)
     }
 
     /// The names after a byline label that stands alone ("By" and "J.R. Stone" in sibling elements):
     /// after an author word ("Autor") any author value, after a short prefix ("by", "di") only a name.
     func namesAfterLabel(_ label: String, _ value: String) -> [String] {
-        let trimmed = ASCIIText.trimmingWhitespaces(label)
-        guard !trimmed.isEmpty, droppingLabel(trimmed).isEmpty else { return [] }
+        namesAfterLabel(bylineLine(label), value)
+    }
+
+    func namesAfterLabel(_ label: BylineLine, _ value: String) -> [String] {
+        let trimmed = label.trimmed
+        guard !trimmed.isEmpty, label.unlabelled.isEmpty else { return [] }
         let word = trimmed.lowercased().trimmingCharacters(in: Self.labelEdges)
         guard authorWords.contains(word) || looksLikeName(value, allowCaps: true) else { return [] }
         return markupAuthors(value)
@@ -247,14 +269,17 @@ struct PersonNames: Sendable {
     private func droppingLabel(_ text: String) -> String {
         // ASCII text is matched on bytes; labels with other letters cannot start it.
         let ascii = ASCIIText.isPlain(text)
-        // Other text whose lead is plain scalars is matched on its lowered lead's bytes (one
-        // scalar past the longest label, so no mark can join a label's last letter).
-        var mark = 0
-        let lead = ascii || plainLabelBytes == nil ? nil : PlainScalar.loweredLead(text, scalars: longestLabel + 1, mark: &mark)
-        let lower = ascii || lead != nil ? "" : text.lowercased()
-        for (index, (label, bytes)) in zip(allLabels, allLabelBytes).enumerated()
-        where ascii ? bytes.map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false
-            : lead.map { $0.starts(with: plainLabelBytes![index]) } ?? lower.hasPrefix(label) {
+        // Other text is matched on its lowered lead's plain scalars, for each label they decide
+        // (`PlainScalar.plainLead`); the String rule answers for the others, lowercasing once.
+        let lead = ascii || plainLabelBytes == nil ? nil : PlainScalar.plainLead(text, scalars: longestLabel + 1)
+        var lower: String?
+        func starts(_ index: Int) -> Bool {
+            if ascii { return allLabelBytes[index].map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false }
+            if let lead, lead.complete || lead.scalars > labelScalars[index] { return lead.bytes.starts(with: plainLabelBytes![index]) }
+            if lower == nil { lower = text.lowercased() }
+            return lower!.hasPrefix(allLabels[index])
+        }
+        for (index, label) in allLabels.enumerated() where starts(index) {
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }

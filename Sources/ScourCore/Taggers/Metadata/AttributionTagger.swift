@@ -21,7 +21,7 @@ extension MetadataContext {
 
     /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
     mutating func tagMarkupAuthors() {
-        var previousByline: String?
+        var previousByline: PersonNames.BylineLine?
         for (hint, value) in markupValues([.author, .byline]) {
             switch hint.field {
             case .author:
@@ -39,9 +39,10 @@ extension MetadataContext {
             case .byline where meta.evidence["authors"] == nil:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
+                let line = names.bylineLine(value)
                 let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
-                previousByline = value
-                let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
+                previousByline = line
+                let found = (afterLabel.isEmpty ? names.labelledAuthors(line) : afterLabel)
                     .filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label")) }
             default:

@@ -14,6 +14,14 @@ extension MetadataContext {
 
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     func isModifiedLine(_ text: String) -> Bool {
+        // The date rules ask it of the same hint values several times: each is read once.
+        if let known = dateCache.modifiedLines[text] { return known }
+        let answer = readsAsModifiedLine(text)
+        dateCache.modifiedLines[text] = answer
+        return answer
+    }
+
+    private func readsAsModifiedLine(_ text: String) -> Bool {
         // Most lines start with plain scalars: their first 20 Characters decide, on bytes.
         if let answer = stage.modifiedLabelLeads.startsWithin(text, characters: 20) { return answer }
         let labels = stage.modifiedLabelBytes
@@ -64,6 +72,7 @@ extension MetadataContext {
     final class DateCache {
         var dates: [String: String?] = Dictionary(minimumCapacity: 8)
         var shownDates: [String: String?] = Dictionary(minimumCapacity: 8)
+        var modifiedLines: [String: Bool] = Dictionary(minimumCapacity: 8)
         var dayFirst: Bool?
         var candidates: DateCandidates?
     }

@@ -23,10 +23,13 @@ struct MetadataContext {
     /// An author value that names the site or an organisation: used only when no person is found.
     var siteAuthor: (name: String, origin: String)?
     let dateCache = DateCache()
+    /// The markup's hints by field, their values trimmed: `markupValues` reads it.
+    let hintIndex: MarkupHintIndex
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
         self.document = document
+        hintIndex = MarkupHintIndex(document.markupHints)
         // The first 200 kept blocks, read as one text without joining them.
         let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
         if let detected {
@@ -105,6 +108,10 @@ struct MetadataContext {
         /// array is made faster than one of optional features.
         private var slots: [Int32]
         private var made: [BlockFeatures] = []
+        /// The blocks' letter keys (`TextKey.letterBytes`), made when `properCase` first asks.
+        private(set) lazy var letterKeys: [[UInt8]] = blocks.map { TextKey.letterBytes($0.text) }
+        /// Which blocks are plain text (`PlainScalar.isPlainText`), made when first asked.
+        private(set) lazy var plainBlocks: [Bool] = blocks.map { PlainScalar.isPlainText($0.text) }
         /// Blocks the reader already removed (an HTML page's menus) are never asked about.
         private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
 
@@ -152,13 +159,9 @@ struct MetadataContext {
     // MARK: markup values
 
     /// The markup's hints of the given fields, in rank order, with edge spaces trimmed and empty values left out.
+    /// Read from `hintIndex`, made once per page (the stage never changes the hints).
     func markupValues(_ fields: Set<HintField>) -> [(hint: MarkupHint, value: String)] {
-        document.markupHints.compactMap { hint in
-            guard fields.contains(hint.field) else { return nil }
-            // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
-            let value = Self.hasEdgeSpace(hint.value) ? hint.value.trimmedSpaces() : hint.value
-            return value.isEmpty ? nil : (hint, value)
-        }
+        hintIndex.indices(fields).map { (document.markupHints[$0], hintIndex.values[$0]) }
     }
 
     /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.

@@ -34,4 +34,22 @@ enum OutletBytes {
         var text = text
         return text.withUTF8 { ASCIIText.foldedOffset(of: lead, in: $0) != nil }
     }
+
+    /// Whether the text holds "©" (C2 A9), which the copyright rule looks for.
+    static func hasCopyrightSign(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// For ASCII text without CR: whether some pattern's `before` bytes are in its lowercased
+    /// bytes, searched in place with case folded. Other text may hold one (true).
+    static func mayHoldPattern(_ text: String, befores: [[UInt8]]) -> Bool {
+        guard ASCIIText.isPlain(text) else { return true }
+        var text = text
+        return text.withUTF8 { buffer in befores.contains { ASCIIText.foldedOffset(of: $0, in: buffer) != nil } }
+    }
 }
