@@ -138,6 +138,65 @@ final class MetadataFastPathTests: XCTestCase {
         }
     }
 
+    /// The plain-scalar date tokenizer gives the Character loop's tokens and offsets.
+    func testPlainDateTokensMatchTheCharacterLoop() {
+        let pieces = ["3", "12", "2021", "1234567890123456789012", ".", " ", ",", "-", "/", "März", "MÄRZ", "mai", "Mai", "ΟΔΟΣ", "σ", "İ",
+                      "Июня", "é", "e\u{301}", "\u{A0}", "–", "·", "٣", "²", "\r\n", "年", "ǅ", "ſ", "ß", "ª", "º", "_", "@"]
+        var state: UInt64 = 0xBF58_476D_1CE4_E5B9
+        var answered = 0
+        for round in 0..<5000 {
+            var text = ""
+            for _ in 0..<(round % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            guard let plain = DateParser.tokenizePlain(text) else { continue }
+            answered += 1
+            let slow = DateParser.tokenizeCharacters(text)
+            XCTAssertEqual(plain.map(\.0), slow.map(\.0), "\(Array(text.unicodeScalars))")
+            XCTAssertEqual(plain.map(\.1), slow.map(\.1), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(answered, 1500)
+    }
+
+    func testMemchrSearchMatchesTheByteLoop() {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20000 {
+            let hay = (0..<(next() % 40)).map { _ in UInt8(0x61 + next() % 3) }
+            let needle = (0..<(next() % 5)).map { _ in UInt8(0x61 + next() % 3) }
+            XCTAssertEqual(OutletBytes.contains(needle, in: hay), ByteSearch.firstOffset(of: needle, in: hay) != nil, "\(needle) in \(hay)")
+        }
+    }
+
+    /// The name rules' ASCII byte paths against their String rules.
+    func testNameBytesMatchTheStringRules() {
+        let pieces = [" ", "  ", ",", ";", ":", "|", "/", "-", ".", "am", "de", "Jane", "Doe", "a", "von", "x", "\t", "AB", "Mr.", "é", "–", "\r\n"]
+        var state: UInt64 = 0x3C6E_F372_FE94_F82B
+        var answered = 0
+        for round in 0..<5000 {
+            var text = ""
+            for _ in 0..<(round % 10) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            var words = text.trimmingCharacters(in: PersonNames.separatorEdges).split(separator: " ")
+            while words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isLowercase }) { words.removeLast() }
+            let expected = words.joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
+            if let fast = NameBytes.trimmedEnds(text) {
+                answered += 1
+                XCTAssertEqual(fast, expected, "\(Array(text.unicodeScalars))")
+            }
+            if let part = NameBytes.loweredPart(Substring(text)) {
+                XCTAssertEqual(part, text.lowercased().trimmingCharacters(in: PersonNames.partEdges))
+            }
+        }
+        XCTAssertGreaterThan(answered, 1500)
+    }
+
     func testDateParserFindsNoDateWithoutAnASCIIDigit() {
         let parser = DateParser(words: TestSupport.resources.dateWords)
         let digitFree = alphabet.filter { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
@@ -167,7 +226,17 @@ final class MetadataFastPathTests: XCTestCase {
                 XCTAssertTrue([" - ", "—", "–"].allSatisfy { window.range(of: $0) == nil }, "\(Array(text.unicodeScalars))")
             }
             XCTAssertEqual(OutletBytes.hasCopyrightSign(text), ByteSearch.firstOffset(of: Array("©".utf8), in: Array(text.utf8)) != nil)
-            if !OutletBytes.mayHoldPattern(text, befores: befores), let lower = ASCIIText.lowered(text) {
+            let leads = befores.map { Array($0.prefix(3)) } + [[]]
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                XCTAssertEqual(FoldedNeedles(befores).anyIn(buffer, emptyMatches: false),
+                               befores.contains { ASCIIText.foldedOffset(of: $0, in: buffer) != nil }, "\(Array(text.unicodeScalars))")
+                XCTAssertEqual(FoldedNeedles(leads).anyIn(buffer, emptyMatches: true),
+                               leads.contains { $0.isEmpty || ASCIIText.foldedOffset(of: $0, in: buffer) != nil })
+                XCTAssertEqual(FoldedNeedles(leads).anyIn(buffer, emptyMatches: false),
+                               leads.contains { ASCIIText.foldedOffset(of: $0, in: buffer) != nil })
+            }
+            if !OutletBytes.mayHoldPattern(text, befores: FoldedNeedles(befores)), let lower = ASCIIText.lowered(text) {
                 XCTAssertTrue(befores.allSatisfy { ByteSearch.firstOffset(of: $0, in: lower) == nil }, "\(Array(text.unicodeScalars))")
             }
             for phrase in phrases where !OutletBytes.mayHold(text, lead: ASCIIText.lead(phrase)) {

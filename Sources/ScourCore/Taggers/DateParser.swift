@@ -41,7 +41,7 @@ public struct DateParser: Sendable {
         self.monthFirst = monthFirst
     }
 
-    private enum Token: Equatable {
+    enum Token: Equatable {
         case number(Int, digits: Int)
         case word(String)
         case separator(Character)
@@ -63,7 +63,13 @@ public struct DateParser: Sendable {
     }
 
     private func tokenize(_ text: String) -> [(Token, Int)] {
-        if let tokens = Self.tokenizeASCII(text) { return tokens }
+        Self.tokenizeASCII(text) ?? Self.tokenizePlain(text) ?? Self.tokenizeCharacters(text)
+    }
+
+    /// The rule the byte tokenizers stand for: runs of ASCII digits and runs of letters
+    /// (lowercased) are tokens, every other Character but the space a separator; each with its
+    /// Character offset.
+    static func tokenizeCharacters(_ text: String) -> [(Token, Int)] {
         var tokens: [(Token, Int)] = []
         var current = ""
         var start = 0
@@ -96,7 +102,7 @@ public struct DateParser: Sendable {
 
     /// `tokenize` for ASCII text without CR, where every byte is one Character: no Character
     /// iteration and no String appends. nil for other text.
-    private static func tokenizeASCII(_ text: String) -> [(Token, Int)]? {
+    static func tokenizeASCII(_ text: String) -> [(Token, Int)]? {
         let result: [(Token, Int)]?? = text.utf8.withContiguousStorageIfAvailable { bytes -> [(Token, Int)]? in
             var tokens: [(Token, Int)] = []
             var start = 0

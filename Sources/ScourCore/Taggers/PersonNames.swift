@@ -17,6 +17,8 @@ struct PersonNames: Sendable {
     let longestLabel: Int
     /// Each label's length in scalars.
     let labelScalars: [Int]
+    /// Per byte, the indices of the labels whose UTF-8 starts with it, longest label first.
+    let labelsByFirstByte: [[Int]]
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
@@ -62,6 +64,9 @@ struct PersonNames: Sendable {
         plainLabelBytes = plain.usable ? plain.labels : nil
         longestLabel = plain.longest
         labelScalars = allLabels.map { $0.unicodeScalars.count }
+        var byFirstByte = Array(repeating: [Int](), count: 256)
+        for (index, label) in allLabels.enumerated() { if let byte = label.utf8.first { byFirstByte[Int(byte)].append(index) } }
+        labelsByFirstByte = byFirstByte
         organizationWords = Set(words.organizationWords)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
@@ -279,7 +284,13 @@ struct PersonNames: Sendable {
             if lower == nil { lower = text.lowercased() }
             return lower!.hasPrefix(allLabels[index])
         }
-        for (index, label) in allLabels.enumerated() where starts(index) {
+        // Where the text's first Character is decided (ASCII, or a plain scalar followed by another
+        // or by the end), only the labels starting with its lowered first byte can match.
+        let first = ascii ? text.utf8.first.map(ASCIIText.fold)
+            : lead.flatMap { $0.scalars >= 2 || ($0.complete && $0.scalars == 1) ? $0.bytes.first : nil }
+        let candidates = first.map { labelsByFirstByte[Int($0)] } ?? Array(allLabels.indices)
+        for index in candidates where starts(index) {
+            let label = allLabels[index]
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }
@@ -289,7 +300,8 @@ struct PersonNames: Sendable {
     }
 
     /// Trims separators and a trailing connector ("Jane Doe am", "Jane Doe -").
-    private func trimmedEnds(_ text: String) -> String {
+    func trimmedEnds(_ text: String) -> String {
+        if let trimmed = NameBytes.trimmedEnds(text) { return trimmed }
         var words = text.trimmingCharacters(in: Self.separatorEdges).split(separator: " ")
         while words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isLowercase }) { words.removeLast() }
         return words.joined(separator: " ").trimmingCharacters(in: Self.separatorEdges)
@@ -316,7 +328,7 @@ struct PersonNames: Sendable {
 
     /// "Image title", "Getty Images", "Beliebteste Artikel": a word no name has.
     func hasLabelWord<Words: Sequence>(_ words: Words) -> Bool where Words.Element == Substring {
-        words.contains { notAuthorWords.contains($0.lowercased().trimmingCharacters(in: Self.partEdges)) }
+        words.contains { notAuthorWords.contains(NameBytes.loweredPart($0) ?? $0.lowercased().trimmingCharacters(in: Self.partEdges)) }
     }
 
     /// "JF", "J.D.", "J. D.": two to four initials, with or without dots, and nothing else.

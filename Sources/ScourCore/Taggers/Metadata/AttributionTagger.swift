@@ -101,7 +101,7 @@ extension MetadataContext {
             index += 1
             guard block.isKept else { continue }
             looked += 1
-            let feature = BlockFeatures(block, stopwords: stopwords)
+            let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             if names.looksLikeName(block.text) {
                 if meta.authors.isEmpty {

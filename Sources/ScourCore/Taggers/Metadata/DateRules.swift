@@ -73,6 +73,7 @@ extension MetadataContext {
         var dates: [String: String?] = Dictionary(minimumCapacity: 8)
         var shownDates: [String: String?] = Dictionary(minimumCapacity: 8)
         var modifiedLines: [String: Bool] = Dictionary(minimumCapacity: 8)
+        var swappedDates: [String: String?] = Dictionary(minimumCapacity: 8)
         var dayFirst: Bool?
         var candidates: DateCandidates?
     }

@@ -10,6 +10,8 @@ struct MetadataContext {
     var meta: Metadata { get { document.metadata } set { document.metadata = newValue } }
     let names: PersonNames
     let stopwords: Set<String>
+    /// The same words looked up by their bytes (`StopwordSet`), for the block features.
+    let stopwordSet: StopwordSet
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
@@ -38,8 +40,8 @@ struct MetadataContext {
         }
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = stage.names
-        let stopwords = self.stopwords
-        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwords)
+        stopwordSet = detected.flatMap { stage.stopwordSets[$0] } ?? StopwordSet([])
+        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwordSet)
     }
 
     /// The markup's language (the last valid hint wins over the detected one).
@@ -103,7 +105,7 @@ struct MetadataContext {
     /// A class, so the taggers' non-mutating rules can fill it.
     final class FeatureCache {
         let blocks: [Block]
-        let stopwords: Set<String>
+        let stopwords: StopwordSet
         /// Per block the index of its features in `made`, -1 until asked for: a plain integer
         /// array is made faster than one of optional features.
         private var slots: [Int32]
@@ -113,9 +115,9 @@ struct MetadataContext {
         /// Which blocks are plain text (`PlainScalar.isPlainText`), made when first asked.
         private(set) lazy var plainBlocks: [Bool] = blocks.map { PlainScalar.isPlainText($0.text) }
         /// Blocks the reader already removed (an HTML page's menus) are never asked about.
-        private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
+        private lazy var none = BlockFeatures(Block(text: ""), stopwords: StopwordSet([]))
 
-        init(blocks: [Block], stopwords: Set<String>) {
+        init(blocks: [Block], stopwords: StopwordSet) {
             self.blocks = blocks
             self.stopwords = stopwords
             slots = Array(repeating: -1, count: blocks.count)
@@ -151,9 +153,12 @@ struct MetadataContext {
 
     /// Scans in from both ends: the prose test matches phrases, too slow to run on every block of a long page.
     mutating func findProseRange() {
-        firstProse = document.blocks.indices.first(where: isProse)
-        guard let first = firstProse else { return }
-        lastProse = document.blocks.indices.reversed().first { $0 >= first && isProse($0) }
+        // Plain loops: `first(where: isProse)` copied the context's fields for every block asked.
+        var first: Int?
+        for index in document.blocks.indices where isProse(index) { first = index; break }
+        firstProse = first
+        guard let first else { return }
+        for index in document.blocks.indices.reversed() where index >= first && isProse(index) { lastProse = index; break }
     }
 
     // MARK: markup values

@@ -115,13 +115,11 @@ extension MetadataContext {
         }
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
-        let leads = patterns.map { ASCIIText.lead($0.pattern.before) }
-        let befores = patterns.map(\.before)
-        for index in document.blocks.indices where words(index) <= 60 {
+        for index in document.blocks.indices {
             let text = document.blocks[index].text
             // ASCII text first searched where it lies, case folded: most blocks hold no pattern.
-            guard OutletBytes.mayHoldPattern(text, befores: befores) else { continue }
-            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: leads) else { continue }
+            guard OutletBytes.mayHoldPattern(text, befores: stage.outletPatternBefores), words(index) <= 60 else { continue }
+            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: stage.outletPatternLeads) else { continue }
             for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
                 guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
@@ -204,14 +202,8 @@ extension MetadataContext {
     /// The lowercased bytes of a non-ASCII text, or nil when no pattern can be found in them: the
     /// patterns' leading ASCII must then be in the text's own bytes (case aside), as only the
     /// Kelvin sign and "İ" lowercase to ASCII.
-    func lowercasedIfPatternMayMatch(_ text: String, leads: [[UInt8]]) -> [UInt8]? {
-        if !ASCIIText.mayFoldToASCII(text) {
-            let bytes = Array(text.utf8)
-            let found = bytes.withUnsafeBufferPointer { buffer in
-                leads.contains { $0.isEmpty || ASCIIText.foldedOffset(of: $0, in: buffer) != nil }
-            }
-            if !found { return nil }
-        }
+    func lowercasedIfPatternMayMatch(_ text: String, leads: FoldedNeedles) -> [UInt8]? {
+        if !ASCIIText.mayFoldToASCII(text), !leads.anyIn(text, emptyMatches: true) { return nil }
         return Array(text.lowercased().utf8)
     }
 
@@ -278,7 +270,7 @@ extension MetadataContext {
         let plainBlocks = plain ? blockFeatures.plainBlocks : []
         for (blockIndex, block) in document.blocks.enumerated() {
             let bytewise = ascii || (plain && plainBlocks[blockIndex])
-            if bytewise, ByteSearch.firstOffset(of: targetBytes, in: keys[blockIndex]) == nil { continue }
+            if bytewise, !OutletBytes.contains(targetBytes, in: keys[blockIndex]) { continue }
             if bytewise, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
             if bytewise, Self.countPhrasesPlain(block.text, target: targetBytes, into: &counts) { continue }
             Self.countPhrasesByTokens(block.text, target: target, into: &counts)
