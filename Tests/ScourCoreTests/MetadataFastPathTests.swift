@@ -86,6 +86,24 @@ final class MetadataFastPathTests: XCTestCase {
         XCTAssertGreaterThan(answered, texts.count / 5)
     }
 
+    /// Lines whose lead is not plain (an emoji, a mark) reach the String rule; the lead bytes
+    /// narrow its labels unless a scalar lowercases to ASCII or is canonically ASCII.
+    func testModifiedLinesBeyondThePlainLeadMatchTheStringRule() throws {
+        let labels = try stage.words.modifiedLabels
+        let pieces = ["👍", "\u{301}", "ß", "Straße", " ", ":", "Updated", "upd", "ate", "aktualisiert", "AKTUALISIERT", "mis à jour",
+                      "\u{212A}", "İ", "\u{37E}", "\u{1FEF}", "e\u{301}", "3", "2021", "x", "\r\n", "geändert", "ge", "a\u{308}ndert"]
+        var state: UInt64 = 0x7F4A_7C15_9E37_79B9
+        let context = MetadataContext(stage: try stage, document: TestSupport.textDocument(""))
+        for round in 0..<3000 {
+            var text = round % 2 == 0 ? "👍" : ""
+            for _ in 0..<(round % 9) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            XCTAssertEqual(context.isModifiedLine(text), modifiedByString(text, labels: labels), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     func testLabelPrefixBytesMatchHasPrefix() throws {
         let names = try stage.names
         let labels = try XCTUnwrap(names.plainLabelBytes)
@@ -189,6 +207,9 @@ final class MetadataFastPathTests: XCTestCase {
             if let fast = NameBytes.trimmedEnds(text) {
                 answered += 1
                 XCTAssertEqual(fast, expected, "\(Array(text.unicodeScalars))")
+            }
+            if let name = NameBytes.trimmed(text, edges: NameBytes.nameEdges) {
+                XCTAssertEqual(name, text.trimmingCharacters(in: PersonNames.nameEdges))
             }
             if let part = NameBytes.loweredPart(Substring(text)) {
                 XCTAssertEqual(part, text.lowercased().trimmingCharacters(in: PersonNames.partEdges))

@@ -115,6 +115,14 @@ enum ASCIIText {
         }
     }
 
+    /// Whether the text holds a scalar that lowercases to ASCII ("İ" to "i" and a dot, the Kelvin
+    /// sign to "k") or is canonically equivalent to ASCII (U+037E ";", U+1FEF "`"). Without them, a
+    /// case-sensitive search of an ASCII needle in the lowercased text needs its bytes in the text.
+    static func mayTurnASCII(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return text.unicodeScalars.contains { $0.value == 0x130 || $0.value == 0x212A || $0.value == 0x37E || $0.value == 0x1FEF }
+    }
+
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when the ends are other ASCII bytes.
     static func trimmingWhitespaces(_ text: String) -> String {
         let utf8 = text.utf8

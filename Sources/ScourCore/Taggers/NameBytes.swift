@@ -5,6 +5,17 @@ enum NameBytes {
     /// `PersonNames.separatorEdges` and `partEdges`, the ASCII part of each (the dashes are not ASCII).
     static let separatorEdges: [UInt8] = Array(" ,;:|/-".utf8)
     static let partEdges: [UInt8] = Array(" .,;:".utf8)
+    static let nameEdges: [UInt8] = Array(" .,;:|".utf8)
+
+    /// String rule: `text.trimmingCharacters(in:)` a set of the ASCII `edges`.
+    static func trimmed(_ text: String, edges: [UInt8]) -> String? {
+        guard ASCIIText.isPlain(text) else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            let kept = trimmed(bytes, edges: edges)
+            return kept.count == bytes.count ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+        } ?? text
+    }
 
     /// The bytes left once `edges` are cut from both ends.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, edges: [UInt8]) -> Range<Int> {

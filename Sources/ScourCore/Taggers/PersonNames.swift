@@ -88,10 +88,10 @@ struct PersonNames: Sendable {
 
     /// "Marianna Belenkaya", "Jean-Luc de la Tour", "J. R. Smith": 2–5 capitalised words, no digits.
     func looksLikeName(_ text: String, allowCaps: Bool = false) -> Bool {
-        let trimmed = text.trimmingCharacters(in: Self.nameEdges)
+        let trimmed = NameBytes.trimmed(text, edges: NameBytes.nameEdges) ?? text.trimmingCharacters(in: Self.nameEdges)
         guard !trimmed.isEmpty, !notNames.contains(trimmed.lowercased()) else { return false }
         // "Unterstütze das Projekt:" introduces something; a name does not end in a colon.
-        guard text.trimmingCharacters(in: .whitespaces).last != ":" else { return false }
+        guard ASCIIText.trimmingWhitespaces(text).last != ":" else { return false }
         let words = trimmed.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         var capitalised = 0

@@ -68,6 +68,9 @@ extension MetadataContext {
                     // A role's leading ASCII must start the rest's own bytes (case aside).
                     continue
                 }
+                // The role and a few words end the text: an ASCII rest of more than eight words (its
+                // spaces are its Characters') is none, and is not lowercased whole to find that out.
+                if tail.allSatisfy({ $0 < 0x80 }), Self.wordCount(tail, over: 8) { continue }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
@@ -87,6 +90,22 @@ extension MetadataContext {
                 break
             }
         }
+    }
+
+    /// Whether `bytes` split at spaces (empty pieces left out) make more than `limit` pieces.
+    static func wordCount(_ bytes: ArraySlice<UInt8>, over limit: Int) -> Bool {
+        var pieces = 0
+        var inPiece = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inPiece = false
+            } else if !inPiece {
+                inPiece = true
+                pieces += 1
+                if pieces > limit { return true }
+            }
+        }
+        return false
     }
 
     static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }

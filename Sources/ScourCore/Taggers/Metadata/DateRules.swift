@@ -30,17 +30,17 @@ extension MetadataContext {
                 ByteSearch.firstOffset(of: label, in: lower).map { $0 < 20 } ?? false
             }
         }
-        // Without a letter that lowercases or folds to ASCII, the text's bytes must hold each
-        // label's leading ASCII (case aside) for it to match.
-        let prefilter = !ASCIIText.mayFoldToASCII(text)
+        // The search is in the lowercased text, case-sensitive: without a scalar that lowercases to
+        // ASCII or is canonically ASCII, the text's bytes must hold a label's leading ASCII (case
+        // aside) for it to match. Only the labels that pass are searched.
+        let prefilter = !ASCIIText.mayTurnASCII(text)
         let bytes = Array(text.utf8)
-        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelPrefixes).contains(where: { _, lead in
-            lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
-        }) {
-            return false
+        let candidates = zip(stage.words.modifiedLabels, stage.modifiedLabelPrefixes).filter { _, lead in
+            !prefilter || lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
         }
+        if candidates.isEmpty { return false }
         let lower = text.lowercased()
-        return stage.words.modifiedLabels.contains { label in
+        return candidates.map(\.0).contains { label in
             guard let range = lower.range(of: label) else { return false }
             // The label must precede the date, not follow it in another sentence.
             return lower.distance(from: lower.startIndex, to: range.lowerBound) < 20
