@@ -266,6 +266,29 @@ final class MetadataFastPathTests: XCTestCase {
         }
     }
 
+    /// A needle's leading ASCII must be in a text's bytes (case aside) for a case-sensitive search
+    /// of the needle to find it in the text or in its lowercased bytes, unless the text holds a
+    /// scalar `ASCIIText.mayTurnASCII` names.
+    func testLeadBytesGuardCaseSensitiveSearches() throws {
+        let needles = try stage.names.inlineLabels + stage.words.outletPatterns.map(\.before) + ["update", "ab", "; x", "`a", "ik"]
+        let extra = ["\u{130}", "\u{212A}", "\u{37E}", "\u{1FEF}", "İk", " By ", " Von ", "originally appeared on ", "k"]
+        var answered = 0
+        for text in randomStrings(count: 5000, maxLength: 10) + extra.map({ "x" + $0 + "é" }) where !ASCIIText.mayTurnASCII(text) {
+            let bytes = Array(text.utf8)
+            let lower = Array(text.lowercased().utf8)
+            for needle in needles {
+                let lead = ASCIIText.lead(needle)
+                guard !lead.isEmpty, bytes.withUnsafeBufferPointer({ ASCIIText.foldedOffset(of: lead, in: $0) }) == nil else { continue }
+                answered += 1
+                XCTAssertNil(text.range(of: needle), "\(needle) in \(Array(text.unicodeScalars))")
+                XCTAssertNil(ByteSearch.firstOffset(of: Array(needle.utf8), in: lower), "\(needle) in \(Array(text.unicodeScalars))")
+            }
+        }
+        XCTAssertGreaterThan(answered, 10000)
+        XCTAssertTrue(ASCIIText.mayTurnASCII("xİ"))
+        XCTAssertNotNil("xİk".lowercased().utf8.firstIndex(of: 0x69))
+    }
+
     /// The String token loop `countPhrasesPlain` stands for (the tagger's own fallback).
     func phrasesByString(_ text: String, target: String) -> [String: Int] {
         var counts: [String: Int] = [:]

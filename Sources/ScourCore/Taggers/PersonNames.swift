@@ -49,6 +49,8 @@ struct PersonNames: Sendable {
     let listJoiners: [String]
     let listCuts: [String]
     let inlineLabels: [String]
+    /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
+    let inlineLabelLeads: [[UInt8]]
 
     init(words: MetadataWords, stopwords: Set<String>) {
         // Longest first, so "written by" wins over "by".
@@ -74,6 +76,7 @@ struct PersonNames: Sendable {
         listJoiners = words.nameListJoiners
         listCuts = words.nameListCuts
         inlineLabels = words.inlineBylineLabels
+        inlineLabelLeads = inlineLabels.map(ASCIIText.lead)
         cutMarkers = words.nameCutMarkers
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
         let asBytes = { (word: String) -> [UInt8]? in
@@ -153,7 +156,10 @@ struct PersonNames: Sendable {
         let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
         // "Posted on May 3, 2020 by Jane Doe": a lowercase "by" is never part of a name (unlike "von", "de").
-        for label in inlineLabels {
+        for (label, lead) in zip(inlineLabels, inlineLabelLeads) {
+            // Other text needs the label's leading ASCII in its bytes, but for a scalar canonically ASCII.
+            if !ascii, !lead.isEmpty, !ASCIIText.mayTurnASCII(body),
+               !body.utf8.withContiguousStorageIfAvailable({ ASCIIText.foldedOffset(of: lead, in: $0) != nil })! { continue }
             let range = ascii ? body.byteRange(of: label) : body.range(of: label)
             if let range { body = String(body[range.upperBound...]) }
         }

@@ -166,7 +166,7 @@ struct MetadataContext {
     /// The markup's hints of the given fields, in rank order, with edge spaces trimmed and empty values left out.
     /// Read from `hintIndex`, made once per page (the stage never changes the hints).
     func markupValues(_ fields: Set<HintField>) -> [(hint: MarkupHint, value: String)] {
-        hintIndex.indices(fields).map { (document.markupHints[$0], hintIndex.values[$0]) }
+        hintIndex.indices(fields).map { (document.markupHints[$0], hintIndex.value($0, of: document.markupHints)) }
     }
 
     /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.

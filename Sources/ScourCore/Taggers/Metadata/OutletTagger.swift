@@ -203,7 +203,7 @@ extension MetadataContext {
     /// patterns' leading ASCII must then be in the text's own bytes (case aside), as only the
     /// Kelvin sign and "İ" lowercase to ASCII.
     func lowercasedIfPatternMayMatch(_ text: String, leads: FoldedNeedles) -> [UInt8]? {
-        if !ASCIIText.mayFoldToASCII(text), !leads.anyIn(text, emptyMatches: true) { return nil }
+        if !ASCIIText.mayTurnASCII(text), !leads.anyIn(text, emptyMatches: true) { return nil }
         return Array(text.lowercased().utf8)
     }
 
