@@ -289,6 +289,26 @@ final class MetadataFastPathTests: XCTestCase {
         XCTAssertNotNil("xİk".lowercased().utf8.firstIndex(of: 0x69))
     }
 
+    /// The attribution rule's byte checks: each dash's last offset found in one pass, and the
+    /// word count of a rest, on bytes where the text is ASCII or plain.
+    func testAttributionBytesMatchTheirRules() {
+        let pieces = [" – ", " — ", " - ", " ", "-", "–", "a", "Jane", "é", "\u{301}", "\r\n", "👍", "  ", "x y"]
+        var state: UInt64 = 0x6A09_E667_F3BC_C908
+        for round in 0..<5000 {
+            var text = ""
+            for _ in 0..<(round % 16) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let bytes = Array(text.utf8)
+            let offsets = MetadataContext.lastOffsets(of: MetadataContext.attributionDashBytes, in: bytes)
+            XCTAssertEqual(offsets, MetadataContext.attributionDashBytes.map { ASCIIText.lastOffset(of: $0, in: bytes) }, "\(Array(text.unicodeScalars))")
+            if bytes.allSatisfy({ $0 < 0x80 }) || PlainScalar.isPlainText(text) {
+                XCTAssertEqual(MetadataContext.wordCount(bytes[...], over: 8), text.split(separator: " ").count > 8, "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
+
     /// The String token loop `countPhrasesPlain` stands for (the tagger's own fallback).
     func phrasesByString(_ text: String, target: String) -> [String: Int] {
         var counts: [String: Int] = [:]

@@ -57,9 +57,11 @@ extension MetadataContext {
         for index in first...last where document.blocks[index].isKept {
             let text = document.blocks[index].text
             let bytes = Array(text.utf8)
-            for (dash, dashBytes) in Self.attributionDashes {
+            // Each dash's last place, found in one pass back over the bytes.
+            let offsets = Self.lastOffsets(of: Self.attributionDashBytes, in: bytes)
+            for ((dash, dashBytes), lastOffset) in zip(Self.attributionDashes, offsets) {
                 // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
-                guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
+                guard let offset = lastOffset else { continue }
                 let tail = bytes[(offset + dashBytes.count)...]
                 if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                     if !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
@@ -70,7 +72,9 @@ extension MetadataContext {
                 }
                 // The role and a few words end the text: an ASCII rest of more than eight words (its
                 // spaces are its Characters') is none, and is not lowercased whole to find that out.
-                if tail.allSatisfy({ $0 < 0x80 }), Self.wordCount(tail, over: 8) { continue }
+                if Self.wordCount(tail, over: 8), tail.allSatisfy({ $0 < 0x80 }) || PlainScalar.isPlainText(String(decoding: tail, as: UTF8.self)) {
+                    continue
+                }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
                 let role = text[range.upperBound...].lowercased()
                 guard stage.words.attributionRoles.contains(where: { role.hasPrefix($0) }),
@@ -108,6 +112,24 @@ extension MetadataContext {
         return false
     }
 
+    /// `ASCIIText.lastOffset(of:in:)` for each needle, in one pass from the end: every needle starts
+    /// with a space, so only the spaces are looked at.
+    static func lastOffsets(of needles: [[UInt8]], in bytes: [UInt8]) -> [Int?] {
+        var found = [Int?](repeating: nil, count: needles.count)
+        var missing = needles.count
+        var index = bytes.count - 1
+        while index >= 0, missing > 0 {
+            if bytes[index] == 0x20 {
+                for (slot, needle) in needles.enumerated() where found[slot] == nil && index + needle.count <= bytes.count {
+                    if bytes[index..<(index + needle.count)].elementsEqual(needle) { found[slot] = index; missing -= 1 }
+                }
+            }
+            index -= 1
+        }
+        return found
+    }
+
+    static let attributionDashBytes = attributionDashes.map(\.1)
     static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }
 
     /// A lone name line right after the last paragraph signs the article.
