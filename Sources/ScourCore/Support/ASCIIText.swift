@@ -59,6 +59,25 @@ enum ASCIIText {
         return nil
     }
 
+    /// `text.split(whereSeparator:)` at the Characters of `separators` (ASCII bytes), empty
+    /// pieces left out, for plain ASCII text (each byte a Character); nil for other text.
+    static func split(_ text: String, at separators: [UInt8]) -> [Substring]? {
+        guard isPlain(text) else { return nil }
+        var pieces: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if separators.contains(utf8[index]) {
+                if start != index { pieces.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        if start != utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
+    }
+
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
@@ -94,6 +113,14 @@ enum ASCIIText {
             default: return false
             }
         }
+    }
+
+    /// Whether the text holds a scalar that lowercases to ASCII ("İ" to "i" and a dot, the Kelvin
+    /// sign to "k") or is canonically equivalent to ASCII (U+037E ";", U+1FEF "`"). Without them, a
+    /// case-sensitive search of an ASCII needle in the lowercased text needs its bytes in the text.
+    static func mayTurnASCII(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return text.unicodeScalars.contains { $0.value == 0x130 || $0.value == 0x212A || $0.value == 0x37E || $0.value == 0x1FEF }
     }
 
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when the ends are other ASCII bytes.

@@ -41,7 +41,7 @@ public struct DateParser: Sendable {
         self.monthFirst = monthFirst
     }
 
-    private enum Token: Equatable {
+    enum Token: Equatable {
         case number(Int, digits: Int)
         case word(String)
         case separator(Character)
@@ -54,6 +54,8 @@ public struct DateParser: Sendable {
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
+            // Every form starts with a number or a month's name.
+            if case .separator = tokens[index].0 { index += 1; continue }
             if let found = match(tokens, at: index) { return found }
             index += 1
         }
@@ -61,7 +63,13 @@ public struct DateParser: Sendable {
     }
 
     private func tokenize(_ text: String) -> [(Token, Int)] {
-        if let tokens = Self.tokenizeASCII(text) { return tokens }
+        Self.tokenizeASCII(text) ?? Self.tokenizePlain(text) ?? Self.tokenizeCharacters(text)
+    }
+
+    /// The rule the byte tokenizers stand for: runs of ASCII digits and runs of letters
+    /// (lowercased) are tokens, every other Character but the space a separator; each with its
+    /// Character offset.
+    static func tokenizeCharacters(_ text: String) -> [(Token, Int)] {
         var tokens: [(Token, Int)] = []
         var current = ""
         var start = 0
@@ -94,7 +102,7 @@ public struct DateParser: Sendable {
 
     /// `tokenize` for ASCII text without CR, where every byte is one Character: no Character
     /// iteration and no String appends. nil for other text.
-    private static func tokenizeASCII(_ text: String) -> [(Token, Int)]? {
+    static func tokenizeASCII(_ text: String) -> [(Token, Int)]? {
         let result: [(Token, Int)]?? = text.utf8.withContiguousStorageIfAvailable { bytes -> [(Token, Int)]? in
             var tokens: [(Token, Int)] = []
             var start = 0
@@ -241,9 +249,12 @@ public struct DateParser: Sendable {
         }
     }
 
+    /// "/?&=_" as bytes, for `ASCIIText.split`.
+    static let urlSeparators = Array("/?&=_".utf8)
+
     /// A date in a URL path: `/2021/05/18/`, `/2021-05-18`, `/20210518`.
     public func dateInURL(_ url: String) -> Found? {
-        let parts = url.split(whereSeparator: { "/?&=_".contains($0) })
+        let parts = ASCIIText.split(url, at: Self.urlSeparators) ?? url.split(whereSeparator: { "/?&=_".contains($0) })
         for (index, part) in parts.enumerated() {
             if part.count == 4, let year = Int(part), years.contains(year), index + 2 < parts.count,
                let month = Int(parts[index + 1]), parts[index + 1].count <= 2,

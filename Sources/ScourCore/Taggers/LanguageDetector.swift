@@ -111,6 +111,21 @@ public struct LanguageDetector: Sendable {
             var offset = start
             while offset < buffer.count {
                 let lead = buffer[offset]
+                if word.isEmpty, Self.isASCIILetter(lead) {
+                    // An ASCII word followed by an ASCII non-letter is looked up where it lies.
+                    if total >= maxWords { return false }
+                    var end = offset + 1
+                    while end < buffer.count, Self.isASCIILetter(buffer[end]) { end += 1 }
+                    if end < buffer.count, buffer[end] < 0x80 {
+                        count(detector.table.value(folding: UnsafeBufferPointer(rebasing: buffer[offset..<end])) ?? 0)
+                        // The non-letter after it only ends the word.
+                        offset = end + 1
+                        continue
+                    }
+                    for index in offset..<end { word.append(ASCIIText.fold(buffer[index])) }
+                    offset = end
+                    continue
+                }
                 var value = UInt32(lead)
                 var length = 1
                 if lead >= 0xF0 {
@@ -127,6 +142,12 @@ public struct LanguageDetector: Sendable {
                 if !add(Unicode.Scalar(value) ?? "\u{FFFD}") { return false }
             }
             return true
+        }
+
+        /// What `add` appends to a word among ASCII bytes: letters and the apostrophe.
+        @inline(__always)
+        static func isASCIILetter(_ byte: UInt8) -> Bool {
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x27
         }
 
         /// One scalar of the text; false (and nothing read) once `maxWords` words were read.

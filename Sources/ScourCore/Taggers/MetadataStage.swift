@@ -23,6 +23,8 @@ public struct MetadataStage: Stage {
     let swappedDates: DateParser
     let language: LanguageDetector
     let stopwords: [String: Set<String>]
+    /// The same, looked up by bytes (`StopwordSet`): the block features' stopword counts.
+    let stopwordSets: [String: StopwordSet]
     let phrases: PhraseMatcher
     /// Built once per run: its word sets are the same for every document.
     let names: PersonNames
@@ -38,6 +40,11 @@ public struct MetadataStage: Stage {
     let modifiedLabelPrefixes: [[UInt8]]
     /// The modified labels for the byte check of a line's first Characters.
     let modifiedLabelLeads: LeadingLabels
+    /// The outlet patterns' `before` phrases, and their leading ASCII (`ASCIIText.lead`), searched at once.
+    let outletPatternBefores: FoldedNeedles
+    let outletPatternLeads: FoldedNeedles
+    /// The URL labels ("Original url:") for the byte check of a block's first Characters.
+    let urlLabelLeads: LeadingLabels
     /// Each copyright phrase's leading ASCII bytes, lowercased (`ASCIIText.lead`).
     let copyrightPhraseLeads: [[UInt8]]
     /// Tomorrow in UTC (`YYYY-MM-DD`): later dates are rejected; the day of slack covers time zones.
@@ -59,6 +66,7 @@ public struct MetadataStage: Stage {
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
+        stopwordSets = resources.stopwords.mapValues(StopwordSet.init)
         phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
         latestDate = Self.isoDay(clock.now.addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
@@ -69,6 +77,9 @@ public struct MetadataStage: Stage {
         modifiedLabelLeads = LeadingLabels(words.modifiedLabels)
         dateLabelBytes = ASCIIWords(words.dateLabels)
         copyrightPhraseLeads = words.copyrightPhrases.map(ASCIIText.lead)
+        urlLabelLeads = LeadingLabels(words.urlLabels)
+        outletPatternBefores = FoldedNeedles(words.outletPatterns.map { Array($0.before.utf8) })
+        outletPatternLeads = FoldedNeedles(words.outletPatterns.map { ASCIIText.lead($0.before) })
     }
 
     static func isoDay(_ date: Date) -> String {

@@ -15,6 +15,10 @@ struct PersonNames: Sendable {
     /// (`PlainScalar`); the longest label's scalars.
     let plainLabelBytes: [[UInt8]]?
     let longestLabel: Int
+    /// Each label's length in scalars.
+    let labelScalars: [Int]
+    /// Per byte, the indices of the labels whose UTF-8 starts with it, longest label first.
+    let labelsByFirstByte: [[Int]]
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
     let organizationWords: Set<String>
@@ -45,6 +49,8 @@ struct PersonNames: Sendable {
     let listJoiners: [String]
     let listCuts: [String]
     let inlineLabels: [String]
+    /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
+    let inlineLabelLeads: [[UInt8]]
 
     init(words: MetadataWords, stopwords: Set<String>) {
         // Longest first, so "written by" wins over "by".
@@ -59,6 +65,10 @@ struct PersonNames: Sendable {
         let plain = LeadingLabels(allLabels)
         plainLabelBytes = plain.usable ? plain.labels : nil
         longestLabel = plain.longest
+        labelScalars = allLabels.map { $0.unicodeScalars.count }
+        var byFirstByte = Array(repeating: [Int](), count: 256)
+        for (index, label) in allLabels.enumerated() { if let byte = label.utf8.first { byFirstByte[Int(byte)].append(index) } }
+        labelsByFirstByte = byFirstByte
         organizationWords = Set(words.organizationWords)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
@@ -66,6 +76,7 @@ struct PersonNames: Sendable {
         listJoiners = words.nameListJoiners
         listCuts = words.nameListCuts
         inlineLabels = words.inlineBylineLabels
+        inlineLabelLeads = inlineLabels.map(ASCIIText.lead)
         cutMarkers = words.nameCutMarkers
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
         let asBytes = { (word: String) -> [UInt8]? in
@@ -80,10 +91,10 @@ struct PersonNames: Sendable {
 
     /// "Marianna Belenkaya", "Jean-Luc de la Tour", "J. R. Smith": 2–5 capitalised words, no digits.
     func looksLikeName(_ text: String, allowCaps: Bool = false) -> Bool {
-        let trimmed = text.trimmingCharacters(in: Self.nameEdges)
+        let trimmed = NameBytes.trimmed(text, edges: NameBytes.nameEdges) ?? text.trimmingCharacters(in: Self.nameEdges)
         guard !trimmed.isEmpty, !notNames.contains(trimmed.lowercased()) else { return false }
         // "Unterstütze das Projekt:" introduces something; a name does not end in a colon.
-        guard text.trimmingCharacters(in: .whitespaces).last != ":" else { return false }
+        guard ASCIIText.trimmingWhitespaces(text).last != ":" else { return false }
         let words = trimmed.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         var capitalised = 0
@@ -145,7 +156,10 @@ struct PersonNames: Sendable {
         let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         // "Disko Von Ernst Lohoff": a capitalised label inside the value ends what precedes the names.
         // "Posted on May 3, 2020 by Jane Doe": a lowercase "by" is never part of a name (unlike "von", "de").
-        for label in inlineLabels {
+        for (label, lead) in zip(inlineLabels, inlineLabelLeads) {
+            // Other text needs the label's leading ASCII in its bytes, but for a scalar canonically ASCII.
+            if !ascii, !lead.isEmpty, !ASCIIText.mayTurnASCII(body),
+               !body.utf8.withContiguousStorageIfAvailable({ ASCIIText.foldedOffset(of: lead, in: $0) != nil })! { continue }
             let range = ascii ? body.byteRange(of: label) : body.range(of: label)
             if let range { body = String(body[range.upperBound...]) }
         }
@@ -226,18 +240,37 @@ struct PersonNames: Sendable {
         return pieces
     }
 
+    /// A visible line as the byline rules read it: trimmed, and what is left once a leading label
+    /// is dropped. Made once per line: each line is asked as a byline and as the label before the next.
+    struct BylineLine {
+        let trimmed: String
+        let unlabelled: String
+    }
+
+    func bylineLine(_ line: String) -> BylineLine {
+        let trimmed = ASCIIText.trimmingWhitespaces(line)
+        return BylineLine(trimmed: trimmed, unlabelled: droppingLabel(trimmed))
+    }
+
     /// The names of a line that starts with a byline label ("Posted by Konstantin"), else none.
     func labelledAuthors(_ line: String) -> [String] {
-        let trimmed = ASCIIText.trimmingWhitespaces(line)
-        guard droppingLabel(trimmed) != trimmed else { return [] }
-        return markupAuthors(trimmed)
+        labelledAuthors(bylineLine(line))
+    }
+
+    func labelledAuthors(_ line: BylineLine) -> [String] {
+        guard line.unlabelled != line.trimmed else { return [] }
+        return markupAuthors(line.trimmed)
     }
 
     /// The names after a byline label that stands alone ("By" and "J.R. Stone" in sibling elements):
     /// after an author word ("Autor") any author value, after a short prefix ("by", "di") only a name.
     func namesAfterLabel(_ label: String, _ value: String) -> [String] {
-        let trimmed = ASCIIText.trimmingWhitespaces(label)
-        guard !trimmed.isEmpty, droppingLabel(trimmed).isEmpty else { return [] }
+        namesAfterLabel(bylineLine(label), value)
+    }
+
+    func namesAfterLabel(_ label: BylineLine, _ value: String) -> [String] {
+        let trimmed = label.trimmed
+        guard !trimmed.isEmpty, label.unlabelled.isEmpty else { return [] }
         let word = trimmed.lowercased().trimmingCharacters(in: Self.labelEdges)
         guard authorWords.contains(word) || looksLikeName(value, allowCaps: true) else { return [] }
         return markupAuthors(value)
@@ -247,14 +280,23 @@ struct PersonNames: Sendable {
     private func droppingLabel(_ text: String) -> String {
         // ASCII text is matched on bytes; labels with other letters cannot start it.
         let ascii = ASCIIText.isPlain(text)
-        // Other text whose lead is plain scalars is matched on its lowered lead's bytes (one
-        // scalar past the longest label, so no mark can join a label's last letter).
-        var mark = 0
-        let lead = ascii || plainLabelBytes == nil ? nil : PlainScalar.loweredLead(text, scalars: longestLabel + 1, mark: &mark)
-        let lower = ascii || lead != nil ? "" : text.lowercased()
-        for (index, (label, bytes)) in zip(allLabels, allLabelBytes).enumerated()
-        where ascii ? bytes.map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false
-            : lead.map { $0.starts(with: plainLabelBytes![index]) } ?? lower.hasPrefix(label) {
+        // Other text is matched on its lowered lead's plain scalars, for each label they decide
+        // (`PlainScalar.plainLead`); the String rule answers for the others, lowercasing once.
+        let lead = ascii || plainLabelBytes == nil ? nil : PlainScalar.plainLead(text, scalars: longestLabel + 1)
+        var lower: String?
+        func starts(_ index: Int) -> Bool {
+            if ascii { return allLabelBytes[index].map { ASCIIText.hasLoweredPrefix(text.utf8, $0) } ?? false }
+            if let lead, lead.complete || lead.scalars > labelScalars[index] { return lead.bytes.starts(with: plainLabelBytes![index]) }
+            if lower == nil { lower = text.lowercased() }
+            return lower!.hasPrefix(allLabels[index])
+        }
+        // Where the text's first Character is decided (ASCII, or a plain scalar followed by another
+        // or by the end), only the labels starting with its lowered first byte can match.
+        let first = ascii ? text.utf8.first.map(ASCIIText.fold)
+            : lead.flatMap { $0.scalars >= 2 || ($0.complete && $0.scalars == 1) ? $0.bytes.first : nil }
+        let candidates = first.map { labelsByFirstByte[Int($0)] } ?? Array(allLabels.indices)
+        for index in candidates where starts(index) {
+            let label = allLabels[index]
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }
@@ -264,7 +306,8 @@ struct PersonNames: Sendable {
     }
 
     /// Trims separators and a trailing connector ("Jane Doe am", "Jane Doe -").
-    private func trimmedEnds(_ text: String) -> String {
+    func trimmedEnds(_ text: String) -> String {
+        if let trimmed = NameBytes.trimmedEnds(text) { return trimmed }
         var words = text.trimmingCharacters(in: Self.separatorEdges).split(separator: " ")
         while words.count > 1, let last = words.last, last.count <= 3, last.allSatisfy({ $0.isLowercase }) { words.removeLast() }
         return words.joined(separator: " ").trimmingCharacters(in: Self.separatorEdges)
@@ -291,7 +334,7 @@ struct PersonNames: Sendable {
 
     /// "Image title", "Getty Images", "Beliebteste Artikel": a word no name has.
     func hasLabelWord<Words: Sequence>(_ words: Words) -> Bool where Words.Element == Substring {
-        words.contains { notAuthorWords.contains($0.lowercased().trimmingCharacters(in: Self.partEdges)) }
+        words.contains { notAuthorWords.contains(NameBytes.loweredPart($0) ?? $0.lowercased().trimmingCharacters(in: Self.partEdges)) }
     }
 
     /// "JF", "J.D.", "J. D.": two to four initials, with or without dots, and nothing else.

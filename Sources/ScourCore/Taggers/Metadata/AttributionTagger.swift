@@ -21,7 +21,7 @@ extension MetadataContext {
 
     /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
     mutating func tagMarkupAuthors() {
-        var previousByline: String?
+        var previousByline: PersonNames.BylineLine?
         for (hint, value) in markupValues([.author, .byline]) {
             switch hint.field {
             case .author:
@@ -39,9 +39,10 @@ extension MetadataContext {
             case .byline where meta.evidence["authors"] == nil:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
+                let line = names.bylineLine(value)
                 let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
-                previousByline = value
-                let found = (afterLabel.isEmpty ? names.labelledAuthors(value) : afterLabel)
+                previousByline = line
+                let found = (afterLabel.isEmpty ? names.labelledAuthors(line) : afterLabel)
                     .filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label")) }
             default:
@@ -56,15 +57,22 @@ extension MetadataContext {
         for index in first...last where document.blocks[index].isKept {
             let text = document.blocks[index].text
             let bytes = Array(text.utf8)
-            for (dash, dashBytes) in Self.attributionDashes {
+            // Each dash's last place, found in one pass back over the bytes.
+            let offsets = Self.lastOffsets(of: Self.attributionDashBytes, in: bytes)
+            for ((dash, dashBytes), lastOffset) in zip(Self.attributionDashes, offsets) {
                 // On bytes first: most blocks have no dash, or an ASCII rest that starts with no role.
-                guard let offset = ASCIIText.lastOffset(of: dashBytes, in: bytes) else { continue }
+                guard let offset = lastOffset else { continue }
                 let tail = bytes[(offset + dashBytes.count)...]
                 if tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                     if !stage.attributionRoleBytes.contains(where: { ASCIIText.hasLoweredPrefix(tail, $0) }) { continue }
                 } else if !ASCIIText.mayFoldToASCII(String(decoding: tail, as: UTF8.self)),
                           !stage.attributionRoleLeads.contains(where: { $0.isEmpty || ASCIIText.hasLoweredPrefix(tail, $0) }) {
                     // A role's leading ASCII must start the rest's own bytes (case aside).
+                    continue
+                }
+                // The role and a few words end the text: an ASCII rest of more than eight words (its
+                // spaces are its Characters') is none, and is not lowercased whole to find that out.
+                if Self.wordCount(tail, over: 8), tail.allSatisfy({ $0 < 0x80 }) || PlainScalar.isPlainText(String(decoding: tail, as: UTF8.self)) {
                     continue
                 }
                 guard let range = text.byteRange(of: dash, backwards: true) else { continue }
@@ -88,6 +96,40 @@ extension MetadataContext {
         }
     }
 
+    /// Whether `bytes` split at spaces (empty pieces left out) make more than `limit` pieces.
+    static func wordCount(_ bytes: ArraySlice<UInt8>, over limit: Int) -> Bool {
+        var pieces = 0
+        var inPiece = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inPiece = false
+            } else if !inPiece {
+                inPiece = true
+                pieces += 1
+                if pieces > limit { return true }
+            }
+        }
+        return false
+    }
+
+    /// `ASCIIText.lastOffset(of:in:)` for each needle, in one pass from the end: every needle starts
+    /// with a space, so only the spaces are looked at.
+    static func lastOffsets(of needles: [[UInt8]], in bytes: [UInt8]) -> [Int?] {
+        var found = [Int?](repeating: nil, count: needles.count)
+        var missing = needles.count
+        var index = bytes.count - 1
+        while index >= 0, missing > 0 {
+            if bytes[index] == 0x20 {
+                for (slot, needle) in needles.enumerated() where found[slot] == nil && index + needle.count <= bytes.count {
+                    if bytes[index..<(index + needle.count)].elementsEqual(needle) { found[slot] = index; missing -= 1 }
+                }
+            }
+            index -= 1
+        }
+        return found
+    }
+
+    static let attributionDashBytes = attributionDashes.map(\.1)
     static let attributionDashes = [" – ", " — ", " - "].map { ($0, Array($0.utf8)) }
 
     /// A lone name line right after the last paragraph signs the article.
@@ -100,7 +142,7 @@ extension MetadataContext {
             index += 1
             guard block.isKept else { continue }
             looked += 1
-            let feature = BlockFeatures(block, stopwords: stopwords)
+            let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             if names.looksLikeName(block.text) {
                 if meta.authors.isEmpty {

@@ -53,8 +53,9 @@ struct DateCandidates {
     /// `/2019/03/slug`: the year and the month of a URL path that has no day; nil when a segment
     /// after the month is a number too (`/2019/43/` is a week, `/2019/03/14` is handled as a day).
     static func monthInURL(_ url: String, years: ClosedRange<Int>) -> String? {
-        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
-        let parts = path.split(separator: "/")
+        // Without a "?" byte there is no "?" Character: the path is the URL.
+        let path = url.utf8.contains(0x3F) ? url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url : url
+        let parts = ASCIIText.split(path, at: [0x2F]) ?? path.split(separator: "/")
         for index in parts.indices.dropLast() {
             guard parts[index].count == 4, let year = Int(parts[index]), years.contains(year),
                   parts[index + 1].count <= 2, let month = Int(parts[index + 1]), (1...12).contains(month) else { continue }

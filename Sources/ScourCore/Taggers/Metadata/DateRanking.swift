@@ -17,7 +17,9 @@ extension MetadataContext {
                                           source: hint.origin.description, isVisible: visible))
         }
         // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
-        if let url = meta.url.flatMap({ $0.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) }) {
+        if let url = meta.url.flatMap({ url in
+            (ASCIIText.split(url, at: Self.queryMarks) ?? url.split(whereSeparator: { $0 == "?" || $0 == "#" })).first.map(String.init)
+        }) {
             if let found = pageDates.dateInURL(url), found.iso <= stage.latestDate {
                 made.urlDay = found.iso
                 made.urlMonth = String(found.iso.prefix(7))
@@ -28,6 +30,8 @@ extension MetadataContext {
         dateCache.candidates = made
         return made
     }
+
+    static let queryMarks = Array("?#".utf8)
 
     /// Replaces the chosen date when the URL's path outweighs it: a day the URL names, when another
     /// source of the page confirms it or when no two sources agree on the chosen one; a date in the

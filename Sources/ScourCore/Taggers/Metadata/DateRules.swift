@@ -14,6 +14,14 @@ extension MetadataContext {
 
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     func isModifiedLine(_ text: String) -> Bool {
+        // The date rules ask it of the same hint values several times: each is read once.
+        if let known = dateCache.modifiedLines[text] { return known }
+        let answer = readsAsModifiedLine(text)
+        dateCache.modifiedLines[text] = answer
+        return answer
+    }
+
+    private func readsAsModifiedLine(_ text: String) -> Bool {
         // Most lines start with plain scalars: their first 20 Characters decide, on bytes.
         if let answer = stage.modifiedLabelLeads.startsWithin(text, characters: 20) { return answer }
         let labels = stage.modifiedLabelBytes
@@ -22,17 +30,17 @@ extension MetadataContext {
                 ByteSearch.firstOffset(of: label, in: lower).map { $0 < 20 } ?? false
             }
         }
-        // Without a letter that lowercases or folds to ASCII, the text's bytes must hold each
-        // label's leading ASCII (case aside) for it to match.
-        let prefilter = !ASCIIText.mayFoldToASCII(text)
+        // The search is in the lowercased text, case-sensitive: without a scalar that lowercases to
+        // ASCII or is canonically ASCII, the text's bytes must hold a label's leading ASCII (case
+        // aside) for it to match. Only the labels that pass are searched.
+        let prefilter = !ASCIIText.mayTurnASCII(text)
         let bytes = Array(text.utf8)
-        if prefilter, !zip(stage.words.modifiedLabels, stage.modifiedLabelPrefixes).contains(where: { _, lead in
-            lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
-        }) {
-            return false
+        let candidates = zip(stage.words.modifiedLabels, stage.modifiedLabelPrefixes).filter { _, lead in
+            !prefilter || lead.isEmpty || bytes.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: lead, in: $0) } != nil
         }
+        if candidates.isEmpty { return false }
         let lower = text.lowercased()
-        return stage.words.modifiedLabels.contains { label in
+        return candidates.map(\.0).contains { label in
             guard let range = lower.range(of: label) else { return false }
             // The label must precede the date, not follow it in another sentence.
             return lower.distance(from: lower.startIndex, to: range.lowerBound) < 20
@@ -64,6 +72,8 @@ extension MetadataContext {
     final class DateCache {
         var dates: [String: String?] = Dictionary(minimumCapacity: 8)
         var shownDates: [String: String?] = Dictionary(minimumCapacity: 8)
+        var modifiedLines: [String: Bool] = Dictionary(minimumCapacity: 8)
+        var swappedDates: [String: String?] = Dictionary(minimumCapacity: 8)
         var dayFirst: Bool?
         var candidates: DateCandidates?
     }

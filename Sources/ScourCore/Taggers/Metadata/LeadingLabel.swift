@@ -31,6 +31,39 @@ enum PlainScalar {
         }
     }
 
+    /// Whether every scalar of the text is plain: the text is in NFC, and so is its letter key
+    /// (`TextKey.letters`), made of the scalars' lowercase mappings, plain too.
+    static func isPlainText(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 { if value == 0x0D { return false }; continue }
+            guard value < 0x2100, lowered[Int(value)] != 0 else { return false }
+        }
+        return true
+    }
+
+    /// The lowercased UTF-8 of the text's leading plain scalars, at most `limit` of them; how many
+    /// those are, and whether they are the whole text. A label of k scalars is decided on these
+    /// bytes when they hold k + 1 scalars (none can join the label's last) or the whole text.
+    static func plainLead(_ text: String, scalars limit: Int) -> (bytes: [UInt8], scalars: Int, complete: Bool) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, 128))
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == limit { return (bytes, count, false) }
+            let value = scalar.value
+            if value < 0x80 {
+                guard value != 0x0D else { return (bytes, count, false) }
+                bytes.append(ASCIIText.fold(UInt8(value)))
+            } else {
+                guard value < 0x2100, case let low = lowered[Int(value)], low != 0 else { return (bytes, count, false) }
+                UTF8.encode(Unicode.Scalar(low)!) { bytes.append($0) }
+            }
+            count += 1
+        }
+        return (bytes, count, true)
+    }
+
     /// The lowercased UTF-8 of the text's first `limit` scalars (all of it when shorter), or nil
     /// when one of them is not plain. `mark` receives the lowered byte offset of scalar `markAt`
     /// (the lowered length when the text is shorter).
@@ -64,7 +97,8 @@ struct LeadingLabels: Sendable {
     let labels: [[UInt8]]
     /// Every label is plain scalars, so the byte answer is the String rule's.
     let usable: Bool
-    /// The longest label, in scalars.
+    /// Each label's length in scalars, and the longest.
+    let counts: [Int]
     let longest: Int
 
     init(_ list: [String]) {
@@ -73,7 +107,8 @@ struct LeadingLabels: Sendable {
         usable = list.allSatisfy { label in
             !label.isEmpty && PlainScalar.loweredLead(label, scalars: .max, mark: &mark) == Array(label.utf8)
         }
-        longest = list.map { $0.unicodeScalars.count }.max() ?? 0
+        counts = list.map { $0.unicodeScalars.count }
+        longest = counts.max() ?? 0
     }
 
     /// String rule: some label's first occurrence in `text.lowercased()` starts less than `within`
@@ -87,5 +122,15 @@ struct LeadingLabels: Sendable {
         return labels.contains { label in
             ByteSearch.firstOffset(of: label, in: lead[..<min(lead.count, end - 1 + label.count)]) != nil
         }
+    }
+
+    /// String rule: `text.prefix(characters).lowercased()` has some label as its prefix. Nil when
+    /// the text's plain lead is too short to tell: it must hold one scalar past the window (so the
+    /// window's Characters are its scalars) or the whole text.
+    func startsPrefix(_ text: String, characters: Int) -> Bool? {
+        guard usable else { return nil }
+        let lead = PlainScalar.plainLead(text, scalars: characters + 1)
+        guard lead.complete || lead.scalars > characters else { return nil }
+        return zip(labels, counts).contains { label, count in count <= characters && lead.bytes.starts(with: label) }
     }
 }

@@ -60,9 +60,15 @@ extension MetadataContext {
 
     /// The other reading of an ambiguous numeric date, if it has one.
     func swappedDate(_ value: String) -> String? {
-        guard let found = otherOrderDates.firstDate(in: value), found.iso <= stage.latestDate,
-              found.iso != normalizedDate(value, shown: true) else { return nil }
-        return found.iso
+        // Asked of the same shown values by several rules: each is read once.
+        if let known = dateCache.swappedDates[value] { return known }
+        var answer: String?
+        if let found = otherOrderDates.firstDate(in: value), found.iso <= stage.latestDate,
+           found.iso != normalizedDate(value, shown: true) {
+            answer = found.iso
+        }
+        dateCache.swappedDates[value] = .some(answer)
+        return answer
     }
 
     /// The date of the first dated element (`<time>`, a date class) whose text shows it too, when none

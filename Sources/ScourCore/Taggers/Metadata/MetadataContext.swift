@@ -10,6 +10,8 @@ struct MetadataContext {
     var meta: Metadata { get { document.metadata } set { document.metadata = newValue } }
     let names: PersonNames
     let stopwords: Set<String>
+    /// The same words looked up by their bytes (`StopwordSet`), for the block features.
+    let stopwordSet: StopwordSet
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
@@ -23,10 +25,13 @@ struct MetadataContext {
     /// An author value that names the site or an organisation: used only when no person is found.
     var siteAuthor: (name: String, origin: String)?
     let dateCache = DateCache()
+    /// The markup's hints by field, their values trimmed: `markupValues` reads it.
+    let hintIndex: MarkupHintIndex
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
         self.document = document
+        hintIndex = MarkupHintIndex(document.markupHints)
         // The first 200 kept blocks, read as one text without joining them.
         let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
         if let detected {
@@ -35,8 +40,8 @@ struct MetadataContext {
         }
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = stage.names
-        let stopwords = self.stopwords
-        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwords)
+        stopwordSet = detected.flatMap { stage.stopwordSets[$0] } ?? StopwordSet([])
+        blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwordSet)
     }
 
     /// The markup's language (the last valid hint wins over the detected one).
@@ -100,15 +105,19 @@ struct MetadataContext {
     /// A class, so the taggers' non-mutating rules can fill it.
     final class FeatureCache {
         let blocks: [Block]
-        let stopwords: Set<String>
+        let stopwords: StopwordSet
         /// Per block the index of its features in `made`, -1 until asked for: a plain integer
         /// array is made faster than one of optional features.
         private var slots: [Int32]
         private var made: [BlockFeatures] = []
+        /// The blocks' letter keys (`TextKey.letterBytes`), made when `properCase` first asks.
+        private(set) lazy var letterKeys: [[UInt8]] = blocks.map { TextKey.letterBytes($0.text) }
+        /// Which blocks are plain text (`PlainScalar.isPlainText`), made when first asked.
+        private(set) lazy var plainBlocks: [Bool] = blocks.map { PlainScalar.isPlainText($0.text) }
         /// Blocks the reader already removed (an HTML page's menus) are never asked about.
-        private lazy var none = BlockFeatures(Block(text: ""), stopwords: [])
+        private lazy var none = BlockFeatures(Block(text: ""), stopwords: StopwordSet([]))
 
-        init(blocks: [Block], stopwords: Set<String>) {
+        init(blocks: [Block], stopwords: StopwordSet) {
             self.blocks = blocks
             self.stopwords = stopwords
             slots = Array(repeating: -1, count: blocks.count)
@@ -144,21 +153,20 @@ struct MetadataContext {
 
     /// Scans in from both ends: the prose test matches phrases, too slow to run on every block of a long page.
     mutating func findProseRange() {
-        firstProse = document.blocks.indices.first(where: isProse)
-        guard let first = firstProse else { return }
-        lastProse = document.blocks.indices.reversed().first { $0 >= first && isProse($0) }
+        // Plain loops: `first(where: isProse)` copied the context's fields for every block asked.
+        var first: Int?
+        for index in document.blocks.indices where isProse(index) { first = index; break }
+        firstProse = first
+        guard let first else { return }
+        for index in document.blocks.indices.reversed() where index >= first && isProse(index) { lastProse = index; break }
     }
 
     // MARK: markup values
 
     /// The markup's hints of the given fields, in rank order, with edge spaces trimmed and empty values left out.
+    /// Read from `hintIndex`, made once per page (the stage never changes the hints).
     func markupValues(_ fields: Set<HintField>) -> [(hint: MarkupHint, value: String)] {
-        document.markupHints.compactMap { hint in
-            guard fields.contains(hint.field) else { return nil }
-            // The reader already collapsed whitespace; Foundation's trimming was a hot spot here.
-            let value = Self.hasEdgeSpace(hint.value) ? hint.value.trimmedSpaces() : hint.value
-            return value.isEmpty ? nil : (hint, value)
-        }
+        hintIndex.indices(fields).map { (document.markupHints[$0], hintIndex.value($0, of: document.markupHints)) }
     }
 
     /// Whether `trimmedSpaces` would change the text: its first or last byte is a space or newline.

@@ -34,4 +34,40 @@ enum OutletBytes {
         var text = text
         return text.withUTF8 { ASCIIText.foldedOffset(of: lead, in: $0) != nil }
     }
+
+    /// Whether the text holds "©" (C2 A9), which the copyright rule looks for.
+    static func hasCopyrightSign(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { contains(copyrightSign, in: $0) }
+    }
+
+    static let copyrightSign = Array("©".utf8)
+
+    /// For ASCII text without CR: whether some pattern's `before` bytes are in its lowercased
+    /// bytes, searched in place with case folded. Other text may hold one (true).
+    static func mayHoldPattern(_ text: String, befores: FoldedNeedles) -> Bool {
+        !ASCIIText.isPlain(text) || befores.anyIn(text, emptyMatches: false)
+    }
+
+    /// `ByteSearch.firstOffset(of: needle, in: hay) != nil`, with the needle's first byte found by
+    /// `memchr`: `properCase` asks it of every block's letter key, most of which lack the name.
+    static func contains(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
+        hay.withUnsafeBufferPointer { contains(needle, in: $0) }
+    }
+
+    static func contains(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count else { return false }
+        return needle.withUnsafeBufferPointer { needleBuffer in
+            let base = hay.baseAddress!
+            let last = hay.count - needleBuffer.count
+            var start = 0
+            while start <= last {
+                guard let found = memchr(base + start, Int32(first), last - start + 1) else { return false }
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, needleBuffer.baseAddress!, needleBuffer.count) == 0 { return true }
+                start = offset + 1
+            }
+            return false
+        }
+    }
 }

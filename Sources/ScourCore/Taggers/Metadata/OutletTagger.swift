@@ -14,10 +14,9 @@ extension MetadataContext {
             // "www.example.com" or "example.com" as the site's name: the name as the page spells it.
             // A long last label is part of the name ("jungle.world" is "Jungle World"); a short one is a domain.
             if Self.isBareHost(name) {
-                var keys: [[UInt8]]?
                 let whole = name.lowercased().hasPrefix("www.") ? String(name.dropFirst(4)) : name
-                let spelt = (whole.split(separator: ".").last?.count ?? 0) > 3 ? properCase(whole, keys: &keys) : "."
-                name = spelt.contains(".") ? properCase(hostName(name), keys: &keys) : spelt
+                let spelt = (whole.split(separator: ".").last?.count ?? 0) > 3 ? properCase(whole) : "."
+                name = spelt.contains(".") ? properCase(hostName(name)) : spelt
             }
             meta.outlet = name; set("outlet", rule: hint.origin.description)
         }
@@ -111,18 +110,16 @@ extension MetadataContext {
     mutating func tagOutlet() {
         guard meta.outlet == nil else {
             // A name with capitals was written by the site; only a host-like name needs its casing found.
-            var keys: [[UInt8]]?
-            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!, keys: &keys) }
+            if !meta.outlet!.contains(where: \.isUppercase) { meta.outlet = properCase(meta.outlet!) }
             return
         }
-        /// Letter keys of the blocks, made on the first `properCase`.
-        var keys: [[UInt8]]?
         // Named in the text: "originally appeared on X", "the position of X", "follow X on Google News".
         let patterns = stage.words.outletPatterns.map { (pattern: $0, before: Array($0.before.utf8)) }
-        let leads = patterns.map { ASCIIText.lead($0.pattern.before) }
-        for index in document.blocks.indices where words(index) <= 60 {
+        for index in document.blocks.indices {
             let text = document.blocks[index].text
-            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: leads) else { continue }
+            // ASCII text first searched where it lies, case folded: most blocks hold no pattern.
+            guard OutletBytes.mayHoldPattern(text, befores: stage.outletPatternBefores), words(index) <= 60 else { continue }
+            guard let lowerBytes = ASCIIText.lowered(text) ?? lowercasedIfPatternMayMatch(text, leads: stage.outletPatternLeads) else { continue }
             for (pattern, before) in patterns {
                 // Lowercasing keeps byte offsets for the ASCII phrases these patterns are.
                 guard let start = Self.firstOffset(of: before, in: lowerBytes), lowerBytes.count == text.utf8.count else { continue }
@@ -132,7 +129,7 @@ extension MetadataContext {
                     name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
                 // "First published on November 19, 2019 / 8:16 AM" names a time, not a publication.
-                if let outlet = outletName(name, keys: &keys), stage.dates.firstDate(in: outlet) == nil {
+                if let outlet = outletName(name), stage.dates.firstDate(in: outlet) == nil {
                     meta.outlet = outlet
                     set("outlet", rule: "named-in-text", block: index)
                     return
@@ -156,7 +153,7 @@ extension MetadataContext {
             let text = document.blocks[index].text
             // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
             let bytes = text.utf8
-            guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || ByteSearch.firstOffset(of: Self.copyrightSign, in: Array(bytes)) != nil,
+            guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || OutletBytes.hasCopyrightSign(text),
                   text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
             // The line starts with the sign or the word: "Foto © EnBW" credits a picture.
             if let sign = text.range(of: "©") {
@@ -165,7 +162,7 @@ extension MetadataContext {
             }
             // The holder's name is what is left before the line's first sentence or bar ends.
             // A holder starts with a capital (or a letter without case), and is no credit ("Designed by …").
-            if let stripped = publicationName(text), let holder = outletName(stripped, keys: &keys), let outlet = publicationName(holder),
+            if let stripped = publicationName(text), let holder = outletName(stripped), let outlet = publicationName(holder),
                outlet.first.map({ !$0.isLowercase }) ?? false, !outlet.lowercased().split(separator: " ").prefix(2).contains("by"),
                outlet.split(separator: " ").count <= 6, stage.dates.firstDate(in: outlet) == nil {
                 meta.outlet = outlet
@@ -174,7 +171,7 @@ extension MetadataContext {
             }
         }
         if let url = meta.url, let host = URL(string: url)?.host, !HostName.isAddressOrLocal(host) {
-            meta.outlet = properCase(hostName(host), keys: &keys)
+            meta.outlet = properCase(hostName(host))
             set("outlet", rule: "url-host")
         }
     }
@@ -205,23 +202,16 @@ extension MetadataContext {
     /// The lowercased bytes of a non-ASCII text, or nil when no pattern can be found in them: the
     /// patterns' leading ASCII must then be in the text's own bytes (case aside), as only the
     /// Kelvin sign and "İ" lowercase to ASCII.
-    func lowercasedIfPatternMayMatch(_ text: String, leads: [[UInt8]]) -> [UInt8]? {
-        if !ASCIIText.mayFoldToASCII(text) {
-            let bytes = Array(text.utf8)
-            let found = bytes.withUnsafeBufferPointer { buffer in
-                leads.contains { $0.isEmpty || ASCIIText.foldedOffset(of: $0, in: buffer) != nil }
-            }
-            if !found { return nil }
-        }
+    func lowercasedIfPatternMayMatch(_ text: String, leads: FoldedNeedles) -> [UInt8]? {
+        if !ASCIIText.mayTurnASCII(text), !leads.anyIn(text, emptyMatches: true) { return nil }
         return Array(text.lowercased().utf8)
     }
 
     static let outletEdges = CharacterSet(charactersIn: " .,;:*_\"'”“")
     static let copyrightBytes = Array("copyright".utf8)
-    static let copyrightSign = Array("©".utf8)
 
     /// Trims a phrase to the outlet's name and gives it the casing the page uses.
-    func outletName(_ raw: String, keys: inout [[UInt8]]?) -> String? {
+    func outletName(_ raw: String) -> String? {
         var name = raw
         for cut in [" read the full", ". ", " | ", " - ", " – ", "*", "\n"] {
             if let range = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<range.lowerBound]) }
@@ -229,7 +219,7 @@ extension MetadataContext {
         name = name.trimmingCharacters(in: Self.outletEdges)
         guard !name.isEmpty, name.count <= 60 else { return nil }
         if name.contains(".") && !name.contains(" ") { name = hostName(name) }
-        return properCase(name, keys: &keys)
+        return properCase(name)
     }
 
     /// "www.aljazeera.com" → "aljazeera".
@@ -265,19 +255,24 @@ extension MetadataContext {
     }
 
     /// The page's own spelling of a name: "aljazeera" → "Al Jazeera", "BLiTZ" → "Blitz".
-    func properCase(_ name: String, keys: inout [[UInt8]]?) -> String {
+    func properCase(_ name: String) -> String {
         let target = TextKey.letters(name)
         guard !target.isEmpty else { return name }
         var counts: [String: Int] = [:]
         // The tokens' keys joined are a substring of the block's key: blocks without the target
-        // there need no tokens. Exact for ASCII targets (only those are compared as bytes here).
+        // there need no tokens. Keys compare as bytes where String equality is byte equality: for an
+        // ASCII target (no other key normalizes to ASCII), or a plain target in plain text (both NFC).
         let targetBytes = Array(target.utf8)
-        let prefilter = targetBytes.allSatisfy { $0 < 0x80 }
-        if prefilter && keys == nil { keys = document.blocks.map { TextKey.letterBytes($0.text) } }
+        let ascii = targetBytes.allSatisfy { $0 < 0x80 }
+        let plain = !ascii && PlainScalar.isPlainText(target)
+        // The keys are of the blocks as the stage got them: a text it shortened since keeps a part of its key.
+        let keys = ascii || plain ? blockFeatures.letterKeys : []
+        let plainBlocks = plain ? blockFeatures.plainBlocks : []
         for (blockIndex, block) in document.blocks.enumerated() {
-            if prefilter, ByteSearch.firstOffset(of: targetBytes, in: keys![blockIndex]) == nil { continue }
-            if prefilter, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
-            if prefilter, Self.countPhrasesPlain(block.text, target: targetBytes, into: &counts) { continue }
+            let bytewise = ascii || (plain && plainBlocks[blockIndex])
+            if bytewise, !OutletBytes.contains(targetBytes, in: keys[blockIndex]) { continue }
+            if bytewise, Self.countPhrasesASCII(block.text, target: targetBytes, into: &counts) { continue }
+            if bytewise, Self.countPhrasesPlain(block.text, target: targetBytes, into: &counts) { continue }
             Self.countPhrasesByTokens(block.text, target: target, into: &counts)
         }
         let best = counts.max { lhs, rhs in

@@ -13,9 +13,9 @@ extension MetadataContext {
     mutating func tagURL() {
         for index in document.blocks.indices where document.blocks[index].isKept {
             let text = document.blocks[index].text
-            // Only the start is asked about: lowercasing whole blocks was a hot spot.
-            let lower = text.prefix(16).lowercased()
-            guard stage.words.urlLabels.contains(where: { lower.hasPrefix($0) }) else { continue }
+            // Only the start is asked about, on bytes where its scalars are plain: lowercasing was a hot spot.
+            guard stage.urlLabelLeads.startsPrefix(text, characters: 16) ?? Self.startsWithURLLabel(text, labels: stage.words.urlLabels)
+            else { continue }
             var url = firstURL(in: document.blocks[index])
             var urlBlock = index
             if url == nil, index + 1 < document.blocks.count, let next = firstURL(in: document.blocks[index + 1]),
@@ -32,6 +32,12 @@ extension MetadataContext {
             if urlBlock != index { consume(urlBlock, rule: "url-line") }
             return
         }
+    }
+
+    /// The String rule of `LeadingLabels.startsPrefix` for the URL labels.
+    static func startsWithURLLabel(_ text: String, labels: [String]) -> Bool {
+        let lower = text.prefix(16).lowercased()
+        return labels.contains(where: { lower.hasPrefix($0) })
     }
 
     func firstURL(in block: Block) -> String? {
