@@ -142,7 +142,8 @@ public struct HTMLNode: Equatable {
         var wanted = name
         wanted.withUTF8 { wanted in
             forEachAttribute { attributeName, value in
-                guard attributeName.elementsEqual(wanted) else { return true }
+                guard attributeName.count == wanted.count,
+                      attributeName.count == 0 || memcmp(attributeName.baseAddress!, wanted.baseAddress!, wanted.count) == 0 else { return true }
                 found = String(decoding: value, as: UTF8.self)
                 return false
             }

@@ -77,6 +77,7 @@ struct MarkupScan {
     /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
     /// one keeps its leading "/". Nil for what is no web address.
     static func profileKey(_ raw: String) -> String? {
+        if ASCIIText.isPlain(raw) { return MarkupBytes.profileKey(raw) }
         var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
         if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
         for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
@@ -463,12 +464,12 @@ struct MarkupScan {
                 case 2 where !seenID && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d"):
                     seenID = true
                     flags.formUnion(table.flags(of: value))
-                case 5 where !seenClass && name.elementsEqual("class".utf8):
+                case 5 where !seenClass && MarkupBytes.equals(name, "class"):
                     seenClass = true
                     flags.formUnion(table.flags(of: value))
-                case 7 where !hasContent && name.elementsEqual("content".utf8):
+                case 7 where !hasContent && MarkupBytes.equals(name, "content"):
                     hasContent = true
-                case 8 where !hasItemprop && name.elementsEqual("itemprop".utf8):
+                case 8 where !hasItemprop && MarkupBytes.equals(name, "itemprop"):
                     hasItemprop = true
                 default:
                     break

@@ -199,8 +199,8 @@ public struct MarkupTokens: Sendable, Decodable {
     /// The `PartFlag` bits of one part: by bytes when it is ASCII (the lists are compared as Strings, by
     /// canonical equivalence, which for ASCII is byte equality), else by the String.
     @inline(__always)
-    private static func partFlag(_ part: [UInt8], _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8]) -> UInt8 {
-        if part.allSatisfy({ $0 < 0x80 }) { return partTable[part] ?? 0 }
+    private static func partFlag(_ part: UnsafeBufferPointer<UInt8>, _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8]) -> UInt8 {
+        if part.allSatisfy({ $0 < 0x80 }) { return partTable.value(for: part) ?? 0 }
         return partFlags[String(decoding: part, as: UTF8.self)] ?? 0
     }
 
@@ -332,33 +332,41 @@ public struct MarkupTokens: Sendable, Decodable {
         return parts
     }
 
-    /// Calls `body` with each part's lowercased bytes, in one reused buffer.
-    static func forEachPart(of token: String, _ body: ([UInt8]) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(token.utf8.count)
-        var previousLower = false
-        func close() {
-            if !current.isEmpty { body(current) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in token.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                current.append(byte)
-                previousLower = true
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousLower { close() }
-                current.append(byte | 0x20)
-                previousLower = false
-            case 0x80...:
-                current.append(byte)
-                previousLower = false
-            default:  // '-', '_', ':', '.', digits and the rest separate parts
+    /// Calls `body` with each part's lowercased bytes, in one scratch buffer on the stack
+    /// (no array is made or grown per token: the selector reads every distinct token of a page).
+    static func forEachPart(of token: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var token = token
+        token.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { current in
+                var length = 0
+                var previousLower = false
+                func close() {
+                    if length > 0 { body(UnsafeBufferPointer(rebasing: current[0..<length])) }
+                    length = 0
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                        current[length] = byte
+                        length += 1
+                        previousLower = true
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        if previousLower { close() }
+                        current[length] = byte | 0x20
+                        length += 1
+                        previousLower = false
+                    case 0x80...:
+                        current[length] = byte
+                        length += 1
+                        previousLower = false
+                    default:  // '-', '_', ':', '.', digits and the rest separate parts
+                        close()
+                        previousLower = false
+                    }
+                }
                 close()
-                previousLower = false
             }
         }
-        close()
     }
 
     /// Plain byte search: Foundation's `contains` is far slower for these short ASCII needles.
