@@ -61,11 +61,9 @@ struct HTMLBlockWalker {
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
-    /// Per container: its blocks' tag path prefix and evidence tokens, made on first use.
-    private var containerPaths: [String?] = []
-    /// The last block's container and innermost tag (`tagPath`'s key), and its path.
-    private var lastPath: (key: Int, path: String) = (-1, "")
-    private var containerEvidence: [[String]?] = []
+    /// Blocks' tag paths and evidence tokens, made on first use (see `tagPath`, `evidenceTokens`).
+    private var tagPaths: [UInt64: String] = [:]
+    private var evidence: [EvidenceKey: [String]] = [:]
 
     /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page. With
     /// `andFollowingSiblings`, the elements after `root` under its parent are walked too, as part
@@ -236,8 +234,9 @@ struct HTMLBlockWalker {
     /// Ends the current block: what the buffer holds becomes one block of the innermost block element's kind.
     private mutating func flush() {
         defer {
-            buffer.removeAll(keepingCapacity: true)
-            links.removeAll(keepingCapacity: true)
+            // Most flushes find both empty: emptying them anyway costs a call each.
+            if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
+            if !links.isEmpty { links.removeAll(keepingCapacity: true) }
             if openLink != nil { openLink = (0, openLink!.target) }
             firstLine = 0
         }
@@ -305,42 +304,45 @@ struct HTMLBlockWalker {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
-    /// The tag names of the nearest few containers and the innermost block element.
-    /// Blocks of one container share the container part, so it is built once.
-    /// The last full path is kept too: a container's blocks mostly share their innermost tag.
+    /// The tag names of the nearest few containers and the innermost block element. A page has
+    /// few distinct paths: each is built once, found again by the tags packed in an integer.
     private mutating func tagPath(container: Int) -> String {
-        let key = blockStack.last.map { container << 8 | Int($0.tag.rawValue) } ?? (container << 8 | 0xFF)
-        if key == lastPath.key { return lastPath.path }
-        if containerPaths.count <= container { containerPaths.append(contentsOf: repeatElement(nil, count: container + 1 - containerPaths.count)) }
-        let base: String
-        if let known = containerPaths[container] {
-            base = known
-        } else {
-            base = containerStack.suffix(4).map { containers[$0].tag.name }.joined(separator: "/")
-            containerPaths[container] = base
-        }
+        let nearest = containerStack.suffix(4)
+        var key = UInt64(nearest.count)
+        for index in nearest { key = key << 8 | UInt64(containers[index].tag.rawValue) }
+        key = key << 8 | UInt64(blockStack.last.map { $0.tag.rawValue } ?? 0xFF)
+        if let known = tagPaths[key] { return known }
+        let base = nearest.map { containers[$0].tag.name }.joined(separator: "/")
         let path = blockStack.last.map { base + "/" + $0.tag.name } ?? base
-        lastPath = (key, path)
+        tagPaths[key] = path
         return path
     }
 
     /// The class/id tokens of the nearest few containers, lowercased: what the boilerplate
-    /// rules see of the markup. Built once per container.
+    /// rules see of the markup. Built once per distinct run of class lists (most containers
+    /// repeat one: the same wrappers, or none at all).
     private mutating func evidenceTokens(_ container: Int) -> [String] {
-        if containerEvidence.count <= container { containerEvidence.append(contentsOf: repeatElement(nil, count: container + 1 - containerEvidence.count)) }
-        if let known = containerEvidence[container] { return known }
-        var tokens: [String] = []
+        var key = EvidenceKey()
         var index = container
         var steps = 0
         while index >= 0, steps < 4 {
-            let list = containerLists[index]
-            if list >= 0 { tokens.append(contentsOf: classLists.lowered(list)) }
+            key.lists[steps] = Int32(containerLists[index])
             index = containers[index].parent
             steps += 1
         }
-        containerEvidence[container] = tokens
+        if let known = evidence[key] { return known }
+        var tokens: [String] = []
+        for step in 0..<4 where key.lists[step] >= 0 {
+            tokens.append(contentsOf: classLists.lowered(Int(key.lists[step])))
+        }
+        evidence[key] = tokens
         return tokens
     }
+}
+
+/// The class lists (entries of `HTMLClassLists`, -1 for none) of a container and its nearest ancestors.
+struct EvidenceKey: Hashable {
+    var lists: SIMD4<Int32> = SIMD4(repeating: -1)
 }
 
 /// The attributes of one element that matter for extraction, read in one pass over
@@ -351,7 +353,7 @@ struct ElementAttributes {
     /// Reads the attributes; `tokens` is set to the class, id, role and itemprop values,
     /// space-separated, as written (a buffer the caller reuses from element to element).
     init(_ node: HTMLNode, wantsHref: Bool, tokens rawTokens: inout [UInt8]) {
-        rawTokens.removeAll(keepingCapacity: true)
+        if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
             case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The distinct class lists (class, id, role and itemprop values, as `ElementAttributes` joins
 /// them) of one page, each split and judged once: a page repeats its lists ("col-md-4",
 /// "post-item") across hundreds of elements, and the walker asks the same questions of each.
@@ -6,18 +10,20 @@
 /// is made, no `Hasher` run, for a list seen before). Every answer is worked out the first time
 /// it is asked, from the list's tokens exactly as the walker worked it out per element.
 struct HTMLClassLists {
-    private struct Entry {
-        var raw: [UInt8]
-        var tokens: [String]?
-        var lowered: [String]?
-        var skip: Bool?
-        var lead: Bool?
-    }
-
-    private var entries: [Entry] = []
+    /// Entry n's bytes are `bytes[offsets[n]..<offsets[n + 1]]`; its answers, once worked out,
+    /// sit in the arrays below (kept apart: an entry is never copied out to read one field).
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = [0]
+    private var tokenLists: [[String]?] = []
+    private var loweredLists: [[String]?] = []
+    /// 0: not asked yet, 1: no, 2: yes.
+    private var skipAnswers: [UInt8] = []
+    private var leadAnswers: [UInt8] = []
     /// Slot → hash of the list's bytes; `indices` holds entry index + 1 (0: an empty slot).
     private var hashes = [UInt64](repeating: 0, count: 64)
     private var indices = [Int32](repeating: 0, count: 64)
+
+    private var count: Int { skipAnswers.count }
 
     /// The entry of the list `raw` (not empty), added when new. A list whose hash is taken by
     /// another list gets an entry of its own that the table does not find again: answers stay exact.
@@ -29,17 +35,38 @@ struct HTMLClassLists {
         while indices[slot] != 0 {
             if hashes[slot] == hash {
                 let index = Int(indices[slot]) - 1
-                if entries[index].raw.elementsEqual(raw) { return index }
-                entries.append(Entry(raw: Array(raw)))
-                return entries.count - 1
+                if holds(index, raw) { return index }
+                return add(raw)
             }
             slot = (slot + 1) & mask
         }
-        entries.append(Entry(raw: Array(raw)))
+        let index = add(raw)
         hashes[slot] = hash
-        indices[slot] = Int32(entries.count)
-        if entries.count * 2 > hashes.count { grow() }
-        return entries.count - 1
+        indices[slot] = Int32(index + 1)
+        if count * 2 > hashes.count { grow() }
+        return index
+    }
+
+    private func holds(_ index: Int, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = offsets[index], end = offsets[index + 1]
+        guard end - start == raw.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            raw.count == 0 || memcmp(stored.baseAddress! + start, raw.baseAddress!, raw.count) == 0
+        }
+    }
+
+    private mutating func add(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.append(contentsOf: raw)
+        offsets.append(bytes.count)
+        tokenLists.append(nil)
+        loweredLists.append(nil)
+        skipAnswers.append(0)
+        leadAnswers.append(0)
+        return count - 1
+    }
+
+    private func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]])) }
     }
 
     private mutating func grow() {
@@ -60,43 +87,45 @@ struct HTMLClassLists {
     /// The list's tokens as written, split on ASCII whitespace. One array per distinct list:
     /// the selector knows a list met again by the array's storage.
     mutating func tokens(_ index: Int) -> [String] {
-        if let known = entries[index].tokens { return known }
-        let raw = entries[index].raw
-        var tokens: [String] = []
-        var start = 0
-        for offset in 0...raw.count {
-            let byte = offset < raw.count ? raw[offset] : 0x20
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { continue }
-            if offset > start { tokens.append(String(decoding: raw[start..<offset], as: UTF8.self)) }
-            start = offset + 1
+        if let known = tokenLists[index] { return known }
+        let tokens = withBytes(index) { raw -> [String] in
+            var tokens: [String] = []
+            var start = 0
+            for offset in 0...raw.count {
+                let byte = offset < raw.count ? raw[offset] : 0x20
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { continue }
+                if offset > start { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: raw[start..<offset]), as: UTF8.self)) }
+                start = offset + 1
+            }
+            return tokens
         }
-        entries[index].tokens = tokens
+        tokenLists[index] = tokens
         return tokens
     }
 
     /// The tokens lowercased: what the boilerplate rules see of the markup.
     mutating func lowered(_ index: Int) -> [String] {
-        if let known = entries[index].lowered { return known }
+        if let known = loweredLists[index] { return known }
         let lowered = tokens(index).map { $0.lowercased() }
-        entries[index].lowered = lowered
+        loweredLists[index] = lowered
         return lowered
     }
 
     /// The list names an element whose text is never read; the byte prefilter rules most lists out
     /// before any token is split off.
     mutating func skips(_ index: Int, _ markupTokens: MarkupTokens) -> Bool {
-        if let known = entries[index].skip { return known }
-        let skip = markupTokens.mayHoldSkipWord(entries[index].raw) && markupTokens.skips(tokens(index))
-        entries[index].skip = skip
+        if skipAnswers[index] != 0 { return skipAnswers[index] == 2 }
+        let skip = withBytes(index) { markupTokens.mayHoldSkipWord($0) } && markupTokens.skips(tokens(index))
+        skipAnswers[index] = skip ? 2 : 1
         return skip
     }
 
     /// The list names a lead or standfirst.
     mutating func namesLead(_ index: Int, _ markupTokens: MarkupTokens) -> Bool {
-        if let known = entries[index].lead { return known }
+        if leadAnswers[index] != 0 { return leadAnswers[index] == 2 }
         let tokens = tokens(index)
         let lead = !tokens.isEmpty && markupTokens.namesLead(tokens)
-        entries[index].lead = lead
+        leadAnswers[index] = lead ? 2 : 1
         return lead
     }
 }
