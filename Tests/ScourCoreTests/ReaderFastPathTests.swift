@@ -148,6 +148,37 @@ final class ReaderFastPathTests: XCTestCase {
         return text.count > 2 ? text : nil
     }
 
+    /// A block's lowered ASCII bytes, written into the array's storage, as the appending rule made them.
+    func testBylineLoweringMatchesTheAppendingRule() {
+        var texts = randomStrings(count: 5000, maxLength: 10, seed: 5, from: ["a", "B", " ", "  ", "\t", "\n", "\r", ".", "Photo:", "©", "Z9"])
+        texts += ["", " ", "  x  ", "\tA\nB\r"]
+        for text in texts {
+            var expected: [UInt8] = []
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    pendingSpace = !expected.isEmpty
+                    continue
+                }
+                if pendingSpace { expected.append(0x20); pendingSpace = false }
+                expected.append(ASCIIText.fold(byte))
+            }
+            XCTAssertEqual(ByLines.asciiLowered(text), text.utf8.allSatisfy { $0 < 0x80 } ? expected : nil, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    /// Whole-token flags (exact content names, roles) by bytes, as the String-keyed look-up.
+    func testWholeTokenFlagsMatchTheStringLookUp() {
+        let markupTokens = TestSupport.resources.markupTokens
+        var tokens = ["articlebody", "article-body", "main", "navigation", "banner", "contentinfo", "complementary", "x",
+                      "navigation\u{301}", "main;", "main\u{37E}", "", "Navigation"]
+        tokens += randomStrings(count: 3000, maxLength: 4, seed: 9,
+                                from: ["main", "nav", "igation", "banner", "article", "body", "-", "é", ";", "\u{37E}", "content", "info"])
+        for token in tokens {
+            XCTAssertEqual(markupTokens.wholeTokenFlags(token), markupTokens.wholeTokenFlagsByString(token), "\(Array(token.unicodeScalars))")
+        }
+    }
+
     func testNameEqualityIsByteEquality() {
         for name in ["class", "Class", "clas", "classes", "content", "itemprop", "", "id"] {
             let bytes = Array(name.utf8)

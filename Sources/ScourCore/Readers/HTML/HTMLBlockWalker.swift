@@ -64,6 +64,9 @@ struct HTMLBlockWalker {
     /// Blocks' tag paths and evidence tokens, made on first use (see `tagPath`, `evidenceTokens`).
     private var tagPaths: [UInt64: String] = [:]
     private var evidence: [EvidenceKey: [String]] = [:]
+    /// Per container, its evidence tokens and its last block's innermost tag and path, once asked.
+    private var containerEvidence: [[String]?] = []
+    private var lastPaths: [(tag: UInt8, path: String)?] = []
 
     /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page. With
     /// `andFollowingSiblings`, the elements after `root` under its parent are walked too, as part
@@ -266,10 +269,12 @@ struct HTMLBlockWalker {
         let text = String(decoding: buffer, as: UTF8.self)
         let characters = Self.scalarCount(buffer)
         let container = containerStack.last ?? 0
-        var block = Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine, startsChunk: true)
-        block.markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
+        let markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
         let figcaption = blockStack.contains { $0.tag == .figcaption }
-        blocks.append(WalkedBlock(block: block, container: container, characters: characters,
+        // Built in place: a Block made first and then moved in was copied and destroyed once per block.
+        blocks.append(WalkedBlock(block: Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine,
+                                               startsChunk: true, markup: markup),
+                                  container: container, characters: characters,
                                   linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption,
                                   namedLead: blockStack.last?.lead == true))
     }
@@ -283,9 +288,12 @@ struct HTMLBlockWalker {
 
     /// `text.unicodeScalars.count`: a String's bytes are valid UTF-8, one scalar per byte that starts one.
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// `String(decoding: bytes, as: UTF8.self).trimmedSpaces()`, trimmed on the bytes: a space or
@@ -306,7 +314,17 @@ struct HTMLBlockWalker {
 
     /// The tag names of the nearest few containers and the innermost block element. A page has
     /// few distinct paths: each is built once, found again by the tags packed in an integer.
+    /// The container's last path is kept as well: its blocks mostly share their innermost tag.
     private mutating func tagPath(container: Int) -> String {
+        let innermost = blockStack.last.map { $0.tag.rawValue } ?? 0xFF
+        if container < lastPaths.count, let last = lastPaths[container], last.tag == innermost { return last.path }
+        let path = newTagPath()
+        if lastPaths.count <= container { lastPaths.append(contentsOf: repeatElement(nil, count: container + 1 - lastPaths.count)) }
+        lastPaths[container] = (innermost, path)
+        return path
+    }
+
+    private mutating func newTagPath() -> String {
         let nearest = containerStack.suffix(4)
         var key = UInt64(nearest.count)
         for index in nearest { key = key << 8 | UInt64(containers[index].tag.rawValue) }
@@ -322,6 +340,16 @@ struct HTMLBlockWalker {
     /// rules see of the markup. Built once per distinct run of class lists (most containers
     /// repeat one: the same wrappers, or none at all).
     private mutating func evidenceTokens(_ container: Int) -> [String] {
+        if container < containerEvidence.count, let known = containerEvidence[container] { return known }
+        let tokens = newEvidenceTokens(container)
+        if containerEvidence.count <= container {
+            containerEvidence.append(contentsOf: repeatElement(nil, count: container + 1 - containerEvidence.count))
+        }
+        containerEvidence[container] = tokens
+        return tokens
+    }
+
+    private mutating func newEvidenceTokens(_ container: Int) -> [String] {
         var key = EvidenceKey()
         var index = container
         var steps = 0
@@ -381,9 +409,9 @@ struct ElementAttributes {
         }
     }
 
+    @inline(__always)
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        guard bytes.count == name.utf8CodeUnitCount else { return false }
-        return memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
+        MarkupBytes.equals(bytes, name)
     }
 
     private static let displayNone = Array("display:none".utf8)

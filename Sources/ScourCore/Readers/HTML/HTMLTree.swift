@@ -98,6 +98,14 @@ public struct HTMLNode: Equatable {
         return node.pointee.type == UInt8(SCOUR_NODE_TEXT) ? "text" : ""
     }
 
+    /// Whether this is an element named `name` (lowercase ASCII), compared on the name's bytes.
+    func hasName(_ name: StaticString) -> Bool {
+        guard isElement else { return false }
+        let entry = tree.pointee.names[Int(node.pointee.name)]
+        guard Int(entry.length) == name.utf8CodeUnitCount else { return false }
+        return memcmp(tree.pointee.bytes + Int(entry.offset), name.utf8Start, name.utf8CodeUnitCount) == 0
+    }
+
     private func nameBytes(_ name: some BinaryInteger) -> UnsafeMutablePointer<UInt8> {
         tree.pointee.bytes + Int(tree.pointee.names[Int(name)].offset)
     }

@@ -171,9 +171,17 @@ struct MainContentSelector {
     static func markReasons(_ containers: [ContentContainer], hints: [MarkupTokens.Hint]) -> [String] {
         var reasons: [String] = []
         reasons.reserveCapacity(containers.count)
+        // A page marks many containers with the same few words: each reason is built once.
+        var byWord: [String: String] = [:]
         for index in containers.indices {
             if case let .boilerplate(word) = hints[index] {
-                reasons.append("markup-boilerplate:\(word)")
+                if let known = byWord[word] {
+                    reasons.append(known)
+                } else {
+                    let reason = "markup-boilerplate:\(word)"
+                    byWord[word] = reason
+                    reasons.append(reason)
+                }
             } else {
                 let parent = containers[index].parent
                 reasons.append(parent >= 0 ? reasons[parent] : "outside-main-content")

@@ -175,12 +175,11 @@ struct MarkupScan {
         case .style, .noscript, .template, .svg:
             return nil
         case .other:
-            let name = node.name
-            if name == "meta" {
-                readMeta(node)
+            if node.hasName("meta") {
+                readMeta(MetaAttributes(node))
                 return nil
             }
-            if name == "link" {
+            if node.hasName("link") {
                 readLink(node)
                 return nil
             }
@@ -201,7 +200,7 @@ struct MarkupScan {
             readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
-        if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
+        if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
         return frame(for: node, tag: tag, flags: flags, parent: parent)
     }
@@ -283,13 +282,11 @@ struct MarkupScan {
         }
     }
 
-    private mutating func readMeta(_ node: HTMLNode) {
-        guard let content = node.attribute("content") else { return }
-        readMeta(node, content: content)
-    }
-
-    private mutating func readMeta(_ node: HTMLNode, content: String) {
-        if let name = (node.attribute("name") ?? node.attribute("property"))?.lowercased(), name.hasPrefix("twitter:") {
+    /// A `<meta>` (or any element with a `content`): its name, property, itemprop or http-equiv
+    /// names the field, `content` holds the value.
+    private mutating func readMeta(_ meta: MetaAttributes) {
+        guard let content = meta.content else { return }
+        if let name = (meta.name ?? meta.property)?.lowercased(), name.hasPrefix("twitter:") {
             if name.hasPrefix("twitter:label") { twitterLabels[String(name.dropFirst(13))] = content.lowercased() }
             if name.hasPrefix("twitter:data") {
                 let number = String(name.dropFirst(12))
@@ -299,8 +296,8 @@ struct MarkupScan {
                 }
             }
         }
-        for attribute in ["property", "name", "itemprop", "http-equiv"] {
-            guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
+        for raw in [meta.property, meta.name, meta.itemprop, meta.httpEquiv] {
+            guard let raw, !raw.isEmpty else { continue }
             let key = Self.metaKey(raw)
             guard let entry = vocabulary.metaByKey[key] else { continue }
             if entry.field == .tag && !key.hasPrefix("article:") {
@@ -323,14 +320,17 @@ struct MarkupScan {
     /// `schema:datePublished` (RDFa) → `datepublished`; `DC:date` → `dc.date`.
     static func metaKey(_ raw: String) -> String {
         var key = MarkupBytes.isASCII(raw) ? MarkupBytes.lowercasedTrimmingSpaces(raw) : raw.lowercased().trimmingCharacters(in: .whitespaces)
-        for prefix in ["schema:", "http://schema.org/", "https://schema.org/"] where key.hasPrefix(prefix) {
+        for prefix in Self.schemaPrefixes where key.hasPrefix(prefix) {
             key.removeFirst(prefix.count)
         }
-        for prefix in ["dc:", "dcterms:"] where key.hasPrefix(prefix) {
+        for prefix in Self.dublinCorePrefixes where key.hasPrefix(prefix) {
             key = String(prefix.dropLast()) + "." + key.dropFirst(prefix.count)
         }
         return key
     }
+
+    private static let schemaPrefixes = ["schema:", "http://schema.org/", "https://schema.org/"]
+    private static let dublinCorePrefixes = ["dc:", "dcterms:"]
 
     private mutating func readLink(_ node: HTMLNode) {
         guard let rel = node.attribute("rel"), let href = node.attribute("href") else { return }

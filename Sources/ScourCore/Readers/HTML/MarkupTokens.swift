@@ -42,6 +42,10 @@ public struct MarkupTokens: Sendable, Decodable {
     private var partTable = ByteTable<UInt8>([])
     /// Exact content names and the roles as one table of bits.
     private var tokenFlags: [String: UInt8] = [:]
+    /// `tokenFlags` by bytes, used when every key is ASCII: an ASCII token then equals a key exactly
+    /// when its bytes do (a non-ASCII token takes the String look-up).
+    private var tokenTable = ByteTable<UInt8>([])
+    private var tokenKeysAreASCII = false
     /// `boilerplate.substrings` as bytes, and their indices by first byte.
     private var substringBytes: [[UInt8]] = []
     private var substringsByFirstByte = [[Int]](repeating: [], count: 256)
@@ -131,6 +135,8 @@ public struct MarkupTokens: Sendable, Decodable {
                              (boilerplateRoles, TokenFlag.boilerplateRole)] {
             for word in list { tokenFlags[word, default: 0] |= flag }
         }
+        tokenKeysAreASCII = tokenFlags.keys.allSatisfy { MarkupBytes.isASCII($0) }
+        tokenTable = ByteTable(tokenFlags.keys.sorted().map { (Array($0.utf8), tokenFlags[$0]!) })
         substringBytes = (boilerplate.substrings ?? []).map { Array($0.utf8) }
         for (index, bytes) in substringBytes.enumerated() where !bytes.isEmpty {
             substringsByFirstByte[Int(bytes[0])].append(index)
@@ -174,7 +180,7 @@ public struct MarkupTokens: Sendable, Decodable {
     func reading(of token: String) -> TokenReading {
         let lower = token.lowercased()
         var reading = TokenReading(lower: lower)
-        let whole = lower == "articlebody" ? TokenFlag.exact : tokenFlags[lower] ?? 0
+        let whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
@@ -227,6 +233,18 @@ public struct MarkupTokens: Sendable, Decodable {
         static let neutral: UInt8 = 1, articleState: UInt8 = 2, boilerplate: UInt8 = 4, content: UInt8 = 8
         static let responsive: UInt8 = 16, printLayout: UInt8 = 32
     }
+
+    /// `tokenFlags[lower] ?? 0`, by bytes where that gives the same answer.
+    func wholeTokenFlags(_ lower: String) -> UInt8 {
+        guard tokenKeysAreASCII else { return tokenFlags[lower] ?? 0 }
+        var copy = lower
+        return copy.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? tokenTable.value(for: bytes) ?? 0 : tokenFlags[lower] ?? 0
+        }
+    }
+
+    /// The String look-up `wholeTokenFlags` stands in for.
+    func wholeTokenFlagsByString(_ lower: String) -> UInt8 { tokenFlags[lower] ?? 0 }
 
     /// Bits of `tokenFlags`: which lists a whole lowercased token is in.
     private enum TokenFlag {
