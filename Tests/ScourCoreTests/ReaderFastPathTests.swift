@@ -179,23 +179,6 @@ final class ReaderFastPathTests: XCTestCase {
         }
     }
 
-    /// The elider's read-attribute test, packed and hashed, as the byte-by-byte scan of the names.
-    func testReadAttributeLookUpMatchesTheScan() {
-        var names = ReadAttributes.names.map { $0.description }
-        names += names.map { $0.uppercased() } + names.map { String($0.dropLast()) } + names.map { $0 + "s" }
-        names += ["", "x", "data-src", "srcset", "onclick", "aria-label", "XML:LANG", "http_equiv", "itemProp", "CLASS",
-                  "a-very-long-attribute-name", "charset\u{301}", "classé"]
-        names += randomStrings(count: 5000, maxLength: 3, seed: 13, from: ["class", "id", "-", ":", "lang", "type", "x", "A", "é", "rel", "name"])
-        for name in names {
-            let bytes = Array(name.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                XCTAssertEqual(ReadAttributes.contains(base, 0, length: buffer.count),
-                               ReadAttributes.containsByScan(base, 0, length: buffer.count), name)
-            }
-        }
-    }
-
     func testNameEqualityIsByteEquality() {
         for name in ["class", "Class", "clas", "classes", "content", "itemprop", "", "id"] {
             let bytes = Array(name.utf8)

@@ -359,11 +359,10 @@ struct HTMLBlockWalker {
             steps += 1
         }
         if let known = evidence[key] { return known }
-        var lists: [[String]] = []
-        for step in 0..<4 where key.lists[step] >= 0 { lists.append(classLists.lowered(Int(key.lists[step]))) }
         var tokens: [String] = []
-        tokens.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        for list in lists { tokens.append(contentsOf: list) }
+        for step in 0..<4 where key.lists[step] >= 0 {
+            tokens.append(contentsOf: classLists.lowered(Int(key.lists[step])))
+        }
         evidence[key] = tokens
         return tokens
     }
