@@ -258,18 +258,25 @@ struct ByLines {
         var text = text
         return text.withUTF8 { bytes -> [UInt8]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    pendingSpace = !out.isEmpty
-                    continue
+            // Written straight into the array's storage: at most one byte out per byte in.
+            return [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = ASCIIText.fold(byte)
+                    count += 1
                 }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(ASCIIText.fold(byte))
+                written = count
             }
-            return out
         }
     }
 

@@ -61,9 +61,12 @@ struct HTMLBlockWalker {
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
-    /// Per container: its blocks' tag path prefix and evidence tokens, made on first use.
-    private var containerPaths: [String?] = []
+    /// Blocks' tag paths and evidence tokens, made on first use (see `tagPath`, `evidenceTokens`).
+    private var tagPaths: [UInt64: String] = [:]
+    private var evidence: [EvidenceKey: [String]] = [:]
+    /// Per container, its evidence tokens and its last block's innermost tag and path, once asked.
     private var containerEvidence: [[String]?] = []
+    private var lastPaths: [(tag: UInt8, path: String)?] = []
 
     /// Walks from `root`; `deadline` (uptime nanoseconds, 0 for none) stops a runaway page. With
     /// `andFollowingSiblings`, the elements after `root` under its parent are walked too, as part
@@ -117,44 +120,21 @@ struct HTMLBlockWalker {
         return true
     }
 
-    /// Class lists repeat across a page; each distinct one is split and classified once,
-    /// found again by a hash of its bytes (no String is made for a list seen before).
-    private var tokenCache: [UInt64: TokenEntry] = [:]
-
-    private struct TokenEntry {
-        var raw: [UInt8]
-        var tokens: [String]
-        var skip: Bool
-    }
-
-    private mutating func tokens(_ raw: [UInt8]) -> (tokens: [String], skip: Bool) {
-        guard !raw.isEmpty else { return ([], false) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        if let known = tokenCache[hash], known.raw == raw { return (known.tokens, known.skip) }
-        var tokens: [String] = []
-        var start = 0
-        for index in 0...raw.count {
-            let byte = index < raw.count ? raw[index] : 0x20
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { continue }
-            if index > start { tokens.append(String(decoding: raw[start..<index], as: UTF8.self)) }
-            start = index + 1
-        }
-        // The byte prefilter rules most lists out before any word is split off.
-        let skip = markupTokens.mayHoldSkipWord(raw) && markupTokens.skips(tokens)
-        tokenCache[hash] = TokenEntry(raw: raw, tokens: tokens, skip: skip)
-        return (tokens, skip)
-    }
+    /// The page's distinct class lists, each judged once (see `HTMLClassLists`).
+    private var classLists = HTMLClassLists()
+    /// Per container: its class list's entry in `classLists`, -1 for none.
+    private var containerLists: [Int] = [-1]
+    /// The class, id, role and itemprop bytes of the element being entered, reused from element to element.
+    private var rawTokens: [UInt8] = []
 
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
         // The fallback walk reads `<noscript>` too: a script-built page may print its article only there.
         if tag.isNeverContent, applySkips || tag != .noscript { return false }
-        let attributes = ElementAttributes(node, wantsHref: tag == .a)
-        // Most class lists hold none of the skip words: a byte scan says so without building Strings.
-        let skip = applySkips && !attributes.rawTokens.isEmpty && markupTokens.mayHoldSkipWord(attributes.rawTokens)
-            && tokens(attributes.rawTokens).skip
+        let attributes = ElementAttributes(node, wantsHref: tag == .a, tokens: &rawTokens)
+        let list = rawTokens.isEmpty ? -1 : rawTokens.withUnsafeBufferPointer { classLists.entry($0) }
+        let skip = applySkips && list >= 0 && classLists.skips(list, markupTokens)
         if attributes.hidden || skip {
             hiddenSkipped += 1
             return false
@@ -180,15 +160,14 @@ struct HTMLBlockWalker {
             break
         }
         if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
-        let needsTokens = tag.isContainer || tag == .p || tag.headingLevel > 0
-        let elementTokens = needsTokens ? tokens(attributes.rawTokens).tokens : []
         if tag.isContainer {
             containers.append(ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
-                                               tokens: elementTokens, firstBlock: blocks.count))
+                                               tokens: list >= 0 ? classLists.tokens(list) : [], firstBlock: blocks.count))
+            containerLists.append(list)
             containerStack.append(containers.count - 1)
         }
         if let kind = Self.blockKind(tag) {
-            let lead = (kind == .paragraph || kind == .heading) && !elementTokens.isEmpty && markupTokens.namesLead(elementTokens)
+            let lead = (kind == .paragraph || kind == .heading) && list >= 0 && classLists.namesLead(list, markupTokens)
             blockStack.append((tag, kind, tag.headingLevel, lead))
         }
         if tag == .pre { preDepth += 1 }
@@ -233,13 +212,15 @@ struct HTMLBlockWalker {
                 buffer.append(contentsOf: content)
                 return
             }
-            for byte in content {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                    appendSpace(lineBreak: false)
-                } else {
-                    buffer.append(byte)
-                }
+            // Runs of word bytes are copied whole; each whitespace byte is one `appendSpace`.
+            var start = 0
+            for (index, byte) in content.enumerated()
+            where byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                if index > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: content[start..<index])) }
+                appendSpace(lineBreak: false)
+                start = index + 1
             }
+            if content.count > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: content[start...])) }
         }
     }
 
@@ -256,8 +237,9 @@ struct HTMLBlockWalker {
     /// Ends the current block: what the buffer holds becomes one block of the innermost block element's kind.
     private mutating func flush() {
         defer {
-            buffer.removeAll(keepingCapacity: true)
-            links.removeAll(keepingCapacity: true)
+            // Most flushes find both empty: emptying them anyway costs a call each.
+            if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
+            if !links.isEmpty { links.removeAll(keepingCapacity: true) }
             if openLink != nil { openLink = (0, openLink!.target) }
             firstLine = 0
         }
@@ -279,18 +261,20 @@ struct HTMLBlockWalker {
         for link in links where link.end > link.start {
             let end = min(link.end, buffer.count)
             guard end > link.start else { continue }
-            let text = String(decoding: buffer[link.start..<end], as: UTF8.self).trimmedSpaces()
+            let text = buffer.withUnsafeBufferPointer { Self.trimmedText(UnsafeBufferPointer(rebasing: $0[link.start..<end])) }
             guard !text.isEmpty else { continue }
-            linkCharacters += text.unicodeScalars.count
+            linkCharacters += Self.scalarCount(text)
             blockLinks.append(Link(text: text, target: link.target))
         }
         let text = String(decoding: buffer, as: UTF8.self)
         let characters = Self.scalarCount(buffer)
         let container = containerStack.last ?? 0
-        var block = Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine, startsChunk: true)
-        block.markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
+        let markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
         let figcaption = blockStack.contains { $0.tag == .figcaption }
-        blocks.append(WalkedBlock(block: block, container: container, characters: characters,
+        // Built in place: a Block made first and then moved in was copied and destroyed once per block.
+        blocks.append(WalkedBlock(block: Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine,
+                                               startsChunk: true, markup: markup),
+                                  container: container, characters: characters,
                                   linkCharacters: min(linkCharacters, characters), fromFigcaption: figcaption,
                                   namedLead: blockStack.last?.lead == true))
     }
@@ -302,37 +286,91 @@ struct HTMLBlockWalker {
         return count
     }
 
-    /// The tag names of the nearest few containers and the innermost block element.
-    /// Blocks of one container share the container part, so it is built once.
-    private mutating func tagPath(container: Int) -> String {
-        if containerPaths.count <= container { containerPaths.append(contentsOf: repeatElement(nil, count: container + 1 - containerPaths.count)) }
-        let base: String
-        if let known = containerPaths[container] {
-            base = known
-        } else {
-            base = containerStack.suffix(4).map { containers[$0].tag.name }.joined(separator: "/")
-            containerPaths[container] = base
+    /// `text.unicodeScalars.count`: a String's bytes are valid UTF-8, one scalar per byte that starts one.
+    static func scalarCount(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
         }
-        guard let innermost = blockStack.last else { return base }
-        return base + "/" + innermost.tag.name
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).trimmedSpaces()`, trimmed on the bytes: a space or
+    /// line feed at either end is a Character of its own when its neighbour inside is ASCII other
+    /// than CR (no combining mark joins it, no prepended mark or CR takes it). Other ends take the String rule.
+    static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+        if start > 0, start < end, bytes[start] >= 0x80 {
+            return String(decoding: bytes, as: UTF8.self).trimmedSpaces()
+        }
+        if end < bytes.count, end > start, bytes[end - 1] >= 0x80 || bytes[end - 1] == 0x0D {
+            return String(decoding: bytes, as: UTF8.self).trimmedSpaces()
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The tag names of the nearest few containers and the innermost block element. A page has
+    /// few distinct paths: each is built once, found again by the tags packed in an integer.
+    /// The container's last path is kept as well: its blocks mostly share their innermost tag.
+    private mutating func tagPath(container: Int) -> String {
+        let innermost = blockStack.last.map { $0.tag.rawValue } ?? 0xFF
+        if container < lastPaths.count, let last = lastPaths[container], last.tag == innermost { return last.path }
+        let path = newTagPath()
+        if lastPaths.count <= container { lastPaths.append(contentsOf: repeatElement(nil, count: container + 1 - lastPaths.count)) }
+        lastPaths[container] = (innermost, path)
+        return path
+    }
+
+    private mutating func newTagPath() -> String {
+        let nearest = containerStack.suffix(4)
+        var key = UInt64(nearest.count)
+        for index in nearest { key = key << 8 | UInt64(containers[index].tag.rawValue) }
+        key = key << 8 | UInt64(blockStack.last.map { $0.tag.rawValue } ?? 0xFF)
+        if let known = tagPaths[key] { return known }
+        let base = nearest.map { containers[$0].tag.name }.joined(separator: "/")
+        let path = blockStack.last.map { base + "/" + $0.tag.name } ?? base
+        tagPaths[key] = path
+        return path
     }
 
     /// The class/id tokens of the nearest few containers, lowercased: what the boilerplate
-    /// rules see of the markup. Built once per container.
+    /// rules see of the markup. Built once per distinct run of class lists (most containers
+    /// repeat one: the same wrappers, or none at all).
     private mutating func evidenceTokens(_ container: Int) -> [String] {
-        if containerEvidence.count <= container { containerEvidence.append(contentsOf: repeatElement(nil, count: container + 1 - containerEvidence.count)) }
-        if let known = containerEvidence[container] { return known }
-        var tokens: [String] = []
-        var index = container
-        var steps = 0
-        while index >= 0, steps < 4 {
-            tokens.append(contentsOf: containers[index].tokens.map { $0.lowercased() })
-            index = containers[index].parent
-            steps += 1
+        if container < containerEvidence.count, let known = containerEvidence[container] { return known }
+        let tokens = newEvidenceTokens(container)
+        if containerEvidence.count <= container {
+            containerEvidence.append(contentsOf: repeatElement(nil, count: container + 1 - containerEvidence.count))
         }
         containerEvidence[container] = tokens
         return tokens
     }
+
+    private mutating func newEvidenceTokens(_ container: Int) -> [String] {
+        var key = EvidenceKey()
+        var index = container
+        var steps = 0
+        while index >= 0, steps < 4 {
+            key.lists[steps] = Int32(containerLists[index])
+            index = containers[index].parent
+            steps += 1
+        }
+        if let known = evidence[key] { return known }
+        var tokens: [String] = []
+        for step in 0..<4 where key.lists[step] >= 0 {
+            tokens.append(contentsOf: classLists.lowered(Int(key.lists[step])))
+        }
+        evidence[key] = tokens
+        return tokens
+    }
+}
+
+/// The class lists (entries of `HTMLClassLists`, -1 for none) of a container and its nearest ancestors.
+struct EvidenceKey: Hashable {
+    var lists: SIMD4<Int32> = SIMD4(repeating: -1)
 }
 
 /// The attributes of one element that matter for extraction, read in one pass over
@@ -340,10 +378,10 @@ struct HTMLBlockWalker {
 struct ElementAttributes {
     var hidden = false
     var href: String?
-    /// class, id, role and itemprop values, space-separated, as written.
-    var rawTokens: [UInt8] = []
-
-    init(_ node: HTMLNode, wantsHref: Bool) {
+    /// Reads the attributes; `tokens` is set to the class, id, role and itemprop values,
+    /// space-separated, as written (a buffer the caller reuses from element to element).
+    init(_ node: HTMLNode, wantsHref: Bool, tokens rawTokens: inout [UInt8]) {
+        if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
             case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),
@@ -371,9 +409,9 @@ struct ElementAttributes {
         }
     }
 
+    @inline(__always)
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        guard bytes.count == name.utf8CodeUnitCount else { return false }
-        return memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
+        MarkupBytes.equals(bytes, name)
     }
 
     private static let displayNone = Array("display:none".utf8)

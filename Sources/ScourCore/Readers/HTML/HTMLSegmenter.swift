@@ -92,9 +92,14 @@ public struct HTMLSegmenter: Sendable {
         if selection.rescuedFrom != nil {
             document.notes.append("main content: the best-ranked container kept no story text after its marked parts were cut; the next candidate with story text was taken")
         }
-        document.blocks = walker.blocks.enumerated().map { index, walked in
-            var block = walked.block
-            let density = walked.characters > 0 ? Double(walked.linkCharacters) / Double(walked.characters) : 0
+        let walked = walker.blocks
+        var blocks: [Block] = []
+        blocks.reserveCapacity(walked.count)
+        // By index, reading the walked block's fields in place: no WalkedBlock is copied out per block.
+        for index in walked.indices {
+            var block = walked[index].block
+            let characters = walked[index].characters
+            let density = characters > 0 ? Double(walked[index].linkCharacters) / Double(characters) : 0
             block.markup?.inMainContent = selection.included[index]
             block.markup?.exclusion = selection.reasons[index]
             block.markup?.linkDensity = density
@@ -103,7 +108,8 @@ public struct HTMLSegmenter: Sendable {
             if let reason = selection.reasons[index], density >= 0.5 || tokens.neverHoldsMetadata(reason) {
                 block.removal = Removal(stage: ReadStage.name, rule: reason)
             }
-            return block
+            blocks.append(block)
         }
+        document.blocks = blocks
     }
 }

@@ -108,6 +108,14 @@ public struct HTMLNode: Equatable {
         return node.pointee.type == UInt8(SCOUR_NODE_TEXT) ? "text" : ""
     }
 
+    /// Whether this is an element named `name` (lowercase ASCII), compared on the name's bytes.
+    func hasName(_ name: StaticString) -> Bool {
+        guard isElement else { return false }
+        let entry = tree.pointee.names[Int(node.pointee.name)]
+        guard Int(entry.length) == name.utf8CodeUnitCount else { return false }
+        return memcmp(tree.pointee.bytes + Int(entry.offset), name.utf8Start, name.utf8CodeUnitCount) == 0
+    }
+
     private func nameBytes(_ name: some BinaryInteger) -> UnsafeMutablePointer<UInt8> {
         tree.pointee.bytes + Int(tree.pointee.names[Int(name)].offset)
     }
@@ -152,7 +160,8 @@ public struct HTMLNode: Equatable {
         var wanted = name
         wanted.withUTF8 { wanted in
             forEachAttribute { attributeName, value in
-                guard attributeName.elementsEqual(wanted) else { return true }
+                guard attributeName.count == wanted.count,
+                      attributeName.count == 0 || memcmp(attributeName.baseAddress!, wanted.baseAddress!, wanted.count) == 0 else { return true }
                 found = String(decoding: value, as: UTF8.self)
                 return false
             }

@@ -153,8 +153,9 @@ struct MainContentSelector {
     func blockWeights(_ blocks: [WalkedBlock]) -> (good: [Double], bad: [Double]) {
         var good = [Double](repeating: 0, count: blocks.count)
         var bad = [Double](repeating: 0, count: blocks.count)
-        for (index, walked) in blocks.enumerated() {
-            (good[index], bad[index]) = weights(walked)
+        // By index: the blocks are read in place, not copied out one by one.
+        for index in blocks.indices {
+            (good[index], bad[index]) = weights(blocks[index])
         }
         // A story told in short sentences ("Trees fell.", "Schools are closed.") has no paragraph
         // long enough to weigh: when the page has almost no story text, short sentences count too,
@@ -171,9 +172,14 @@ struct MainContentSelector {
     static func markReasons(_ containers: [ContentContainer], hints: [MarkupTokens.Hint]) -> [String] {
         var reasons: [String] = []
         reasons.reserveCapacity(containers.count)
+        // A page marks many containers with the same few words: each reason is built once.
+        var byWord: [String: String] = [:]
         for index in containers.indices {
             if case let .boilerplate(word) = hints[index] {
-                reasons.append("markup-boilerplate:\(word)")
+                if let known = byWord[word] { reasons.append(known); continue }
+                let reason = "markup-boilerplate:\(word)"
+                byWord[word] = reason
+                reasons.append(reason)
             } else {
                 let parent = containers[index].parent
                 reasons.append(parent >= 0 ? reasons[parent] : "outside-main-content")

@@ -64,6 +64,49 @@ enum MarkupBytes {
         }
     }
 
+    /// Whether the bytes are the ASCII name `name`, byte for byte.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        let wanted = name.utf8Start
+        for offset in 0..<bytes.count where bytes[offset] != wanted[offset] { return false }
+        return true
+    }
+
+    /// `MarkupScan.profileKey` for plain ASCII (no CR): there `.whitespaces` is space and tab,
+    /// every byte is a Character, lowercasing is per byte and prefixes compare as bytes.
+    static func profileKey(_ raw: String) -> String? {
+        var copy = raw
+        return copy.withUTF8 { bytes -> String? in
+            guard let base = bytes.baseAddress else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if let cut = bytes[start..<end].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { end = cut }
+            func hasPrefix(_ prefix: StaticString, from offset: Int) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard end - offset >= count else { return false }
+                for index in 0..<count where ASCIIText.fold(base[offset + index]) != prefix.utf8Start[index] { return false }
+                return true
+            }
+            for scheme: StaticString in ["https://", "http://", "//"] where hasPrefix(scheme, from: start) {
+                start += scheme.utf8CodeUnitCount
+                break
+            }
+            let hasScheme = ByteSearch.firstOffset(of: Self.schemeMark, in: bytes) != nil
+            guard hasPrefix("/", from: start) || hasScheme || (bytes.count >= 2 && bytes[0] == 0x2F && bytes[1] == 0x2F) else { return nil }
+            if hasPrefix("www.", from: start) { start += 4 }
+            while end > start, base[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end - start > 2 else { return nil }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for offset in 0..<(end - start) { out[offset] = ASCIIText.fold(base[start + offset]) }
+                return end - start
+            }
+        }
+    }
+
+    private static let schemeMark: [UInt8] = Array("://".utf8)
+
     /// Whether the bytes hold an ASCII digit; eight bytes at a time (every text node of a page is asked).
     static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }

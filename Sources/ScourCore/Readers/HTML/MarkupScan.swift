@@ -77,6 +77,7 @@ struct MarkupScan {
     /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
     /// one keeps its leading "/". Nil for what is no web address.
     static func profileKey(_ raw: String) -> String? {
+        if ASCIIText.isPlain(raw) { return MarkupBytes.profileKey(raw) }
         var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
         if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
         for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
@@ -174,12 +175,11 @@ struct MarkupScan {
         case .style, .noscript, .template, .svg:
             return nil
         case .other:
-            let name = node.name
-            if name == "meta" {
-                readMeta(node)
+            if node.hasName("meta") {
+                readMeta(MetaAttributes(node))
                 return nil
             }
-            if name == "link" {
+            if node.hasName("link") {
                 readLink(node)
                 return nil
             }
@@ -200,7 +200,7 @@ struct MarkupScan {
             readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
-        if marks.hasContent, let content = node.attribute("content") { readMeta(node, content: content) }
+        if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
         return frame(for: node, tag: tag, flags: flags, parent: parent)
     }
@@ -282,13 +282,11 @@ struct MarkupScan {
         }
     }
 
-    private mutating func readMeta(_ node: HTMLNode) {
-        guard let content = node.attribute("content") else { return }
-        readMeta(node, content: content)
-    }
-
-    private mutating func readMeta(_ node: HTMLNode, content: String) {
-        if let name = (node.attribute("name") ?? node.attribute("property"))?.lowercased(), name.hasPrefix("twitter:") {
+    /// A `<meta>` (or any element with a `content`): its name, property, itemprop or http-equiv
+    /// names the field, `content` holds the value.
+    private mutating func readMeta(_ meta: MetaAttributes) {
+        guard let content = meta.content else { return }
+        if let name = (meta.name ?? meta.property)?.lowercased(), name.hasPrefix("twitter:") {
             if name.hasPrefix("twitter:label") { twitterLabels[String(name.dropFirst(13))] = content.lowercased() }
             if name.hasPrefix("twitter:data") {
                 let number = String(name.dropFirst(12))
@@ -298,8 +296,8 @@ struct MarkupScan {
                 }
             }
         }
-        for attribute in ["property", "name", "itemprop", "http-equiv"] {
-            guard let raw = node.attribute(attribute), !raw.isEmpty else { continue }
+        for raw in [meta.property, meta.name, meta.itemprop, meta.httpEquiv] {
+            guard let raw, !raw.isEmpty else { continue }
             let key = Self.metaKey(raw)
             guard let entry = vocabulary.metaByKey[key] else { continue }
             if entry.field == .tag && !key.hasPrefix("article:") {
@@ -322,14 +320,17 @@ struct MarkupScan {
     /// `schema:datePublished` (RDFa) → `datepublished`; `DC:date` → `dc.date`.
     static func metaKey(_ raw: String) -> String {
         var key = MarkupBytes.isASCII(raw) ? MarkupBytes.lowercasedTrimmingSpaces(raw) : raw.lowercased().trimmingCharacters(in: .whitespaces)
-        for prefix in ["schema:", "http://schema.org/", "https://schema.org/"] where key.hasPrefix(prefix) {
+        for prefix in Self.schemaPrefixes where key.hasPrefix(prefix) {
             key.removeFirst(prefix.count)
         }
-        for prefix in ["dc:", "dcterms:"] where key.hasPrefix(prefix) {
+        for prefix in Self.dublinCorePrefixes where key.hasPrefix(prefix) {
             key = String(prefix.dropLast()) + "." + key.dropFirst(prefix.count)
         }
         return key
     }
+
+    private static let schemaPrefixes = ["schema:", "http://schema.org/", "https://schema.org/"]
+    private static let dublinCorePrefixes = ["dc:", "dcterms:"]
 
     private mutating func readLink(_ node: HTMLNode) {
         guard let rel = node.attribute("rel"), let href = node.attribute("href") else { return }
@@ -463,12 +464,12 @@ struct MarkupScan {
                 case 2 where !seenID && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d"):
                     seenID = true
                     flags.formUnion(table.flags(of: value))
-                case 5 where !seenClass && name.elementsEqual("class".utf8):
+                case 5 where !seenClass && MarkupBytes.equals(name, "class"):
                     seenClass = true
                     flags.formUnion(table.flags(of: value))
-                case 7 where !hasContent && name.elementsEqual("content".utf8):
+                case 7 where !hasContent && MarkupBytes.equals(name, "content"):
                     hasContent = true
-                case 8 where !hasItemprop && name.elementsEqual("itemprop".utf8):
+                case 8 where !hasItemprop && MarkupBytes.equals(name, "itemprop"):
                     hasItemprop = true
                 default:
                     break

@@ -42,6 +42,10 @@ public struct MarkupTokens: Sendable, Decodable {
     private var partTable = ByteTable<UInt8>([])
     /// Exact content names and the roles as one table of bits.
     private var tokenFlags: [String: UInt8] = [:]
+    /// `tokenFlags` by bytes, used when every key is ASCII: an ASCII token then equals a key exactly
+    /// when its bytes do (a non-ASCII token takes the String look-up).
+    private var tokenTable = ByteTable<UInt8>([])
+    private var tokenKeysAreASCII = false
     /// `boilerplate.substrings` as bytes, and their indices by first byte.
     private var substringBytes: [[UInt8]] = []
     private var substringsByFirstByte = [[Int]](repeating: [], count: 256)
@@ -131,6 +135,8 @@ public struct MarkupTokens: Sendable, Decodable {
                              (boilerplateRoles, TokenFlag.boilerplateRole)] {
             for word in list { tokenFlags[word, default: 0] |= flag }
         }
+        tokenKeysAreASCII = tokenFlags.keys.allSatisfy { MarkupBytes.isASCII($0) }
+        tokenTable = ByteTable(tokenFlags.keys.sorted().map { (Array($0.utf8), tokenFlags[$0]!) })
         substringBytes = (boilerplate.substrings ?? []).map { Array($0.utf8) }
         for (index, bytes) in substringBytes.enumerated() where !bytes.isEmpty {
             substringsByFirstByte[Int(bytes[0])].append(index)
@@ -174,11 +180,11 @@ public struct MarkupTokens: Sendable, Decodable {
     func reading(of token: String) -> TokenReading {
         let lower = token.lowercased()
         var reading = TokenReading(lower: lower)
-        let whole = lower == "articlebody" ? TokenFlag.exact : tokenFlags[lower] ?? 0
+        let whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
-        let (any, firstBoilerplate, content) = Self.partFlags(of: token, partTable, partFlags)
+        let (any, firstBoilerplate, content) = partFlags(of: token)
         var tokenBoilerplate = firstBoilerplate
         reading.content = content
         if any & PartFlag.neutral != 0 {
@@ -196,26 +202,28 @@ public struct MarkupTokens: Sendable, Decodable {
         return reading
     }
 
-    /// The `PartFlag` bits of one part: by bytes when it is ASCII (the lists are compared as Strings, by
-    /// canonical equivalence, which for ASCII is byte equality), else by the String.
-    @inline(__always)
-    private static func partFlag(_ part: [UInt8], _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8]) -> UInt8 {
-        if part.allSatisfy({ $0 < 0x80 }) { return partTable[part] ?? 0 }
-        return partFlags[String(decoding: part, as: UTF8.self)] ?? 0
-    }
-
     /// The `PartFlag` bits of all parts of a token (see `parts(of:)`) together, its first boilerplate
-    /// part, and whether a part is a content word; the parts are split into one reused buffer.
-    private static func partFlags(of token: String, _ partTable: ByteTable<UInt8>, _ partFlags: [String: UInt8])
-        -> (any: UInt8, boilerplate: String?, content: Bool) {
+    /// part, and whether a part is a content word. A part is a stretch of the token's own bytes,
+    /// looked up with its capitals folded (no part is copied out); the lists are compared as Strings,
+    /// by canonical equivalence, which for ASCII is byte equality, so a non-ASCII part takes the String.
+    private func partFlags(of token: String) -> (any: UInt8, boilerplate: String?, content: Bool) {
         var any: UInt8 = 0
         var boilerplate: String?
         var content = false
-        forEachPart(of: token) { part in
-            let flag = partFlag(part, partTable, partFlags)
-            any |= flag
-            if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = String(decoding: part, as: UTF8.self) }
-            if flag & PartFlag.content != 0 { content = true }
+        var token = token
+        token.withUTF8 { bytes in
+            Self.forEachPartRange(of: bytes) { range in
+                let part = UnsafeBufferPointer(rebasing: bytes[range])
+                let flag: UInt8
+                if part.allSatisfy({ $0 < 0x80 }) {
+                    flag = partTable.value(folding: part) ?? 0
+                } else {
+                    flag = partFlags[Self.folded(part)] ?? 0
+                }
+                any |= flag
+                if flag & PartFlag.boilerplate != 0, boilerplate == nil { boilerplate = Self.folded(part) }
+                if flag & PartFlag.content != 0 { content = true }
+            }
         }
         return (any, boilerplate, content)
     }
@@ -225,6 +233,18 @@ public struct MarkupTokens: Sendable, Decodable {
         static let neutral: UInt8 = 1, articleState: UInt8 = 2, boilerplate: UInt8 = 4, content: UInt8 = 8
         static let responsive: UInt8 = 16, printLayout: UInt8 = 32
     }
+
+    /// `tokenFlags[lower] ?? 0`, by bytes where that gives the same answer.
+    func wholeTokenFlags(_ lower: String) -> UInt8 {
+        guard tokenKeysAreASCII else { return tokenFlags[lower] ?? 0 }
+        var copy = lower
+        return copy.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? tokenTable.value(for: bytes) ?? 0 : tokenFlags[lower] ?? 0
+        }
+    }
+
+    /// The String look-up `wholeTokenFlags` stands in for.
+    func wholeTokenFlagsByString(_ lower: String) -> UInt8 { tokenFlags[lower] ?? 0 }
 
     /// Bits of `tokenFlags`: which lists a whole lowercased token is in.
     private enum TokenFlag {
@@ -294,18 +314,24 @@ public struct MarkupTokens: Sendable, Decodable {
     /// A cheap first look at an element's raw class/id bytes: false means no skip word can be
     /// in them (every skip part must appear as a case-insensitive substring), true means "look closer".
     public func mayHoldSkipWord(_ raw: [UInt8]) -> Bool {
+        raw.withUnsafeBufferPointer { mayHoldSkipWord($0) }
+    }
+
+    func mayHoldSkipWord(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         // One table look-up per byte; only bytes that start a skip word lead to comparisons.
         let count = raw.count
-        for start in 0..<count {
-            let first = Int(raw[start] | 0x20)
-            guard skipFirstBytes[first] else { continue }
-            for part in skipPartsByFirst[first] where start + part.count <= count {
-                var offset = 1
-                while offset < part.count, raw[start + offset] | 0x20 == part[offset] { offset += 1 }
-                if offset == part.count { return true }
+        return skipFirstBytes.withUnsafeBufferPointer { starts in
+            for start in 0..<count {
+                let first = Int(raw[start] | 0x20)
+                guard starts[first] else { continue }
+                for part in skipPartsByFirst[first] where start + part.count <= count {
+                    var offset = 1
+                    while offset < part.count, raw[start + offset] | 0x20 == part[offset] { offset += 1 }
+                    if offset == part.count { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Whether a block left out of the article for `reason` can hold nothing the metadata rules
@@ -328,37 +354,45 @@ public struct MarkupTokens: Sendable, Decodable {
     /// class name of every page goes through here.
     static func parts(of token: String) -> [String] {
         var parts: [String] = []
-        forEachPart(of: token) { parts.append(String(decoding: $0, as: UTF8.self)) }
+        var token = token
+        token.withUTF8 { bytes in
+            forEachPartRange(of: bytes) { parts.append(folded(UnsafeBufferPointer(rebasing: bytes[$0]))) }
+        }
         return parts
     }
 
-    /// Calls `body` with each part's lowercased bytes, in one reused buffer.
-    static func forEachPart(of token: String, _ body: ([UInt8]) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(token.utf8.count)
-        var previousLower = false
-        func close() {
-            if !current.isEmpty { body(current) }
-            current.removeAll(keepingCapacity: true)
+    /// A part's bytes with ASCII capitals lowercased, as a String.
+    static func folded(_ part: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: part.count) { out in
+            for offset in 0..<part.count { out[offset] = ASCIIText.fold(part[offset]) }
+            return part.count
         }
-        for byte in token.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                current.append(byte)
+    }
+
+    /// Calls `body` with each part of a token as a range of its bytes, in order: runs of letters and
+    /// non-ASCII bytes, split before a capital that follows a lowercase letter; '-', '_', ':', '.',
+    /// digits and the other ASCII bytes separate parts. The part is the range with its capitals lowercased.
+    @inline(__always)
+    static func forEachPartRange(of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        var previousLower = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
                 previousLower = true
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousLower { close() }
-                current.append(byte | 0x20)
+            } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                if previousLower, index > start { body(start..<index) }
+                if previousLower { start = index }
                 previousLower = false
-            case 0x80...:
-                current.append(byte)
+            } else if byte >= 0x80 {
                 previousLower = false
-            default:  // '-', '_', ':', '.', digits and the rest separate parts
-                close()
+            } else {
+                if index > start { body(start..<index) }
+                start = index + 1
                 previousLower = false
             }
         }
-        close()
+        if bytes.count > start { body(start..<bytes.count) }
     }
 
     /// Plain byte search: Foundation's `contains` is far slower for these short ASCII needles.

@@ -231,8 +231,8 @@ enum RawTextElider {
             var attributes = 0
             /// Where the attributes past the bound start (the end of the last one kept).
             var floodStart: Int?
-            unread.removeAll(keepingCapacity: true)
-            longValues.removeAll(keepingCapacity: true)
+            if !unread.isEmpty { unread.removeAll(keepingCapacity: true) }
+            if !longValues.isEmpty { longValues.removeAll(keepingCapacity: true) }
             defer { reached = max(reached, index) }
             while index < count, base[index] != UInt8(ascii: ">"), !(base[index] == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: ">")) {
                 if Self.isNameStart(base[index]) {
