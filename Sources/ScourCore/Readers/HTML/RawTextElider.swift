@@ -156,7 +156,11 @@ enum RawTextElider {
                 }
                 guard let next = step(at: open) else {
                     boundsOnly = true
-                    position = open + 1
+                    // A start tag may be read and edited (unread attributes, stand-ins, a flood) before
+                    // its script or style text turns out doubtful: the scan goes on past what was
+                    // written, so nothing is edited twice ("<script<a" and 129 attributes cut the
+                    // flood again, before what was already written: a negative-size copy).
+                    position = max(open + 1, copied)
                     continue
                 }
                 position = next
