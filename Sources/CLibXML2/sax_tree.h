@@ -234,10 +234,14 @@ static inline int scour_parser_standins_supported(void) {
 #endif
 }
 
+/* Set in a stand-in's length when it stands for a JSON block (ParserStandIns.scriptEntry). */
+#define SCOUR_STANDIN_SCRIPT 0x80000000u
+
 /* The value a stand-in stands for: its mark (`mark_length` bytes, already checked) and the
    value's number (lowercase hexadecimal, at most 8 digits), then nothing but line breaks (a JSON block's), within `size` bytes; NULL when
-   the text is not a stand-in. */
-static const unsigned char *scour_standin_text(const scour_tree *tree, const xmlChar *text, uint32_t size, uint32_t mark_length, uint32_t *length) {
+   the text is not a stand-in, or the number is a value of the other kind (`script`: a JSON block's; a page
+   with its own U+FDD0 gets attribute stand-ins only, and its script text must not take their values). */
+static const unsigned char *scour_standin_text(const scour_tree *tree, const xmlChar *text, uint32_t size, uint32_t mark_length, int script, uint32_t *length) {
     if (tree->standin_count == 0 || text == NULL || size <= mark_length) return NULL;
     uint64_t number = 0;
     uint32_t index = mark_length;
@@ -252,7 +256,9 @@ static const unsigned char *scour_standin_text(const scour_tree *tree, const xml
     for (; index < size; index++) {
         if (text[index] != '\n') return NULL;
     }
-    *length = tree->standin_ranges[2 * number + 1];
+    uint32_t entry = tree->standin_ranges[2 * number + 1];
+    if (((entry & SCOUR_STANDIN_SCRIPT) != 0) != (script != 0)) return NULL;
+    *length = entry & ~SCOUR_STANDIN_SCRIPT;
     return tree->standin_bytes + tree->standin_ranges[2 * number];
 }
 
@@ -264,7 +270,7 @@ static const unsigned char *scour_standin_value(const scour_tree *tree, const xm
         unsigned char c = value[index];
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return NULL;
     }
-    return scour_standin_text(tree, value, size, 1, length);
+    return scour_standin_text(tree, value, size, 1, 0, length);
 }
 
 /* libxml2's tree gives an attribute without a value an empty value, except the
@@ -398,7 +404,7 @@ static void scour_sax_cdata(void *context, const xmlChar *text, int length) {
     if (tree->standin_count > 0 && length > 3 && text[0] == 0xEF && text[1] == 0xB7 && text[2] == 0x90 && current >= 0
         && tree->nodes[current].last_child < 0) {
         uint32_t original_length = 0;
-        const unsigned char *original = scour_standin_text(tree, text, (uint32_t)length, 3, &original_length);
+        const unsigned char *original = scour_standin_text(tree, text, (uint32_t)length, 3, 1, &original_length);
         if (original != NULL) {
             scour_sax_text(context, original, (int)original_length, SCOUR_NODE_CDATA);
             return;

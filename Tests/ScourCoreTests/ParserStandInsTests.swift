@@ -129,6 +129,49 @@ final class ParserStandInsTests: XCTestCase {
         XCTAssertEqual(ownPlain, ownStandIns)
     }
 
+    /// A read attribute without a value, then an unread one, then a bogus attribute starting with '='
+    /// (found by the differential check): dropping the unread one must not give the first the value.
+    func testDroppedAttributeDoesNotHandAValueToAValuelessOne() throws {
+        for page in ["<a charset t=, =v>x</a>", "<e\nhttp-equiv\nw=*\n=/>x", "<r\tcontent a=\"\"=x>x",
+                     "<t\nxml:lang t=\u{1F600} =v>x", "<p class data-x=\"a long unread value\"  \n= \"story-body wide\">x</p>"] {
+            let bytes = Array(page.utf8)
+            let original = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"))
+            let elided = RawTextElider.elideForParsing(bytes)
+            let tree = try XCTUnwrap(HTMLTree.parse(elided?.bytes ?? bytes, encoding: "UTF-8", standIns: elided?.standIns))
+            XCTAssertEqual(outline(try XCTUnwrap(original.root)), outline(try XCTUnwrap(tree.root)), page.debugDescription)
+            let plain = try XCTUnwrap(HTMLTree.parse(RawTextElider.elide(bytes) ?? bytes, encoding: "UTF-8"))
+            XCTAssertEqual(outline(try XCTUnwrap(original.root)), outline(try XCTUnwrap(plain.root)), page.debugDescription)
+        }
+    }
+
+    /// A page with its own U+FDD0 gets attribute stand-ins only; its own script text that reads like a
+    /// JSON block's stand-in must stay as written, not become an attribute's value.
+    func testScriptTextCannotForgeAStandInOnAPageWithItsOwnMark() throws {
+        try XCTSkipUnless(ParserStandIns.supported, "this libxml2 gets no stand-ins")
+        for text in [Self.fdd0 + "0", Self.fdd0 + "1\n\n", Self.fdd0 + "0\n"] {
+            let page = "<p class=\"a-long-class-name\" title='another long title'>x</p>"
+                + "<script type=\"application/ld+json\">\(text)</script><_x>\n</_x><style>\(text)</style><p>y</p>"
+            let bytes = Array(page.utf8)
+            let elided = try XCTUnwrap(RawTextElider.elideForParsing(bytes))
+            XCTAssertEqual(elided.standIns.count, 3, "the class, the title and the type value")
+            let (plain, standIns, _) = try parsed(bytes)
+            XCTAssertEqual(plain, standIns, page.debugDescription)
+            XCTAssertTrue(standIns.contains("text:\(text) line 0"), "\(standIns)")
+            let original = try XCTUnwrap(HTMLTree.parse(bytes, encoding: "UTF-8"))
+            let tree = try XCTUnwrap(HTMLTree.parse(elided.bytes, encoding: "UTF-8", standIns: elided.standIns))
+            let styles = [original, tree].map { tree in
+                var texts: [String] = []
+                tree.root?.forEachDescendant { node in
+                    if node.isElement, node.name == "style" { texts.append(node.textContent) }
+                    return true
+                }
+                return texts
+            }
+            XCTAssertEqual(styles[0], [text])
+            XCTAssertEqual(styles[1], [text], "style text after a point of doubt stays as written")
+        }
+    }
+
     /// Comment text is read by nothing: it goes, its line breaks stay and the text around it
     /// stays two text nodes.
     func testCommentTextGoesLinesStay() throws {

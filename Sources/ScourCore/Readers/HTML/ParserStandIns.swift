@@ -26,7 +26,8 @@ import Glibc
 public struct ParserStandIns: Sendable {
     /// The page the values are in (the elider's input, shared, not copied).
     let source: [UInt8]
-    /// Per value: its offset in `source` and its length.
+    /// Per value: its offset in `source` and its length, the length's top bit set for a JSON block
+    /// (`scriptEntry`), so each mark only ever stands for a value of its own kind.
     private(set) var ranges: [UInt32] = []
 
     init(source: [UInt8] = []) {
@@ -37,6 +38,8 @@ public struct ParserStandIns: Sendable {
     static let mark: UInt8 = 0x01
     /// The first bytes of a JSON block's stand-in: U+FDD0, a noncharacter pages do not use.
     static let scriptMark: [UInt8] = [0xEF, 0xB7, 0x90]
+    /// The bit of a value's length that says it is a JSON block's (SCOUR_STANDIN_SCRIPT in sax_tree.h).
+    static let scriptEntry: UInt32 = 0x8000_0000
     /// Values shorter than this stay: a stand-in would save little.
     static let minimumLength = 10
 
@@ -45,10 +48,11 @@ public struct ParserStandIns: Sendable {
     /// Whether the libxml2 this was built with reads stand-ins as they are written (2.9 to 2.12).
     static let supported = scour_parser_standins_supported() != 0
 
-    /// Whether a page may hold stand-ins: it has no 0x01 byte of its own.
+    /// Whether a page may hold stand-ins: it has no 0x01 byte of its own (and its lengths leave
+    /// `scriptEntry` free).
     static func canUse(_ page: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = page.baseAddress else { return false }
-        return page.count < Int(UInt32.max) && memchr(base, Int32(mark), page.count) == nil
+        return page.count < Int(Int32.max) && memchr(base, Int32(mark), page.count) == nil
     }
 
     /// Whether a page may hold JSON block stand-ins: no 0x01 byte and no U+FDD0 of its own.
@@ -115,7 +119,7 @@ public struct ParserStandIns: Sendable {
         if script { output.append(contentsOf: Self.scriptMark) } else { output.append(Self.mark) }
         Self.appendHex(count, to: &output)
         ranges.append(UInt32(range.lowerBound))
-        ranges.append(UInt32(range.count))
+        ranges.append(UInt32(range.count) | (script ? Self.scriptEntry : 0))
     }
 
     private static func appendHex(_ number: Int, to output: inout [UInt8]) {

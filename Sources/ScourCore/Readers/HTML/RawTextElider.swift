@@ -156,7 +156,11 @@ enum RawTextElider {
                 }
                 guard let next = step(at: open) else {
                     boundsOnly = true
-                    position = open + 1
+                    // A start tag may be read and edited (unread attributes, stand-ins, a flood) before
+                    // its script or style text turns out doubtful: the scan goes on past what was
+                    // written, so nothing is edited twice ("<script<a" and 129 attributes cut the
+                    // flood again, before what was already written: a negative-size copy).
+                    position = max(open + 1, copied)
                     continue
                 }
                 position = next
@@ -269,7 +273,10 @@ enum RawTextElider {
                             longValues.append(valueStart..<(index - 1))
                         }
                     }
-                    if dropsUnread { unread.append(nameStart..<index) }
+                    // An attribute followed by a bogus one starting with '=' stays: without it, an
+                    // attribute before it that has no value would take that '=' as its own
+                    // ("<a charset t=x =v>" would become charset="v").
+                    if dropsUnread, !nextIsEquals(after: index) { unread.append(nameStart..<index) }
                 } else {
                     // libxml2 drops a bogus attribute up to the next blank or the tag's end.
                     if base[index] >= 0x80 { return nil }
@@ -303,6 +310,13 @@ enum RawTextElider {
                 dropLineBreaks(from: textStart, to: close)
             }
             return close
+        }
+
+        /// Whether the first byte past the blanks at `index` is '='.
+        func nextIsEquals(after index: Int) -> Bool {
+            var position = index
+            while Self.isBlank(at(position)) { position += 1 }
+            return at(position) == UInt8(ascii: "=")
         }
 
         /// `type="application/ld+json"` and other JSON data blocks are read by the markup scan;
