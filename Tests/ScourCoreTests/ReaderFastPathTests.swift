@@ -133,19 +133,8 @@ final class ReaderFastPathTests: XCTestCase {
         hrefs += ["https://www.example.com/author/jane/", " //cdn.x/y ", "/a", "/ab", "/abc", "www.x", "x://", "?x", "https://",
                   "HTTP://WWW.Site.DE/Team/#top", "\t/autor/max?ref=1", "//", "///"]
         for href in hrefs {
-            XCTAssertEqual(MarkupScan.profileKey(href), Self.referenceProfileKey(href), "\(Array(href.unicodeScalars))")
+            XCTAssertEqual(MarkupScan.profileKey(href), MarkupScan.profileKeyByStrings(href), "\(Array(href.unicodeScalars))")
         }
-    }
-
-    /// `MarkupScan.profileKey` as written on Strings.
-    static func referenceProfileKey(_ raw: String) -> String? {
-        var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
-        for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
-        guard text.hasPrefix("/") || raw.lowercased().contains("://") || raw.hasPrefix("//") else { return nil }
-        if text.hasPrefix("www.") { text = String(text.dropFirst(4)) }
-        while text.hasSuffix("/") { text.removeLast() }
-        return text.count > 2 ? text : nil
     }
 
     /// A block's lowered ASCII bytes, written into the array's storage, as the appending rule made them.

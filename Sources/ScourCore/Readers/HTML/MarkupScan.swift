@@ -78,6 +78,11 @@ struct MarkupScan {
     /// one keeps its leading "/". Nil for what is no web address.
     static func profileKey(_ raw: String) -> String? {
         if ASCIIText.isPlain(raw) { return MarkupBytes.profileKey(raw) }
+        return profileKeyByStrings(raw)
+    }
+
+    /// `profileKey` on Strings: the rule the byte path stands for, and what other text takes.
+    static func profileKeyByStrings(_ raw: String) -> String? {
         var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
         if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<end]) }
         for scheme in ["https://", "http://", "//"] where text.hasPrefix(scheme) { text = String(text.dropFirst(scheme.count)); break }
