@@ -58,6 +58,13 @@ final class AuthorOutletTests: XCTestCase {
         let vanity = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"jungle.world\">",
                                                   footer: "<p>Jungle World appears every Thursday.</p>")))
         XCTAssertEqual(vanity.metadata.outlet, "Jungle World")
+        // The site's address as its name: the host, read as above; never the address itself.
+        for address in ["https://metroherald.com", "http://www.metroherald.com/", "HTTPS://MetroHerald.com"] {
+            let named = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"\(address)\">",
+                                                     footer: "<p>Read more on MetroHerald every day.</p>")))
+            XCTAssertEqual(named.metadata.outlet, "MetroHerald", address)
+            XCTAssertEqual(OutletCheck.problems(named.metadata.outlet ?? ""), [], address)
+        }
     }
 
     func testTextRulesNameNoDateAndNoPlaceAsOutlet() throws {
@@ -89,6 +96,7 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(OutletCheck.problems("© 2019\u{00A0}The New York Times Company"), ["copyright", "year", "no-break space", "company suffix"])
         XCTAssertEqual(OutletCheck.problems("example.com"), ["bare host"])
         XCTAssertEqual(OutletCheck.problems("Www.bmas.de"), ["bare host"])
+        XCTAssertEqual(OutletCheck.problems("Https://pawszilla.com"), ["address"])
     }
 
     // MARK: authors

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What makes an outlet value no publication name: a copyright sign or phrase, a year, a no-break
-/// space, a company suffix, or a bare host ("example.com", "www.example.com"). Used by tests over
+/// space, a company suffix, a web address, or a bare host ("example.com", "www.example.com"). Used by tests over
 /// pages and by the bench's outlet audit; the tagger itself cleans with `publicationName`.
 public enum OutletCheck {
     static let companySuffixes: Set<String> = ["inc", "llc", "ltd", "corp", "corporation", "company", "gmbh", "plc", "co"]
@@ -19,6 +19,7 @@ public enum OutletCheck {
         if let last = words.last?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")), words.count > 1, companySuffixes.contains(last) {
             found.append("company suffix")
         }
+        if lower.contains("://") { found.append("address") }
         if !outlet.contains(" "), outlet.contains("."), lower.hasPrefix("www.") || outlet == lower,
            outlet.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) {
             found.append("bare host")

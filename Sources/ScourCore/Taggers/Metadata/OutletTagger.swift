@@ -8,6 +8,8 @@ extension MetadataContext {
         let hosts = pageHosts()
         for (hint, value) in markupValues([.outlet]) where meta.outlet == nil {
             guard var name = publicationName(Self.shortestPart(value)) else { continue }
+            // "https://www.example.com/" as the site's name: the address's host, read as a bare host below.
+            if let host = Self.addressHost(name) { name = host }
             // The part after the headline in `<title>` may be a section or a tagline: it counts when it
             // shares a word with the page's host ("Investment Watch" on investmentwatchblog.com).
             if hint.origin.source == .titleElement, !hosts.isEmpty, !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) { continue }
@@ -51,6 +53,15 @@ extension MetadataContext {
         let separator = String(value[first])
         let last = value.components(separatedBy: separator).last?.trimmingCharacters(in: .whitespaces) ?? ""
         return !last.isEmpty && last.split(separator: " ").count <= 6 ? last : value
+    }
+
+    /// The host of a name written as a web address ("https://example.com", "http://www.example.com/"),
+    /// else nil. Some sites put their address in `og:site_name`.
+    static func addressHost(_ name: String) -> String? {
+        let lower = name.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), !name.contains(" "),
+              let host = URL(string: name)?.host, host.contains("."), !HostName.isAddressOrLocal(host) else { return nil }
+        return host.lowercased()
     }
 
     /// A host as written in an address: no spaces, a dot, lowercase or "www."-prefixed ("example.com",
