@@ -129,6 +129,7 @@ struct BenchCommand: ParsableCommand {
             return
         }
         var detailLines: [String] = []
+        var outletLines: [String] = []
         print("set            pages  rejected      P      R     F1   meta  pages/s   MB/s")
         for folder in folders {
             let report: BenchRunner.Report
@@ -154,6 +155,10 @@ struct BenchCommand: ParsableCommand {
                 // The rejected column is left blank: rejects are counted for the whole set.
                 print(String(format: "%@ %6d           %@  %@", label, half.pages, halfScores, halfMeta))
             }
+            outletLines.append("\(report.name) \(report.outletsNamed) named, \(report.outletProblems.count) not a publication name")
+            for problem in report.outletProblems {
+                detailLines.append("\(report.name)\t\(problem.id)\toutlet \(problem.outlet) (\(problem.problems.joined(separator: ", ")))")
+            }
             for page in report.pageResults {
                 let p = page.precision.map { String(format: "%.3f", $0) } ?? "-"
                 let r = page.recall.map { String(format: "%.3f", $0) } ?? "-"
@@ -162,6 +167,8 @@ struct BenchCommand: ParsableCommand {
         }
         print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right")
         print("halves: two fixed halves of each set, split by a hash of the page id (FNV-1a, mod 2)")
+        // Outlets have no truth in these sets; what can be checked is that each reads as a publication name.
+        print("outlets: " + outletLines.joined(separator: "; ") + " (copyright, year, company suffix, address or bare host; --details lists them)")
         if let details {
             FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8))
         }

@@ -47,6 +47,25 @@ final class BenchMetricsTests: XCTestCase {
         XCTAssertEqual(report.recall, 1)
     }
 
+    /// The outlet audit: every page's outlet is counted, and checked to read as a publication name.
+    func testRunnerAuditsOutlets() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scour-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("html"), withIntermediateDirectories: true)
+        let body = "The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending."
+        for (id, siteName) in [("p1", "The Metro Herald"), ("p2", "https://www.metroherald.com/")] {
+            let page = "<html><head><title>Budget delayed</title><meta property=\"og:site_name\" content=\"\(siteName)\"></head>"
+                + "<body><article><p>\(body)</p><p>\(body)</p></article></body></html>"
+            try Data(page.utf8).write(to: folder.appendingPathComponent("html/\(id)"))
+        }
+        let truth = ["p1", "p2"].map { #"{"id": "\#($0)", "url": "https://metroherald.com/a", "text": "\#(body) \#(body)"}"# }
+        try Data((truth.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("truth.jsonl"))
+        let report = try BenchRunner(pipeline: Pipeline(config: TestSupport.defaultConfig)).run(setDirectory: folder.path)
+        XCTAssertEqual(report.pages, 2)
+        XCTAssertEqual(report.outletsNamed, 2)
+        XCTAssertTrue(report.outletProblems.isEmpty, "\(report.outletProblems.map(\.outlet))")
+    }
+
     func testSetScoreHalvesAreFixedAndScoredByTheSetsMetric() {
         // FNV-1a of the id, mod 2 (values worked out independently).
         XCTAssertEqual(SetScore.half(of: "page-1"), 0)

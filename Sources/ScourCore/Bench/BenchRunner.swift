@@ -34,8 +34,19 @@ public struct BenchRunner {
         public var skippedTruth: [String] = []
         /// The same figures for the two fixed halves of the set (`SetScore.half(of:)`).
         public var halves: [SetScore] = [SetScore(), SetScore()]
+        /// Pages whose output names an outlet, and those outlets that read as no publication name
+        /// (`OutletCheck`: a copyright line, a year, a company suffix, a web address, a bare host).
+        public var outletsNamed = 0
+        public var outletProblems: [OutletProblem] = []
 
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
+    }
+
+    /// An outlet that reads as no publication name, on one page.
+    public struct OutletProblem: Sendable {
+        public var id: String
+        public var outlet: String
+        public var problems: [String]
     }
 
     public var pipeline: Pipeline
@@ -91,6 +102,11 @@ public struct BenchRunner {
             let output: Document? = try? result.get()
             if output == nil { report.rejected += 1 }
             let text = output?.bodyText ?? ""
+            if let outlet = output?.metadata.outlet {
+                report.outletsNamed += 1
+                let problems = OutletCheck.problems(outlet)
+                if !problems.isEmpty { report.outletProblems.append(OutletProblem(id: id, outlet: outlet, problems: problems)) }
+            }
             switch kind {
             case .articleBody:
                 let truth = record["text"] as? String ?? ""
