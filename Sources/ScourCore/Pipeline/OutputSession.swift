@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything one run writes, open from the first line to the commit: the output and rejects
 /// sinks, the run folder and its report (`runs` layout), the duplicate detector, and the input
-/// and document records the state stores at the end. `write` takes cleaned batches in input
+/// and document records the state stores at the end. `write` takes groups of outcomes in input
 /// order; `commit` delivers the output and then the state; `abandon` leaves earlier output and
 /// the state as they were.
 final class OutputSession {
@@ -75,9 +75,9 @@ final class OutputSession {
 
     deinit { report?.abandon() }
 
-    /// Writes a cleaned batch in input order: duplicate checks, output and reject lines;
+    /// Writes a group of outcomes in input order: duplicate checks, output and reject lines;
     /// `warn` gets each reject and decoding note.
-    func write(_ outcomes: [BatchCleaner.Outcome], warn: (String) -> Void) throws(RunError) {
+    func write(_ outcomes: [WindowCleaner.Outcome], warn: (String) -> Void) throws(RunError) {
         guard !outcomes.isEmpty else { return }
         for outcome in outcomes {
             summary.inputs += 1
@@ -100,7 +100,7 @@ final class OutputSession {
     }
 
     /// One cleaned document: marked or dropped when it duplicates an earlier one, else remembered.
-    private func write(_ cleaned: BatchCleaner.Outcome.Cleaned, of outcome: BatchCleaner.Outcome,
+    private func write(_ cleaned: WindowCleaner.Outcome.Cleaned, of outcome: WindowCleaner.Outcome,
                        warn: (String) -> Void) throws(RunError) {
         var line = cleaned.line
         var outcomeName = "written"

@@ -21,7 +21,7 @@ public struct Runner {
     /// Only this shard of the inputs: (index, count).
     public var shard: (index: Int, count: Int)?
     public var stop = StopRequest()
-    /// Called after each batch with (inputs done so far); for progress display.
+    /// Called after each group of outcomes is written, with the inputs done so far; for progress display.
     public var progress: ((Int) -> Void)?
 
     public init(pipeline: Pipeline, output: OutputConfig, jobs: Int = 1) {
@@ -80,11 +80,11 @@ public struct Runner {
     }
 
     /// Cleans everything `source` hands over and writes it; see `OutputSession` for what is
-    /// written when, and `BatchCleaner` for how documents are cleaned.
+    /// written when, and `WindowCleaner` for how documents are cleaned.
     public func run<Source: DocumentSource>(source: inout Source, state: RunState? = nil,
                                             warn: (String) -> Void) throws(RunError) -> RunSummary {
         let session = try OutputSession(settings: self, state: state, warn: warn)
-        let cleaner = BatchCleaner(pipeline: pipeline, jobs: jobs, evidence: output.evidence,
+        let cleaner = WindowCleaner(pipeline: pipeline, jobs: jobs, evidence: output.evidence,
                                    minHash: duplicates.enabled ? MinHash(shingleSize: duplicates.shingleSize) : nil)
         var stats: [StageStats] = pipeline.stages.map { StageStats(stage: $0.name) }
         do throws(RunError) {
