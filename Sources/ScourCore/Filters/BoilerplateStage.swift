@@ -34,7 +34,7 @@ public struct BoilerplateStage: Stage {
         let available = resources.lexicons.keys.sorted()
         languages = section.strings("languages", default: available, allowed: available)
         let chosen = languages
-        phrases = PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
+        phrases = chosen == available ? resources.allPhrases : PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
         stopwords = resources.stopwords.mapValues(StopwordSet.init)
         bioOpeners = resources.metadataWords.authorBioOpeners.keys.sorted().flatMap { resources.metadataWords.authorBioOpeners[$0] ?? [] }
     }

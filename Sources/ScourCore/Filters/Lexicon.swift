@@ -126,10 +126,14 @@ public struct PhraseMatcher: Sendable {
                 containsList += rule.contains.map { ($0, entry) }
             }
         }
-        // Longer phrases first, so the most specific rule names the removal.
-        prefixList.sort { $0.0.count > $1.0.count }
-        suffixList.sort { $0.0.count > $1.0.count }
-        containsList.sort { $0.0.count > $1.0.count }
+        // Longer phrases first, so the most specific rule names the removal. Each phrase's length
+        // (in Characters) is counted once: counted in the comparison, it was most of the start-up's sort.
+        func longestFirst(_ list: [(String, Entry)]) -> [(String, Entry)] {
+            list.map { (length: $0.0.count, item: $0) }.sorted { $0.length > $1.length }.map(\.item)
+        }
+        prefixList = longestFirst(prefixList)
+        suffixList = longestFirst(suffixList)
+        containsList = longestFirst(containsList)
         for (phrase, entry) in exactKeys {
             let bytes = Array(phrase.canonicalComposed.utf8)
             exact[bytes] = entry

@@ -16,6 +16,9 @@ public enum ResourceError: Error, Sendable, CustomStringConvertible {
 /// loaded once per run and shared read-only by every stage.
 public struct Resources: Sendable {
     public let lexicons: [String: Lexicon]
+    /// The phrase lists of every language, in language order, built once: the metadata and
+    /// boilerplate stages both match against them (building one is a tenth of a run's start-up).
+    public let allPhrases: PhraseMatcher
     public let stopwords: [String: Set<String>]
     public let dateWords: DateWords
     public let metadataWords: MetadataWords
@@ -61,6 +64,7 @@ public struct Resources: Sendable {
                 metadataWords: MetadataWords, markupTokens: MarkupTokens) {
         self.markupTokens = markupTokens
         self.lexicons = lexicons
+        allPhrases = PhraseMatcher(lexicons: lexicons.keys.sorted().compactMap { lexicons[$0] })
         self.stopwords = stopwords
         self.dateWords = dateWords
         self.metadataWords = metadataWords

@@ -67,7 +67,7 @@ public struct MetadataStage: Stage {
         language = LanguageDetector(stopwords: resources.stopwords)
         stopwords = resources.stopwords
         stopwordSets = resources.stopwords.mapValues(StopwordSet.init)
-        phrases = PhraseMatcher(lexicons: Array(resources.lexicons.values))
+        phrases = resources.allPhrases
         latestDate = Self.isoDay(clock.now.addingTimeInterval(86_400))
         names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
