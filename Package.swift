@@ -37,9 +37,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Hand-vectorized loops, chosen at run time by what the CPU offers.
+        .target(name: "CScourKernels"),
         .target(
             name: "ScourCore",
-            dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCurl", "CCrypto"],
+            dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCurl", "CCrypto", "CScourKernels"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

@@ -1,3 +1,5 @@
+import CScourKernels
+
 /// MinHash signatures over word shingles, banded for LSH: documents whose signatures
 /// agree on a whole band are candidates, then the signature estimates their Jaccard.
 public struct MinHash: Sendable {
@@ -5,12 +7,16 @@ public struct MinHash: Sendable {
     public let bandCount: Int
     public let rowsPerBand: Int
     public var hashCount: Int { bandCount * rowsPerBand }
+    /// Whether signatures are made by the AVX-512 loop (`CScourKernels`), where the CPU has it;
+    /// the scalar loop gives the same values (tests compare the two).
+    var vectorized: Bool
 
     /// 32 bands of 4 rows: pairs at Jaccard 0.8 share a band with probability above 0.99.
     public init(shingleSize: Int = 5, bandCount: Int = 32, rowsPerBand: Int = 4) {
         self.shingleSize = max(1, shingleSize)
         self.bandCount = bandCount
         self.rowsPerBand = rowsPerBand
+        vectorized = scour_cpu_has_avx512dq() != 0
     }
 
     /// Lowercased word shingles of the text, hashed: words are runs of letters and digits
@@ -58,13 +64,32 @@ public struct MinHash: Sendable {
         signature(of: Array(shingles))
     }
 
-    /// Per slot, the least mix of (shingle ^ the slot's constant) over the shingles: this loop runs
-    /// `hashCount` times per shingle, the largest cost around the pipeline. The shingles go four at a
+    /// Per slot, the least mix of (shingle ^ the slot's constant) over the shingles: `hashCount`
+    /// mixes per shingle, the largest cost around the pipeline. With AVX-512 eight slots go in one
+    /// register (a 64-bit multiply is one instruction there): over the 679 bench pages the loop fell
+    /// from 3.6% to 0.4% of `perf` samples, and a whole `scour run --jobs 1` took 3% less time.
+    func signature(of shingles: [UInt64]) -> [UInt64] {
+        guard vectorized else { return scalarSignature(of: shingles) }
+        let count = hashCount
+        let salts = (0..<count).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        var minima = [UInt64](repeating: .max, count: count)
+        minima.withUnsafeMutableBufferPointer { minima in
+            salts.withUnsafeBufferPointer { salts in
+                shingles.withUnsafeBufferPointer { shingles in
+                    guard let first = shingles.baseAddress, let salt = salts.baseAddress, let low = minima.baseAddress else { return }
+                    scour_minhash_minima_avx512(first, shingles.count, salt, low, count)
+                }
+            }
+        }
+        return minima
+    }
+
+    /// The same minima without vector instructions. The shingles go four at a
     /// time, so each slot's constant and minimum are loaded and stored once per four mixes; the order
     /// minima are taken in does not change them. Kept scalar (`@_optimize(size)`): the compiler's
     /// 2-lane SSE2 version emulates the 64-bit multiplies and ran slower on these CPUs.
     @_optimize(size)
-    func signature(of shingles: [UInt64]) -> [UInt64] {
+    func scalarSignature(of shingles: [UInt64]) -> [UInt64] {
         let count = hashCount
         let salts = (0..<count).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
         var minima = [UInt64](repeating: .max, count: count)
