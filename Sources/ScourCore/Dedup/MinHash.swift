@@ -69,15 +69,17 @@ public struct MinHash: Sendable {
     /// register (a 64-bit multiply is one instruction there): over the 679 bench pages the loop fell
     /// from 3.6% to 0.4% of `perf` samples, and a whole `scour run --jobs 1` took 3% less time.
     func signature(of shingles: [UInt64]) -> [UInt64] {
-        guard vectorized else { return scalarSignature(of: shingles) }
         let count = hashCount
         let salts = (0..<count).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
         var minima = [UInt64](repeating: .max, count: count)
         minima.withUnsafeMutableBufferPointer { minima in
             salts.withUnsafeBufferPointer { salts in
                 shingles.withUnsafeBufferPointer { shingles in
-                    guard let first = shingles.baseAddress, let salt = salts.baseAddress, let low = minima.baseAddress else { return }
-                    scour_minhash_minima_avx512(first, shingles.count, salt, low, count)
+                    if vectorized, let first = shingles.baseAddress, let salt = salts.baseAddress, let low = minima.baseAddress {
+                        scour_minhash_minima_avx512(first, shingles.count, salt, low, count)
+                    } else {
+                        Self.scalarMinima(shingles, salts: salts, into: minima)
+                    }
                 }
             }
         }
@@ -86,34 +88,25 @@ public struct MinHash: Sendable {
 
     /// The same minima without vector instructions. The shingles go four at a
     /// time, so each slot's constant and minimum are loaded and stored once per four mixes; the order
-    /// minima are taken in does not change them. Kept scalar (`@_optimize(size)`): the compiler's
-    /// 2-lane SSE2 version emulates the 64-bit multiplies and ran slower on these CPUs.
-    @_optimize(size)
-    func scalarSignature(of shingles: [UInt64]) -> [UInt64] {
-        let count = hashCount
-        let salts = (0..<count).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
-        var minima = [UInt64](repeating: .max, count: count)
-        minima.withUnsafeMutableBufferPointer { minima in
-            salts.withUnsafeBufferPointer { salts in
-                shingles.withUnsafeBufferPointer { shingles in
-                    var start = 0
-                    while start + 4 <= shingles.count {
-                        let (a, b, c, d) = (shingles[start], shingles[start + 1], shingles[start + 2], shingles[start + 3])
-                        for slot in 0..<count {
-                            let salt = salts[slot]
-                            let low = Swift.min(Swift.min(Self.mix(a ^ salt), Self.mix(b ^ salt)),
-                                                Swift.min(Self.mix(c ^ salt), Self.mix(d ^ salt)))
-                            minima[slot] = Swift.min(minima[slot], low)
-                        }
-                        start += 4
-                    }
-                    for shingle in shingles[start...] {
-                        for slot in 0..<count { minima[slot] = Swift.min(minima[slot], Self.mix(shingle ^ salts[slot])) }
-                    }
-                }
+    /// minima are taken in does not change them. Kept scalar (`@_optimize(size)`, not inlined): the
+    /// compiler's 2-lane SSE2 version emulates the 64-bit multiplies and ran slower on these CPUs.
+    @_optimize(size) @inline(never)
+    static func scalarMinima(_ shingles: UnsafeBufferPointer<UInt64>, salts: UnsafeBufferPointer<UInt64>,
+                             into minima: UnsafeMutableBufferPointer<UInt64>) {
+        let count = minima.count
+        var start = 0
+        while start + 4 <= shingles.count {
+            let (a, b, c, d) = (shingles[start], shingles[start + 1], shingles[start + 2], shingles[start + 3])
+            for slot in 0..<count {
+                let salt = salts[slot]
+                let low = Swift.min(Swift.min(mix(a ^ salt), mix(b ^ salt)), Swift.min(mix(c ^ salt), mix(d ^ salt)))
+                minima[slot] = Swift.min(minima[slot], low)
             }
+            start += 4
         }
-        return minima
+        for shingle in shingles[start...] {
+            for slot in 0..<count { minima[slot] = Swift.min(minima[slot], mix(shingle ^ salts[slot])) }
+        }
     }
 
     /// Share of the smaller document's shingles found in the larger one, from the Jaccard
