@@ -80,6 +80,11 @@ final class RunCommandTests: XCTestCase {
         try Data().write(to: inputs.appendingPathComponent("empty.txt"))
         try Data("Share on facebook\n\nShare on twitter\n".utf8).write(to: inputs.appendingPathComponent("all-boilerplate.txt"))
         try Data("image".utf8).write(to: inputs.appendingPathComponent("photo.png"))
+        // An article whose body a script loads: nothing left but its menu, yet its metadata is kept with the reject.
+        let shell = "<html><head><title>Harbour plan approved</title><meta property=\"article:published_time\" content=\"2026-11-30T09:00:00+01:00\">"
+            + "<link rel=\"canonical\" href=\"https://harbour.example/plan\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+            + "<h1>Harbour plan approved</h1><div id=\"story\"></div></body></html>"
+        try Data(shell.utf8).write(to: inputs.appendingPathComponent("script-body.html"))
         // Windows-1252 text: decoded with a note, not rejected.
         let latin = "Caf\u{E9} owners say the new rules, which start next month, will change how they work every day.\n"
         try Data(latin.unicodeScalars.map { UInt8($0.value) }).write(to: inputs.appendingPathComponent("latin1.txt"))
@@ -102,13 +107,20 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(reasons["all-boilerplate.txt"], "no body text left after cleaning")
         XCTAssertEqual(reasons["photo.png"], "unsupported file type .png")
         XCTAssertEqual(reasons["nope.txt"], "no such file or folder")
+        XCTAssertEqual(reasons["script-body.html"], "no body text left after cleaning")
+        let shellReject = try XCTUnwrap(rejected.first { ($0["source"] as? String)?.hasSuffix("script-body.html") == true })
+        let found = try XCTUnwrap(shellReject["metadata"] as? [String: Any], "\(shellReject)")
+        XCTAssertEqual(found["title"] as? String, "Harbour plan approved")
+        XCTAssertEqual(found["date"] as? String, "2026-11-30")
+        XCTAssertEqual(found["url"] as? String, "https://harbour.example/plan")
+        XCTAssertNil(rejected.first { ($0["source"] as? String)?.hasSuffix("empty.txt") == true }?["metadata"], "no metadata where none was read")
         if !canRead { XCTAssertNotNil(reasons["locked.txt"]) }
         XCTAssertTrue(rejected.allSatisfy { $0["stage"] is String })
         // Every input is accounted for: written or rejected.
-        XCTAssertEqual(written.count + rejected.count, 7)
+        XCTAssertEqual(written.count + rejected.count, 8)
         XCTAssertTrue(written.contains { ($0["text"] as? String)?.hasPrefix("Café owners") == true })
         XCTAssertTrue(result.stderr.contains("latin1.txt: no usable charset declared and not valid UTF-8; decoded as windows-1252"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("7 inputs, \(written.count) written, \(rejected.count) rejected"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("8 inputs, \(written.count) written, \(rejected.count) rejected"), result.stderr)
     }
 
     func testUnwritableOutputIsAClearErrorAndLeavesNothingBehind() throws {

@@ -102,6 +102,9 @@ public struct Runner {
         var fields: [(String, JSONValue)] = [("source", .string(source)), ("reason", .string(rejection.reason)),
                                              ("stage", .string(rejection.stage))]
         if let status = rejection.status { fields.append(("status", .int(status))) }
+        if let known = rejection.metadata.map(OutputRecord.knownMetadata), !known.isEmpty {
+            fields.append(("metadata", .object(known)))
+        }
         return .object(fields)
     }
 }

@@ -4,11 +4,16 @@ public struct Rejection: Error, Sendable, Equatable {
     public var reason: String
     /// The HTTP status of a URL input that failed with one (written to rejects as `status`).
     public var status: Int?
+    /// What the page said about itself, for a page rejected after its metadata was read ("no body
+    /// text left after cleaning"): written to rejects as `metadata`, so its title, URL and date
+    /// are not lost with its body.
+    public var metadata: Metadata?
 
-    public init(stage: String, reason: String, status: Int? = nil) {
+    public init(stage: String, reason: String, status: Int? = nil, metadata: Metadata? = nil) {
         self.stage = stage
         self.reason = reason
         self.status = status
+        self.metadata = metadata
     }
 }
 

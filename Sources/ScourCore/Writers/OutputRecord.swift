@@ -40,6 +40,19 @@ public enum OutputRecord {
         return .object(pairs)
     }
 
+    /// The metadata fields a page gave, under the output record's names, leaving out those it did
+    /// not give: a rejected page's `metadata` in the rejects file.
+    static func knownMetadata(_ meta: Metadata) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = []
+        let strings: [(String, String?)] = [("url", meta.url), ("title", meta.title), ("description", meta.description)]
+        for (name, value) in strings { if let value { pairs.append((name, .string(value))) } }
+        if !meta.authors.isEmpty { pairs.append(("authors", .array(meta.authors.map(JSONValue.string)))) }
+        let rest: [(String, String?)] = [("date", meta.date), ("outlet", meta.outlet), ("language", meta.language)]
+        for (name, value) in rest { if let value { pairs.append((name, .string(value))) } }
+        if !meta.tags.isEmpty { pairs.append(("tags", .array(meta.tags.map(JSONValue.string)))) }
+        return pairs
+    }
+
     /// Stable across runs and machines: the URL when known, else the source path.
     public static func documentID(source: String, url: String?) -> String {
         String(SHA256.hex(url ?? source).prefix(16))
