@@ -169,8 +169,9 @@ struct BenchCommand: ParsableCommand {
         print("halves: two fixed halves of each set, split by a hash of the page id (FNV-1a, mod 2)")
         // Outlets have no truth in these sets; what can be checked is that each reads as a publication name.
         print("outlets: " + outletLines.joined(separator: "; ") + " (copyright, year, company suffix, address or bare host; --details lists them)")
-        if let details {
-            FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8))
+        if let details, !FileManager.default.createFile(atPath: details, contents: Data((detailLines.joined(separator: "\n") + "\n").utf8)) {
+            printError("scour: \(details): cannot write the per-page details")
+            throw ExitCode(74)
         }
     }
 
