@@ -112,6 +112,18 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
     }
 
+    /// WordPress's "entry-meta" line gives the date first and the byline label inside it.
+    func testABylineThatOpensWithItsDateNamesTheAuthorAfterTheLabel() throws {
+        for (line, expected) in [("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+                                 ("Published 3 May 2021 By Jane Doe", ["Jane Doe"]),
+                                 ("Posted on September 21, 2020", []),
+                                 ("Posted on the front page by the editors", [])] {
+            let cleaned = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>",
+                                                       header: "<div class=\"entry-meta\">\(line)</div>")))
+            XCTAssertEqual(cleaned.metadata.authors, expected, line)
+        }
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

@@ -49,6 +49,8 @@ struct PersonNames: Sendable {
     let listJoiners: [String]
     let listCuts: [String]
     let inlineLabels: [String]
+    /// `date_labels`, lowercased: a byline line may start with one ("Posted on … by Jane Doe").
+    let dateLabels: [String]
     /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
     let inlineLabelLeads: [[UInt8]]
 
@@ -76,6 +78,7 @@ struct PersonNames: Sendable {
         listJoiners = words.nameListJoiners
         listCuts = words.nameListCuts
         inlineLabels = words.inlineBylineLabels
+        dateLabels = words.dateLabels.map { $0.lowercased() }.sorted { $0.count > $1.count }
         inlineLabelLeads = inlineLabels.map(ASCIIText.lead)
         cutMarkers = words.nameCutMarkers
             + (words.dateLabels + words.modifiedLabels).map { " " + $0 }
@@ -258,8 +261,18 @@ struct PersonNames: Sendable {
     }
 
     func labelledAuthors(_ line: BylineLine) -> [String] {
-        guard line.unlabelled != line.trimmed else { return [] }
-        return markupAuthors(line.trimmed)
+        if line.unlabelled != line.trimmed { return markupAuthors(line.trimmed) }
+        return datedByline(line.trimmed) ? markupAuthors(line.trimmed) : []
+    }
+
+    /// "Posted on September 21, 2020 by Adi Tzlil", "Published 3 May 2021 By Jane Doe": a date label
+    /// opens the line and a byline label inside it ends the date (`markupAuthors` keeps what follows).
+    func datedByline(_ line: String) -> Bool {
+        guard line.utf8.count < 200, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let lower = line.lowercased()
+        guard let label = dateLabels.first(where: { lower.hasPrefix($0) }),
+              lower.dropFirst(label.count).first.map({ !$0.isLetter }) ?? false else { return false }
+        return inlineLabels.contains { line.contains($0) }
     }
 
     /// The names after a byline label that stands alone ("By" and "J.R. Stone" in sibling elements):
