@@ -124,6 +124,27 @@ final class AuthorOutletTests: XCTestCase {
         }
     }
 
+    /// A byline paragraph right under a heading inside the article names the author when nothing else
+    /// did, and leaves the body; a byline paragraph not under a heading, or after the markup named
+    /// someone, does not. (A page's own `<title>`, no `<h1>`: the markup's byline rule does not see it.)
+    func testABylineUnderAHeadingInsideTheArticleNamesTheAuthor() throws {
+        func page(_ middle: String, head: String = "") -> String {
+            "<html><head><title>History | Sounds of Silence</title>\(head)</head><body><div class=\"post\">"
+                + "<p><em>The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.</em></p>"
+                + middle
+                + "<p>Members said the plan would be voted on next week, after a final round of talks with the unions and the city.</p>"
+                + "<p>The mayor said the city would wait for the unions before any vote was held on the plan this year.</p></div></body></html>"
+        }
+        let headed = try XCTUnwrap(cleanHTML(page("<h2>The budget</h2><h4>A long story</h4><p> von <em>Klaus Stanjek</em></p>")))
+        XCTAssertEqual(headed.metadata.authors, ["Klaus Stanjek"])
+        XCTAssertEqual(headed.metadata.evidence["authors"]?.rule, "headed-byline")
+        XCTAssertFalse(headed.bodyText.contains("Stanjek"))
+        let unheaded = try XCTUnwrap(cleanHTML(page("<p>A long story</p><p> von <em>Klaus Stanjek</em></p>")))
+        XCTAssertNotEqual(unheaded.metadata.evidence["authors"]?.rule, "headed-byline")
+        let named = try XCTUnwrap(cleanHTML(page("<h2>The budget</h2><p> von <em>Klaus Stanjek</em></p>", head: "<meta name=\"author\" content=\"Maria Lopez\">")))
+        XCTAssertEqual(named.metadata.authors, ["Maria Lopez"])
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

@@ -107,6 +107,7 @@ public struct MetadataStage: Stage {
         ("header", { $0.tagHeader() }),
         ("attributions", { $0.tagInlineAttributions() }),
         ("closing-name", { $0.tagClosingName() }),
+        ("headed-byline", { $0.tagHeadedByline() }),
         ("url", { $0.tagURL() }),
         ("outlet", { $0.tagOutlet() }),
         ("outlet-dateline", { $0.dropOutletDateline() }),

@@ -157,6 +157,24 @@ extension MetadataContext {
         }
     }
 
+    /// "Klänge des Verschweigens / Ein detektivischer Musikfilm / von Klaus Stanjek": a block that is
+    /// only a byline label and names, right under a heading inside the article, when nothing else
+    /// named an author (the header rule reads only the lines between the title and the first paragraph).
+    mutating func tagHeadedByline() {
+        guard meta.authors.isEmpty, let first = firstProse, let last = lastProse, first < last else { return }
+        var previous: Block?
+        for index in first...last where document.blocks[index].isKept {
+            let block = document.blocks[index]
+            defer { previous = block }
+            guard previous?.kind == .heading, block.kind != .heading, block.text.utf8.count <= 80,
+                  block.text.split(separator: " ").count <= 8, let found = names.byline(block.text) else { continue }
+            meta.authors = found
+            set("authors", rule: "headed-byline", block: index)
+            consume(index, rule: "byline")
+            return
+        }
+    }
+
     /// Initials stand for a name the page gives in full ("JF" for "Junge Freiheit", "BK" for
     /// "Boris Kaiser"): the full name when another author value of the markup spells it out, none
     /// when it is the site's name; other initials are kept (a name in the text may be anyone's).
