@@ -126,4 +126,51 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(decoding["documents_with_replacements"], 1)
         XCTAssertEqual(decoding["replaced_sequences"], 2)
     }
+
+    /// Pages saved as the wire carried them: gzip under a plain name, gzip twice in a `.gz`, UTF-16
+    /// without its byte-order mark (HTML and text). Each is read whole and says so; a fourth gzip
+    /// layer, zstd and NUL-laced bytes that are no UTF-16 are rejects with their reason.
+    func testCompressedAndMarklessUTF16PagesAreReadAndSaySo() throws {
+        func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            process.arguments = ["-c"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            try input.fileHandleForWriting.write(contentsOf: Data(bytes))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return [UInt8](data)
+        }
+        let page = Self.page()
+        let text = Array((Self.paragraphs.joined(separator: "\n\n") + "\n").utf8)
+        func utf16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
+            String(decoding: bytes, as: UTF8.self).utf16.flatMap { unit in
+                bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+        }
+        var laced: [UInt8] = []
+        for index in 0..<800 { laced += [UInt8(truncatingIfNeeded: index &* 131 &+ 7), 0] }
+        let result = try run([
+            "wire.html": try gzip(page), "twice.html.gz": try gzip(try gzip(page)),
+            "four.html.gz": try gzip(try gzip(try gzip(try gzip(page)))),
+            "le.html": utf16(page, bigEndian: false), "be.html": utf16(page, bigEndian: true),
+            "le.txt": utf16(text, bigEndian: false),
+            "zstd.html": [0x28, 0xB5, 0x2F, 0xFD] + page, "laced.html": laced,
+        ])
+        for name in ["wire.html", "twice.html.gz", "le.html", "be.html", "le.txt"] {
+            XCTAssertTrue(result.records[name]?.contains(Self.paragraphs[0]) == true, "\(name): \(result.rejects[name] ?? "missing")")
+            XCTAssertTrue(result.records[name]?.contains(Self.paragraphs[11]) == true, name)
+        }
+        XCTAssertTrue(result.stderr.contains("wire.html: content was gzip-compressed (a Content-Encoding the crawler kept); inflated"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("twice.html.gz: content was gzip-compressed again inside the .gz file; inflated"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("le.html: no byte-order mark, but the bytes are UTF-16LE (every other byte NUL); decoded as UTF-16LE"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("be.html: no byte-order mark, but the bytes are UTF-16BE"), result.stderr)
+        XCTAssertEqual(result.rejects["four.html.gz"], "gzip-compressed more than 3 times; not inflated")
+        XCTAssertEqual(result.rejects["zstd.html"], "zstd-compressed content, which Scour does not decode")
+        XCTAssertEqual(result.rejects["laced.html"], "binary content, not HTML")
+    }
 }

@@ -2,6 +2,22 @@ import XCTest
 @testable import ScourCore
 
 final class ReadStageTests: XCTestCase {
+    /// A record, WARC payload or fetched body that is still gzip is inflated by the read stage, with a note.
+    func testAGzipBodyFromAnySourceIsInflatedWithANote() throws {
+        let html = "<html><head><title>Harbour</title></head><body><p>The council met on Tuesday to agree the harbour budget.</p></body></html>"
+        let packed = try XCTUnwrap(GzipMember.compress(Array(html.utf8)))
+        var document = Document(source: "record-1", raw: packed, format: .html)
+        try TestSupport.stage(ReadStage.self).process(&document)
+        XCTAssertEqual(document.blocks.map(\.text).filter { $0.contains("harbour budget") }.count, 1)
+        XCTAssertTrue(document.notes.contains { $0.contains("gzip-compressed") }, "\(document.notes)")
+        var bomb = Document(source: "record-2", raw: Array(repeating: 0, count: 4), format: .html)
+        bomb.raw = try XCTUnwrap(GzipMember.compress(Array(repeating: 0x20, count: 1 << 20)))
+        let small = try TestSupport.stage(ReadStage.self, ["max_bytes": 4096])
+        XCTAssertThrowsError(try small.process(&bomb)) { error in
+            XCTAssertEqual((error as? Rejection)?.reason, "gunzipped input is over max_bytes 4096")
+        }
+    }
+
     func testBlankLinesSplitBlocksAndMarkdownSetsKinds() throws {
         let blocks = try TestSupport.blocks("""
         # Title here

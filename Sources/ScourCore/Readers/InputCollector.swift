@@ -103,14 +103,23 @@ public enum InputCollector {
             return .failure(Rejection(stage: "input", reason: "a WARC archive holds many pages: give it to scour run, which reads it record by record"))
         }
         var bytes: [UInt8]
-        switch FileBytes.read(SourceName.bytes(of: item.source), maxBytes: maxBytes,
-                              gunzip: item.source.lowercased().hasSuffix(".gz")) {
+        let gunzipped = item.source.lowercased().hasSuffix(".gz")
+        switch FileBytes.read(SourceName.bytes(of: item.source), maxBytes: maxBytes, gunzip: gunzipped) {
         case let .success(read): bytes = read
         case let .failure(problem): return .failure(problem.rejection)
         }
         if bytes.isEmpty { return .failure(Rejection(stage: "read", reason: "empty file")) }
+        // Inflated here, before an extension-less file's format is sniffed from its bytes.
+        var notes: [String] = []
+        switch CompressedContent.inflate(bytes, maxBytes: maxBytes, layersBefore: gunzipped ? 1 : 0) {
+        case .plain: break
+        case let .inflated(inflated, note): bytes = inflated; notes.append(note)
+        case let .rejected(rejection): return .failure(rejection)
+        }
         let format = item.format ?? sniff(bytes)
-        return .success(Document(source: item.source, raw: bytes, format: format))
+        var document = Document(source: item.source, raw: bytes, format: format)
+        document.notes = notes
+        return .success(document)
     }
 
     /// An extension-less file is HTML when it starts like markup, else text.

@@ -21,11 +21,18 @@ public struct ReadStage: Stage {
     }
 
     public func process(_ document: inout Document) throws(Rejection) {
-        guard let raw = document.raw else { return }
+        guard var raw = document.raw else { return }
         document.raw = nil
         if raw.count > maxBytes {
             throw Rejection(stage: Self.name, reason: "input is \(raw.count) bytes, over max_bytes \(maxBytes)")
         }
+        // Records, archives and fetched pages may carry compressed bodies too (files were inflated when loaded).
+        switch CompressedContent.inflate(raw, maxBytes: maxBytes) {
+        case .plain: break
+        case let .inflated(inflated, note): raw = inflated; document.notes.append(note)
+        case let .rejected(rejection): throw rejection
+        }
+        if let reason = CompressedContent.unsupported(raw) { throw Rejection(stage: Self.name, reason: reason) }
         switch document.format {
         case .html:
             try html.segment(raw, into: &document)

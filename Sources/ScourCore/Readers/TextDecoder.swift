@@ -24,7 +24,7 @@ public enum TextDecoder {
     public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil) -> Outcome {
         if bytes.isEmpty { return .notText(reason: "empty file") }
         let choice = EncodingChoice.choose(bytes, declared: declaredCharset)
-        if choice.source != .byteOrderMark, looksBinary(bytes) { return .notText(reason: "binary content, not text") }
+        if !choice.skipsBinarySniff, looksBinary(bytes) { return .notText(reason: "binary content, not text") }
         let reading = read(bytes, as: choice)
         return .text(String(decoding: reading.utf8, as: UTF8.self), notes: reading.notes, replacements: reading.replacements)
     }

@@ -9,6 +9,8 @@ public struct EncodingChoice: Sendable, Equatable {
     /// What decided the encoding.
     public enum Source: String, Sendable {
         case byteOrderMark = "byte-order mark"
+        /// No mark, but every other byte NUL beside printable ASCII: UTF-16 saved without its mark.
+        case utf16Pattern = "the bytes' UTF-16 pattern"
         case declaredHeader = "declared charset"
         case meta = "<meta> charset"
         /// Nothing usable was declared (or the declaration was overruled): read from the bytes.
@@ -31,6 +33,7 @@ public struct EncodingChoice: Sendable, Equatable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return EncodingChoice(encoding: .utf8, source: .byteOrderMark) }
         if bytes.starts(with: [0xFF, 0xFE]) { return EncodingChoice(encoding: .utf16LE, source: .byteOrderMark) }
         if bytes.starts(with: [0xFE, 0xFF]) { return EncodingChoice(encoding: .utf16BE, source: .byteOrderMark) }
+        if let encoding = utf16WithoutMark(bytes) { return EncodingChoice(encoding: encoding, source: .utf16Pattern) }
         if let choice = fromLabel(declared, source: .declaredHeader, bytes) { return choice }
         if let choice = fromLabel(meta(), source: .meta, bytes) { return choice }
         return utf8OrWindows1252(bytes, source: .sniffed)
@@ -60,6 +63,31 @@ public struct EncodingChoice: Sendable, Equatable {
         return EncodingChoice(encoding: encoding, source: source)
     }
 
+    /// UTF-16 without a byte-order mark, told by its ASCII: in the first KiB, at least 70% of the
+    /// high bytes are NUL, at most 5% of the low bytes are, and at least 90% of the units with a NUL
+    /// high byte are printable ASCII or whitespace. No ASCII-compatible page has that shape, and no
+    /// binary format with a signature reaches here in it (they are checked first, see `BinarySniffer`).
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> WebEncoding? {
+        let sample = bytes.prefix(1024)
+        let units = sample.count / 2
+        guard units >= 8, !BinarySniffer.hasSignature(bytes) else { return nil }
+        for (encoding, high, low) in [(WebEncoding.utf16LE, 1, 0), (.utf16BE, 0, 1)] {
+            var nulHigh = 0, nulLow = 0, printable = 0
+            for unit in 0..<units {
+                let highByte = sample[sample.startIndex + 2 * unit + high], lowByte = sample[sample.startIndex + 2 * unit + low]
+                if lowByte == 0 { nulLow += 1 }
+                guard highByte == 0 else { continue }
+                nulHigh += 1
+                if (0x20...0x7E).contains(lowByte) || lowByte == 0x09 || lowByte == 0x0A || lowByte == 0x0D { printable += 1 }
+            }
+            if nulHigh * 10 >= units * 7, nulLow * 20 <= units, printable * 10 >= nulHigh * 9 { return encoding }
+        }
+        return nil
+    }
+
+    /// A byte-order mark or the UTF-16 pattern decided: the page is text (UTF-16 is full of NULs), not sniffed for binary.
+    public var skipsBinarySniff: Bool { source == .byteOrderMark || source == .utf16Pattern }
+
     private static func utf8OrWindows1252(_ bytes: [UInt8], source: Source) -> EncodingChoice {
         if UTF8Census.isValid(bytes) || UTF8Census(bytes).isMostlyUTF8 { return EncodingChoice(encoding: .utf8, source: source) }
         return EncodingChoice(encoding: .windows1252, source: .sniffed, overruled: source == .sniffed ? nil : .utf8)
@@ -73,6 +101,9 @@ public struct EncodingChoice: Sendable, Equatable {
         if let overruled {
             return "declared \(overruled.rawValue) but the bytes are \(encoding == .utf8 ? "UTF-8" : "mostly not UTF-8"); "
                 + "decoded as \(encoding.rawValue)"
+        }
+        if source == .utf16Pattern {
+            return "no byte-order mark, but the bytes are \(encoding.rawValue) (every other byte NUL); decoded as \(encoding.rawValue)"
         }
         if source == .sniffed, encoding == .windows1252 {
             return "no usable charset declared and not valid UTF-8; decoded as windows-1252"

@@ -108,12 +108,17 @@ enum BinarySniffer {
         [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], Array("wOFF".utf8), Array("wOF2".utf8),
     ]
 
+    /// Starts with a known binary format's signature.
+    static func hasSignature(_ bytes: [UInt8]) -> Bool {
+        if signatures.contains(where: { bytes.starts(with: $0) }) { return true }
+        return bytes.starts(with: Array("RIFF".utf8)) && bytes.count >= 12 && bytes[8..<12].elementsEqual("WEBP".utf8)
+    }
+
     /// A known binary signature, or control bytes (NUL included, tab, line breaks, form feed
     /// and escape not) over 2% of the first 8 KiB. One stray NUL in a page is not enough:
     /// a page is text with a fault, and the fault is read as a space.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        if signatures.contains(where: { bytes.starts(with: $0) }) { return true }
-        if bytes.starts(with: Array("RIFF".utf8)), bytes.count >= 12, bytes[8..<12].elementsEqual("WEBP".utf8) { return true }
+        if hasSignature(bytes) { return true }
         let sample = bytes.prefix(8192)
         var control = 0
         for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {

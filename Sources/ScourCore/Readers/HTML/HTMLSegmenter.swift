@@ -34,8 +34,8 @@ public struct HTMLSegmenter: Sendable {
     public func segment(_ bytes: [UInt8], into document: inout Document) throws(Rejection) {
         let started = DispatchTime.now().uptimeNanoseconds
         let charset = HTMLCharset.choose(bytes, declared: document.declaredCharset)
-        // UTF-16 pages are full of NUL bytes; only pages without a byte-order mark are sniffed for binary.
-        if charset.source != .byteOrderMark, TextDecoder.looksBinary(bytes) {
+        // UTF-16 pages are full of NUL bytes; only pages without a byte-order mark or UTF-16's pattern are sniffed for binary.
+        if !charset.skipsBinarySniff, TextDecoder.looksBinary(bytes) {
             throw Rejection(stage: ReadStage.name, reason: "binary content, not HTML")
         }
         let reading = TextDecoder.read(bytes, as: charset)
