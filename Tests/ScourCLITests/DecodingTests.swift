@@ -173,4 +173,19 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(result.rejects["zstd.html"], "zstd-compressed content, which Scour does not decode")
         XCTAssertEqual(result.rejects["laced.html"], "binary content, not HTML")
     }
+
+    /// XHTML whose only declaration is its XML declaration: read in that encoding when the bytes are
+    /// not UTF-8; a declaration that lies about a UTF-8 page is set aside.
+    func testAnXMLDeclarationNamesTheEncodingOfXHTMLWithoutMeta() throws {
+        let japanese = "東京の新しい橋が月曜日に開通し、朝から多くの車が渡りました。午後には歩行者も多く訪れました。"
+        func xhtml(_ encoding: String, _ body: String) -> String {
+            "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Bridge</title></head>"
+                + "<body><p>\(body)</p><p>\(body)</p></body></html>"
+        }
+        let sjis = try XCTUnwrap(xhtml("Shift_JIS", japanese).data(using: .shiftJIS))
+        let lying = Array(xhtml("ISO-8859-1", Self.paragraphs[0]).utf8)
+        let result = try run(["sjis.xhtml.html": [UInt8](sjis), "lying.html": lying])
+        XCTAssertTrue(result.records["sjis.xhtml.html"]?.contains(japanese) == true, "\(result.records) \(result.rejects)")
+        XCTAssertTrue(result.records["lying.html"]?.contains("agreed the “new” budget") == true, "\(result.records)")
+    }
 }
