@@ -188,4 +188,43 @@ final class DecodingTests: XCTestCase {
         XCTAssertTrue(result.records["sjis.xhtml.html"]?.contains(japanese) == true, "\(result.records) \(result.rejects)")
         XCTAssertTrue(result.records["lying.html"]?.contains("agreed the “new” budget") == true, "\(result.records)")
     }
+
+    /// `bytes` converted by glibc's iconv (libc-bin, on every Debian system).
+    static func iconv(_ bytes: [UInt8], to encoding: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(bytes))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "iconv to \(encoding)")
+        return [UInt8](data)
+    }
+
+    /// The commonest lie: a single-byte label on UTF-8 bytes is read as UTF-8, with a note; pages
+    /// that are what their single-byte label says keep it.
+    func testASingleByteLabelOnUTF8BytesIsSetAside() throws {
+        let german = "Die Bürger der Stadt haben am Dienstag über den neuen Haushalt für die Schule abgestimmt."
+        let russian = "Жители города во вторник проголосовали за новый бюджет школы, и большинство было за."
+        func page(_ charset: String, _ text: String, as encoding: String.Encoding) throws -> [UInt8] {
+            let html = "<html><head><meta charset=\"\(charset)\"><title>Haushalt</title></head><body><p>\(text)</p><p>\(text)</p></body></html>"
+            return [UInt8](try XCTUnwrap(html.data(using: encoding)))
+        }
+        let result = try run([
+            "utf8-as-1252.html": try page("windows-1252", german, as: .utf8),
+            "real-1252.html": try page("windows-1252", german, as: .windowsCP1252),
+            "real-koi8.html": try Self.iconv(page("koi8-r", russian, as: .utf8), to: "KOI8-R"),
+        ])
+        for name in ["utf8-as-1252.html", "real-1252.html"] {
+            XCTAssertTrue(result.records[name]?.contains(german) == true, "\(name): \(result.records[name] ?? result.rejects[name] ?? "")")
+        }
+        XCTAssertTrue(result.records["real-koi8.html"]?.contains(russian) == true, "\(result.records["real-koi8.html"] ?? "")")
+        XCTAssertTrue(result.stderr.contains("utf8-as-1252.html: declared windows-1252 but the bytes are UTF-8; decoded as UTF-8"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("real-1252.html: declared"), result.stderr)
+    }
 }

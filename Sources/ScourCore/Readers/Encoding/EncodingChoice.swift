@@ -3,8 +3,8 @@
 /// a `<meta>` declaration; failing those, UTF-8 when the bytes are mostly UTF-8 and
 /// Windows-1252 otherwise. Two departures from a browser, both for scraped pages whose
 /// label lies: a page declared UTF-8 whose bytes are mostly not UTF-8 is read as
-/// Windows-1252, and a page declared in a legacy multibyte charset whose bytes are clearly
-/// UTF-8 is read as UTF-8. Either way the document's note says so.
+/// Windows-1252, and a page declared in a legacy single-byte or multibyte charset whose bytes
+/// are clearly UTF-8 is read as UTF-8. Either way the document's note says so.
 public struct EncodingChoice: Sendable, Equatable {
     /// What decided the encoding.
     public enum Source: String, Sendable {
@@ -57,7 +57,9 @@ public struct EncodingChoice: Sendable, Equatable {
             return choice
         }
         if encoding == .utf8 { return utf8OrWindows1252(bytes, source: source) }
-        if encoding.isLegacyMultibyte, UTF8Census(bytes).isClearlyUTF8 {
+        // A single-byte label on UTF-8 bytes is the commonest lie of all ("windows-1252" on a UTF-8 CMS):
+        // genuine single-byte text with letters beyond ASCII is almost never valid UTF-8.
+        if encoding.isLegacyMultibyte || encoding.isSingleByte, UTF8Census(bytes).isClearlyUTF8 {
             return EncodingChoice(encoding: .utf8, source: .sniffed, overruled: encoding)
         }
         return EncodingChoice(encoding: encoding, source: source)
