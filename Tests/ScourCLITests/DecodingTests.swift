@@ -152,6 +152,9 @@ final class DecodingTests: XCTestCase {
                 bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
             }
         }
+        // A Russian text has almost no ASCII: its high bytes are U+04xx's block and the spaces' NUL.
+        let russian = (1...6).map { "Жители города во вторник проголосовали за новый бюджет школы номер \($0), и большинство было за." }
+            .joined(separator: "\n\n") + "\n"
         var laced: [UInt8] = []
         for index in 0..<800 { laced += [UInt8(truncatingIfNeeded: index &* 131 &+ 7), 0] }
         let result = try run([
@@ -160,7 +163,9 @@ final class DecodingTests: XCTestCase {
             "le.html": utf16(page, bigEndian: false), "be.html": utf16(page, bigEndian: true),
             "le.txt": utf16(text, bigEndian: false),
             "zstd.html": [0x28, 0xB5, 0x2F, 0xFD] + page, "laced.html": laced,
+            "ru.txt": utf16(Array(russian.utf8), bigEndian: false),
         ])
+        XCTAssertTrue(result.records["ru.txt"]?.contains("Жители города во вторник") == true, "\(result.rejects["ru.txt"] ?? "")")
         for name in ["wire.html", "twice.html.gz", "le.html", "be.html", "le.txt"] {
             XCTAssertTrue(result.records[name]?.contains(Self.paragraphs[0]) == true, "\(name): \(result.rejects[name] ?? "missing")")
             XCTAssertTrue(result.records[name]?.contains(Self.paragraphs[11]) == true, name)

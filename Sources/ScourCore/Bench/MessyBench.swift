@@ -4,7 +4,8 @@ import Foundation
 /// then again with one common fault put in its bytes (in memory), and the share of the
 /// clean run's body words the faulty run still keeps is reported per fault class. The
 /// faults are the ones real scrapes carry: a stray byte, a Latin-1 letter in a UTF-8 page,
-/// a wrong declared charset, a legacy multibyte page with one bad sequence, a NUL byte.
+/// a wrong declared charset, a legacy multibyte page with one bad sequence, a NUL byte, a
+/// body still gzip-compressed, UTF-16 saved without its byte-order mark.
 public struct MessyBench {
     public enum Fault: String, CaseIterable, Sendable {
         case strayByteAtEnd = "stray byte at end"
@@ -14,6 +15,9 @@ public struct MessyBench {
         case declaredEUCKR = "declared euc-kr"
         case shiftJISBadPair = "Shift_JIS, one bad pair"
         case nulInBody = "one NUL in body"
+        case declaredWindows1252 = "declared windows-1252"
+        case gzipUnderPlainName = "gzip under a plain name"
+        case utf16WithoutMark = "UTF-16LE, no mark"
     }
 
     /// Words kept over clean words for one fault, over all pages and over each half of the set.
@@ -87,6 +91,15 @@ public struct MessyBench {
             bytes.insert(contentsOf: [0x85, 0x40], at: middle)
         case .nulInBody:
             bytes.insert(0x00, at: middle)
+        case .declaredWindows1252:
+            guard UTF8Census.isValid(raw), raw.contains(where: { $0 >= 0x80 }) else { return nil }
+            faulty.declaredCharset = "windows-1252"
+        case .gzipUnderPlainName:
+            guard let packed = GzipMember.compress(raw) else { return nil }
+            bytes = packed
+        case .utf16WithoutMark:
+            guard UTF8Census.isValid(raw) else { return nil }
+            bytes = String(decoding: raw, as: UTF8.self).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         }
         faulty.raw = bytes
         return faulty

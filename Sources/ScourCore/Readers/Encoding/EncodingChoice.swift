@@ -65,24 +65,31 @@ public struct EncodingChoice: Sendable, Equatable {
         return EncodingChoice(encoding: encoding, source: source)
     }
 
-    /// UTF-16 without a byte-order mark, told by its ASCII: in the first KiB, at least 70% of the
-    /// high bytes are NUL, at most 5% of the low bytes are, and at least 90% of the units with a NUL
-    /// high byte are printable ASCII or whitespace. No ASCII-compatible page has that shape, and no
-    /// binary format with a signature reaches here in it (they are checked first, see `BinarySniffer`).
+    /// UTF-16 without a byte-order mark, told from the first 4 KiB by its high bytes: at most 5% of
+    /// the low bytes are NUL, 90% of the units with a NUL high byte are printable ASCII or whitespace,
+    /// and either at least 30% of the high bytes are NUL (markup is ASCII; a title in Persian fills
+    /// the rest) or 95% are NUL or one alphabet's block (a text in Russian: U+04xx and spaces).
+    /// ASCII-compatible text has printable bytes in both places; binary formats with a signature are
+    /// checked first (`BinarySniffer`), and 16-bit numbers fail the printable test. CJK text, spread
+    /// over many blocks, is not recognised.
     static func utf16WithoutMark(_ bytes: [UInt8]) -> WebEncoding? {
-        let sample = bytes.prefix(1024)
+        let sample = bytes.prefix(4096)
         let units = sample.count / 2
         guard units >= 8, !BinarySniffer.hasSignature(bytes) else { return nil }
         for (encoding, high, low) in [(WebEncoding.utf16LE, 1, 0), (.utf16BE, 0, 1)] {
-            var nulHigh = 0, nulLow = 0, printable = 0
+            var highCounts = [Int](repeating: 0, count: 256)
+            var nulLow = 0, printable = 0
             for unit in 0..<units {
                 let highByte = sample[sample.startIndex + 2 * unit + high], lowByte = sample[sample.startIndex + 2 * unit + low]
+                highCounts[Int(highByte)] += 1
                 if lowByte == 0 { nulLow += 1 }
-                guard highByte == 0 else { continue }
-                nulHigh += 1
-                if (0x20...0x7E).contains(lowByte) || lowByte == 0x09 || lowByte == 0x0A || lowByte == 0x0D { printable += 1 }
+                if highByte == 0, (0x20...0x7E).contains(lowByte) || lowByte == 0x09 || lowByte == 0x0A || lowByte == 0x0D { printable += 1 }
             }
-            if nulHigh * 10 >= units * 7, nulLow * 20 <= units, printable * 10 >= nulHigh * 9 { return encoding }
+            let nulHigh = highCounts[0]
+            guard nulLow * 20 <= units, printable * 10 >= nulHigh * 9 else { continue }
+            // Alphabets up to U+33FF (Latin extensions to Thai, Georgian, Hangul Jamo, kana) fill one block each.
+            let alphabet = highCounts[1..<0x34].max() ?? 0
+            if nulHigh * 10 >= units * 3 || (nulHigh + alphabet) * 20 >= units * 19 && alphabet * 10 >= units * 3 { return encoding }
         }
         return nil
     }
