@@ -34,6 +34,25 @@ final class BodyRescueTests: XCTestCase {
         return Pipeline(config: TestSupport.defaultConfig).process(document)
     }
 
+    /// A body a script fills in: the markup keeps no article text, the article's JSON-LD `articleBody`
+    /// is the body (a paragraph a line). HTML inside articleBody, or a web page's (not an article's)
+    /// text, is no body: those pages stay rejects.
+    func testAnEmptyBodyTakesTheArticlesJSONLDArticleBody() throws {
+        func page(type: String, body: String) -> String {
+            let json = try! JSONSerialization.data(withJSONObject: ["@context": "https://schema.org", "@type": type,
+                                                                   "headline": "Sea wall holds", "articleBody": body])
+            return "<html><head><title>Sea wall holds</title><script type=\"application/ld+json\">\(String(decoding: json, as: UTF8.self))</script></head>"
+                + "<body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Sea wall holds</h1><div id=\"story\"></div></body></html>"
+        }
+        let rescued = try clean(page(type: "NewsArticle", body: story + "\n\n" + second)).get()
+        XCTAssertEqual(rescued.bodyText, story + "\n\n" + second)
+        XCTAssertTrue(rescued.notes.contains { $0.contains("json-ld:article.articleBody (2 paragraph(s))") }, "\(rescued.notes)")
+        for (type, body) in [("NewsArticle", "<p>\(story)</p><p>\(second)</p>"), ("WebPage", story + "\n" + second)] {
+            guard case let .failure(rejection) = clean(page(type: type, body: body)) else { return XCTFail("\(type) was not rejected") }
+            XCTAssertEqual(rejection.reason, "no body text left after cleaning")
+        }
+    }
+
     func testArticleInsideAMarkedRailUnderAPageWideWrapperIsRescued() throws {
         // A page-wide wrapper with a strong content name wins the ranking; the article sits in a
         // "left-rail" that libxml2 left open around it, and the rail, the teasers and the comments

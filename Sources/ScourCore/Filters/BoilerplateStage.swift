@@ -144,9 +144,23 @@ public struct BoilerplateStage: Stage {
             restore.append(index)
             words += verdict.features.words
         }
-        guard words >= 2 * minProseWords else { return }
+        guard words >= 2 * minProseWords else { return keepStructuredBody(&document, stopwords: stopwords) }
         for index in restore { document.blocks[index].removal = nil }
         document.notes.append("no block survived cleaning: kept the \(restore.count) prose block(s) no phrase or shape rule removed")
+    }
+
+    /// When the markup keeps no article text at all (a body a script fills in), the article's
+    /// JSON-LD `articleBody` is the body, a block a line, when it reads as prose and not as markup.
+    func keepStructuredBody(_ document: inout Document, stopwords: StopwordSet) {
+        guard let hint = document.markupHints.first(where: { $0.field == .body }) else { return }
+        let lines = hint.value.split(separator: "\n").map { NormalizeStage.normalize(String($0)) }.filter { !$0.isEmpty }
+        // Some sites put HTML in articleBody: tags as text would be no body.
+        guard !lines.contains(where: { $0.contains("</") || $0.contains("<p") || $0.contains("<br") }) else { return }
+        let blocks = lines.map { Block(kind: .paragraph, text: $0) }
+        let prose = blocks.filter { BlockFeatures($0, stopwords: stopwords).isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty) }
+        guard prose.reduce(0, { $0 + BlockFeatures($1, stopwords: stopwords).words }) >= 2 * minProseWords else { return }
+        document.blocks += blocks
+        document.notes.append("no block survived cleaning: the body is the page's \(hint.origin.description) (\(blocks.count) paragraph(s))")
     }
 
     func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {

@@ -23,6 +23,9 @@ public enum HintField: String, Sendable, Decodable {
     case captureDate = "warc-date"
     /// A short line with digits outside the article (sidebar, footer, comments): a date only when nothing else gave one.
     case outsideDate = "outside-date"
+    /// The article's own text in structured data (JSON-LD `articleBody`), paragraphs kept as lines:
+    /// the body only when the page's markup keeps none (a body a script fills in).
+    case body = "article-body"
 }
 
 /// Where a hint came from: the kind of source, which tells whether a reader of the page sees

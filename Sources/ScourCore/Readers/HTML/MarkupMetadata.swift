@@ -232,6 +232,13 @@ struct JSONLDReader {
         candidates.append(.init(hint: MarkupHint(field: field, value: collapsed, origin: origin), rank: rank))
     }
 
+    /// A text whose line breaks part its paragraphs: each line collapsed, empty lines dropped.
+    private mutating func addBody(_ value: String, origin: HintOrigin, rank: Int) {
+        let lines = HTMLEntities.decode(value).split(whereSeparator: \.isNewline).map { MarkupScan.collapse(String($0)) }.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return }
+        candidates.append(.init(hint: MarkupHint(field: .body, value: lines.joined(separator: "\n"), origin: origin), rank: rank))
+    }
+
     private static func types(_ object: [String: Any]) -> [String] {
         let raw = object["@type"]
         let list = (raw as? [Any])?.compactMap { $0 as? String } ?? (raw as? String).map { [$0] } ?? []
@@ -299,6 +306,9 @@ struct JSONLDReader {
         if let publisher = Self.names(object["publisher"], ids: namesByID).first {
             add(.outlet, publisher, origin: .init(.jsonLD("\(kind).publisher")), rank: rank(MarkupRank.articleJSONLDSecondary, 26))
             siteNames.append(MarkupScan.collapse(publisher))
+        }
+        if isArticle, let body = object["articleBody"] as? String {
+            addBody(body, origin: .init(.jsonLD("article.articleBody")), rank: MarkupRank.articleJSONLD)
         }
         if let description = object["description"] as? String {
             add(.description, description, origin: .init(.jsonLD("\(kind).description")), rank: rank(21, 30))

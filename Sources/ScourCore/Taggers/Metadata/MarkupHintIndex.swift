@@ -3,7 +3,7 @@
 /// trimming again, was a hot spot of the stage.
 struct MarkupHintIndex {
     /// Per field (`slot`), the indices of its hints with a non-empty value, in rank order.
-    private var byField = Array(repeating: [Int](), count: 13)
+    private var byField = Array(repeating: [Int](), count: 14)
     /// The values that lost edge spaces, by hint index; the others are the hints' own.
     private var trimmed: [Int: String] = [:]
 
@@ -47,6 +47,7 @@ struct MarkupHintIndex {
         case .byline: 10
         case .captureDate: 11
         case .outsideDate: 12
+        case .body: 13
         }
     }
 }
