@@ -26,18 +26,43 @@ final class WindowCleanerTests: XCTestCase {
         }
     }
 
-    private func run(jobs: Int, source counter: CountingSource, failAfter: Int? = nil) throws(RunError) -> (sources: [String], maxAhead: Int) {
+    private func run(jobs: Int, source counter: CountingSource, failAfter: Int? = nil, stop: StopRequest = StopRequest(),
+                     stopAfter: Int? = nil) throws(RunError) -> (sources: [String], maxAhead: Int, documentsIn: Int) {
         let cleaner = WindowCleaner(pipeline: Pipeline(config: TestSupport.defaultConfig), jobs: jobs, evidence: false, minHash: MinHash(shingleSize: 5))
         var source = counter
         var stats = cleaner.pipeline.stages.map { StageStats(stage: $0.name) }
         var sources: [String] = []
         var maxAhead = 0
-        try cleaner.clean(&source, stop: StopRequest(), stats: &stats) { outcomes throws(RunError) in
+        try cleaner.clean(&source, stop: stop, stats: &stats) { outcomes throws(RunError) in
             maxAhead = max(maxAhead, counter.read - sources.count)
             if let failAfter, sources.count >= failAfter { throw RunError.output(.writeFailed(path: "test", reason: "disk full")) }
             sources += outcomes.map(\.source)
+            if let stopAfter, sources.count >= stopAfter { stop.request("SIGTERM") }
         }
-        return (sources, maxAhead)
+        return (sources, maxAhead, stats.first?.documentsIn ?? -1)
+    }
+
+    /// Every worker's stage counts reach the run's: the read stage saw each document once.
+    func testEveryDocumentIsCountedOnceAndAnEmptySourceWritesNothing() throws {
+        let result = try run(jobs: 2, source: CountingSource(total: 60))
+        let documents = (0..<60).filter { $0 % 11 != 3 && $0 % 11 != 5 }.count
+        XCTAssertEqual(result.documentsIn, documents)
+        let empty = try run(jobs: 2, source: CountingSource(total: 0))
+        XCTAssertEqual(empty.sources, [])
+        XCTAssertEqual(empty.documentsIn, 0)
+    }
+
+    /// A stop ends the reading; what was read is still cleaned and written, in order.
+    func testAStopEndsReadingAndWritesWhatWasRead() throws {
+        let source = CountingSource(total: 10_000)
+        let result = try run(jobs: 2, source: source, stopAfter: 20)
+        XCTAssertLessThan(source.read, 200)
+        XCTAssertEqual(result.sources, (0..<source.read).map { "in/\($0)" }, "every input read is written")
+        let stoppedFirst = StopRequest()
+        stoppedFirst.request("SIGINT")
+        let none = CountingSource(total: 100)
+        XCTAssertEqual(try run(jobs: 2, source: none, stop: stoppedFirst).sources, [])
+        XCTAssertEqual(none.read, 0)
     }
 
     func testOutcomesComeInInputOrderAndReadingStaysWithinTheWindow() throws {
@@ -51,6 +76,9 @@ final class WindowCleanerTests: XCTestCase {
     }
 
     func testAFailedWriteEndsTheRunWithoutReadingOn() {
+        let first = CountingSource(total: 10_000)
+        XCTAssertThrowsError(try run(jobs: 2, source: first, failAfter: 0), "the first group's write fails")
+        XCTAssertLessThan(first.read, 200)
         let source = CountingSource(total: 10_000)
         do {
             _ = try run(jobs: 2, source: source, failAfter: 20)

@@ -13,9 +13,12 @@ struct WindowCleaner {
     /// Set when duplicates are looked for: the workers make each document's fingerprint.
     var minHash: MinHash?
 
+    /// Worker threads: `jobs`, but no more than the cores (as `concurrentPerform` ran before):
+    /// cleaning is CPU work, and each thread more is memory and a chance to fail to start.
+    var workerCount: Int { max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)) }
     /// Inputs read but not yet written: enough that a slow page at the head does not idle the
     /// workers for long, few enough that memory stays bounded (each may hold up to `max_bytes`).
-    var windowSize: Int { max(1, jobs) * 32 }
+    var windowSize: Int { workerCount * 32 }
     /// Finished outcomes handed to `write` at once (one flush of the output files each), unless
     /// nothing else can be done first.
     static let writeGroup = 16
@@ -52,7 +55,7 @@ struct WindowCleaner {
     func clean<Source: DocumentSource>(_ source: inout Source, stop: StopRequest, stats: inout [StageStats],
                                        write: ([Outcome]) throws(RunError) -> Void) throws(RunError) {
         let window = CleaningWindow(capacity: windowSize)
-        let workers = (0..<max(1, jobs)).map { _ in startWorker(on: window) }
+        let workers = (0..<workerCount).map { _ in startWorker(on: window) }
         defer {
             window.cancel()
             for worker in workers { worker.wait() }
@@ -137,9 +140,11 @@ final class CleaningWindow: @unchecked Sendable {
     /// Adds the next input; the caller keeps fewer than `capacity` inputs in the window.
     func add(_ item: SourceItem) {
         condition.lock()
+        precondition(added - taken < capacity, "window overfilled")
         items[added % capacity] = item
         added += 1
-        condition.broadcast()
+        // Only workers wait while the reading thread adds: one of them can take the input.
+        condition.signal()
         condition.unlock()
     }
 
@@ -176,6 +181,7 @@ final class CleaningWindow: @unchecked Sendable {
 
     func finish(_ index: Int, _ outcome: WindowCleaner.Outcome) {
         condition.lock()
+        precondition(outcomes[index % capacity] == nil, "outcome slot \(index) still full")
         outcomes[index % capacity] = outcome
         if index == taken { condition.broadcast() }
         condition.unlock()
@@ -213,6 +219,8 @@ final class WorkerThread: @unchecked Sendable {
             stats = body()
             done.signal()
         }
+        // glibc's default for threads, set rather than left to `ulimit -s`.
+        thread.stackSize = 8 << 20
         thread.start()
     }
 
