@@ -140,4 +140,31 @@ final class InputFileTests: XCTestCase {
         let second = try CLIRunner.run(["run", "--config", config.path])
         XCTAssertTrue(second.stderr.contains("1 inputs, 0 written, 0 rejected, 1 unchanged"), second.stderr)
     }
+
+    /// A wget mirror: server-side pages saved as `.php`/`.aspx`, a query kept in a file name, a
+    /// text file gzipped, a `.gz` that is not gzip. Pages are read as HTML with a note; files that
+    /// are no page are rejects with their type, images and styles by name without being read.
+    func testAMirrorsServerSidePagesAreReadAndItsOtherFilesNamed() throws {
+        let story = "The council met on Tuesday to discuss the new harbour budget, which has been delayed for months by disputes."
+        let page = "<!DOCTYPE html><html><head><title>Harbour</title></head><body><article><p>\(story)</p><p>\(story) Again.</p></article></body></html>"
+        for name in ["news.php", "story.aspx", "index.html?id=3", "plain.html.gz"] {
+            try Data(page.utf8).write(to: inputs.appendingPathComponent(name))
+        }
+        try Data("\(story)\n\nA second paragraph about the harbour and its budget, for the record.\n".utf8).write(to: inputs.appendingPathComponent("notes.text"))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-k", inputs.appendingPathComponent("notes.text").path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("notes.text"))
+        try Data("body { color: red }".utf8).write(to: inputs.appendingPathComponent("site.css"))
+        try Data("2026-12-06 GET /news.php 200\n".utf8).write(to: inputs.appendingPathComponent("access.log"))
+        let (result, written, rejected) = try run()
+        let sources = Set(written.compactMap { ($0["source"] as? String).map { ($0 as NSString).lastPathComponent } })
+        XCTAssertEqual(sources, ["news.php", "story.aspx", "index.html?id=3", "plain.html.gz", "notes.text.gz"], "\(rejected)")
+        let reasons = Dictionary(uniqueKeysWithValues: rejected.map { (($0["source"] as! String as NSString).lastPathComponent, $0["reason"] as! String) })
+        XCTAssertEqual(reasons, ["site.css": "unsupported file type .css", "access.log": "unsupported file type .log"])
+        XCTAssertTrue(result.stderr.contains("news.php: a .php file that starts like an HTML page; read as HTML"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("plain.html.gz: named .gz but not gzip-compressed; read as it is"), result.stderr)
+    }
 }
