@@ -137,6 +137,41 @@ final class WARCInteropTests: XCTestCase {
     }
 }
 
+/// A folder mirrored by the real wget (`-r`, no `--adjust-extension`, no decompression): pages
+/// saved as `index.php` and `story.php?id=3`, one saved gzip-compressed as the server sent it,
+/// and a style sheet. Every page becomes a document; the style sheet is a reject by name, and
+/// the robots.txt wget saves too is a reject with its reason.
+final class WgetMirrorTests: XCTestCase {
+    func testAWgetMirrorIsReadPageByPage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wget") else {
+            throw XCTSkip("wget is not installed (scripts/install-deps.sh installs it)")
+        }
+        let work = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let server = TestHTTPServer()
+        try server.start()
+        defer { server.stop() }
+        let mirror = work.appendingPathComponent("mirror")
+        let wget = try runTool(["/usr/bin/wget", "-q", "--no-config", "-r", "-l", "2", "-np", "-nH", "--compression=none",
+                                "-P", mirror.path, "\(server.base)/mirror/index.php"], timeout: 60)
+        XCTAssertEqual(wget.status, 0, wget.stderr)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: mirror.appendingPathComponent("mirror").path).sorted()
+        XCTAssertEqual(saved, ["index.php", "packed.html", "site.css", "story.php?id=3"])
+        let output = work.appendingPathComponent("o.jsonl"), rejects = work.appendingPathComponent("r.jsonl")
+        let result = try CLIRunner.run(["run", "--input", mirror.path, "--output", output.path, "--rejects", rejects.path], timeout: 60)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let titles = try CLIRunner.jsonLines(output).compactMap { $0["title"] as? String }.sorted()
+        XCTAssertEqual(titles, ["Council budget", "Road repairs", "Spring review"], result.stderr)
+        let rejected = Set(try CLIRunner.jsonLines(rejects).map { line -> String in
+            let name = ((line["source"] as? String ?? "") as NSString).lastPathComponent
+            return name + ": " + (line["reason"] as? String ?? "")
+        })
+        // wget saves the site's robots.txt beside the pages: a text file with no prose.
+        XCTAssertEqual(rejected, ["site.css: unsupported file type .css", "robots.txt: no body text left after cleaning"])
+        XCTAssertTrue(result.stderr.contains("packed.html: content was gzip-compressed"), result.stderr)
+    }
+}
+
 /// Runs a tool other than scour (wget, python, a script), bounded in time, output in files.
 func runTool(_ arguments: [String], timeout: TimeInterval) throws -> CLIRunner.Result {
     try CLIRunner.runProcess(URL(fileURLWithPath: arguments[0]), Array(arguments.dropFirst()), in: nil, timeout: timeout,

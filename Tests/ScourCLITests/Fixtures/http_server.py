@@ -156,8 +156,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._not_modified()
             else:
                 self.send(200, text, headers=[("ETag", '"v1"'), ("Last-Modified", "Tue, 02 Jan 2024 10:00:00 GMT")])
+        elif path.startswith("/mirror/"):
+            self.serve_mirror(path)
         elif path == "/latin1":
             self.send(200, ("Caf\u00e9 cr\u00e8me. " + PROSE + "\n").encode("latin-1"), "text/plain; charset=iso-8859-1")
+        else:
+            self.send(404, b"unknown path")
+
+    def serve_mirror(self, path):
+        """A small site as wget mirrors it: server-side pages (.php, a query in the name), a style
+        sheet, and a page sent gzip-compressed whatever the client asked (wget saves those bytes)."""
+        def page(title, prose):
+            return ("<!DOCTYPE html><html><head><title>%s</title><link rel=stylesheet href=site.css></head>"
+                    "<body><nav><a href=index.php>Home</a> <a href=story.php?id=3>Story</a> <a href=packed.html>Packed</a></nav>"
+                    "<article><h1>%s</h1><p>%s</p></article></body></html>" % (title, title, prose)).encode()
+        if path == "/mirror/index.php":
+            self.send(200, page("Council budget", PROSE), "text/html; charset=utf-8")
+        elif path == "/mirror/story.php?id=3":
+            self.send(200, page("Road repairs", PROSE.replace("council", "committee")), "text/html; charset=utf-8")
+        elif path == "/mirror/packed.html":
+            body = gzip.compress(page("Spring review", PROSE.replace("budget", "plan")))
+            self.send(200, body, "text/html; charset=utf-8", headers=[("Content-Encoding", "gzip")])
+        elif path == "/mirror/site.css":
+            self.send(200, b"body { color: #222 }", "text/css")
         else:
             self.send(404, b"unknown path")
 
