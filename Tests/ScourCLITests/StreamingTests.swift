@@ -46,6 +46,38 @@ final class StreamingTests: XCTestCase {
         XCTAssertTrue(log.contains("No space left on device"), log)
     }
 
+    /// A producer that keeps stdin open and goes quiet must not hold a stop: SIGTERM ends the run
+    /// (the records already read are written) within the wait's slice, for JSONL and WARC input.
+    func testSIGTERMEndsARunWhoseStdinStaysOpenAndQuiet() throws {
+        let work = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let story = "The council met on a rainy evening to decide on the new library, and members spoke for hours about its cost."
+        for format in ["jsonl", "warc"] {
+            let stdin = Pipe()
+            defer { try? stdin.fileHandleForWriting.close() }
+            let logs = work.appendingPathComponent("quiet-\(format)")
+            let output = work.appendingPathComponent("out-\(format).jsonl")
+            let process = try CLIRunner.start(["run", "--stdin", "--stdin-format", format, "--output", output.path,
+                                               "--rejects", work.appendingPathComponent("r-\(format).jsonl").path, "--jobs", "1"],
+                                              logs: logs, standardInput: stdin)
+            if format == "jsonl" {
+                for index in 0..<2 {
+                    let record = try JSONSerialization.data(withJSONObject: ["source": "wire/\(index)", "text": "Vote \(index)\n\n\(story) Vote \(index)."])
+                    try stdin.fileHandleForWriting.write(contentsOf: record + Data("\n".utf8))
+                }
+            }
+            usleep(500_000)
+            let started = Date()
+            XCTAssertEqual(CLIRunner.stop(process, signal: SIGTERM, timeout: 20), 0, format)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5, "\(format): the stop waited for stdin")
+            let log = try String(contentsOf: URL(fileURLWithPath: logs.path + ".err"), encoding: .utf8)
+            XCTAssertTrue(log.contains("(stopped by SIGTERM)"), log)
+            if format == "jsonl" {
+                XCTAssertEqual(try CLIRunner.jsonLines(output).compactMap { $0["source"] as? String }, ["wire/0", "wire/1"])
+            }
+        }
+    }
+
     /// A producer that keeps stdin open must not hold a run whose output has failed: once a
     /// write fails, the run reads no more and ends with the error.
     func testFullStdoutEndsTheRunWhileStdinStaysOpen() throws {

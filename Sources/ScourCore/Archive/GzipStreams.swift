@@ -107,9 +107,13 @@ final class ByteChunkStream {
     private static let keptBehind = 4 << 20
     private static let chunkSize = 256 * 1024
 
-    init(handle: FileHandle, name: String) {
+    /// A stop ends the stream where it is, even while it is quiet (`StreamWait`).
+    private let stop: StopRequest?
+
+    init(handle: FileHandle, name: String, stop: StopRequest? = nil) {
         self.handle = handle
         self.name = name
+        self.stop = stop
     }
 
     deinit {
@@ -125,6 +129,10 @@ final class ByteChunkStream {
     /// Appends the next raw chunk, dropping bytes no longer needed; false at the end.
     private func readRaw() throws(ArchiveError) -> Bool {
         guard !rawFinished else { return false }
+        guard StreamWait.readable(handle.fileDescriptor, stop: stop) else {
+            rawFinished = true
+            return false
+        }
         let data: Data?
         do {
             data = try handle.read(upToCount: Self.chunkSize)

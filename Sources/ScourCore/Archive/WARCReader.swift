@@ -48,8 +48,8 @@ public final class WARCReader {
     /// Records read or rejected so far.
     public var records: Int { count }
 
-    public init(handle: FileHandle, name: String) {
-        stream = ByteChunkStream(handle: handle, name: name)
+    public init(handle: FileHandle, name: String, stop: StopRequest? = nil) {
+        stream = ByteChunkStream(handle: handle, name: name, stop: stop)
     }
 
     public convenience init(path: String) throws(ArchiveError) {

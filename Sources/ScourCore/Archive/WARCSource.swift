@@ -25,8 +25,8 @@ public struct WARCSource: DocumentSource {
         source = path
     }
 
-    public init(handle: FileHandle, name: String = "stdin", maxBytes: Int = 64 << 20) {
-        reader = WARCReader(handle: handle, name: name)
+    public init(handle: FileHandle, name: String = "stdin", maxBytes: Int = 64 << 20, stop: StopRequest? = nil) {
+        reader = WARCReader(handle: handle, name: name, stop: stop)
         self.maxBytes = maxBytes
         source = name
     }

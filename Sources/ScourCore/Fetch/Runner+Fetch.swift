@@ -72,7 +72,7 @@ extension Runner {
     /// Streaming mode with a WARC archive (`.warc` or `.warc.gz`) on a stream.
     public func run(warc handle: FileHandle, warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
-            try run(sharded: WARCSource(handle: handle), state: state, warn: warn)
+            try run(sharded: WARCSource(handle: handle, stop: stop), state: state, warn: warn)
         }
     }
 }

@@ -59,7 +59,7 @@ public struct Runner {
     /// Streaming mode: JSONL records (`{"url", "html"}` or `{"source", "text"}`) from a stream.
     public func run(records handle: FileHandle, warn: (String) -> Void) throws(RunError) -> RunSummary {
         try withState { state throws(RunError) in
-            try run(sharded: JSONLRecordSource(handle: handle), state: state, warn: warn)
+            try run(sharded: JSONLRecordSource(handle: handle, stop: stop), state: state, warn: warn)
         }
     }
 

@@ -12,10 +12,14 @@ public struct JSONLRecordSource: DocumentSource {
     private var lines = LineBuffer()
     private var finished = false
     private var lineNumber = 0
+    /// A stop ends the reading between records even while the stream is quiet (`StreamWait`).
+    private let stop: StopRequest?
+    private var stopped = false
 
-    public init(handle: FileHandle, name: String = "stdin") {
+    public init(handle: FileHandle, name: String = "stdin", stop: StopRequest? = nil) {
         self.handle = handle
         self.name = name
+        self.stop = stop
     }
 
     public mutating func next() -> SourceItem? {
@@ -50,7 +54,13 @@ public struct JSONLRecordSource: DocumentSource {
     private mutating func nextLine() -> Data? {
         while true {
             if let line = lines.nextLine() { return line }
+            // After a stop, a record half received is no record: it is not handed on as one.
+            if stopped { return nil }
             if finished { return lines.rest() }
+            guard StreamWait.readable(handle.fileDescriptor, stop: stop) else {
+                stopped = true
+                continue
+            }
             if !lines.fill(from: handle.fileDescriptor) { finished = true }
         }
     }
