@@ -31,6 +31,24 @@ final class EncodingTests: XCTestCase {
         }
     }
 
+    /// UTF-16 without a mark is told by its shape; ASCII and UTF-8 text whose every other byte
+    /// repeats (spaced digits, one letter a line) is not taken for it.
+    func testUTF16WithoutAMarkIsToldByItsShapeAndPlainTextIsNot() {
+        func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+            text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }
+        let page = "<html><head><title>Вести</title></head><body><p>The council met on Tuesday.</p></body></html>"
+        let russian = "Жители города во вторник проголосовали за новый бюджет школы, и большинство было за."
+        XCTAssertEqual(EncodingChoice.utf16WithoutMark(utf16(page, bigEndian: false)), .utf16LE)
+        XCTAssertEqual(EncodingChoice.utf16WithoutMark(utf16(page, bigEndian: true)), .utf16BE)
+        XCTAssertEqual(EncodingChoice.utf16WithoutMark(utf16(russian, bigEndian: false)), .utf16LE)
+        for plain in ["1 2 3 4 5 6 7 8 9 0 1 2 3 4", "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n", "- - - - - - - - - - - -", russian, page] {
+            XCTAssertNil(EncodingChoice.utf16WithoutMark(Array(plain.utf8)), plain)
+        }
+        let numbers = (0..<600).flatMap { [UInt8(truncatingIfNeeded: $0 &* 37), UInt8($0 % 3)] }
+        XCTAssertNil(EncodingChoice.utf16WithoutMark(numbers), "16-bit numbers are no text")
+    }
+
     func testLabelsFollowTheStandardAndUnknownOnesAreNone() {
         XCTAssertEqual(WebEncoding(label: " Latin1 "), .windows1252)
         XCTAssertEqual(WebEncoding(label: "x-sjis"), .shiftJIS)

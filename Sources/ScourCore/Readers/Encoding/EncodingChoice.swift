@@ -68,7 +68,9 @@ public struct EncodingChoice: Sendable, Equatable {
     /// UTF-16 without a byte-order mark, told from the first 4 KiB by its high bytes: at most 5% of
     /// the low bytes are NUL, 90% of the units with a NUL high byte are printable ASCII or whitespace,
     /// and either at least 30% of the high bytes are NUL (markup is ASCII; a title in Persian fills
-    /// the rest) or 95% are NUL or one alphabet's block (a text in Russian: U+04xx and spaces).
+    /// the rest) or 95% are NUL or one alphabet's block below U+2000 (a text in Russian: U+04xx and
+    /// spaces; Devanagari's and Malayalam's blocks share their byte with a tab or line break and
+    /// count only through the first rule).
     /// ASCII-compatible text has printable bytes in both places; binary formats with a signature are
     /// checked first (`BinarySniffer`), and 16-bit numbers fail the printable test. CJK text, spread
     /// over many blocks, is not recognised.
@@ -87,12 +89,16 @@ public struct EncodingChoice: Sendable, Equatable {
             }
             let nulHigh = highCounts[0]
             guard nulLow * 20 <= units, printable * 10 >= nulHigh * 9 else { continue }
-            // Alphabets up to U+33FF (Latin extensions to Thai, Georgian, Hangul Jamo, kana) fill one block each.
-            let alphabet = highCounts[1..<0x34].max() ?? 0
+            // Alphabets below U+2000 (Latin extensions, Greek, Cyrillic, Hebrew, Arabic, Thai, Georgian…)
+            // fill one block each. Only high bytes no ASCII text holds count: not 0x20 and up ("1 2 3 4"
+            // would be all 0x20), not tab, line feed, form feed or return ("a\nb\nc" all 0x0A).
+            let alphabet = Self.alphabetHighBytes.map { highCounts[$0] }.max() ?? 0
             if nulHigh * 10 >= units * 3 || (nulHigh + alphabet) * 20 >= units * 19 && alphabet * 10 >= units * 3 { return encoding }
         }
         return nil
     }
+
+    static let alphabetHighBytes = (0x01...0x1F).filter { ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }
 
     /// A byte-order mark or the UTF-16 pattern decided: the page is text (UTF-16 is full of NULs), not sniffed for binary.
     public var skipsBinarySniff: Bool { source == .byteOrderMark || source == .utf16Pattern }
