@@ -138,11 +138,24 @@ final class BodyRescueTests: XCTestCase {
         <html><body><div><img src="shield.svg" alt="Shield"><p>You will be connected to <b>www.example.se</b> in just a moment...</p>\
         <p><a href="https://example.com/shield">Learn about the shield</a></p></div><script>location.href="/article"</script></body></html>
         """
-        for (html, reason) in [(iframe, "no text in input"), (connecting, "no body text left after cleaning")] {
+        // The same pages with their vendors' signatures: the reject names the bot check.
+        let incapsula = iframe.replacingOccurrences(of: "/_resource?x=1", with: "/_Incapsula_Resource?SWUDNSAI=30")
+        let shield = connecting.replacingOccurrences(of: "Learn about the shield", with: "Learn about Project Shield")
+        let cloudflare = """
+        <html><head><title>Just a moment...</title></head><body><div id="challenge-body-text"></div>        <script>window._cf_chl_opt={cvId: '3'};</script><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>
+        """
+        for (html, reason) in [(iframe, "no text in input"), (connecting, "no body text left after cleaning"),
+                               (incapsula, "a bot-check page (Incapsula), not the article"),
+                               (shield, "a bot-check page (Project Shield), not the article"),
+                               (cloudflare, "a bot-check page (Cloudflare), not the article")] {
             switch clean(html) {
             case let .success(document): XCTFail("kept: \(document.bodyText)")
             case let .failure(rejection): XCTAssertEqual(rejection.reason, reason)
             }
         }
+        // An article whose page also loads a vendor's check script is an article.
+        let guarded = "<html><body><article><p>\(story)</p><p>\(second)</p></article>"
+            + "<script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script></body></html>"
+        XCTAssertEqual(try? clean(guarded).get().bodyText, story + "\n\n" + second)
     }
 }

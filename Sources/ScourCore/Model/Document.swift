@@ -20,6 +20,9 @@ public struct Document: Sendable {
     public var metadata = Metadata()
     /// Things the run should tell the user about this document (e.g. decoding fallbacks).
     public var notes: [String] = []
+    /// The bot-check vendor whose signature a small page carries (`ChallengePages`): named in the
+    /// reject when the page turns out to hold no text.
+    public var challengeVendor: String?
     /// Byte sequences the read stage replaced with U+FFFD while decoding (counted in the run's manifest).
     public var replacedSequences = 0
     /// Structured metadata found in the markup before the blocks, used by the metadata stage.

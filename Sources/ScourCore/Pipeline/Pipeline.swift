@@ -65,7 +65,8 @@ public struct Pipeline: Sendable {
         }
         if !document.blocks.contains(where: \.isKept) {
             return Explanation(document: document,
-                               rejection: Rejection(stage: "pipeline", reason: "no body text left after cleaning",
+                               rejection: Rejection(stage: "pipeline",
+                                                    reason: ChallengePages.reason(document.challengeVendor, otherwise: "no body text left after cleaning"),
                                                     metadata: document.metadata))
         }
         return Explanation(document: document, rejection: nil)

@@ -35,6 +35,7 @@ public struct ReadStage: Stage {
         if let reason = CompressedContent.unsupported(raw) { throw Rejection(stage: Self.name, reason: reason) }
         switch document.format {
         case .html:
+            document.challengeVendor = ChallengePages.vendor(in: raw, vendors: html.tokens.challengeVendors)
             try html.segment(raw, into: &document)
         case .text, .markdown:
             switch TextDecoder.decode(raw, declaredCharset: document.declaredCharset) {
@@ -48,7 +49,7 @@ public struct ReadStage: Stage {
             }
         }
         if document.blocks.isEmpty {
-            throw Rejection(stage: Self.name, reason: "no text in input")
+            throw Rejection(stage: Self.name, reason: ChallengePages.reason(document.challengeVendor, otherwise: "no text in input"))
         }
     }
 }

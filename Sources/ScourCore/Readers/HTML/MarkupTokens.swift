@@ -73,6 +73,8 @@ public struct MarkupTokens: Sendable, Decodable {
     public private(set) var creditMarkers: [String] = []
     /// Lowercased phrases that make a short block a call to action ("support us", "rate this article").
     public private(set) var callsToAction: [String] = []
+    /// Bot-check pages by vendor (`challenge_pages`), read by `ChallengePages`.
+    public private(set) var challengeVendors: [ChallengePages.Vendor] = []
 
     private var leadWords: Set<String> = []
     private var articleStates: Set<String> = []
@@ -90,7 +92,11 @@ public struct MarkupTokens: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, metadataRegions = "metadata_regions", lead, endOfArticle = "end_of_article",
         articleStates = "article_states", responsive, describedLead = "described_lead", credits = "credit_markers",
-        callsToAction = "calls_to_action", printLayout = "print_layout" }
+        callsToAction = "calls_to_action", printLayout = "print_layout", challengePages = "challenge_pages" }
+
+    struct ChallengeList: Decodable {
+        var vendors: [ChallengePages.Vendor]
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -122,6 +128,7 @@ public struct MarkupTokens: Sendable, Decodable {
             contentTagFlags[raw] = contentTags.contains(tag.name)
             boilerplateTagWords[raw] = boilerplateTags.contains(tag.name) ? tag.name : nil
         }
+        challengeVendors = try container.decodeIfPresent(ChallengeList.self, forKey: .challengePages)?.vendors ?? []
         articleStates = Set(try container.decodeIfPresent(Neutral.self, forKey: .articleStates)?.parts ?? [])
         responsiveParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .responsive)?.parts ?? [])
         printLayoutParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .printLayout)?.parts ?? [])

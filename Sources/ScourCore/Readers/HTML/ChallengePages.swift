@@ -1,0 +1,27 @@
+/// Bot-check pages a blocked crawler saved instead of the article (Incapsula, Cloudflare, Project
+/// Shield…): a reject that names the vendor tells the operator the crawl was turned away, where
+/// "no text in input" would say the page was empty. Signatures are data (`challenge_pages` in
+/// `Resources/html/containers.json`), looked for only in small pages (they are a few KiB).
+public enum ChallengePages {
+    public struct Vendor: Decodable, Sendable, Equatable {
+        public var name: String
+        public var markers: [String]
+    }
+
+    /// Pages larger than this are articles or shells, never a vendor's check page.
+    static let largestPage = 32 << 10
+
+    /// The vendor whose marker the page carries, or nil (always nil for a page over 32 KiB).
+    static func vendor(in page: [UInt8], vendors: [Vendor]) -> String? {
+        guard page.count <= largestPage else { return nil }
+        for vendor in vendors where vendor.markers.contains(where: { ByteSearch.firstOffset(of: Array($0.utf8), in: page) != nil }) {
+            return vendor.name
+        }
+        return nil
+    }
+
+    /// The reject reason for a page left with no text: the vendor's, else `otherwise`.
+    static func reason(_ vendor: String?, otherwise: String) -> String {
+        vendor.map { "a bot-check page (\($0)), not the article" } ?? otherwise
+    }
+}
