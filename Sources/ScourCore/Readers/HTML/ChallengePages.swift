@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bot-check pages a blocked crawler saved instead of the article (Incapsula, Cloudflare, Project
 /// Shield…): a reject that names the vendor tells the operator the crawl was turned away, where
 /// "no text in input" would say the page was empty. Signatures are data (`challenge_pages` in
@@ -12,16 +14,33 @@ public enum ChallengePages {
     static let largestPage = 32 << 10
 
     /// The vendor whose marker the page carries, or nil (always nil for a page over 32 KiB).
+    /// `memchr` for each marker's first byte, then `memcmp`: a few dozen scans of a small page cost microseconds.
     static func vendor(in page: [UInt8], vendors: [Vendor]) -> String? {
-        guard page.count <= largestPage else { return nil }
-        for vendor in vendors where vendor.markers.contains(where: { ByteSearch.firstOffset(of: Array($0.utf8), in: page) != nil }) {
-            return vendor.name
+        guard page.count <= largestPage, !page.isEmpty else { return nil }
+        return page.withUnsafeBytes { hay in
+            vendors.first { vendor in
+                vendor.markers.contains { marker in
+                    var marker = marker
+                    return marker.withUTF8 { needle in Self.contains(hay, needle) }
+                }
+            }?.name
         }
-        return nil
     }
 
     /// The reject reason for a page left with no text: the vendor's, else `otherwise`.
     static func reason(_ vendor: String?, otherwise: String) -> String {
         vendor.map { "a bot-check page (\($0)), not the article" } ?? otherwise
+    }
+
+    static func contains(_ hay: UnsafeRawBufferPointer, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = hay.baseAddress, let pattern = needle.baseAddress, let first = needle.first, needle.count <= hay.count else { return false }
+        var start = 0
+        let last = hay.count - needle.count
+        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + offset, pattern, needle.count) == 0 { return true }
+            start = offset + 1
+        }
+        return false
     }
 }
