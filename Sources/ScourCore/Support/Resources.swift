@@ -98,9 +98,19 @@ public struct DateWords: Sendable, Decodable {
     /// Language tags whose pages write ambiguous numeric dates month first ("en-us", and "en"
     /// with no region); every other language reads "03/04/2021" as 3 April.
     public var monthFirstLocales: Set<String> = ["en", "en-us"]
+    /// "5 days ago", "vor 3 Stunden", "hace 2 horas": a number and a unit between a lead and a tail,
+    /// read only against a capture time (`RelativeDate`).
+    public var relative: [RelativeForm] = []
+
+    public struct RelativeForm: Sendable, Decodable {
+        public var before: String
+        public var after: String
+        /// Lowercased unit word → seconds.
+        public var units: [String: Int]
+    }
 
     enum CodingKeys: String, CodingKey {
-        case months, weekdays
+        case months, weekdays, relative
         case yearMonthDayMarkers = "year_month_day_markers"
         case monthFirstLocales = "month_first_locales"
     }
@@ -119,6 +129,7 @@ public struct DateWords: Sendable, Decodable {
         if let locales = try container.decodeIfPresent([String].self, forKey: .monthFirstLocales) {
             monthFirstLocales = Set(locales.map { $0.lowercased() })
         }
+        relative = try container.decodeIfPresent([RelativeForm].self, forKey: .relative) ?? []
     }
 }
 

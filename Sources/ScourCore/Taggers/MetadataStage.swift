@@ -19,6 +19,8 @@ public struct MetadataStage: Stage {
     let monthFirstLocales: Set<String>
     let words: MetadataWords
     let dates: DateParser
+    /// "5 days ago" and its kin (`relative` in dates.json), read against a capture time.
+    let relativeForms: [DateWords.RelativeForm]
     /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
     let swappedDates: DateParser
     let language: LanguageDetector
@@ -62,6 +64,7 @@ public struct MetadataStage: Stage {
         orderByLanguage = order == "by_language"
         monthFirstLocales = resources.dateWords.monthFirstLocales
         words = resources.metadataWords
+        relativeForms = resources.dateWords.relative
         dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
@@ -117,6 +120,7 @@ public struct MetadataStage: Stage {
         ("outside-date", { $0.tagOutsideDate() }),
         // The feed that listed the page speaks of this page; an archive's capture time and the site as author do not.
         ("feed-hints", { $0.tagFeedHints() }),
+        ("relative-date", { $0.tagRelativeDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
     ]
