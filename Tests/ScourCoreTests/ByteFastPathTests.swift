@@ -57,6 +57,18 @@ final class ByteFastPathTests: XCTestCase {
         return count
     }
 
+    /// `ByteSearch.occurs` (memchr + memcmp over a contiguous buffer) answers as `firstOffset`'s byte
+    /// loop does, on a small alphabet so that first bytes recur and partial matches are common.
+    func testOccursAgreesWithTheByteLoop() {
+        var generator = SplitMix(seed: 0x0CC0_5EED)
+        for round in 0..<400 {
+            let hay = (0..<Int(generator.next() % 64)).map { _ in UInt8(0x61 + generator.next() % 3) }
+            let needle = (0..<Int(generator.next() % 5)).map { _ in UInt8(0x61 + generator.next() % 3) }
+            let found = hay.withUnsafeBytes { raw in needle.withUnsafeBufferPointer { ByteSearch.occurs($0, in: raw) } }
+            XCTAssertEqual(found, ByteSearch.firstOffset(of: needle, in: hay) != nil, "round \(round): \(needle) in \(hay)")
+        }
+    }
+
     func testJSONEscapingMatchesScalarRule() {
         for text in randomTexts(count: 5_000) {
             XCTAssertEqual(JSONValue.string(text).serialized(), referenceEscape(text), "\(Array(text.unicodeScalars))")

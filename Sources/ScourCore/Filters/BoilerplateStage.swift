@@ -157,8 +157,9 @@ public struct BoilerplateStage: Stage {
         // Some sites put HTML in articleBody: tags as text would be no body.
         guard !lines.contains(where: { $0.contains("</") || $0.contains("<p") || $0.contains("<br") }) else { return }
         let blocks = lines.map { Block(kind: .paragraph, text: $0) }
-        let prose = blocks.filter { BlockFeatures($0, stopwords: stopwords).isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty) }
-        guard prose.reduce(0, { $0 + BlockFeatures($1, stopwords: stopwords).words }) >= 2 * minProseWords else { return }
+        let proseWords = blocks.map { BlockFeatures($0, stopwords: stopwords) }
+            .filter { $0.isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty) }.reduce(0) { $0 + $1.words }
+        guard proseWords >= 2 * minProseWords else { return }
         document.blocks += blocks
         document.notes.append("no block survived cleaning: the body is the page's \(hint.origin.description) (\(blocks.count) paragraph(s))")
     }

@@ -124,7 +124,7 @@ public enum InputCollector {
         case .failure(.gzip(.corrupt)):
             // Named .gz but not gzip at all (a crawler that named every file so): read as it is.
             guard case let .success(read) = FileBytes.read(SourceName.bytes(of: item.source), maxBytes: maxBytes, gunzip: false),
-                  !read.starts(with: [0x1F, 0x8B]) else { return .failure(Rejection(stage: "input", reason: "gzip data is corrupt")) }
+                  !read.starts(with: CompressedContent.gzipMagic.prefix(2)) else { return .failure(Rejection(stage: "input", reason: "gzip data is corrupt")) }
             bytes = read
             gunzipped = false
             notes.append("named .gz but not gzip-compressed; read as it is")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Substring search over UTF-8 bytes. Foundation's `range(of:)` bridges to NSString
 /// and dominated profiles; rules here only need plain, case-sensitive byte matches.
 extension StringProtocol {
@@ -54,5 +56,20 @@ enum ByteSearch {
             start += 1
         }
         return nil
+    }
+
+    /// Whether `needle` occurs in a contiguous buffer: `memchr` for its first byte, then `memcmp`.
+    /// Many needles over one buffer (`ChallengePages`) cost a byte loop each above; libc's vector
+    /// loops do the same scan several times faster.
+    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeRawBufferPointer) -> Bool {
+        guard let base = hay.baseAddress, let pattern = needle.baseAddress, let first = needle.first, needle.count <= hay.count else { return false }
+        var start = 0
+        let last = hay.count - needle.count
+        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + offset, pattern, needle.count) == 0 { return true }
+            start = offset + 1
+        }
+        return false
     }
 }

@@ -14,14 +14,14 @@ public enum ChallengePages {
     static let largestPage = 32 << 10
 
     /// The vendor whose marker the page carries, or nil (always nil for a page over 32 KiB).
-    /// `memchr` for each marker's first byte, then `memcmp`: a few dozen scans of a small page cost microseconds.
+    /// A few dozen `ByteSearch.occurs` scans of a small page cost microseconds.
     static func vendor(in page: [UInt8], vendors: [Vendor]) -> String? {
         guard page.count <= largestPage, !page.isEmpty else { return nil }
         return page.withUnsafeBytes { hay in
             vendors.first { vendor in
                 vendor.markers.contains { marker in
                     var marker = marker
-                    return marker.withUTF8 { needle in Self.contains(hay, needle) }
+                    return marker.withUTF8 { needle in ByteSearch.occurs(needle, in: hay) }
                 }
             }?.name
         }
@@ -30,17 +30,5 @@ public enum ChallengePages {
     /// The reject reason for a page left with no text: the vendor's, else `otherwise`.
     static func reason(_ vendor: String?, otherwise: String) -> String {
         vendor.map { "a bot-check page (\($0)), not the article" } ?? otherwise
-    }
-
-    static func contains(_ hay: UnsafeRawBufferPointer, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = hay.baseAddress, let pattern = needle.baseAddress, let first = needle.first, needle.count <= hay.count else { return false }
-        var start = 0
-        let last = hay.count - needle.count
-        while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
-            let offset = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + offset, pattern, needle.count) == 0 { return true }
-            start = offset + 1
-        }
-        return false
     }
 }

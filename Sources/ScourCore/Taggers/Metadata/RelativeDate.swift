@@ -10,7 +10,7 @@ extension MetadataContext {
               let captured = Self.captureTime(capture.value) else { return }
         for (hint, value) in markupValues([.date]) {
             guard let seconds = Self.relativeSpan(value, forms: stage.relativeForms) else { continue }
-            meta.date = Self.isoDay(captured.addingTimeInterval(-Double(seconds)))
+            meta.date = MetadataStage.isoDay(captured.addingTimeInterval(-Double(seconds)))
             meta.evidence["date"] = Evidence(rule: "relative-date", line: nil,
                                              excerpt: "\(value) (\(hint.origin.description)) before the capture at \(capture.value)")
             return
@@ -38,13 +38,5 @@ extension MetadataContext {
         if let date = formatter.date(from: value) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: value)
-    }
-
-    /// The UTC day of a time, as the capture time is given in UTC.
-    static func isoDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
