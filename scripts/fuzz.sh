@@ -41,6 +41,14 @@ if [ -n "${SCOUR_FUZZ_DRIVER:-}" ]; then
   cp "$SCOUR_FUZZ_DRIVER" "$work/scour-fuzz"
 else
   echo "scour-fuzz: building the driver in $build (log: $work/build.log)" >&2
+  # SwiftPM's incremental release build can keep a module compiled against an older layout of a
+  # struct from another module (seen here: the driver copied 1,712 bytes of a 1,744-byte harness,
+  # which AddressSanitizer reports as a stack overflow). Any change to the sources builds afresh.
+  sources=$(cd "$root" && find Package.swift Sources Fuzz -type f \( -name '*.swift' -o -name '*.h' -o -name '*.c' -o -name '*.json' -o -name '*.modulemap' \) \
+    -not -path 'Fuzz/corpus/*' -not -path 'Fuzz/regressions/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-64)
+  if [ "$(cat "$build/.sources" 2>/dev/null)" != "$sources" ]; then
+    flock "$build.lock" sh -c 'rm -rf "$1" && mkdir -p "$1" && printf "%s" "$2" > "$1/.sources"' _ "$build" "$sources"
+  fi
   if ! flock "$build.lock" env SCOUR_FUZZ=1 swift build -c "$configuration" --scratch-path "$build" --product scour-fuzz \
       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$work/build.log" 2>&1; then
     grep -v "Cannot export local symbol" "$work/build.log" | tail -40 >&2
