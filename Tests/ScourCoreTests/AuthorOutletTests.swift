@@ -145,6 +145,33 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(named.metadata.authors, ["Maria Lopez"])
     }
 
+    func testADateLineAboveTheHeadlineGivesDateAndNameAndLeavesTheBody() throws {
+        func kicker(_ line: String, head: String = "<title>Budget vote delayed again</title>") -> String {
+            let paragraphs = Self.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+            return "<html><head>\(head)</head><body><article><p>\(line)</p><h1>Budget vote delayed again</h1>\(paragraphs)"
+                + "<p>The mayor said the city would wait for the unions before any vote was held on the plan this year.</p></article></body></html>"
+        }
+        let piped = try XCTUnwrap(cleanHTML(kicker("04.02.2022 | 13:10 Uhr | Uta Helkenberg")))
+        XCTAssertEqual(piped.metadata.authors, ["Uta Helkenberg"])
+        XCTAssertEqual(piped.metadata.evidence["authors"]?.rule, "date-line-name")
+        XCTAssertEqual(piped.metadata.date, "2022-02-04")
+        XCTAssertFalse(piped.bodyText.contains("Helkenberg"))
+        // A labelled segment gives the name without its label.
+        let labelled = try XCTUnwrap(cleanHTML(kicker("Accueil | Par Loïc Le Clerc | 30 septembre 2018")))
+        XCTAssertEqual(labelled.metadata.authors, ["Loïc Le Clerc"])
+        // Two name-like segments say nothing about which one wrote the text; a section name is no person.
+        let two = try XCTUnwrap(cleanHTML(kicker("Jane Doe | John Roe | 3 May 2021")))
+        XCTAssertEqual(two.metadata.authors, [])
+        XCTAssertFalse(two.bodyText.contains("John Roe"))
+        let section = try XCTUnwrap(cleanHTML(kicker("01.02.2022 | Breuninger-Meeting")))
+        XCTAssertEqual(section.metadata.authors, [])
+        // The markup's author comes first; a line above the headline without a date stays in the body.
+        let named = try XCTUnwrap(cleanHTML(kicker("04.02.2022 | Uta Helkenberg", head: "<meta name=\"author\" content=\"Maria Lopez\">")))
+        XCTAssertEqual(named.metadata.authors, ["Maria Lopez"])
+        let undated = try XCTUnwrap(cleanHTML(kicker("The council met on a cold morning and the vote was put off once more by the chair.")))
+        XCTAssertTrue(undated.bodyText.contains("cold morning"))
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

@@ -4,7 +4,9 @@ import Foundation
 /// each removed once read.
 extension MetadataContext {
     mutating func tagHeader() {
-        let start = document.blocks.firstIndex(where: { $0.removal?.rule == "title" }).map { $0 + 1 } ?? 0
+        let titleIndex = document.blocks.firstIndex(where: { $0.removal?.rule == "title" })
+        let start = titleIndex.map { $0 + 1 } ?? 0
+        if let titleIndex { tagKickerLine(above: titleIndex) }
         let end = min(document.blocks.count, max(firstProse ?? 0, start) + 1, start + stage.headerBlocks + 1)
         var index = start
         while index < end {
@@ -35,6 +37,14 @@ extension MetadataContext {
         }
     }
 
+    /// "04.02.2022 | 13:10 Uhr | Uta Helkenberg" printed right above the headline: the date line
+    /// of a layout that puts it first. Only the nearest kept block, and only when it reads as a date line.
+    mutating func tagKickerLine(above titleIndex: Int) {
+        guard let index = document.blocks[..<titleIndex].lastIndex(where: \.isKept), index != firstProse,
+              document.blocks[index].kind != .heading, features(index).words <= 12 else { return }
+        if tagDateLine(index) { consume(index, rule: "dateline") }
+    }
+
     /// A date line: a short block with a date, or a labelled one ("Update Time : …", "2021/05/19 | tags").
     mutating func tagDateLine(_ index: Int) -> Bool {
         let text = document.blocks[index].text
@@ -47,6 +57,11 @@ extension MetadataContext {
             meta.date = found.iso
             set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
         }
+        if meta.authors.isEmpty, let name = nameSegment(of: text) {
+            meta.authors = [name]
+            set("authors", rule: "date-line-name", block: index)
+            return true
+        }
         // "2021/05/19 | Note, political, top news": the rest of the line is the tag list.
         if meta.tags.isEmpty, let bar = text.range(of: " | ") {
             let rest = String(text[bar.upperBound...])
@@ -56,6 +71,22 @@ extension MetadataContext {
             }
         }
         return true
+    }
+
+    /// "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Accueil | Par Loïc Le Clerc | 30 septembre 2018":
+    /// the one segment of a date line, split at bars and dots, that is a byline or a person's name
+    /// and nothing else (no digits, no phrase, not the site).
+    func nameSegment(of text: String) -> String? {
+        let segments = text.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard segments.count >= 2 else { return nil }
+        let found = segments.compactMap { segment -> String? in
+            guard !segment.contains(where: \.isNumber),
+                  stage.phrases.match(segment, wordCount: segment.split(separator: " ").count) == nil else { return nil }
+            let name = names.byline(segment).flatMap { $0.count == 1 ? $0[0] : nil } ?? segment
+            return names.looksLikeName(name) && !names.isOrganization(name, siteKeys: siteKeys) ? name : nil
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The markup's tags: the hints of the first origin that gives any make the list.
