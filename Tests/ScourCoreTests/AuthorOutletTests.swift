@@ -110,6 +110,12 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(posted)).metadata.authors, ["Adi Tzlil"])
         let document = try XCTUnwrap(cleanHTML(html))
         XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+        // The rest of a date in an author element ("25. Oktober 2023" less its year) is no name.
+        let dated = page(head: "<title>Budget vote delayed again</title>",
+                         header: "<div class=\"author\">25. Oktober 2023</div><div class=\"byline\">By Jane Doe</div>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(dated)).metadata.authors, ["Jane Doe"])
+        // A handle with digits is a name a site may show.
+        XCTAssertEqual(PersonNames(words: TestSupport.resources.metadataWords, stopwords: []).markupAuthors("anaya60"), ["anaya60"])
     }
 
     /// WordPress's "entry-meta" line gives the date first and the byline label inside it.

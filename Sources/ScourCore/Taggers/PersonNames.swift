@@ -342,6 +342,9 @@ struct PersonNames: Sendable {
         guard !name.contains("?"), !name.contains("!") else { return false }
         let words = name.split(separator: " ")
         guard !hasLabelWord(words) else { return false }
+        // "25. Oktober" (a date's rest), "Nr. 12": a word of digits alone is in no name ("anaya60" is a handle).
+        guard !words.contains(where: { word in word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || $0.isPunctuation } })
+        else { return false }
         return words.count <= 6 && !(name.hasSuffix(".") && words.count > 3)
     }
 
