@@ -178,6 +178,17 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertTrue(undated.bodyText.contains("cold morning"))
     }
 
+    func testALabelledSignatureAfterTheArticleNamesTheAuthorEvenAsALink() throws {
+        let signed = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article><footer>", with: "<p><a href=\"mailto:gw@example.org\"><b>Von:</b> Götz Warnke</a></p></article><footer>")))
+        XCTAssertEqual(signed.metadata.authors, ["Götz Warnke"])
+        XCTAssertEqual(signed.metadata.evidence["authors"]?.rule, "closing-name")
+        XCTAssertFalse(signed.bodyText.contains("Warnke"))
+        // A link list after the article that names no one signs nothing.
+        let menu = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(
+            of: "</article><footer>", with: "<p><a href=\"/a\">Impressum</a> <a href=\"/b\">Kontakt</a></p></article><footer>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(menu)).metadata.authors, [])
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

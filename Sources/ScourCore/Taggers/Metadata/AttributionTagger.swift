@@ -140,20 +140,25 @@ extension MetadataContext {
         while index < document.blocks.count, looked < 3 {
             let block = document.blocks[index]
             index += 1
-            guard block.isKept else { continue }
+            // A signature is often a link (a profile, a mail address) that the link rule took out.
+            let linkedName = block.removal?.rule == "link-list"
+            guard block.isKept || linkedName else { continue }
             looked += 1
             let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
-            if names.looksLikeName(block.text) {
-                if meta.authors.isEmpty {
-                    meta.authors = [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
-                    set("authors", rule: "closing-name", block: index - 1)
-                }
-                if meta.authors.contains(where: { TextKey.letters($0) == TextKey.letters(block.text) }) {
-                    consume(index - 1, rule: "byline")
-                }
-                return
+            // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
+            let alone = !linkedName && block.links.count <= 1 && names.looksLikeName(block.text)
+            let found = alone ? [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+                : (names.byline(block.text) ?? []).filter { !names.isOrganization($0, siteKeys: siteKeys) }
+            guard !found.isEmpty else { continue }
+            if meta.authors.isEmpty {
+                meta.authors = found
+                set("authors", rule: "closing-name", block: index - 1)
             }
+            if found.allSatisfy({ name in meta.authors.contains(where: { TextKey.letters($0) == TextKey.letters(name) }) }) {
+                consume(index - 1, rule: "byline")
+            }
+            return
         }
     }
 
