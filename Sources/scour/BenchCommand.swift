@@ -120,9 +120,11 @@ struct BenchCommand: ParsableCommand {
         let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
         var folders = sets
         if folders.isEmpty {
-            let root = "../shared/bench"
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-            folders = names.sorted().map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/truth.jsonl") }
+            // The shared sets, then the sets labelled in this repository (`bench/`: labels only, no pages to fault).
+            for root in messy ? ["../shared/bench"] : ["../shared/bench", "bench"] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+                folders += names.sorted().map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/truth.jsonl") }
+            }
         }
         if messy {
             runMessy(folders, pipeline: Pipeline(config: pipelineConfig))
@@ -141,7 +143,7 @@ struct BenchCommand: ParsableCommand {
             }
             for note in report.skippedTruth { printError("scour: \(note)") }
             let meta = report.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
-            let scores = report.kind == .dates ? "     -      -      -" :
+            let scores = report.kind == .dates || report.kind == .authors ? "     -      -      -" :
                 String(format: "%6.3f %6.3f %6.3f", report.precision, report.recall, report.f1)
             let megabytes = Double(report.bytes) / 1_000_000
             print(String(format: "%@ %6d %9d %@  %@ %8.1f %6.2f",
@@ -149,7 +151,7 @@ struct BenchCommand: ParsableCommand {
                          scores, meta, report.pagesPerSecond, report.seconds > 0 ? megabytes / report.seconds : 0))
             for (index, half) in report.halves.enumerated() {
                 let halfMeta = half.metadataAccuracy.map { String(format: "%.3f", $0) } ?? "    -"
-                let halfScores = report.kind == .dates ? "     -      -      -" :
+                let halfScores = report.kind == .dates || report.kind == .authors ? "     -      -      -" :
                     String(format: "%6.3f %6.3f %6.3f", half.precision, half.recall, half.f1)
                 let label = ("  half " + (index == 0 ? "A" : "B")).padding(toLength: 14, withPad: " ", startingAt: 0)
                 // The rejected column is left blank: rejects are counted for the whole set.
@@ -165,7 +167,8 @@ struct BenchCommand: ParsableCommand {
                 detailLines.append("\(report.name)\t\(page.id)\tP=\(p)\tR=\(r)\t\(page.detail)")
             }
         }
-        print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right")
+        print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right (pages that name one); "
+              + "authors-labelled = share of author lists right, pages naming nobody included")
         print("halves: two fixed halves of each set, split by a hash of the page id (FNV-1a, mod 2)")
         // Outlets have no truth in these sets; what can be checked is that each reads as a publication name.
         print("outlets: " + outletLines.joined(separator: "; ") + " (copyright, year, company suffix, address or bare host; --details lists them)")

@@ -7,6 +7,7 @@ public struct BenchRunner {
         case articleBody = "body"     // aeb-dev, aeb-text-dev: {"id","url","text"}
         case snippets                 // traf-dev: {"id","url","with","without","authors"?}
         case dates                    // dates-dev: {"id","url","date"}
+        case authors                  // labelled here: {"id","set","authors","sure"}, pages from another set
     }
 
     public struct PageResult: Sendable {
@@ -50,9 +51,12 @@ public struct BenchRunner {
     }
 
     public var pipeline: Pipeline
+    /// Where an `authors` set's pages are: the folder holding the sets its records name.
+    public var pagesRoot: String
 
-    public init(pipeline: Pipeline) {
+    public init(pipeline: Pipeline, pagesRoot: String = "../shared/bench") {
         self.pipeline = pipeline
+        self.pagesRoot = pagesRoot
     }
 
     public enum BenchError: Error, CustomStringConvertible {
@@ -82,13 +86,16 @@ public struct BenchRunner {
             }
             records.append(object)
         }
-        let kind: SetKind = records.first?["with"] != nil ? .snippets : (records.first?["date"] != nil ? .dates : .articleBody)
+        let kind = Self.kind(of: records.first ?? [:])
         var report = Report(name: (setDirectory as NSString).lastPathComponent, kind: kind)
         report.skippedTruth = skippedTruth
 
         var whole = SetScore()
         for record in records {
-            guard let id = record["id"] as? String, let path = pageFile(setDirectory: setDirectory, id: id) else { continue }
+            // A label its labeller was unsure of scores nothing.
+            if kind == .authors, record["sure"] as? Bool == false { continue }
+            let pages = kind == .authors ? pagesRoot + "/" + (record["set"] as? String ?? "") : setDirectory
+            guard let id = record["id"] as? String, let path = pageFile(setDirectory: pages, id: id) else { continue }
             let item = InputCollector.item(forFile: path)
             guard case var .success(document) = InputCollector.load(item) else { continue }
             report.pages += 1
@@ -144,6 +151,15 @@ public struct BenchRunner {
                 report.halves[half].addMetadata(right: found == truth)
                 report.pageResults.append(PageResult(id: id, precision: nil, recall: nil,
                                                      detail: found == truth ? "" : "date \(found ?? "none") want \(truth)"))
+            case .authors:
+                // Every labelled page counts, those that name nobody too: an author made up is wrong.
+                let truth = record["authors"] as? [String] ?? []
+                let found = output?.metadata.authors ?? []
+                let right = BenchMetrics.sameAuthors(found, truth)
+                whole.addMetadata(right: right)
+                report.halves[half].addMetadata(right: right)
+                report.pageResults.append(PageResult(id: id, precision: nil, recall: nil,
+                                                     detail: right ? "" : "authors \(found) want \(truth)"))
             }
         }
         whole.finish(kind: kind)
@@ -154,6 +170,14 @@ public struct BenchRunner {
         report.metadataAccuracy = whole.metadataAccuracy
         report.metadataPages = whole.metadataPages
         return report
+    }
+
+    /// A set's kind, by the fields of its first truth record.
+    static func kind(of record: [String: Any]) -> SetKind {
+        if record["with"] != nil { return .snippets }
+        if record["date"] != nil { return .dates }
+        if record["authors"] != nil, record["set"] != nil { return .authors }
+        return .articleBody
     }
 
     /// The page file for a truth id: `html/<id>.html.gz`, `html/<id>.gz` or `text/<id>.txt`.

@@ -5,7 +5,7 @@ public struct SetScore: Sendable {
     public var precision: Double = 0
     public var recall: Double = 0
     public var f1: Double = 0
-    /// dates: share right to the day; snippets: share of author lists right.
+    /// dates: share right to the day; snippets and authors: share of author lists right.
     public var metadataAccuracy: Double?
     public var pages = 0
 
@@ -47,7 +47,7 @@ public struct SetScore: Sendable {
             precision = snippetTP + snippetFP > 0 ? Double(snippetTP) / Double(snippetTP + snippetFP) : 0
             recall = snippetTP + snippetFN > 0 ? Double(snippetTP) / Double(snippetTP + snippetFN) : 0
             f1 = BenchMetrics.Score(precision: precision, recall: recall).f1
-        case .dates:
+        case .dates, .authors:
             break
         }
         if kind != .articleBody {
