@@ -43,6 +43,37 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(removed, ["title", "byline", "dateline", "tag-line"])
     }
 
+    /// A bare name names the author only where a header puts it: under the headline, beside a date
+    /// line, or after a label alone; two capitalised words elsewhere in the header are a menu item.
+    func testBareNameLineOnlyWhereAHeaderPutsIt() throws {
+        let under = try tag("Headline of the piece\n\nMaria Lopez\n\n\(Self.body)")
+        XCTAssertEqual(under.metadata.authors, ["Maria Lopez"])
+        XCTAssertEqual(under.metadata.evidence["authors"]?.rule, "name-line")
+        let dated = try tag("Headline of the piece\n\nA standfirst that sums the whole story up in one line\n\nMaria Lopez\n\nMarch 3, 2022\n\n\(Self.body)")
+        XCTAssertEqual(dated.metadata.authors, ["Maria Lopez"])
+        let labelled = try tag("Headline of the piece\n\nA standfirst that sums the whole story up in one line\n\nBy\n\nMaria Lopez\n\n\(Self.body)")
+        XCTAssertEqual(labelled.metadata.authors, ["Maria Lopez"])
+        XCTAssertEqual(labelled.blocks.filter { $0.removal?.rule == "byline" }.map(\.text), ["By", "Maria Lopez"])
+        let menu = try tag("Headline of the piece\n\nA standfirst that sums the whole story up in one line\n\nShare\n\nLegal Notices\n\nSubscribe\n\n\(Self.body)")
+        XCTAssertEqual(menu.metadata.authors, [])
+    }
+
+    /// What an author value lists after a person is no second person: a role, a credential, a login;
+    /// a month or weekday alone, a label in another language, a call to write in are no authors at all.
+    func testAuthorValueTrailersAndNonNames() throws {
+        let names = try TestSupport.stage(MetadataStage.self).names
+        XCTAssertEqual(names.markupAuthors("Tom Krisher, AP Auto Writer"), ["Tom Krisher"])
+        XCTAssertEqual(names.markupAuthors("Rachael Link, MS, RD"), ["Rachael Link"])
+        XCTAssertEqual(names.markupAuthors("Leonardo Castañeda, gqlshare"), ["Leonardo Castañeda"])
+        XCTAssertEqual(names.markupAuthors("Jane Doe, John Roe"), ["Jane Doe", "John Roe"])
+        XCTAssertEqual(names.markupAuthors("anaya60"), ["anaya60"])
+        for value in ["March", "Wednesday", "Published", "publié", "Автор", "Sende uns eine E-Mail"] {
+            XCTAssertEqual(names.markupAuthors(value), [], value)
+        }
+        // "Jan" is a first name as well as January's short form: short forms stay names.
+        XCTAssertEqual(names.markupAuthors("Jan"), ["Jan"])
+    }
+
     func testClosingNameAndInlineAttribution() throws {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])

@@ -72,7 +72,8 @@ public struct MetadataStage: Stage {
         stopwordSets = resources.stopwords.mapValues(StopwordSet.init)
         phrases = resources.allPhrases
         latestDate = Self.isoDay(clock.now.addingTimeInterval(86_400))
-        names = PersonNames(words: words, stopwords: stopwords["en"] ?? [])
+        names = PersonNames(words: words, stopwords: stopwords["en"] ?? [],
+                            calendarWords: Set(resources.dateWords.months.keys).union(resources.dateWords.weekdays))
         modifiedLabelBytes = ASCIIWords(words.modifiedLabels)
         attributionRoleLeads = words.attributionRoles.map(ASCIIText.lead)
         attributionRoleBytes = words.attributionRoles.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }

@@ -35,6 +35,10 @@ struct PersonNames: Sendable {
     /// `authorSeparators` as bytes for ASCII values, nil as above (case-sensitive here).
     let separatorBytes: [[UInt8]?]
     let separatorsNeedFallback: Bool
+    /// Month and weekday names of every language (dates.json): "March" alone is no author.
+    let calendarWords: Set<String>
+    /// `attribution_roles`: "AP Auto Writer" after a name is the name's role, not a second author.
+    let roleWords: Set<String>
 
     /// Trimmed from the ends of names, parts, labels and author values (made once: building a
     /// character set per call was a hot spot).
@@ -54,7 +58,9 @@ struct PersonNames: Sendable {
     /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
     let inlineLabelLeads: [[UInt8]]
 
-    init(words: MetadataWords, stopwords: Set<String>) {
+    init(words: MetadataWords, stopwords: Set<String>, calendarWords: Set<String> = []) {
+        self.calendarWords = calendarWords
+        roleWords = Set(words.attributionRoles)
         // Longest first, so "written by" wins over "by".
         bylinePrefixes = words.bylinePrefixes.sorted { $0.count > $1.count }
         notNames = Set(words.notNames)
@@ -214,7 +220,27 @@ struct PersonNames: Sendable {
             guard isPlausibleAuthor(name) else { continue }
             names.append(Self.tidyCase(name))
         }
-        return names
+        return withoutTrailers(names)
+    }
+
+    /// What a value lists after a person that is no second person: a role ("AP Auto Writer"),
+    /// a credential ("MS", "RDN"), a login ("gqlshare" after "Leonardo Castañeda"); and a
+    /// month or weekday standing alone ("March", "Wednesday").
+    func withoutTrailers(_ names: [String]) -> [String] {
+        var kept: [String] = []
+        for name in names {
+            let words = name.split(separator: " ")
+            // Short forms ("Jan", "Mar") are first names too.
+            if words.count == 1, name.count > 3, calendarWords.contains(name.lowercased().trimmingCharacters(in: Self.partEdges)) { continue }
+            if let first = kept.first, looksLikeName(first, allowCaps: true) {
+                if words.contains(where: { roleWords.contains($0.lowercased()) }) { continue }
+                let letters = name.filter(\.isLetter)
+                if words.count == 1, (2...4).contains(letters.count), letters.allSatisfy(\.isUppercase) { continue }
+                if !name.contains(where: \.isUppercase) { continue }
+            }
+            kept.append(name)
+        }
+        return kept
     }
 
     /// Byte offset of the first space followed by an ASCII digit (the regex `" [0-9]"`).

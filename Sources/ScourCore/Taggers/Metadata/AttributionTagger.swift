@@ -148,6 +148,7 @@ extension MetadataContext {
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
             let alone = !linkedName && block.links.count <= 1 && names.looksLikeName(block.text)
+                && !names.isOrganization(block.text, siteKeys: siteKeys)
             let found = alone ? [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 : (names.byline(block.text) ?? []).filter { !names.isOrganization($0, siteKeys: siteKeys) }
             guard !found.isEmpty else { continue }

@@ -24,10 +24,12 @@ extension MetadataContext {
                 meta.tags = tags
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
-            } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil {
+            } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
+                      !names.isOrganization(text, siteKeys: siteKeys), isNameLinePlace(index, titleIndex: titleIndex) {
                 meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
                 consume(index, rule: "byline")
+                if let label = labelAlone(before: index) { consume(label, rule: "byline") }
             } else if meta.description == nil, isDek(index) {
                 meta.description = text
                 set("description", rule: "standfirst", block: index)
@@ -35,6 +37,28 @@ extension MetadataContext {
             }
             index += 1
         }
+    }
+
+    /// A bare name ("Jane Doe", no label) names the author only where a header puts it: the first
+    /// line under the headline, or beside a date line. Elsewhere two capitalised words are as often
+    /// a menu item ("Fox Nation", "Legal Notices").
+    func isNameLinePlace(_ index: Int, titleIndex: Int?) -> Bool {
+        if let titleIndex, document.blocks[(titleIndex + 1)..<index].allSatisfy({ !$0.isKept }) { return true }
+        if labelAlone(before: index) != nil { return true }
+        let before = document.blocks[..<index].lastIndex(where: \.isKept)
+        let after = document.blocks[(index + 1)...].firstIndex(where: \.isKept)
+        return [before, after].contains { neighbour in
+            guard let neighbour else { return false }
+            return features(neighbour).words <= 12 && shownDate(in: document.blocks[neighbour].text) != nil
+        }
+    }
+
+    /// The kept block right before `index` when it is a byline label alone ("By", "Von:"): text dumps
+    /// put the label and the name on lines of their own.
+    func labelAlone(before index: Int) -> Int? {
+        guard let before = document.blocks[..<index].lastIndex(where: \.isKept) else { return nil }
+        let label = document.blocks[before].text.lowercased().trimmingCharacters(in: PersonNames.labelEdges)
+        return names.bylinePrefixes.contains(label) ? before : nil
     }
 
     /// "04.02.2022 | 13:10 Uhr | Uta Helkenberg" printed right above the headline: the date line
