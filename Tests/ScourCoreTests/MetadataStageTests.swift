@@ -74,6 +74,17 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(names.markupAuthors("Jan"), ["Jan"])
     }
 
+    /// A text dump's headline is the line right above its first paragraph, under the menus; its
+    /// byline follows. A clean article's first line stays its title.
+    func testTextDumpHeadlineSitsAboveTheBodyNotAtTheTopOfTheMenus() throws {
+        let menus = (1...12).map { "Menu item \($0) here" }.joined(separator: "\n\n")
+        let dump = try tag("Skip to content\n\nmobile menu toggle\n\n\(menus)\n\nCouncil delays the budget vote again\n\nBy Jane Doe, Staff Writer\n\nMarch 3, 2022\n\n\(Self.body)")
+        XCTAssertEqual(dump.metadata.title, "Council delays the budget vote again")
+        XCTAssertEqual(dump.metadata.authors, ["Jane Doe"])
+        let clean = try tag("Council delays the budget vote again\n\nA photo caption above the first paragraph\n\n\(Self.body)")
+        XCTAssertEqual(clean.metadata.title, "Council delays the budget vote again")
+    }
+
     func testClosingNameAndInlineAttribution() throws {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])

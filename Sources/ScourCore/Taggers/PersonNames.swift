@@ -143,9 +143,9 @@ struct PersonNames: Sendable {
         for separator in listJoiners {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmingCharacters(in: Self.partEdges) }
+        return withoutTrailers(parts.map { $0.trimmingCharacters(in: Self.partEdges) }
             .filter { looksLikeName($0, allowCaps: true) }
-            .map(Self.tidyCase)
+            .map(Self.tidyCase))
     }
 
     /// "JANE DOE" → "Jane Doe"; mixed case is left alone.

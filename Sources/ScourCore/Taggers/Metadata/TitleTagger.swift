@@ -22,6 +22,11 @@ extension MetadataContext {
         var titleIndex: Int?
         if meta.title == nil {
             titleIndex = pickTitleBlock(before: limit)
+            // A text dump's headline sits right above its first paragraph, under the page's menus: a pick
+            // that is neither a heading nor the page's first line is more often a menu item.
+            if document.format != .html, titleIndex.map({ document.blocks[$0].kind != .heading && !opensArticle($0, limit: limit) }) ?? true {
+                titleIndex = headlineAbove(limit) ?? titleIndex
+            }
             if let index = titleIndex {
                 meta.title = stage.titles.removingSectionTails(document.blocks[index].text)
                 set("title", rule: document.blocks[index].kind == .heading ? "first-heading" : "leading-line", block: index)
@@ -37,6 +42,52 @@ extension MetadataContext {
                 break
             }
         }
+    }
+
+    /// The nearest line above the first paragraph that reads as a headline (4–30 words, no byline,
+    /// date, name, phrase or link list), looking at most 10 kept lines up; when a longer line sits
+    /// under a shorter candidate, the longer one is the standfirst and the shorter the headline.
+    func headlineAbove(_ limit: Int) -> Int? {
+        guard let firstProse, firstProse == limit else { return nil }
+        func headline(_ index: Int) -> Bool {
+            let block = document.blocks[index]
+            let feature = features(index)
+            return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
+                && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
+                && stage.phrases.match(block.text, wordCount: feature.words) == nil
+                && stage.dates.firstDate(in: block.text) == nil
+        }
+        var found: [Int] = []
+        var looked = 0
+        var index = limit - 1
+        while index >= 0, looked < 10, found.count < 2 {
+            defer { index -= 1 }
+            guard document.blocks[index].isKept else { continue }
+            looked += 1
+            if headline(index) { found.append(index) } else if !found.isEmpty { looked += 2 }
+        }
+        guard let nearest = found.first else { return nil }
+        if found.count == 2, features(nearest).words >= 10, features(nearest).words > features(found[1]).words { return found[1] }
+        return nearest
+    }
+
+    /// A header's other lines: a byline even when its names do not parse ("By Megan Rowe meganr@…"),
+    /// a name with its role ("Tom Krisher, AP Auto Writer"), a labelled date ("Published Wed, …"),
+    /// an address.
+    func isHeaderLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let labels = names.bylinePrefixes + stage.words.dateLabels + stage.words.modifiedLabels
+        if labels.contains(where: { label in
+            lower.hasPrefix(label) && lower.dropFirst(label.count).first.map { $0 == " " || $0 == ":" } == true
+        }) { return true }
+        if text.contains("@") || names.looksLikeName(text) { return true }
+        if let comma = text.firstIndex(of: ","), names.looksLikeName(String(text[..<comma]), allowCaps: true) { return true }
+        return false
+    }
+
+    /// The page's first line, with few lines between it and the first paragraph: a clean article's title.
+    func opensArticle(_ index: Int, limit: Int) -> Bool {
+        document.blocks[..<index].allSatisfy { !$0.isKept } && document.blocks[index..<limit].filter(\.isKept).count <= 8
     }
 
     func pickTitleBlock(before limit: Int) -> Int? {
