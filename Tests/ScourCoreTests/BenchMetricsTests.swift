@@ -47,6 +47,30 @@ final class BenchMetricsTests: XCTestCase {
         XCTAssertEqual(report.recall, 1)
     }
 
+    /// A labelled author set names the set whose pages it labels; unsure labels score nothing, and a
+    /// page labelled with nobody is right only when no author is found.
+    func testRunnerScoresAnAuthorSetOverAnotherSetsPages() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("scour-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pages = root.appendingPathComponent("news/html"), labels = root.appendingPathComponent("labels")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: labels, withIntermediateDirectories: true)
+        let body = "<p>The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.</p>"
+        for (id, meta) in [("a", "<meta name=\"author\" content=\"Jane Doe\">"), ("b", ""), ("c", "<meta name=\"author\" content=\"John Roe\">")] {
+            try Data("<html><head><title>Budget</title>\(meta)</head><body><article>\(body)\(body)</article></body></html>".utf8)
+                .write(to: pages.appendingPathComponent(id))
+        }
+        let truth = [#"{"id": "a", "set": "news", "authors": ["jane  doe"], "sure": true}"#,
+                     #"{"id": "b", "set": "news", "authors": [], "sure": true}"#,
+                     #"{"id": "c", "set": "news", "authors": ["Someone Else"], "sure": false}"#]
+        try Data((truth.joined(separator: "\n") + "\n").utf8).write(to: labels.appendingPathComponent("truth.jsonl"))
+        let runner = BenchRunner(pipeline: Pipeline(config: TestSupport.defaultConfig), pagesRoot: root.path)
+        let report = try runner.run(setDirectory: labels.path)
+        XCTAssertEqual(report.kind, .authors)
+        XCTAssertEqual(report.pages, 2)
+        XCTAssertEqual(report.metadataAccuracy, 1)
+    }
+
     /// The outlet audit: every page's outlet is counted, and checked to read as a publication name.
     func testRunnerAuditsOutlets() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scour-bench-\(UUID().uuidString)")
