@@ -189,6 +189,22 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(menu)).metadata.authors, [])
     }
 
+    func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
+        let teaser = page(head: "<title>Budget vote delayed again</title>",
+                          header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(teaser)).metadata.authors, [])
+        let byline = page(head: "<title>Budget vote delayed again</title>", header: "<p>Von Anna Schmidt</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(byline)).metadata.authors, ["Anna Schmidt"])
+    }
+
+    func testAuthorListsLoseLoginsAndLabelsInOtherScripts() throws {
+        let graph = #"{"@type": "NewsArticle", "headline": "Budget vote delayed again", "author": [{"@type": "Person", "name": "Leonardo Castañeda"}, {"@type": "Person", "name": "gqlshare"}]}"#
+        let listed = page(head: "<title>Budget vote delayed again</title><script type=\"application/ld+json\">\(graph)</script>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(listed)).metadata.authors, ["Leonardo Castañeda"])
+        let russian = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"Автор: Олеся Жуковень\">")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(russian)).metadata.authors, ["Олеся Жуковень"])
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

@@ -28,6 +28,8 @@ struct MarkupScan {
         let inSkippedTagForAuthors: Bool
         /// A `<header>` is this element or holds it.
         let inHeader: Bool
+        /// A heading (`<h1>`–`<h6>`) is this element or holds it: its text is a headline, never a byline.
+        let inHeading: Bool
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
@@ -216,7 +218,12 @@ struct MarkupScan {
               skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
               inArticle: tag == .article || tag == .main || parent?.inArticle == true,
               inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
-              inHeader: tag == .header || parent?.inHeader == true)
+              inHeader: tag == .header || parent?.inHeader == true,
+              inHeading: Self.isHeading(tag) || parent?.inHeading == true)
+    }
+
+    private static func isHeading(_ tag: HTMLTag) -> Bool {
+        tag == .h1 || tag == .h2 || tag == .h3 || tag == .h4 || tag == .h5 || tag == .h6
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
@@ -383,7 +390,8 @@ struct MarkupScan {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
         }
-        if seenHeadline, bylineCount < 60, !skipped, let first = node.firstChild, first.isText {
+        // A teaser's headline "Von Hexen, Henkern und Vampiren …" starts like a byline but is a heading.
+        if seenHeadline, bylineCount < 60, !skipped, !parent.inHeading, !Self.isHeading(tag), let first = node.firstChild, first.isText {
             // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
             let starts = first.withContent { bytes in
                 let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })

@@ -35,6 +35,8 @@ extension MetadataContext {
                 for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
                     meta.authors.append(name)
                 }
+                // Hints of one origin are one list: a login after a full name is no second author.
+                meta.authors = names.withoutTrailers(meta.authors)
                 if !people.isEmpty { set("authors", rule: hint.origin.description) }
             case .byline where meta.evidence["authors"] == nil:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
