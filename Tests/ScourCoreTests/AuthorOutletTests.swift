@@ -205,6 +205,20 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(russian)).metadata.authors, ["Олеся Жуковень"])
     }
 
+    func testAVisibleBylineThatListsMoreAuthorsWidensTheMarkupsList() throws {
+        let graph = #"{"@type": "NewsArticle", "headline": "Budget vote delayed again", "author": {"@type": "Person", "name": "Jane Doe"}}"#
+        let head = "<title>Budget vote delayed again</title><script type=\"application/ld+json\">\(graph)</script>"
+        let fuller = try XCTUnwrap(cleanHTML(page(head: head, header: "<p class=\"byline\">By Jane Doe and John Roe</p>")))
+        XCTAssertEqual(fuller.metadata.authors, ["Jane Doe", "John Roe"])
+        XCTAssertEqual(fuller.metadata.evidence["authors"]?.rule.hasSuffix(":fuller"), true)
+        // A list that adds a desk or a section is no fuller list of people.
+        let desk = try XCTUnwrap(cleanHTML(page(head: head, header: "<p class=\"byline\">By Jane Doe and IGN Staff</p>")))
+        XCTAssertEqual(desk.metadata.authors, ["Jane Doe"])
+        // One that leaves the first author out is another text's byline.
+        let other = try XCTUnwrap(cleanHTML(page(head: head, header: "<p class=\"byline\">By John Roe and Max Muster</p>")))
+        XCTAssertEqual(other.metadata.authors, ["Jane Doe"])
+    }
+
     func testInitialsGiveWayToTheFullNameOnThePage() throws {
         let html = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"JD\">",
                         header: "<div class=\"author\">Jane Doe</div>")

@@ -28,9 +28,12 @@ extension MetadataContext {
                 // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
                 // element counts alone: the next one with that class is often another text's byline.
                 let current = meta.evidence["authors"]?.rule
-                guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else { continue }
                 let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else {
+                    widenAuthors(to: people, origin: hint.origin.description)
+                    continue
+                }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
                     meta.authors.append(name)
@@ -38,7 +41,9 @@ extension MetadataContext {
                 // Hints of one origin are one list: a login after a full name is no second author.
                 meta.authors = names.withoutTrailers(meta.authors)
                 if !people.isEmpty { set("authors", rule: hint.origin.description) }
-            case .byline where meta.evidence["authors"] == nil:
+            case .byline where meta.evidence["authors"] != nil:
+                widenAuthors(to: names.labelledAuthors(names.bylineLine(value)), origin: hint.origin.description)
+            case .byline:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
                 let line = names.bylineLine(value)
@@ -51,6 +56,24 @@ extension MetadataContext {
                 break
             }
         }
+    }
+
+    /// A later source that lists every author already found and more ("Elsa Provenzano et Mickaël
+    /// Bosredon" where the JSON-LD gives the first alone) is the fuller list: it replaces the first.
+    mutating func widenAuthors(to people: [String], origin: String) {
+        guard !meta.authors.isEmpty, people.count > meta.authors.count else { return }
+        let keys = Set(people.map(TextKey.letterCharacters))
+        guard meta.authors.allSatisfy({ keys.contains(TextKey.letterCharacters($0)) }) else { return }
+        // Every name it adds must read as a person's: "IGN Staff", "CNN Business", "Google" are not.
+        let known = Set(meta.authors.map(TextKey.letterCharacters))
+        let added = people.filter { !known.contains(TextKey.letterCharacters($0)) }
+        guard added.allSatisfy({ name in
+                  names.looksLikeName(name) && !names.isOrganization(name, siteKeys: siteKeys)
+                      && !name.split(separator: " ").contains { names.notNames.contains($0.lowercased()) }
+              }),
+              names.withoutTrailers(people).count == people.count else { return }
+        meta.authors = people
+        set("authors", rule: origin + ":fuller")
     }
 
     /// "… play a mediating role. Mahmoud Fazeli – Analyst of international affairs" at a paragraph's end.
