@@ -85,6 +85,22 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(clean.metadata.title, "Council delays the budget vote again")
     }
 
+    /// A labelled byline near the first paragraph names the author when the header rules found none;
+    /// a date line names the person right before its date or labelled after it.
+    func testBylinesNearTheBodyAndNamesBesideADate() throws {
+        let menus = (1...12).map { "Menu item \($0) here" }.joined(separator: "\n\n")
+        let cut = try tag("\(menus)\n\nCouncil delays the budget vote again\n\nThe mayor speaks to reporters at City Hall on Monday morning in the rain\n\nPhoto: Jane Smith\n\nBy Laura Mowat\n\n\(Self.body)")
+        XCTAssertEqual(cut.metadata.authors, ["Laura Mowat"])
+        XCTAssertFalse(cut.bodyText.contains("Laura Mowat"))
+        let dashed = try tag("Council delays the budget vote again\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\n\(Self.body)")
+        XCTAssertEqual(dashed.metadata.authors, ["Chris Davies"])
+        XCTAssertEqual(dashed.metadata.date, "2019-11-19")
+        let after = try tag("Council delays the budget vote again\n\n11/19/2019 by Lars Brandle\n\n\(Self.body)")
+        XCTAssertEqual(after.metadata.authors, ["Lars Brandle"])
+        let section = try tag("Council delays the budget vote again\n\nLocal News November 19, 2019\n\n\(Self.body)")
+        XCTAssertEqual(section.metadata.authors, [], "a section name is no person")
+    }
+
     func testClosingNameAndInlineAttribution() throws {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])

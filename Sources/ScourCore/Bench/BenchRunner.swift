@@ -8,6 +8,7 @@ public struct BenchRunner {
         case snippets                 // traf-dev: {"id","url","with","without","authors"?}
         case dates                    // dates-dev: {"id","url","date"}
         case authors                  // labelled here: {"id","set","authors","sure"}, pages from another set
+                                      // (a dates label: {"id","set","date","sure"}, also pages from another set)
     }
 
     public struct PageResult: Sendable {
@@ -92,9 +93,9 @@ public struct BenchRunner {
 
         var whole = SetScore()
         for record in records {
-            // A label its labeller was unsure of scores nothing.
-            if kind == .authors, record["sure"] as? Bool == false { continue }
-            let pages = kind == .authors ? pagesRoot + "/" + (record["set"] as? String ?? "") : setDirectory
+            // A label its labeller was unsure of scores nothing; a label may name the set whose page it labels.
+            if record["sure"] as? Bool == false { continue }
+            let pages = (record["set"] as? String).map { pagesRoot + "/" + $0 } ?? setDirectory
             guard let id = record["id"] as? String, let path = pageFile(setDirectory: pages, id: id) else { continue }
             let item = InputCollector.item(forFile: path)
             guard case var .success(document) = InputCollector.load(item) else { continue }
@@ -145,12 +146,13 @@ public struct BenchRunner {
                 if !leaked.isEmpty { detail += "leaked \(leaked)" }
                 report.pageResults.append(PageResult(id: id, precision: nil, recall: nil, detail: detail))
             case .dates:
-                let truth = record["date"] as? String ?? ""
+                // A labelled page with no date (`null`) is right only when no date is found.
+                let truth = record["date"] as? String
                 let found = output?.metadata.date.map { String($0.prefix(10)) }
                 whole.addMetadata(right: found == truth)
                 report.halves[half].addMetadata(right: found == truth)
                 report.pageResults.append(PageResult(id: id, precision: nil, recall: nil,
-                                                     detail: found == truth ? "" : "date \(found ?? "none") want \(truth)"))
+                                                     detail: found == truth ? "" : "date \(found ?? "none") want \(truth ?? "none")"))
             case .authors:
                 // Every labelled page counts, those that name nobody too: an author made up is wrong.
                 let truth = record["authors"] as? [String] ?? []

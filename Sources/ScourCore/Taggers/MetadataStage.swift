@@ -109,6 +109,7 @@ public struct MetadataStage: Stage {
         ("prose-range", { $0.findProseRange() }),
         ("title", { $0.tagTitle() }),
         ("header", { $0.tagHeader() }),
+        ("nearby-byline", { $0.tagNearbyByline() }),
         ("attributions", { $0.tagInlineAttributions() }),
         ("closing-name", { $0.tagClosingName() }),
         ("headed-byline", { $0.tagHeadedByline() }),

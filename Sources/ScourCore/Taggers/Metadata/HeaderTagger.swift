@@ -81,7 +81,7 @@ extension MetadataContext {
             meta.date = found.iso
             set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
         }
-        if meta.authors.isEmpty, let name = nameSegment(of: text) {
+        if meta.authors.isEmpty, let name = nameSegment(of: text) ?? nameBeside(found.offset, in: text) {
             meta.authors = [name]
             set("authors", rule: "date-line-name", block: index)
             return true
@@ -111,6 +111,39 @@ extension MetadataContext {
             return names.looksLikeName(name) && !names.isOrganization(name, siteKeys: siteKeys) ? name : nil
         }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// "Chris Davies - Nov 19, 2019", "Associated Press November 19, 2019", "11/19/2019 by Lars Brandle":
+    /// a name right before a date line's date, or a labelled name after it.
+    func nameBeside(_ dateOffset: Int, in text: String) -> String? {
+        let before = String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges)
+        if !before.isEmpty, !before.contains(where: \.isNumber) {
+            let name = names.byline(before).flatMap { $0.count == 1 ? $0[0] : nil } ?? before
+            if names.looksLikeName(name), !names.isOrganization(name, siteKeys: siteKeys),
+               stage.phrases.match(name, wordCount: name.split(separator: " ").count) == nil { return name }
+        }
+        let after = text.dropFirst(dateOffset)
+        guard let label = after.range(of: " by ", options: .caseInsensitive) else { return nil }
+        let found = names.byline(String(after[label.lowerBound...]).trimmingCharacters(in: .whitespaces)) ?? []
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// A labelled byline ("By Laura Mowat") near the first paragraph, when the header rules found no
+    /// author: a text dump's header is often cut from its title by menus, captions or a teaser.
+    mutating func tagNearbyByline() {
+        guard meta.authors.isEmpty, let first = firstProse else { return }
+        let lower = max(0, first - 20), upper = min(document.blocks.count, first + 4)
+        for index in lower..<upper where document.blocks[index].isKept && index != first {
+            let text = document.blocks[index].text
+            guard features(index).words <= 24, let found = names.byline(text), !found.isEmpty else { continue }
+            let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+            guard !people.isEmpty else { continue }
+            meta.authors = people
+            set("authors", rule: "nearby-byline", block: index)
+            if meta.date == nil, let date = shownDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
+            consume(index, rule: "byline")
+            return
+        }
     }
 
     /// The markup's tags: the hints of the first origin that gives any make the list.
