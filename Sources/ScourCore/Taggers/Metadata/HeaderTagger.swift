@@ -131,8 +131,9 @@ extension MetadataContext {
     /// A labelled byline ("By Laura Mowat") near the first paragraph, when the header rules found no
     /// author: a text dump's header is often cut from its title by menus, captions or a teaser.
     mutating func tagNearbyByline() {
-        guard meta.authors.isEmpty, let first = firstProse else { return }
-        let lower = max(0, first - 20), upper = min(document.blocks.count, first + 4)
+        guard meta.authors.isEmpty, let first = firstProse, let last = lastProse else { return }
+        // After the last paragraph a name signs the text (`tagClosingName`), or belongs to a teaser.
+        let lower = max(0, first - 20), upper = min(last, first + 4)
         for index in lower..<upper where document.blocks[index].isKept && index != first {
             let text = document.blocks[index].text
             guard features(index).words <= 24, let found = names.byline(text), !found.isEmpty else { continue }
