@@ -26,6 +26,28 @@ final class DateRankingTests: XCTestCase {
         }
     }
 
+    // MARK: time zones
+
+    /// A UTC timestamp that crossed midnight gives way to the day the page shows, or to a timestamp
+    /// with the local offset; a UTC timestamp in daytime, or with no other source, stays.
+    func testTheLocalDayBeatsAUTCTimestampPastMidnight() {
+        let utc = #"<meta property="article:published_time" content="2019-11-20T04:26:47Z">"#
+        let shown = cleaned(utc, #"<p class="date">Tuesday, November 19, 2019</p>"#)
+        XCTAssertEqual(shown?.date, "2019-11-19")
+        let offset = cleaned(utc + #"<meta itemprop="dateCreated" content="2019-11-19T23:26:47-05:00">"#, "")
+        XCTAssertEqual(offset?.date, "2019-11-19")
+        XCTAssertEqual(offset?.evidence["date"]?.rule.hasSuffix(":local-day"), true)
+        let alone = cleaned(utc, "")
+        XCTAssertEqual(alone?.date, "2019-11-20")
+        let daytime = cleaned(#"<meta property="article:published_time" content="2019-11-20T14:26:47Z">"#,
+                              #"<p class="date">Tuesday, November 19, 2019</p>"#)
+        XCTAssertNotEqual(daytime?.evidence["date"]?.rule.hasSuffix(":local-day"), true)
+        XCTAssertTrue(DateCandidate.isEarlyUTC("2019-11-19 02:24:00 UTC"))
+        XCTAssertFalse(DateCandidate.isEarlyUTC("2019-11-19 02:24:00"))
+        XCTAssertEqual(MetadataContext.dayBefore("2020-03-01"), "2020-02-29")
+        XCTAssertEqual(MetadataContext.dayBefore("2021-01-01"), "2020-12-31")
+    }
+
     // MARK: day and month order
 
     func testShownNumericDateIsReadInThePageLanguagesOrder() {

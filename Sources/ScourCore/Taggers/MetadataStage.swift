@@ -117,6 +117,7 @@ public struct MetadataStage: Stage {
         ("outlet", { $0.tagOutlet() }),
         ("outlet-dateline", { $0.dropOutletDateline() }),
         ("url-date-check", { $0.checkDateAgainstURL() }),
+        ("utc-shift-check", { $0.checkDateAgainstUTCShift() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
         ("outside-date", { $0.tagOutsideDate() }),

@@ -19,6 +19,19 @@ struct DateCandidate: Equatable {
     var source: String
     /// The page shows it (a `<time>`, a date element, a line of text), rather than holding it in data.
     var isVisible: Bool
+    /// A machine timestamp in UTC before 10:00 ("2019-11-20T04:26:47Z"): the evening before in the
+    /// Americas, where the page itself may show the day before.
+    var isEarlyUTC = false
+
+    /// "…T04:26:47Z", "… 02:24:00 UTC", "…T02:24:00+00:00": a UTC timestamp whose hour is below 10.
+    static func isEarlyUTC(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        // The time follows the ISO date: "YYYY-MM-DDThh:" or "YYYY-MM-DD hh:".
+        guard bytes.count >= 16, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
+              bytes[11] == 0x30, (0x30...0x39).contains(bytes[12]), bytes[13] == 0x3A else { return false }
+        let zone = value.dropFirst(16)
+        return zone.hasSuffix("Z") || zone.hasSuffix("+00:00") || zone.hasSuffix("+0000") || zone.hasSuffix(" UTC") || zone.hasSuffix(" GMT")
+    }
 
     /// Whether this candidate can be read as the given day.
     func names(_ day: String) -> Bool { self.day == day || swapped == day }

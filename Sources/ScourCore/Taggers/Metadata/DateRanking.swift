@@ -14,7 +14,8 @@ extension MetadataContext {
             let modified = hint.field == .modified || visible && isModifiedLine(value)
             made.all.append(DateCandidate(day: day, swapped: visible ? swappedDate(value) : nil,
                                           role: modified ? .modified : .published,
-                                          source: hint.origin.description, isVisible: visible))
+                                          source: hint.origin.description, isVisible: visible,
+                                          isEarlyUTC: DateCandidate.isEarlyUTC(value)))
         }
         // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
         if let url = meta.url.flatMap({ url in
@@ -32,6 +33,33 @@ extension MetadataContext {
     }
 
     static let queryMarks = Array("?#".utf8)
+
+    /// "Nov 18, 2019 at 9:24 pm ET" on the page, "2019-11-19T02:24:00Z" in the data: the page's own
+    /// day wins over a UTC timestamp that crossed midnight, when a shown date or a timestamp with
+    /// a local offset names the day before and none of the chosen day's sources is a shown date.
+    mutating func checkDateAgainstUTCShift() {
+        guard let chosen = meta.date, let before = Self.dayBefore(chosen) else { return }
+        let candidates = dateCandidates()
+        let naming = candidates.publishedSources(naming: chosen)
+        guard !naming.isEmpty, naming.allSatisfy({ $0.isEarlyUTC }),
+              let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) else { return }
+        meta.date = before
+        set("date", rule: local.source + ":local-day")
+    }
+
+    /// `YYYY-MM-DD` of the day before, in the proleptic Gregorian calendar.
+    static func dayBefore(_ iso: String) -> String? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var (year, month, day) = (parts[0], parts[1], parts[2] - 1)
+        if day == 0 {
+            month -= 1
+            if month == 0 { month = 12; year -= 1 }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            day = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
 
     /// Replaces the chosen date when the URL's path outweighs it: a day the URL names, when another
     /// source of the page confirms it or when no two sources agree on the chosen one; a date in the
