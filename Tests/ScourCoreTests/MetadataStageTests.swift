@@ -101,6 +101,19 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(section.metadata.authors, [], "a section name is no person")
     }
 
+    /// A text dump's date line near the first paragraph gives the date when the header found none; it
+    /// is read, not removed. A page whose only paragraph is its first and last is read without fault.
+    func testADateLineNearTheBodyGivesTheDate() throws {
+        let menus = (1...12).map { "Menu item \($0) here" }.joined(separator: "\n\n")
+        let paragraphs = Self.body.components(separatedBy: "\n\n")
+        let dump = try tag("\(menus)\n\nCouncil delays the budget vote again\n\n\(paragraphs[0])\n\nNov 18, 2019 at 9:24 pm ET\n\n\(paragraphs[1])\n\n\(paragraphs[0])")
+        XCTAssertEqual(dump.metadata.date, "2019-11-18")
+        XCTAssertEqual(dump.metadata.evidence["date"]?.rule.hasPrefix("nearby-"), true)
+        XCTAssertTrue(dump.blocks.contains { $0.text.hasPrefix("Nov 18") && $0.isKept })
+        let single = try tag("\(menus)\n\nThe council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.")
+        XCTAssertNil(single.metadata.date)
+    }
+
     func testClosingNameAndInlineAttribution() throws {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])

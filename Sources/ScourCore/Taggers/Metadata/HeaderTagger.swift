@@ -147,6 +147,22 @@ extension MetadataContext {
         }
     }
 
+    /// A date line near the first paragraph ("Nov 18, 2019 at 9:24 pm ET"), when nothing gave a date:
+    /// the nearest one above the first paragraph, else the first one just below it. Read, not removed.
+    mutating func tagNearbyDateLine() {
+        guard meta.date == nil, let first = firstProse, let last = lastProse else { return }
+        let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
+        let below = (first + 1)..<max(first + 1, min(last, first + 4))
+        for index in Array(above) + Array(below) where document.blocks[index].isKept && features(index).words <= 12 {
+            guard shownDate(in: document.blocks[index].text) != nil, tagDateLine(index), meta.date != nil else { continue }
+            let rule = meta.evidence["date"]?.rule ?? "date-line"
+            meta.evidence["date"]?.rule = "nearby-" + rule
+            // The line stays for the boilerplate stage: taking it out here would join the run above it
+            // (a caption, a teaser) to the article's.
+            return
+        }
+    }
+
     /// The markup's tags: the hints of the first origin that gives any make the list.
     mutating func tagMarkupTags() {
         for (hint, value) in markupValues([.tag]) {
