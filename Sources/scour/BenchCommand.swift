@@ -167,8 +167,8 @@ struct BenchCommand: ParsableCommand {
                 detailLines.append("\(report.name)\t\(page.id)\tP=\(p)\tR=\(r)\t\(page.detail)")
             }
         }
-        print("meta: dates-dev = share of dates right to the day; traf-dev = share of author lists right (pages that name one); "
-              + "authors-html, authors-text = share of author lists right against bench/ labels, pages naming nobody included")
+        print("meta: dates sets = share of dates right to the day; traf-dev = share of author lists right (pages that name one); "
+              + "authors-html, authors-text = share of author lists right; the sets labelled in bench/ count pages that name no author or date")
         print("halves: two fixed halves of each set, split by a hash of the page id (FNV-1a, mod 2)")
         // Outlets have no truth in these sets; what can be checked is that each reads as a publication name.
         print("outlets: " + outletLines.joined(separator: "; ") + " (copyright, year, company suffix, address or bare host; --details lists them)")
