@@ -369,7 +369,9 @@ struct PersonNames: Sendable {
         let words = name.split(separator: " ")
         guard !hasLabelWord(words) else { return false }
         // "25. Oktober" (a date's rest), "Nr. 12": a word of digits alone is in no name ("anaya60" is a handle).
-        guard !words.contains(where: { word in word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || $0.isPunctuation } })
+        // Most values hold no ASCII digit and no other script: nothing to check then.
+        let mayHoldDigits = name.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }
+        guard !mayHoldDigits || !words.contains(where: { word in word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || $0.isPunctuation } })
         else { return false }
         return words.count <= 6 && !(name.hasSuffix(".") && words.count > 3)
     }

@@ -28,12 +28,15 @@ extension MetadataContext {
                 // Several hints of one origin make a list (citation_author, JSON-LD arrays); a visible
                 // element counts alone: the next one with that class is often another text's byline.
                 let current = meta.evidence["authors"]?.rule
-                let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
-                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 guard current == nil || (current == hint.origin.description && hint.origin.visibleText == nil) else {
-                    widenAuthors(to: people, origin: hint.origin.description)
+                    if mayWiden(value) {
+                        widenAuthors(to: names.markupAuthors(value).filter { !names.isOrganization($0, siteKeys: siteKeys) },
+                                     origin: hint.origin.description)
+                    }
                     continue
                 }
+                let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
+                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
                     meta.authors.append(name)
@@ -42,7 +45,7 @@ extension MetadataContext {
                 meta.authors = names.withoutTrailers(meta.authors)
                 if !people.isEmpty { set("authors", rule: hint.origin.description) }
             case .byline where meta.evidence["authors"] != nil:
-                widenAuthors(to: names.labelledAuthors(names.bylineLine(value)), origin: hint.origin.description)
+                if mayWiden(value) { widenAuthors(to: names.labelledAuthors(names.bylineLine(value)), origin: hint.origin.description) }
             case .byline:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
@@ -56,6 +59,13 @@ extension MetadataContext {
                 break
             }
         }
+    }
+
+    /// Whether a later value may be a fuller list: it spells every author found so far, and more.
+    /// Checked on the text before any name is parsed (most pages have many such values).
+    func mayWiden(_ value: String) -> Bool {
+        !meta.authors.isEmpty && value.utf8.count > meta.authors.reduce(0) { $0 + $1.utf8.count } + 4
+            && meta.authors.allSatisfy { value.byteOffset(of: $0) != nil }
     }
 
     /// A later source that lists every author already found and more ("Elsa Provenzano et Mickaël
