@@ -42,7 +42,14 @@ final class DateRankingTests: XCTestCase {
         let daytime = cleaned(#"<meta property="article:published_time" content="2019-11-20T14:26:47Z">"#,
                               #"<p class="date">Tuesday, November 19, 2019</p>"#)
         XCTAssertNotEqual(daytime?.evidence["date"]?.rule.hasSuffix(":local-day"), true)
+        // The `<time>` shows the local day; its attribute and a zoneless copy hold the UTC instant.
+        let timeText = cleaned(#"<meta itemprop="datePublished" content="2019-11-19 02:24:00">"#,
+                               #"<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>"#)
+        XCTAssertEqual(timeText?.date, "2019-11-18")
+        XCTAssertEqual(timeText?.evidence["date"]?.rule.hasSuffix(":local-day"), true)
         XCTAssertTrue(DateCandidate.isEarlyUTC("2019-11-19 02:24:00 UTC"))
+        XCTAssertTrue(DateCandidate.isEarlyZoneless("2019-11-19 02:24:00"))
+        XCTAssertFalse(DateCandidate.isEarlyZoneless("2019-11-19T02:24:00-05:00"))
         XCTAssertFalse(DateCandidate.isEarlyUTC("2019-11-19 02:24:00"))
         XCTAssertEqual(MetadataContext.dayBefore("2020-03-01"), "2020-02-29")
         XCTAssertEqual(MetadataContext.dayBefore("2021-01-01"), "2020-12-31")

@@ -26,6 +26,9 @@ public enum HintField: String, Sendable, Decodable {
     /// The article's own text in structured data (JSON-LD `articleBody`), paragraphs kept as lines:
     /// the body only when the page's markup keeps none (a body a script fills in).
     case body = "article-body"
+    /// The text a `<time>` shows when its `datetime` attribute gave the date ("Nov 18, 2019 at 9:24 pm ET"
+    /// for "2019-11-19T02:24:00Z"): read only to tell a UTC timestamp past midnight from the page's day.
+    case shownTime = "time-text"
 }
 
 /// Where a hint came from: the kind of source, which tells whether a reader of the page sees

@@ -365,7 +365,11 @@ struct MarkupScan {
         }
         if tag == .time, timeCount < 8, !skipped {
             timeCount += 1
-            let value = node.attribute("datetime") ?? node.textContent
+            let attribute = node.attribute("datetime")
+            let value = attribute ?? node.textContent
+            if attribute != nil, let shown = Self.shortLineText(node) {
+                add(.shownTime, shown, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
+            }
             let words = classWords(node)
             let published = node.attribute("pubdate") != nil || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" }
             let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }

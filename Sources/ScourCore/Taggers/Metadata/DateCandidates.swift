@@ -23,14 +23,28 @@ struct DateCandidate: Equatable {
     /// Americas, where the page itself may show the day before.
     var isEarlyUTC = false
 
+    /// The same hour written without a zone ("2019-11-19 02:24:00" beside "…02:24:00 UTC"): it counts
+    /// with a UTC timestamp of the day, never alone.
+    var isEarlyZoneless = false
+
     /// "…T04:26:47Z", "… 02:24:00 UTC", "…T02:24:00+00:00": a UTC timestamp whose hour is below 10.
     static func isEarlyUTC(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
-        // The time follows the ISO date: "YYYY-MM-DDThh:" or "YYYY-MM-DD hh:".
-        guard bytes.count >= 16, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
-              bytes[11] == 0x30, (0x30...0x39).contains(bytes[12]), bytes[13] == 0x3A else { return false }
-        let zone = value.dropFirst(16)
+        guard let zone = zoneAfterEarlyHour(value) else { return false }
         return zone.hasSuffix("Z") || zone.hasSuffix("+00:00") || zone.hasSuffix("+0000") || zone.hasSuffix(" UTC") || zone.hasSuffix(" GMT")
+    }
+
+    /// "2019-11-19 02:24:00": an hour below 10 and no zone at all.
+    static func isEarlyZoneless(_ value: String) -> Bool {
+        guard let zone = zoneAfterEarlyHour(value) else { return false }
+        return !zone.contains { $0.isLetter || $0 == "+" || $0 == "-" }
+    }
+
+    /// What follows "YYYY-MM-DDThh:mm" (or with a space for "T") when the hour is below 10.
+    private static func zoneAfterEarlyHour(_ value: String) -> Substring? {
+        let bytes = Array(value.utf8.prefix(16))
+        guard bytes.count == 16, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
+              bytes[11] == 0x30, (0x30...0x39).contains(bytes[12]), bytes[13] == 0x3A else { return nil }
+        return value.utf8.count == 16 ? "" : Substring(value.dropFirst(16))
     }
 
     /// Whether this candidate can be read as the given day.

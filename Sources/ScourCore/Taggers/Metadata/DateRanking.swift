@@ -15,7 +15,8 @@ extension MetadataContext {
             made.all.append(DateCandidate(day: day, swapped: visible ? swappedDate(value) : nil,
                                           role: modified ? .modified : .published,
                                           source: hint.origin.description, isVisible: visible,
-                                          isEarlyUTC: DateCandidate.isEarlyUTC(value)))
+                                          isEarlyUTC: DateCandidate.isEarlyUTC(value),
+                                          isEarlyZoneless: DateCandidate.isEarlyZoneless(value)))
         }
         // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
         if let url = meta.url.flatMap({ url in
@@ -41,10 +42,15 @@ extension MetadataContext {
         guard let chosen = meta.date, let before = Self.dayBefore(chosen) else { return }
         let candidates = dateCandidates()
         let naming = candidates.publishedSources(naming: chosen)
-        guard !naming.isEmpty, naming.allSatisfy({ $0.isEarlyUTC }),
-              let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) else { return }
-        meta.date = before
-        set("date", rule: local.source + ":local-day")
+        guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }) else { return }
+        if let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) {
+            meta.date = before
+            set("date", rule: local.source + ":local-day")
+        } else if markupValues([.shownTime]).contains(where: { normalizedDate($0.value, shown: true) == before }) {
+            // The `<time>` itself shows the day before ("Nov 18, 2019 at 9:24 pm ET").
+            meta.date = before
+            set("date", rule: "time-text:local-day")
+        }
     }
 
     /// `YYYY-MM-DD` of the day before, in the proleptic Gregorian calendar.
