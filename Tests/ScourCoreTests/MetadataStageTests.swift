@@ -114,6 +114,18 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertNil(single.metadata.date)
     }
 
+    /// A text dump's lone prose block above its menus (a cookie notice, a teaser) is not where its
+    /// article starts: the header is read above the first prose that runs on.
+    func testATextDumpsArticleStartsWhereProseRunsOn() throws {
+        let cookie = "We use cookies on this website to give you the best experience, and by continuing you agree to our use of them."
+        let menus = (1...6).map { "Menu item \($0) here" }.joined(separator: "\n\n")
+        let paragraphs = Self.body.components(separatedBy: "\n\n")
+        let dump = try tag("\(cookie)\n\n\(menus)\n\nCouncil delays the budget vote again\n\nby Bryan DeArdo\n\nNov 18, 2019 at 9:24 pm ET\n\n\(paragraphs[0])\n\n\(paragraphs[1])\n\n\(paragraphs[0])")
+        XCTAssertEqual(dump.metadata.title, "Council delays the budget vote again")
+        XCTAssertEqual(dump.metadata.authors, ["Bryan DeArdo"])
+        XCTAssertEqual(dump.metadata.date, "2019-11-18")
+    }
+
     func testClosingNameAndInlineAttribution() throws {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])

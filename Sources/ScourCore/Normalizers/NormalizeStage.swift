@@ -8,10 +8,14 @@ public struct NormalizeStage: Stage {
 
     public var stripMarkdown: Bool
     public var joinBrokenParagraphs: Bool
+    /// `byline_prefixes` of metadata.json, each with a space: "by Jeff Foust" under a headline is a
+    /// byline, not the headline's lost end.
+    let bylineStarts: [String]
 
     public init(section: ConfigSection, resources: Resources) throws {
         stripMarkdown = section.bool("strip_markdown", default: true)
         joinBrokenParagraphs = section.bool("join_broken_paragraphs", default: true)
+        bylineStarts = resources.metadataWords.bylinePrefixes.map { $0.lowercased() + " " }
     }
 
     public func process(_ document: inout Document) throws(Rejection) {
@@ -41,12 +45,21 @@ public struct NormalizeStage: Stage {
             guard first.kind == .paragraph, next.kind == .paragraph,
                   let last = first.text.last, !Self.sentenceEnders.contains(last),
                   let start = next.text.first, start.isLowercase,
-                  first.text.count >= 25, !Self.isLabelLine(next.text) else { continue }
+                  first.text.count >= 25, !Self.isLabelLine(next.text), !isBylineLine(next.text) else { continue }
             document.blocks[head].text += " " + next.text
             document.blocks[head].links += next.links
             removeBlock(&document, at: index, rule: "joined-into-previous")
             previous = head
         }
+    }
+
+    /// "by Jeff Foust — November 18, 2019": a short line that opens with a byline label and a capital.
+    func isBylineLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        for start in bylineStarts where text.hasPrefix(start) {
+            if text.dropFirst(start.count).first?.isUppercase == true { return true }
+        }
+        return false
     }
 
     /// A short line ending in ":" ("joe says:", "note:") labels what follows; it does not

@@ -156,9 +156,29 @@ struct MetadataContext {
         // Plain loops: `first(where: isProse)` copied the context's fields for every block asked.
         var first: Int?
         for index in document.blocks.indices where isProse(index) { first = index; break }
+        // A text dump's first prose is often a cookie notice or a teaser above the menus: its article
+        // starts where prose runs on (two of the next four kept blocks prose too).
+        if document.format != .html, let lone = first { first = proseRunStart(from: lone) ?? lone }
         firstProse = first
         guard let first else { return }
         for index in document.blocks.indices.reversed() where index >= first && isProse(index) { lastProse = index; break }
+    }
+
+    /// The first prose block at or after `start` that two of the next four kept blocks follow as prose.
+    /// Bounded: each block is asked at most five times, and features are cached.
+    func proseRunStart(from start: Int) -> Int? {
+        var index = start
+        while index < document.blocks.count {
+            defer { index += 1 }
+            guard isProse(index) else { continue }
+            var seen = 0, prose = 0, next = index + 1
+            while next < document.blocks.count, seen < 4 {
+                if document.blocks[next].isKept { seen += 1; if isProse(next) { prose += 1 } }
+                next += 1
+            }
+            if prose >= 2 { return index }
+        }
+        return nil
     }
 
     // MARK: markup values
