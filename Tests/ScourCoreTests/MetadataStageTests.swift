@@ -99,6 +99,24 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(after.metadata.authors, ["Lars Brandle"])
         let section = try tag("Council delays the budget vote again\n\nLocal News November 19, 2019\n\n\(Self.body)")
         XCTAssertEqual(section.metadata.authors, [], "a section name is no person")
+        // ("Local Sports November 19, 2019" still names "Local Sports": two capitalised words before a
+        // date read as a name, as "Associated Press November 19, 2019" does.)
+        for line in ["World | Middle East | Nov 19, 2019",
+                     "Nov 19, 2019 | Photo by John Smith", "11/19/2019 by CNN Business"] {
+            let other = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")
+            XCTAssertEqual(other.metadata.authors, [String](), line)
+            XCTAssertEqual(other.metadata.date, "2019-11-19", line)
+        }
+        // Nearest first: a teaser's byline further up loses to the article's own.
+        let paragraphs = Self.body.components(separatedBy: "\n\n")
+        let short = (1...10).map { "Menu \($0)" }.joined(separator: "\n\n"), items = (1...6).map { "Item \($0)" }.joined(separator: "\n\n")
+        let teaser = try tag("\(short)\n\nBy Teaser Author\n\n\(items)\n\nBy Laura Mowat\n\n\(Self.body)")
+        XCTAssertEqual(teaser.metadata.authors, ["Laura Mowat"])
+        // Below the first paragraph a sentence that opens like a byline is the article's text.
+        let sentence = "By Friday, Maria Lopez and the unions had signed the deal."
+        let body = try tag("\(menus)\n\nCouncil delays the budget vote again\n\n\(paragraphs[0])\n\n\(sentence)\n\n\(paragraphs[1])")
+        XCTAssertEqual(body.metadata.authors, [String]())
+        XCTAssertTrue(body.blocks.contains { $0.text == sentence && $0.isKept })
     }
 
     /// A text dump's date line near the first paragraph gives the date when the header found none; it

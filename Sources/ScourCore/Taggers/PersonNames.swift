@@ -228,15 +228,18 @@ struct PersonNames: Sendable {
     /// month or weekday standing alone ("March", "Wednesday").
     func withoutTrailers(_ names: [String]) -> [String] {
         var kept: [String] = []
+        // Whether the list opens with a full name: asked once (a list may hold thousands of names).
+        var afterFullName: Bool?
         for name in names {
             let words = name.split(separator: " ")
             // Short forms ("Jan", "Mar") are first names too.
             if words.count == 1, name.count > 3, calendarWords.contains(name.lowercased().trimmingCharacters(in: Self.partEdges)) { continue }
-            if let first = kept.first, looksLikeName(first, allowCaps: true) {
+            if let first = kept.first, afterFullName ?? { afterFullName = looksLikeName(first, allowCaps: true); return afterFullName! }() {
                 if words.contains(where: { roleWords.contains($0.lowercased()) }) { continue }
                 let letters = name.filter(\.isLetter)
                 if words.count == 1, (2...4).contains(letters.count), letters.allSatisfy(\.isUppercase) { continue }
-                if !name.contains(where: \.isUppercase) { continue }
+                // A login is all lower case; a name in a script without case ("林宸誼") is no login.
+                if name.contains(where: \.isLowercase), !name.contains(where: \.isUppercase) { continue }
             }
             kept.append(name)
         }

@@ -396,6 +396,7 @@ struct MarkupScan {
         }
         // A teaser's headline "Von Hexen, Henkern und Vampiren …" starts like a byline but is a heading.
         if seenHeadline, bylineCount < 60, !skipped, !parent.inHeading, !Self.isHeading(tag), let first = node.firstChild, first.isText {
+            // (The element's own frame is made after this read: its tag is checked here, its parents by the flag.)
             // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
             let starts = first.withContent { bytes in
                 let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })

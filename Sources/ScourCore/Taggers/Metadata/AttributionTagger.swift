@@ -22,6 +22,8 @@ extension MetadataContext {
     /// The markup's authors and visible bylines, in rank order (one pass: which comes first decides).
     mutating func tagMarkupAuthors() {
         var previousByline: PersonNames.BylineLine?
+        // The authors so far, lowercased: a page may carry thousands of `citation_author` values.
+        var known = Set(meta.authors.map { $0.lowercased() })
         for (hint, value) in markupValues([.author, .byline]) {
             switch hint.field {
             case .author:
@@ -32,20 +34,22 @@ extension MetadataContext {
                     if mayWiden(value) {
                         widenAuthors(to: names.markupAuthors(value).filter { !names.isOrganization($0, siteKeys: siteKeys) },
                                      origin: hint.origin.description)
+                        known = Set(meta.authors.map { $0.lowercased() })
                     }
                     continue
                 }
                 let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
-                for name in people where !meta.authors.contains(where: { $0.lowercased() == name.lowercased() }) {
+                for name in people where known.insert(name.lowercased()).inserted {
                     meta.authors.append(name)
                 }
-                // Hints of one origin are one list: a login after a full name is no second author.
-                meta.authors = names.withoutTrailers(meta.authors)
                 if !people.isEmpty { set("authors", rule: hint.origin.description) }
             case .byline where meta.evidence["authors"] != nil:
-                if mayWiden(value) { widenAuthors(to: names.labelledAuthors(names.bylineLine(value)), origin: hint.origin.description) }
+                if mayWiden(value) {
+                    widenAuthors(to: names.labelledAuthors(names.bylineLine(value)), origin: hint.origin.description)
+                    known = Set(meta.authors.map { $0.lowercased() })
+                }
             case .byline:
                 // A visible line counts only when it starts with a label: "Posted by …", "von …",
                 // or follows a label standing alone ("By" and the name in sibling elements).
@@ -54,18 +58,26 @@ extension MetadataContext {
                 previousByline = line
                 let found = (afterLabel.isEmpty ? names.labelledAuthors(line) : afterLabel)
                     .filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if !found.isEmpty { meta.authors = found; set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label")) }
+                if !found.isEmpty {
+                    meta.authors = found
+                    known = Set(found.map { $0.lowercased() })
+                    set("authors", rule: hint.origin.description + (afterLabel.isEmpty ? "" : ":after-label"))
+                }
             default:
                 break
             }
         }
+        // Hints of one origin are one list: a login after a full name is no second author (once, at
+        // the end: a page may carry thousands of `citation_author` values).
+        if meta.authors.count > 1 { meta.authors = names.withoutTrailers(meta.authors) }
     }
 
     /// Whether a later value may be a fuller list: it spells every author found so far, and more.
     /// Checked on the text before any name is parsed (most pages have many such values).
     func mayWiden(_ value: String) -> Bool {
-        !meta.authors.isEmpty && value.utf8.count > meta.authors.reduce(0) { $0 + $1.utf8.count } + 4
-            && meta.authors.allSatisfy { value.byteOffset(of: $0) != nil }
+        guard !meta.authors.isEmpty, value.utf8.count > meta.authors.reduce(0, { $0 + $1.utf8.count }) + 4 else { return false }
+        let hay = Array(value.utf8)
+        return meta.authors.allSatisfy { ByteSearch.firstOffset(of: Array($0.utf8), in: hay) != nil }
     }
 
     /// A later source that lists every author already found and more ("Elsa Provenzano et Mickaël
@@ -79,9 +91,11 @@ extension MetadataContext {
         let added = people.filter { !known.contains(TextKey.letterCharacters($0)) }
         guard added.allSatisfy({ name in
                   names.looksLikeName(name) && !names.isOrganization(name, siteKeys: siteKeys)
-                      && !name.split(separator: " ").contains { names.notNames.contains($0.lowercased()) }
-              }),
-              names.withoutTrailers(people).count == people.count else { return }
+                      && !name.split(separator: " ").contains { word in
+                          let lower = word.lowercased()
+                          return names.notNames.contains(lower) && !names.particles.contains(lower)
+                      }
+              }) else { return }
         meta.authors = people
         set("authors", rule: origin + ":fuller")
     }
@@ -175,14 +189,12 @@ extension MetadataContext {
         while index < document.blocks.count, looked < 3 {
             let block = document.blocks[index]
             index += 1
-            // A signature is often a link (a profile, a mail address) that the link rule took out.
-            let linkedName = block.removal?.rule == "link-list"
-            guard block.isKept || linkedName else { continue }
+            guard block.isKept else { continue }
             looked += 1
             let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
-            let alone = !linkedName && block.links.count <= 1 && names.looksLikeName(block.text)
+            let alone = block.links.count <= 1 && names.looksLikeName(block.text)
                 && !names.isOrganization(block.text, siteKeys: siteKeys)
             let found = alone ? [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 : (names.byline(block.text) ?? []).filter { !names.isOrganization($0, siteKeys: siteKeys) }

@@ -56,7 +56,7 @@ extension MetadataContext {
     /// `YYYY-MM-DD` of the day before, in the proleptic Gregorian calendar.
     static func dayBefore(_ iso: String) -> String? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return nil }
         var (year, month, day) = (parts[0], parts[1], parts[2] - 1)
         if day == 0 {
             month -= 1

@@ -64,7 +64,9 @@ extension MetadataContext {
     /// "04.02.2022 | 13:10 Uhr | Uta Helkenberg" printed right above the headline: the date line
     /// of a layout that puts it first. Only the nearest kept block, and only when it reads as a date line.
     mutating func tagKickerLine(above titleIndex: Int) {
-        guard let index = document.blocks[..<titleIndex].lastIndex(where: \.isKept), index != firstProse,
+        // Only a title above the body has a header above it: one found further down is a repeat.
+        guard firstProse.map({ titleIndex < $0 }) ?? true,
+              let index = document.blocks[..<titleIndex].lastIndex(where: \.isKept), index != firstProse,
               document.blocks[index].kind != .heading, features(index).words <= 12 else { return }
         if tagDateLine(index) { consume(index, rule: "dateline") }
     }
@@ -104,27 +106,35 @@ extension MetadataContext {
         let segments = text.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" })
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard segments.count >= 2 else { return nil }
-        let found = segments.compactMap { segment -> String? in
-            guard !segment.contains(where: \.isNumber),
-                  stage.phrases.match(segment, wordCount: segment.split(separator: " ").count) == nil else { return nil }
-            let name = names.byline(segment).flatMap { $0.count == 1 ? $0[0] : nil } ?? segment
-            return names.looksLikeName(name) && !names.isOrganization(name, siteKeys: siteKeys) ? name : nil
-        }
-        return found.count == 1 ? found[0] : nil
+        // Segments with digits are the date and the time; of the others, a labelled one names the
+        // author, an unlabelled one only when it is the line's one text ("World | Middle East" is a section path).
+        let texts = segments.filter { !$0.contains(where: \.isNumber) && !$0.isEmpty }
+        let labelled = texts.compactMap { names.byline($0).flatMap { $0.count == 1 ? $0[0] : nil } }.filter(isPersonName)
+        if labelled.count == 1 { return labelled[0] }
+        return texts.count == 1 && isPersonName(texts[0]) ? texts[0] : nil
     }
 
-    /// "Chris Davies - Nov 19, 2019", "Associated Press November 19, 2019", "11/19/2019 by Lars Brandle":
-    /// a name right before a date line's date, or a labelled name after it.
+    /// A person's name and nothing else: not the site, no organisation word, no phrase of the lexicon.
+    func isPersonName(_ text: String) -> Bool {
+        names.looksLikeName(text) && !names.isOrganization(text, siteKeys: siteKeys)
+            && stage.phrases.match(text, wordCount: text.split(separator: " ").count) == nil
+    }
+
+    /// "Chris Davies - Nov 19, 2019", "11/19/2019 by Lars Brandle": the name right before a date
+    /// line's date, or a labelled one right after it (only the date and its time in between).
     func nameBeside(_ dateOffset: Int, in text: String) -> String? {
         let before = String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges)
         if !before.isEmpty, !before.contains(where: \.isNumber) {
             let name = names.byline(before).flatMap { $0.count == 1 ? $0[0] : nil } ?? before
-            if names.looksLikeName(name), !names.isOrganization(name, siteKeys: siteKeys),
-               stage.phrases.match(name, wordCount: name.split(separator: " ").count) == nil { return name }
+            if isPersonName(name) { return name }
         }
         let after = text.dropFirst(dateOffset)
         guard let label = after.range(of: " by ", options: .caseInsensitive) else { return nil }
-        let found = names.byline(String(after[label.lowerBound...]).trimmingCharacters(in: .whitespaces)) ?? []
+        // "Nov 19, 2019 | Photo by John Smith" credits a photo: between the date and the label only
+        // numbers and short time words ("at 9:24 pm ET").
+        let between = after[..<label.lowerBound].split(separator: " ")
+        guard between.count <= 6, between.allSatisfy({ $0.contains(where: \.isNumber) || $0.count <= 3 }) else { return nil }
+        let found = (names.byline(String(after[label.lowerBound...]).trimmingCharacters(in: .whitespaces)) ?? []).filter(isPersonName)
         return found.count == 1 ? found[0] : nil
     }
 
@@ -132,11 +142,15 @@ extension MetadataContext {
     /// author: a text dump's header is often cut from its title by menus, captions or a teaser.
     mutating func tagNearbyByline() {
         guard meta.authors.isEmpty, let first = firstProse, let last = lastProse else { return }
-        // After the last paragraph a name signs the text (`tagClosingName`), or belongs to a teaser.
-        let lower = max(0, first - 20), upper = min(last, first + 4)
-        for index in lower..<upper where document.blocks[index].isKept && index != first {
+        // Nearest first above the first paragraph; below it (up to the last one: after it a name signs
+        // the text or belongs to a teaser) only a short line, never a sentence ("By Friday, Maria Lopez …").
+        let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
+        let below = (first + 1)..<max(first + 1, min(last, first + 4))
+        for index in Array(above) + Array(below) where document.blocks[index].isKept {
             let text = document.blocks[index].text
-            guard features(index).words <= 24, let found = names.byline(text), !found.isEmpty else { continue }
+            let words = features(index).words
+            guard words <= (index < first ? 24 : 10), !(index > first && text.hasSuffix(".")),
+                  let found = names.byline(text) else { continue }
             let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
             guard !people.isEmpty else { continue }
             meta.authors = people
@@ -154,11 +168,18 @@ extension MetadataContext {
         let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
         let below = (first + 1)..<max(first + 1, min(last, first + 4))
         for index in Array(above) + Array(below) where document.blocks[index].isKept && features(index).words <= 12 {
-            guard shownDate(in: document.blocks[index].text) != nil, tagDateLine(index), meta.date != nil else { continue }
-            let rule = meta.evidence["date"]?.rule ?? "date-line"
-            meta.evidence["date"]?.rule = "nearby-" + rule
-            // The line stays for the boilerplate stage: taking it out here would join the run above it
-            // (a caption, a teaser) to the article's.
+            // The line stays for the boilerplate stage: taking it out here would join the run above
+            // it (a caption, a teaser) to the article's. So near the article's start it is its header
+            // line, and a name beside its date names the author ("Associated Press November 19, 2019");
+            // tags are not read this far from the title.
+            let text = document.blocks[index].text
+            guard let found = shownDate(in: text) else { continue }
+            meta.date = found.iso
+            set("date", rule: "nearby-date-line", block: index)
+            if meta.authors.isEmpty, let name = nameSegment(of: text) ?? nameBeside(found.offset, in: text) {
+                meta.authors = [name]
+                set("authors", rule: "nearby-date-line-name", block: index)
+            }
             return
         }
     }

@@ -22,14 +22,17 @@ extension MetadataContext {
         var titleIndex: Int?
         if meta.title == nil {
             titleIndex = pickTitleBlock(before: limit)
+            var rule = titleIndex.map { document.blocks[$0].kind == .heading ? "first-heading" : "leading-line" }
             // A text dump's headline sits right above its first paragraph, under the page's menus: a pick
             // that is neither a heading nor the page's first line is more often a menu item.
-            if document.format != .html, titleIndex.map({ document.blocks[$0].kind != .heading && !opensArticle($0, limit: limit) }) ?? true {
-                titleIndex = headlineAbove(limit) ?? titleIndex
+            if document.format != .html, titleIndex.map({ document.blocks[$0].kind != .heading && !opensArticle($0, limit: limit) }) ?? true,
+               let above = headlineAbove(limit) {
+                titleIndex = above
+                rule = "headline-above"
             }
-            if let index = titleIndex {
+            if let index = titleIndex, let rule {
                 meta.title = stage.titles.removingSectionTails(document.blocks[index].text)
-                set("title", rule: document.blocks[index].kind == .heading ? "first-heading" : "leading-line", block: index)
+                set("title", rule: rule, block: index)
             }
         }
         guard let title = meta.title else { return }
