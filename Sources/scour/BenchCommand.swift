@@ -36,14 +36,14 @@ struct BenchCommand: ParsableCommand {
     var messy = false
 
     @Flag(name: .long, help: ArgumentHelp(
-        "Growth table: time deep nesting, attribute floods, one-line pages, similar documents (with and without duplicate detection) and long stdin records at sizes ×10 apart, with the ratio between sizes.",
+        "Growth table: time deep nesting, attribute floods, one-line pages, author floods, similar documents (with and without duplicate detection) and long stdin records at sizes ×10 apart, with the ratio between sizes.",
         discussion: "Inputs are generated in memory. A row is linear when ×10 size costs at most ×12 time."))
     var growth = false
 
     @Option(name: .long, parsing: .upToNextOption, help: "With --growth: the sizes (default 1000 10000 100000).")
     var growthSizes: [Int] = [1_000, 10_000, 100_000]
 
-    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, oneline, similar, dedup, stdin).")
+    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, oneline, authors, similar, dedup, stdin).")
     var growthCases: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
@@ -196,13 +196,14 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func runGrowth() throws {
-        let short = ["deep": "deep nesting", "flood": "attribute flood", "oneline": "one-line page", "similar": "similar documents",
+        let short = ["deep": "deep nesting", "flood": "attribute flood", "oneline": "one-line page", "authors": "author flood",
+                     "similar": "similar documents",
                      "dedup": "similar documents + dedup", "stdin": "stdin record"]
         var cases = GrowthBench.caseNames
         if !growthCases.isEmpty {
             cases = try growthCases.map { name in
                 guard let full = short[name] else {
-                    printError("scour: unknown growth case \(name); choose from deep, flood, oneline, similar, dedup, stdin")
+                    printError("scour: unknown growth case \(name); choose from deep, flood, oneline, authors, similar, dedup, stdin")
                     throw ExitCode(2)
                 }
                 return full

@@ -34,6 +34,15 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertEqual(document.bodyText.split(separator: "\n").filter { $0 == "w" }.count, 20_000, "one line per paragraph")
     }
 
+    /// 20,000 `citation_author` values become one list of 20,000 names (their cost grows with the
+    /// list: `scour bench --growth --growth-cases authors` shows it).
+    func testAuthorFloodBecomesOneListOfEveryName() throws {
+        let document = try process(GrowthBench.authorFloodPage(authors: 20_000)).get()
+        XCTAssertEqual(document.metadata.authors.count, 20_000)
+        XCTAssertEqual(document.metadata.authors.last, "Author19999 Name19999")
+        XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
+    }
+
     func testAttributesPastTheBoundAreDroppedBeforeLibxml2() throws {
         // Names Scour reads, so only the bound drops them.
         let attributes = ["class", "id", "role", "title", "lang"].enumerated().map { " \($1)=\"v\($0)\"" }.joined()

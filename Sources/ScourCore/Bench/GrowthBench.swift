@@ -28,7 +28,7 @@ public struct GrowthBench {
     }
 
     /// The cases by name, in the order they are printed.
-    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "similar documents",
+    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "similar documents",
                                    "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -64,6 +64,7 @@ public struct GrowthBench {
         case "deep nesting": return page(Self.deepPage(levels: size))
         case "attribute flood": return page(Self.floodPage(attributes: size))
         case "one-line page": return page(Self.oneLinePage(elements: size))
+        case "author flood": return page(Self.authorFloodPage(authors: size))
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
@@ -89,6 +90,17 @@ public struct GrowthBench {
     /// pre-parse pass drops: every drop used to look for line breaks on to the page's end.
     public static func oneLinePage(elements: Int) -> [UInt8] {
         storyPage(title: "One line", after: "<p class=x data-k=1>w</p>", times: elements)
+    }
+
+    /// `authors` distinct `citation_author` values in the head (papers list hundreds): each one is
+    /// checked against the names found so far, which used to cost the square of their number.
+    public static func authorFloodPage(authors: Int) -> [UInt8] {
+        var html = Array("<html><head><title>Authors</title>".utf8)
+        for index in 0..<authors { html.append(contentsOf: "<meta name=\"citation_author\" content=\"Author\(index) Name\(index)\">".utf8) }
+        html.append(contentsOf: "</head><body>".utf8)
+        html.append(contentsOf: story.utf8)
+        html.append(contentsOf: "</body></html>".utf8)
+        return html
     }
 
     /// A page whose body is `piece` `times` over, then the story.

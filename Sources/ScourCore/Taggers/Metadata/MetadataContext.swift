@@ -7,7 +7,12 @@ import Foundation
 struct MetadataContext {
     let stage: MetadataStage
     var document: Document
-    var meta: Metadata { get { document.metadata } set { document.metadata = newValue } }
+    /// The document's metadata, changed in place (`_modify`: with a getter and setter, each
+    /// `meta.authors.append` copied the whole list, the square of a long `citation_author` list).
+    var meta: Metadata {
+        get { document.metadata }
+        _modify { yield &document.metadata }
+    }
     let names: PersonNames
     let stopwords: Set<String>
     /// The same words looked up by their bytes (`StopwordSet`), for the block features.
