@@ -78,11 +78,15 @@ public struct GrowthBench {
 
     /// One element with `attributes` distinct attributes, holding the story.
     public static func floodPage(attributes: Int) -> [UInt8] {
-        var html = Array("<html><head><title>Flood</title></head><body><div".utf8)
-        for index in 0..<attributes { html.append(contentsOf: " data-a\(index)=\"v\(index)\"".utf8) }
-        html.append(contentsOf: ">".utf8)
-        html.append(contentsOf: story.utf8)
-        html.append(contentsOf: "</div></body></html>".utf8)
+        numberedPage(opening: "<html><head><title>Flood</title></head><body><div", count: attributes,
+                     piece: { " data-a\($0)=\"v\($0)\"" }, beforeStory: ">", closing: "</div></body></html>")
+    }
+
+    /// `opening`, then `count` numbered pieces, then `beforeStory`, the story and `closing`.
+    static func numberedPage(opening: String, count: Int, piece: (Int) -> String, beforeStory: String, closing: String) -> [UInt8] {
+        var html = Array(opening.utf8)
+        for index in 0..<count { html.append(contentsOf: piece(index).utf8) }
+        html.append(contentsOf: (beforeStory + story + closing).utf8)
         return html
     }
 
@@ -95,12 +99,9 @@ public struct GrowthBench {
     /// `authors` distinct `citation_author` values in the head (papers list hundreds): each one is
     /// checked against the names found so far, which used to cost the square of their number.
     public static func authorFloodPage(authors: Int) -> [UInt8] {
-        var html = Array("<html><head><title>Authors</title>".utf8)
-        for index in 0..<authors { html.append(contentsOf: "<meta name=\"citation_author\" content=\"Author\(index) Name\(index)\">".utf8) }
-        html.append(contentsOf: "</head><body>".utf8)
-        html.append(contentsOf: story.utf8)
-        html.append(contentsOf: "</body></html>".utf8)
-        return html
+        numberedPage(opening: "<html><head><title>Authors</title>", count: authors,
+                     piece: { "<meta name=\"citation_author\" content=\"Author\($0) Name\($0)\">" },
+                     beforeStory: "</head><body>", closing: "</body></html>")
     }
 
     /// A page whose body is `piece` `times` over, then the story.
