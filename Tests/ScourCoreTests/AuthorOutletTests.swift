@@ -201,6 +201,8 @@ final class AuthorOutletTests: XCTestCase {
         let graph = #"{"@type": "NewsArticle", "headline": "Budget vote delayed again", "author": [{"@type": "Person", "name": "Leonardo Castañeda"}, {"@type": "Person", "name": "gqlshare"}]}"#
         let listed = page(head: "<title>Budget vote delayed again</title><script type=\"application/ld+json\">\(graph)</script>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(listed)).metadata.authors, ["Leonardo Castañeda"])
+        let outlet = page(head: "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"Sputnik\"><meta name=\"author\" content=\"Finian Cunningham. Sputnik International\">")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(outlet)).metadata.authors, ["Finian Cunningham"])
         let russian = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"Автор: Олеся Жуковень\">")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(russian)).metadata.authors, ["Олеся Жуковень"])
     }

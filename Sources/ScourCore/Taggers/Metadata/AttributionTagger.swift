@@ -38,7 +38,7 @@ extension MetadataContext {
                     }
                     continue
                 }
-                let found = names.markupAuthors(value).compactMap { resolveInitials($0) }
+                let found = names.markupAuthors(value).compactMap { resolveInitials(withoutOutletTail($0)) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where known.insert(name.lowercased()).inserted {
@@ -70,6 +70,13 @@ extension MetadataContext {
         // Hints of one origin are one list: a login after a full name is no second author (once, at
         // the end: a page may carry thousands of `citation_author` values).
         if meta.authors.count > 1 { meta.authors = names.withoutTrailers(meta.authors) }
+    }
+
+    /// "Finian Cunningham. Sputnik International": a name and, after a full stop, the publication.
+    func withoutOutletTail(_ name: String) -> String {
+        guard name.utf8.contains(0x2E), let stop = name.range(of: ". ", options: .backwards) else { return name }
+        let head = String(name[..<stop.lowerBound]), tail = String(name[stop.upperBound...])
+        return names.looksLikeName(head) && names.isOrganization(tail, siteKeys: siteKeys) ? head : name
     }
 
     /// Whether a later value may be a fuller list: it spells every author found so far, and more.
