@@ -121,7 +121,7 @@ struct BenchCommand: ParsableCommand {
         var folders = sets
         if folders.isEmpty {
             // The shared sets, then the sets labelled in this repository (`bench/`: labels only, no pages to fault).
-            for root in messy ? ["../shared/bench"] : ["../shared/bench", "bench"] {
+            for root in messy ? [BenchRunner.sharedRoot] : [BenchRunner.sharedRoot, "bench"] {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
                 folders += names.sorted().map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0 + "/truth.jsonl") }
             }

@@ -54,8 +54,10 @@ public struct BenchRunner {
     public var pipeline: Pipeline
     /// Where an `authors` set's pages are: the folder holding the sets its records name.
     public var pagesRoot: String
+    /// The shared benchmark sets, seen from the repository's root.
+    public static let sharedRoot = "../shared/bench"
 
-    public init(pipeline: Pipeline, pagesRoot: String = "../shared/bench") {
+    public init(pipeline: Pipeline, pagesRoot: String = BenchRunner.sharedRoot) {
         self.pipeline = pipeline
         self.pagesRoot = pagesRoot
     }

@@ -219,11 +219,7 @@ struct MarkupScan {
               inArticle: tag == .article || tag == .main || parent?.inArticle == true,
               inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
               inHeader: tag == .header || parent?.inHeader == true,
-              inHeading: Self.isHeading(tag) || parent?.inHeading == true)
-    }
-
-    private static func isHeading(_ tag: HTMLTag) -> Bool {
-        tag == .h1 || tag == .h2 || tag == .h3 || tag == .h4 || tag == .h5 || tag == .h6
+              inHeading: tag.headingLevel > 0 || parent?.inHeading == true)
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
@@ -395,8 +391,8 @@ struct MarkupScan {
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
         }
         // A teaser's headline "Von Hexen, Henkern und Vampiren …" starts like a byline but is a heading.
-        if seenHeadline, bylineCount < 60, !skipped, !parent.inHeading, !Self.isHeading(tag), let first = node.firstChild, first.isText {
-            // (The element's own frame is made after this read: its tag is checked here, its parents by the flag.)
+        // (The element's own frame is made after this read: its tag is checked here, its parents by the flag.)
+        if seenHeadline, bylineCount < 60, !skipped, !parent.inHeading, tag.headingLevel == 0, let first = node.firstChild, first.isText {
             // "Posted by Konstantin", "von Andreas Kürten": the stage keeps lines that start with a byline label.
             let starts = first.withContent { bytes in
                 let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })

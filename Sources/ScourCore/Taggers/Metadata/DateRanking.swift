@@ -39,10 +39,11 @@ extension MetadataContext {
     /// day wins over a UTC timestamp that crossed midnight, when a shown date or a timestamp with
     /// a local offset names the day before and none of the chosen day's sources is a shown date.
     mutating func checkDateAgainstUTCShift() {
-        guard let chosen = meta.date, let before = Self.dayBefore(chosen) else { return }
+        guard let chosen = meta.date else { return }
         let candidates = dateCandidates()
         let naming = candidates.publishedSources(naming: chosen)
-        guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }) else { return }
+        guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
+              let before = Self.dayBefore(chosen) else { return }
         if let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) {
             meta.date = before
             set("date", rule: local.source + ":local-day")
@@ -53,18 +54,10 @@ extension MetadataContext {
         }
     }
 
-    /// `YYYY-MM-DD` of the day before, in the proleptic Gregorian calendar.
+    /// `YYYY-MM-DD` of the day before (read and written as the capture-time rules do, in UTC).
     static func dayBefore(_ iso: String) -> String? {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return nil }
-        var (year, month, day) = (parts[0], parts[1], parts[2] - 1)
-        if day == 0 {
-            month -= 1
-            if month == 0 { month = 12; year -= 1 }
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            day = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        guard iso.utf8.count == 10, let noon = captureTime(iso + "T12:00:00Z") else { return nil }
+        return MetadataStage.isoDay(noon.addingTimeInterval(-86_400))
     }
 
     /// Replaces the chosen date when the URL's path outweighs it: a day the URL names, when another

@@ -109,9 +109,15 @@ extension MetadataContext {
         // Segments with digits are the date and the time; of the others, a labelled one names the
         // author, an unlabelled one only when it is the line's one text ("World | Middle East" is a section path).
         let texts = segments.filter { !$0.contains(where: \.isNumber) && !$0.isEmpty }
-        let labelled = texts.compactMap { names.byline($0).flatMap { $0.count == 1 ? $0[0] : nil } }.filter(isPersonName)
+        let labelled = texts.compactMap(soleBylineName).filter(isPersonName)
         if labelled.count == 1 { return labelled[0] }
         return texts.count == 1 && isPersonName(texts[0]) ? texts[0] : nil
+    }
+
+    /// The name of a byline that names one person ("Par Loïc Le Clerc"), else nil.
+    func soleBylineName(_ text: String) -> String? {
+        guard let found = names.byline(text), found.count == 1 else { return nil }
+        return found[0]
     }
 
     /// A person's name and nothing else: not the site, no organisation word, no phrase of the lexicon.
@@ -125,7 +131,7 @@ extension MetadataContext {
     func nameBeside(_ dateOffset: Int, in text: String) -> String? {
         let before = String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges)
         if !before.isEmpty, !before.contains(where: \.isNumber) {
-            let name = names.byline(before).flatMap { $0.count == 1 ? $0[0] : nil } ?? before
+            let name = soleBylineName(before) ?? before
             if isPersonName(name) { return name }
         }
         let after = text.dropFirst(dateOffset)
@@ -138,15 +144,22 @@ extension MetadataContext {
         return found.count == 1 ? found[0] : nil
     }
 
+    /// The blocks near the first paragraph where a text dump keeps its header: up to 20 above it,
+    /// nearest first, then up to 3 below it, never past the last paragraph (after it a name signs the
+    /// text or belongs to a teaser). Empty without prose.
+    func nearbyIndices() -> [Int] {
+        guard let first = firstProse, let last = lastProse else { return [] }
+        let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
+        let below = (first + 1)..<max(first + 1, min(last, first + 4))
+        return Array(above) + Array(below)
+    }
+
     /// A labelled byline ("By Laura Mowat") near the first paragraph, when the header rules found no
     /// author: a text dump's header is often cut from its title by menus, captions or a teaser.
     mutating func tagNearbyByline() {
-        guard meta.authors.isEmpty, let first = firstProse, let last = lastProse else { return }
-        // Nearest first above the first paragraph; below it (up to the last one: after it a name signs
-        // the text or belongs to a teaser) only a short line, never a sentence ("By Friday, Maria Lopez …").
-        let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
-        let below = (first + 1)..<max(first + 1, min(last, first + 4))
-        for index in Array(above) + Array(below) where document.blocks[index].isKept {
+        guard meta.authors.isEmpty, let first = firstProse else { return }
+        // Below the first paragraph only a short line, never a sentence ("By Friday, Maria Lopez …").
+        for index in nearbyIndices() where document.blocks[index].isKept {
             let text = document.blocks[index].text
             let words = features(index).words
             guard words <= (index < first ? 24 : 10), !(index > first && text.hasSuffix(".")),
@@ -164,10 +177,8 @@ extension MetadataContext {
     /// A date line near the first paragraph ("Nov 18, 2019 at 9:24 pm ET"), when nothing gave a date:
     /// the nearest one above the first paragraph, else the first one just below it. Read, not removed.
     mutating func tagNearbyDateLine() {
-        guard meta.date == nil, let first = firstProse, let last = lastProse else { return }
-        let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
-        let below = (first + 1)..<max(first + 1, min(last, first + 4))
-        for index in Array(above) + Array(below) where document.blocks[index].isKept && features(index).words <= 12 {
+        guard meta.date == nil else { return }
+        for index in nearbyIndices() where document.blocks[index].isKept && features(index).words <= 12 {
             // The line stays for the boilerplate stage: taking it out here would join the run above
             // it (a caption, a teaser) to the article's. So near the article's start it is its header
             // line, and a name beside its date names the author ("Associated Press November 19, 2019");
