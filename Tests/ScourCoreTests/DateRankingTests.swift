@@ -57,6 +57,23 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(MetadataContext.dayBefore("2021-01-01"), "2020-12-31")
     }
 
+    // MARK: dates in the header's share bar, dates of other stories
+
+    /// A related list's dates, each printed twice, must not outvote the markup's date when the page
+    /// shows that date too: in a date element inside the header's share bar (a share bar holds
+    /// buttons, not other stories, so its dates are the page's), or on the line under the headline.
+    func testTheShownMarkupDateBeatsARelatedListsDates() {
+        let jsonLD = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T09:44:09+00:00"}</script>"#
+        let related = """
+        <ul class="links"><li><a href="/a">Another story about the library</a><div class="date" data-datetime="22 August 2019">22 August 2019</div></li>
+        <li><a href="/b">A third story about the council</a><div class="date" data-datetime="22 August 2019">22 August 2019</div></li></ul>
+        """
+        let inShareBar = cleaned(jsonLD, #"<div class="mini-info-list-and-share"><div class="date">19 November 2019</div></div>"# + related)
+        XCTAssertEqual(inShareBar?.date, "2019-11-19")
+        let underHeadline = cleaned(jsonLD, "<p>19 November 2019</p>" + related)
+        XCTAssertEqual(underHeadline?.date, "2019-11-19")
+    }
+
     // MARK: day and month order
 
     func testShownNumericDateIsReadInThePageLanguagesOrder() {
