@@ -53,6 +53,17 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("Version 1.2.10.12"), nil)
     }
 
+    func testTwoDigitYearsWithSlashes() {
+        XCTAssertEqual(iso("11/18/19 11:04 PM EST"), "2019-11-18")
+        XCTAssertEqual(iso("By Justine Coleman - 11/20/19 6:38 AM"), "2019-11-20")
+        XCTAssertEqual(iso("18/11/19"), "2019-11-18", "a first number over 12 is the day")
+        let dayFirst = DateParser(words: TestSupport.resources.dateWords, years: 1990...2030, monthFirst: false)
+        XCTAssertEqual(dayFirst.firstDate(in: "05/06/19")?.iso, "2019-06-05")
+        XCTAssertEqual(iso("12/31/98"), "1998-12-31", "a two-digit year past the range's end is the last century's")
+        XCTAssertNil(iso("/images/05/06/19/12/photo.jpg"), "a path of slashed numbers is no date")
+        XCTAssertNil(iso("score 3/4/100"))
+    }
+
     func testRejectsImpossibleAndOutOfRange() {
         XCTAssertNil(iso("February 30, 2021"))
         XCTAssertNil(iso("May 18, 1850"))

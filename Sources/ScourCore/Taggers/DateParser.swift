@@ -208,6 +208,18 @@ public struct DateParser: Sendable {
             let century = 2000 + short <= years.upperBound ? 2000 : 1900
             return make(century + short, month, day)
         }
+        // MM/DD/YY, as US pages print it ("11/18/19 11:04 PM EST"); the order as for a four-digit year.
+        // Not inside a longer run of slashed numbers (a path, "24/7/365" has no two-digit year anyway).
+        if let (first, firstDigits) = number(index), firstDigits <= 2, separator(index + 1) == "/",
+           let (second, secondDigits) = number(index + 2), secondDigits <= 2, separator(index + 3) == "/",
+           let (short, shortDigits) = number(index + 4), shortDigits == 2,
+           !(separator(index + 5) == "/" && number(index + 6) != nil),
+           !(index >= 2 && separator(index - 1) == "/" && number(index - 2) != nil) {
+            let year = (2000 + short <= years.upperBound ? 2000 : 1900) + short
+            if first > 12 { return make(year, second, first) }
+            if second > 12 { return make(year, first, second) }
+            return monthFirst ? make(year, first, second) : make(year, second, first)
+        }
         // 2019. március 14. (Hungarian): the year first, with its dot, then the month's name and the day.
         if let (year, digits) = number(index), digits == 4, separator(index + 1) == ".", let month = month(index + 2),
            let (day, dayDigits) = number(index + 3), dayDigits <= 2 {
