@@ -57,6 +57,29 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(MetadataContext.dayBefore("2021-01-01"), "2020-12-31")
     }
 
+    /// "Posted Nov 18, 8:19 PM" in the `<time>` of a UTC timestamp past midnight: the month and day
+    /// without a year still name the local day. The "Updated" time beside it takes its role from the
+    /// element holding it. A dated line further down (an embedded post's) is no dateline.
+    func testAYearlessTimeTextNamesTheLocalDay() throws {
+        let utc = #"<meta property="article:published_time" content="2019-11-19T01:19:34.819Z">"#
+        let header = """
+        <div class="dateline"><span class="dateline__updated"><time datetime="2019-11-19T14:41:32.524Z">Updated Nov 19, 9:41 AM;</time></span>
+        <span class="dateline__published"><time datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM</time></span></div>
+        """
+        let metadata = try XCTUnwrap(cleaned(utc, header))
+        XCTAssertEqual(metadata.date, "2019-11-18")
+        XCTAssertEqual(metadata.evidence["date"]?.rule, "time-text:local-day")
+        let embedded = """
+        <time datetime="2019-11-19T01:19:34Z"></time><p>Monday, November 18, 2019 8:19 PM</p>
+        <p>The mayor said it on Monday night in a post.</p><blockquote>— A reader (@reader) November 19, 2019</blockquote>
+        """
+        XCTAssertEqual(cleaned(utc, embedded)?.date, "2019-11-18")
+        let parser = DateParser(words: TestSupport.resources.dateWords, years: 1990...2030)
+        XCTAssertEqual(parser.firstMonthDay(in: "Posted Nov 18, 8:19 PM").map { [$0.month, $0.day] }, [11, 18])
+        XCTAssertEqual(parser.firstMonthDay(in: "18. November").map { [$0.month, $0.day] }, [11, 18])
+        XCTAssertNil(parser.firstMonthDay(in: "Posted at 8:19 PM"))
+    }
+
     // MARK: dates in the header's share bar, dates of other stories
 
     /// A related list's dates, each printed twice, must not outvote the markup's date when the page

@@ -253,6 +253,31 @@ public struct DateParser: Sendable {
         return nil
     }
 
+    /// The first month and day shown without a year ("Posted Nov 18, 8:19 PM", "18. November"):
+    /// too vague for a date alone, but enough to say which of two known days a line shows.
+    public func firstMonthDay(in text: String) -> (month: Int, day: Int)? {
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
+        let tokens = tokenize(text)
+        func day(_ i: Int) -> Int? {
+            guard i < tokens.count, case let .number(value, digits) = tokens[i].0, digits <= 2, (1...31).contains(value) else { return nil }
+            return value
+        }
+        func month(_ i: Int) -> Int? {
+            guard i >= 0, i < tokens.count, case let .word(word) = tokens[i].0 else { return nil }
+            return months[word]
+        }
+        for index in tokens.indices {
+            guard let month = month(index) else { continue }
+            var next = index + 1
+            while next < tokens.count, case let .separator(char) = tokens[next].0, char == "." { next += 1 }
+            if let day = day(next) { return (month, day) }
+            var previous = index - 1
+            while previous >= 0, case let .separator(char) = tokens[previous].0, char == "." { previous -= 1 }
+            if previous >= 0, let day = day(previous) { return (month, day) }
+        }
+        return nil
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

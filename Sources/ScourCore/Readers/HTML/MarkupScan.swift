@@ -366,9 +366,15 @@ struct MarkupScan {
             if attribute != nil, let shown = Self.shortLineText(node) {
                 add(.shownTime, shown, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             }
-            let words = classWords(node)
-            let published = node.attribute("pubdate") != nil || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" }
-            let modified = words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") }
+            // A bare `<time>` takes its role from the element holding it (`<span class="dateline__updated"><time …>`).
+            func says(_ words: [String]) -> (published: Bool, modified: Bool) {
+                (words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" },
+                 words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
+            }
+            var role = says(classWords(node))
+            if !role.published, !role.modified { role = says(classWords(parent.node)) }
+            let published = node.attribute("pubdate") != nil || role.published
+            let modified = role.modified
             if modified {
                 add(.modified, value, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             } else if !seenHeadline, isInPageBanner {

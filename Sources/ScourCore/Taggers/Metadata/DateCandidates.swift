@@ -19,6 +19,9 @@ struct DateCandidate: Equatable {
     var source: String
     /// The page shows it (a `<time>`, a date element, a line of text), rather than holding it in data.
     var isVisible: Bool
+    /// A short line with a date read by its place around the headline (`VisibleKind.isPlacedLine`),
+    /// not by an element made to hold a date.
+    var isPlacedLine = false
     /// A machine timestamp in UTC before 10:00 ("2019-11-20T04:26:47Z"): the evening before in the
     /// Americas, where the page itself may show the day before.
     var isEarlyUTC = false

@@ -15,6 +15,7 @@ extension MetadataContext {
             made.all.append(DateCandidate(day: day, swapped: visible ? swappedDate(value) : nil,
                                           role: modified ? .modified : .published,
                                           source: hint.origin.description, isVisible: visible,
+                                          isPlacedLine: hint.origin.visibleText?.isPlacedLine == true,
                                           isEarlyUTC: DateCandidate.isEarlyUTC(value),
                                           isEarlyZoneless: DateCandidate.isEarlyZoneless(value)))
         }
@@ -41,17 +42,32 @@ extension MetadataContext {
     mutating func checkDateAgainstUTCShift() {
         guard let chosen = meta.date else { return }
         let candidates = dateCandidates()
-        let naming = candidates.publishedSources(naming: chosen)
+        // A line placed after the headline speaks for the page when it is the first such line (its
+        // dateline); later ones are the story's own dates (an embedded post's "November 19, 2019").
+        let dateline = candidates.all.firstIndex(where: \.isPlacedLine)
+        let naming = candidates.all.indices.filter { index in
+            let candidate = candidates.all[index]
+            return candidate.role == .published && candidate.names(chosen) && (!candidate.isPlacedLine || index == dateline)
+        }.map { candidates.all[$0] }
         guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
               let before = Self.dayBefore(chosen) else { return }
         if let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) {
             meta.date = before
             set("date", rule: local.source + ":local-day")
-        } else if markupValues([.shownTime]).contains(where: { normalizedDate($0.value, shown: true) == before }) {
-            // The `<time>` itself shows the day before ("Nov 18, 2019 at 9:24 pm ET").
+        } else if markupValues([.shownTime]).contains(where: { showsDay(before, in: $0.value) }) {
+            // The `<time>` itself shows the day before ("Nov 18, 2019 at 9:24 pm ET", "Posted Nov 18, 8:19 PM").
             meta.date = before
             set("date", rule: "time-text:local-day")
         }
+    }
+
+    /// Whether a `<time>`'s text shows this day: as a full date, or as its month and day without
+    /// a year (the element's own timestamp gives the year). An "Updated …" text shows no publication.
+    func showsDay(_ iso: String, in text: String) -> Bool {
+        guard !isModifiedLine(text) else { return false }
+        if let date = normalizedDate(text, shown: true) { return date == iso }
+        guard let shown = stage.dates.firstMonthDay(in: text) else { return false }
+        return iso.hasSuffix(String(format: "-%02d-%02d", shown.month, shown.day))
     }
 
     /// `YYYY-MM-DD` of the day before (read and written as the capture-time rules do, in UTC).
