@@ -80,6 +80,17 @@ final class DateRankingTests: XCTestCase {
         XCTAssertNil(parser.firstMonthDay(in: "Posted at 8:19 PM"))
     }
 
+    /// A "posted-on" element that shows only a `<time class="updated">`: the day shown is the update,
+    /// so the markup's modification date agreeing with it does not make it the publication date.
+    /// Where the page shows a day it does not mark (an unlabelled republication date), the shown day stays.
+    func testAShownDayMarkedAsTheUpdateIsNoPublicationDate() {
+        let head = #"<meta property="article:published_time" content="2018-10-07T09:00:35-08:00"><meta property="article:modified_time" content="2018-11-12T17:36:26-08:00">"#
+        let marked = #"<span class="posted-on"><time class="entry-updated updated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time></span>"#
+        XCTAssertEqual(cleaned(head, marked)?.date, "2018-10-07")
+        let unmarked = #"<p class="date-time">12. November 2018 - 15:00 Uhr</p>"#
+        XCTAssertEqual(cleaned(head, unmarked)?.date, "2018-11-12")
+    }
+
     // MARK: dates in the header's share bar, dates of other stories
 
     /// A related list's dates, each printed twice, must not outvote the markup's date when the page

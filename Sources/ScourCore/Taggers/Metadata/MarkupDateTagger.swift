@@ -42,16 +42,23 @@ extension MetadataContext {
     /// readers and annotators take the shown date, and the agreement rules out a stray date on the page.
     func shownMarkupDate() -> (String, String)? {
         var markupDates: Set<String> = []
+        var publishedDates: Set<String> = []
+        var shownUpdates: Set<String> = []
         var shown: (String, String, String?)?
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
+                if hint.field == .modified, let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
                 guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value, shown: true) else { continue }
                 shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
+                if hint.field == .date { publishedDates.insert(date) }
             }
         }
         guard let shown else { return nil }
+        // The page marks the day it shows as its update (`<time class="updated">` inside a "posted-on"
+        // element): the markup's modification date agreeing with it says nothing of the publication.
+        if shownUpdates.contains(shown.0), !publishedDates.contains(shown.0) { return nil }
         if markupDates.contains(shown.0) { return (shown.0, shown.1) }
         // "02/11/2023" read month first, where the markup says 2 November.
         if let swapped = shown.2, markupDates.contains(swapped) { return (swapped, shown.1 + ":day-first") }
