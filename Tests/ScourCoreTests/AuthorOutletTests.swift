@@ -187,6 +187,13 @@ final class AuthorOutletTests: XCTestCase {
         let menu = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(
             of: "</article><footer>", with: "<p><a href=\"/a\">Impressum</a> <a href=\"/b\">Kontakt</a></p></article><footer>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(menu)).metadata.authors, [])
+        // A heading after the article opens the next section: its words are no signature, nor what follows it.
+        for heading in ["<h3>Externe Links</h3>", "<h2>Angela Merkel</h2><p>Jane Doe</p>"] {
+            let next = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article><footer>", with: heading + "</article><footer>")
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(next)).metadata.authors, [], heading)
+        }
+        let bare = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article><footer>", with: "<p>Marina Mucha</p></article><footer>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(bare)).metadata.authors, ["Marina Mucha"])
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

@@ -200,6 +200,9 @@ extension MetadataContext {
             looked += 1
             let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
+            // A heading after the article opens the next section ("Ähnliche Nachrichten", "Externe Links"):
+            // its words are a title, never a signature, and nothing after it signs the article.
+            guard block.kind != .heading else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
             let alone = block.links.count <= 1 && names.looksLikeName(block.text)
                 && !names.isOrganization(block.text, siteKeys: siteKeys)
