@@ -186,6 +186,8 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(names.markupAuthors("Zeige alle Beiträge von Petra Ruland"), ["Petra Ruland"])
         XCTAssertEqual(names.markupAuthors("Sara Zinnecker Stand: 05. Februar 2020"), ["Sara Zinnecker"])
         XCTAssertEqual(names.markupAuthors("Loïc Le Clerc"), ["Loïc Le Clerc"])
+        XCTAssertEqual(names.markupAuthors("| BY: Beachbody"), ["Beachbody"], "a separator before the label")
+        XCTAssertEqual(names.markupAuthors("• Von Anna Schmidt"), ["Anna Schmidt"])
         XCTAssertEqual(names.markupAuthors("robert.stitz"), ["Robert Stitz"])
         XCTAssertEqual(names.markupAuthors("c1ph4"), ["c1ph4"])
         XCTAssertEqual(names.markupAuthors("Staff"), [])

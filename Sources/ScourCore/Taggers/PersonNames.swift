@@ -160,6 +160,10 @@ struct PersonNames: Sendable {
     /// "A, B und C" is split; "Jane Doe, PhD" is not.
     func markupAuthors(_ value: String) -> [String] {
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // "| BY: Beachbody": a separator the template prints before the label hides the label.
+        if let first = body.unicodeScalars.first, "|•·/".unicodeScalars.contains(first) {
+            body = body.trimmingCharacters(in: Self.separatorEdges)
+        }
         for _ in 0..<2 { body = droppingLabel(body) }
         // The value's whitespace is single spaces now, so ASCII means one byte per Character.
         let ascii = body.utf8.allSatisfy { $0 < 0x80 }
