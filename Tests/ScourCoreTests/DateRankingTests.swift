@@ -91,6 +91,24 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned(head, unmarked)?.date, "2018-11-12")
     }
 
+    /// A `<time>` with no class that says what it holds: the label printed before it does.
+    /// "Aktualizacja:" (updated) is no publication; "Opublikowano:" (published) beats an unlabelled
+    /// or otherwise labelled `<time>` ("Wydrukowano:", printed), also through an inline wrapper.
+    func testTheLabelPrintedBeforeATimeSaysWhatItHolds() {
+        let updated = """
+        <div class="meta">Aktualizacja: <time>05.05.2021, 05:53</time></div><div class="meta">Publikacja: <time>04.05.2021</time></div>
+        """
+        XCTAssertEqual(cleaned("", updated, lang: "pl")?.date, "2021-05-04")
+        let printed = """
+        <p>Wydrukowano: <strong><time>2021-05-11 22:22:17+02:00</time></strong></p>
+        <p>Opublikowano: <strong><time>2021-04-29 17:13:04+02:00</time></strong></p>
+        """
+        XCTAssertEqual(cleaned("", printed, lang: "pl")?.date, "2021-04-29")
+        // An element between the words and the `<time>`, or a sentence before it, is no label.
+        let unlabelled = "<p>Aktualizacja: <a href=\"/x\">zobacz</a> <time>05.05.2021</time></p>"
+        XCTAssertEqual(cleaned("", unlabelled, lang: "pl")?.date, "2021-05-05")
+    }
+
     // MARK: dates in the header's share bar, dates of other stories
 
     /// A related list's dates, each printed twice, must not outvote the markup's date when the page

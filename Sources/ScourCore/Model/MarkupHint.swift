@@ -4,11 +4,15 @@ public struct MarkupHint: Sendable, Equatable {
     public var field: HintField
     public var value: String
     public var origin: HintOrigin
+    /// The short text the page prints right before a `<time>` ("Aktualizacja:", "Opublikowano:"):
+    /// what the page calls that date. Nil for other hints.
+    public var label: String?
 
-    public init(field: HintField, value: String, origin: HintOrigin) {
+    public init(field: HintField, value: String, origin: HintOrigin, label: String? = nil) {
         self.field = field
         self.value = value
         self.origin = origin
+        self.label = label
     }
 }
 

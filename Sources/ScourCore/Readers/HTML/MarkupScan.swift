@@ -69,11 +69,41 @@ struct MarkupScan {
         self.vocabulary = vocabulary
     }
 
-    mutating func add(_ field: HintField, _ value: String, origin: HintOrigin, rank: Int) {
+    mutating func add(_ field: HintField, _ value: String, origin: HintOrigin, rank: Int, label: String? = nil) {
         let trimmed = Self.collapse(HTMLEntities.decode(value))
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
-        candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin), rank: rank))
+        candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin, label: label), rank: rank))
+    }
+
+    /// The short text printed right before an element in its parent ("Aktualizacja: <time>"), or
+    /// before the inline element wrapping it ("Opublikowano: <strong><time>"). An element between
+    /// the text and the element breaks the tie; a long text is a sentence, not a label.
+    static func labelBefore(_ node: HTMLNode) -> String? {
+        var current = node
+        for _ in 0..<2 {
+            guard let parent = current.parent else { return nil }
+            var label: String?
+            var child = parent.firstChild
+            var seen = 0
+            while let sibling = child, sibling != current {
+                seen += 1
+                // Bounded: a parent with hundreds of children before the element gives no label.
+                guard seen <= 32 else { return nil }
+                if sibling.isText {
+                    let text = collapse(sibling.content)
+                    if !text.isEmpty { label = text }
+                } else if sibling.isElement {
+                    label = nil
+                }
+                child = sibling.nextSibling
+            }
+            if let label { return label.utf8.count <= 40 && label.contains(where: \.isLetter) ? label : nil }
+            guard parent.tag == .span || parent.hasName("strong") || parent.hasName("b") || parent.hasName("em")
+                    || parent.hasName("small") else { return nil }
+            current = parent
+        }
+        return nil
     }
 
     /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
@@ -375,6 +405,8 @@ struct MarkupScan {
             if !role.published, !role.modified { role = says(classWords(parent.node)) }
             let published = node.attribute("pubdate") != nil || role.published
             let modified = role.modified
+            // Without a class that says it, the words printed before the element may ("Aktualizacja:").
+            let label = published || modified ? nil : Self.labelBefore(node)
             if modified {
                 add(.modified, value, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             } else if !seenHeadline, isInPageBanner {
@@ -382,7 +414,7 @@ struct MarkupScan {
                 add(.date, value, origin: .init(.visibleText(.pageHeader)), rank: MarkupRank.pageHeaderDate)
             } else {
                 add(.date, value, origin: .init(.timeElement(published: published)),
-                    rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement)
+                    rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement, label: label)
             }
         }
         if tag == .a, !authorProfiles.isEmpty, !skipped, let href = node.attribute("href"), let hrefKey = Self.profileKey(href),

@@ -13,6 +13,14 @@ extension MetadataContext {
     }
 
     /// "Last updated: 3 May 2021": a visible date that is not the publication date.
+    /// What the label printed before a `<time>` calls its date: "Aktualizacja:" an update,
+    /// "Opublikowano:" the publication; nil without a label or with another one ("Wydrukowano:").
+    func labelSays(_ hint: MarkupHint) -> DateCandidate.Role? {
+        guard let label = hint.label else { return nil }
+        if isModifiedLine(label) { return .modified }
+        return startsWithDateLabel(label) ? .published : nil
+    }
+
     func isModifiedLine(_ text: String) -> Bool {
         // The date rules ask it of the same hint values several times: each is read once.
         if let known = dateCache.modifiedLines[text] { return known }

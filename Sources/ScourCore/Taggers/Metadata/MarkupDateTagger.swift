@@ -12,9 +12,16 @@ extension MetadataContext {
         }
         /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
         var labelled: (String, String)??
+        // A `<time>` the page labels as the publication ("Opublikowano:") beats the page's other `<time>`s.
+        let labelledTime = document.markupHints.contains { $0.field == .date && labelSays($0) == .published }
         for (hint, value) in markupValues([.date, .modified]) {
             switch hint.field {
             case .date where meta.date == nil:
+                if case .timeElement = hint.origin.source, let says = labelSays(hint) ?? (labelledTime ? .modified : nil), says == .modified {
+                    // Labelled as an update ("Aktualizacja:"), or unlabelled beside a labelled one ("Wydrukowano:").
+                    if labelSays(hint) == .modified, modifiedHint == nil, normalizedDate(value, shown: true) != nil { modifiedHint = hint }
+                    continue
+                }
                 if hint.origin.visibleText != nil {
                     // Among the dates shown on the page, one labelled "Published …" beats the first one.
                     if labelled == nil { labelled = .some(labelledVisibleDate()) }
@@ -48,7 +55,8 @@ extension MetadataContext {
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
                 if hint.field == .modified, let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
-                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), let date = normalizedDate(hint.value, shown: true) else { continue }
+                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), labelSays(hint) != .modified,
+                      let date = normalizedDate(hint.value, shown: true) else { continue }
                 shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
@@ -88,7 +96,7 @@ extension MetadataContext {
         var structural: (String, String)?
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
-                guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value),
+                guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value), labelSays(hint) != .modified,
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)
