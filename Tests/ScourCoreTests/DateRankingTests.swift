@@ -109,6 +109,18 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned("", unlabelled, lang: "pl")?.date, "2021-05-05")
     }
 
+    /// A short dated line after the story's first paragraphs is an event or a citation, not the
+    /// page's date, unless a label says it is the publication ("Veröffentlicht am …" after a review).
+    func testADatedLineDeepInTheStoryNeedsAPublicationLabel() {
+        let long = String(repeating: Self.prose, count: 10)
+        let event = cleaned("", long + "<p>Workshop am 6. Mai 2023</p>", lang: "de")
+        XCTAssertNil(event?.date)
+        let labelled = cleaned("", long + "<p>Veröffentlicht am 01.11.2023</p>", lang: "de")
+        XCTAssertEqual(labelled?.date, "2023-11-01")
+        // Under the headline, before the story, the same line is the dateline.
+        XCTAssertEqual(cleaned("", "<p>6. Mai 2023</p>" + long, lang: "de")?.date, "2023-05-06")
+    }
+
     // MARK: dates in the header's share bar, dates of other stories
 
     /// A related list's dates, each printed twice, must not outvote the markup's date when the page

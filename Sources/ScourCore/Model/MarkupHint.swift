@@ -77,6 +77,9 @@ public struct HintOrigin: Sendable, Equatable, CustomStringConvertible {
         case text
         case textBeforeHeadline = "text-before-headline"
         case textAfterHeadline = "text-after-headline"
+        /// A short dated line after the article's first paragraphs (an event, a citation, a teaser):
+        /// it gives the date only when a label says it is the publication ("Veröffentlicht am …").
+        case textInBody = "text-in-body"
         /// A line in a sidebar, footer or another region outside the article.
         case outsideArticle = "outside-article"
 

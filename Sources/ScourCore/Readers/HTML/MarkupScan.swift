@@ -56,6 +56,12 @@ struct MarkupScan {
     /// and the index of its candidate.
     var lastAuthorElement: (depth: Int, serial: Int, index: Int)?
     var textAfterHeadlineCount = 0
+    /// Bytes of text read after the headline: once the article's first paragraphs have passed,
+    /// a dated line is the story's, not its dateline.
+    var proseAfterHeadline = 0
+    /// About five paragraphs. On the bench sets 1,500 to 5,000 bytes decide the same and 1,000 loses a
+    /// page whose dateline sits under a long standfirst: the middle of the plateau, on the late side.
+    static let datelineProseLimit = 3_000
     /// Lines with digits read outside the article (the last resort for the date).
     var outsideCount = 0
     var textBeforeHeadline: [String] = []
@@ -287,10 +293,12 @@ struct MarkupScan {
             }
         }
         let skipped = path[path.count - 1].skipsBelow
+        if seenHeadline, !skipped { proseAfterHeadline += length }
+        let placed: HintOrigin = .init(.visibleText(proseAfterHeadline > Self.datelineProseLimit ? .textInBody : .textAfterHeadline))
         if let dateline {
             guard !skipped else { return }
             textAfterHeadlineCount += 1
-            add(.date, dateline, origin: .init(.visibleText(.textAfterHeadline)), rank: MarkupRank.textAfterHeadline)
+            add(.date, dateline, origin: placed, rank: MarkupRank.textAfterHeadline)
             return
         }
         if skipped {
@@ -314,7 +322,7 @@ struct MarkupScan {
         guard count >= 4, count <= 120 else { return }
         if seenHeadline {
             textAfterHeadlineCount += 1
-            add(.date, text, origin: .init(.visibleText(.textAfterHeadline)), rank: MarkupRank.textAfterHeadline)
+            add(.date, text, origin: placed, rank: MarkupRank.textAfterHeadline)
         } else {
             textBeforeHeadline.append(text)
         }

@@ -11,6 +11,8 @@ extension MetadataContext {
             // A headline with a date in it names what the story is about, not when it appeared.
             let visible = hint.origin.isVisible
             guard hint.origin.visibleText != .headlineText, let day = normalizedDate(value, shown: visible) else { continue }
+            // A dated line deep in the story speaks for the page only with a publication label.
+            if hint.origin.visibleText == .textInBody, !startsWithDateLabel(value) { continue }
             let modified = hint.field == .modified || visible && isModifiedLine(value) || labelSays(hint) == .modified
             made.all.append(DateCandidate(day: day, swapped: visible ? swappedDate(value) : nil,
                                           role: modified ? .modified : .published,

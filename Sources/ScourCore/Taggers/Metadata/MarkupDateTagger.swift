@@ -35,6 +35,8 @@ extension MetadataContext {
                         if modifiedHint == nil, normalizedDate(value, shown: true) != nil { modifiedHint = hint }
                         continue
                     }
+                    // Deep in the story a dated line is an event or a citation, unless labelled (above).
+                    if hint.origin.visibleText == .textInBody { continue }
                 }
                 if let date = normalizedDate(value, shown: hint.origin.isVisible) { meta.date = date; set("date", rule: hint.origin.description) }
             case .modified where modifiedHint == nil:
@@ -55,7 +57,7 @@ extension MetadataContext {
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
                 if hint.field == .modified, let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
-                guard shown == nil, hint.field == .date, !isModifiedLine(hint.value), labelSays(hint) != .modified,
+                guard shown == nil, hint.field == .date, hint.origin.visibleText != .textInBody, !isModifiedLine(hint.value), labelSays(hint) != .modified,
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
@@ -96,7 +98,8 @@ extension MetadataContext {
         var structural: (String, String)?
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
-                guard hint.field == .date, hint.origin.visibleText != .headlineText, !isModifiedLine(hint.value), labelSays(hint) != .modified,
+                guard hint.field == .date, hint.origin.visibleText != .headlineText, hint.origin.visibleText != .textInBody,
+                      !isModifiedLine(hint.value), labelSays(hint) != .modified,
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)
