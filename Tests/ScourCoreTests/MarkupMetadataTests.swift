@@ -187,6 +187,13 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(names.markupAuthors("Sara Zinnecker Stand: 05. Februar 2020"), ["Sara Zinnecker"])
         XCTAssertEqual(names.markupAuthors("Loïc Le Clerc"), ["Loïc Le Clerc"])
         XCTAssertEqual(names.markupAuthors("| BY: Beachbody"), ["Beachbody"], "a separator before the label")
+        // East Asian bylines: the name beside the reporter's role word, without the agency or the report kind.
+        XCTAssertEqual(names.markupAuthors("記者林宸誼／即時報導"), ["林宸誼"])
+        XCTAssertEqual(names.markupAuthors("聯合報 記者林宸誼／台北即時報導"), ["林宸誼"])
+        XCTAssertEqual(names.markupAuthors("스포츠조선=선수민 기자"), ["선수민"])
+        XCTAssertEqual(names.markupAuthors("[부산=스포츠조선 선수민 기자]"), ["선수민"], "a lead's brackets")
+        XCTAssertEqual(names.markupAuthors("山田太郎記者"), ["山田太郎"])
+        XCTAssertNotEqual(names.markupAuthors("經濟日報"), [], "a value with no role word is read as before")
         XCTAssertEqual(names.markupAuthors("• Von Anna Schmidt"), ["Anna Schmidt"])
         XCTAssertEqual(names.markupAuthors("robert.stitz"), ["Robert Stitz"])
         XCTAssertEqual(names.markupAuthors("c1ph4"), ["c1ph4"])

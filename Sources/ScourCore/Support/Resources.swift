@@ -178,6 +178,18 @@ public struct MetadataWords: Sendable, Decodable {
     public let nameCutMarkers: [String]
     /// Byline labels inside a markup value that end what precedes the names ("Disko Von Ernst Lohoff").
     public let inlineBylineLabels: [String]
+    /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
+    public let reporterRoles: ReporterRoles
+
+    public struct ReporterRoles: Sendable, Decodable {
+        public let beforeName: [String]
+        public let afterName: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case beforeName = "before_name"
+            case afterName = "after_name"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case bylinePrefixes = "byline_prefixes"
@@ -201,5 +213,6 @@ public struct MetadataWords: Sendable, Decodable {
         case nameListCuts = "name_list_cuts"
         case nameCutMarkers = "name_cut_markers"
         case inlineBylineLabels = "inline_byline_labels"
+        case reporterRoles = "reporter_roles"
     }
 }

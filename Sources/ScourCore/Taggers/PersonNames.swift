@@ -53,6 +53,8 @@ struct PersonNames: Sendable {
     let listJoiners: [String]
     let listCuts: [String]
     let inlineLabels: [String]
+    /// East Asian bylines: the name beside a reporter role word ("記者林宸誼／即時報導").
+    let reporters: ReporterByline
     /// `date_labels`, lowercased: a byline line may start with one ("Posted on … by Jane Doe").
     let dateLabels: [String]
     /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
@@ -84,6 +86,7 @@ struct PersonNames: Sendable {
         listJoiners = words.nameListJoiners
         listCuts = words.nameListCuts
         inlineLabels = words.inlineBylineLabels
+        reporters = ReporterByline(words.reporterRoles)
         dateLabels = words.dateLabels.map { $0.lowercased() }.sorted { $0.count > $1.count }
         inlineLabelLeads = inlineLabels.map(ASCIIText.lead)
         cutMarkers = words.nameCutMarkers
@@ -159,6 +162,7 @@ struct PersonNames: Sendable {
     /// URLs, e-mail addresses, "Staff", labels before and dates after the names.
     /// "A, B und C" is split; "Jane Doe, PhD" is not.
     func markupAuthors(_ value: String) -> [String] {
+        if let reporter = reporters.name(in: value) { return [reporter] }
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // "| BY: Beachbody": a separator the template prints before the label hides the label.
         if let first = body.unicodeScalars.first, "|•·/".unicodeScalars.contains(first) {
