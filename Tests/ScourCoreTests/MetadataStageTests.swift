@@ -101,7 +101,7 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(section.metadata.authors, [], "a section name is no person")
         // ("Local Sports November 19, 2019" still names "Local Sports": two capitalised words before a
         // date read as a name, as "Associated Press November 19, 2019" does.)
-        for line in ["World | Middle East | Nov 19, 2019",
+        for line in ["World | Middle East | Nov 19, 2019", "Published Tuesday, November 19, 2019 8:22AM EST",
                      "Nov 19, 2019 | Photo by John Smith", "11/19/2019 by CNN Business"] {
             let other = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")
             XCTAssertEqual(other.metadata.authors, [String](), line)

@@ -130,7 +130,8 @@ extension MetadataContext {
     /// line's date, or a labelled one right after it (only the date and its time in between).
     func nameBeside(_ dateOffset: Int, in text: String) -> String? {
         let before = String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges)
-        if !before.isEmpty, !before.contains(where: \.isNumber) {
+        // "Published Monday, November 18, 2019": a date label and a weekday, no name.
+        if !before.isEmpty, !before.contains(where: \.isNumber), !startsWithDateLabel(before), !isModifiedLine(before) {
             let name = soleBylineName(before) ?? before
             if isPersonName(name) { return name }
         }
