@@ -104,17 +104,23 @@ final class DateRankingTests: XCTestCase {
         <p>Opublikowano: <strong><time>2021-04-29 17:13:04+02:00</time></strong></p>
         """
         XCTAssertEqual(cleaned("", printed, lang: "pl")?.date, "2021-04-29")
-        // An element between the words and the `<time>`, or a sentence before it, is no label.
-        let unlabelled = "<p>Aktualizacja: <a href=\"/x\">zobacz</a> <time>05.05.2021</time></p>"
-        XCTAssertEqual(cleaned("", unlabelled, lang: "pl")?.date, "2021-05-05")
+        // An element between the words and the `<time>` breaks the label: the date is no update then.
+        let unlabelled = cleaned("", "<p>Aktualizacja: <a href=\"/x\">zobacz</a> <time>05.05.2021</time></p>", lang: "pl")
+        XCTAssertEqual(unlabelled?.date, "2021-05-05")
+        XCTAssertEqual(unlabelled?.evidence["date"]?.rule, "time[datetime]")
+        let labelledUpdate = cleaned("", "<p>Aktualizacja: <time>05.05.2021</time></p>", lang: "pl")
+        XCTAssertNotEqual(labelledUpdate?.evidence["date"]?.rule, "time[datetime]", "a labelled update is no publication `<time>`")
+        // A `<time>` whose class says it is the publication keeps its place beside a labelled one.
+        let classed = cleaned("", #"<time class="published" datetime="2021-05-03">3.05.2021</time><p>Opublikowano: <time>04.05.2021</time></p>"#, lang: "pl")
+        XCTAssertEqual(classed?.date, "2021-05-03")
     }
 
     /// A short dated line after the story's first paragraphs is an event or a citation, not the
     /// page's date, unless a label says it is the publication ("Veröffentlicht am …" after a review).
-    func testADatedLineDeepInTheStoryNeedsAPublicationLabel() {
+    func testADatedLineDeepInTheStoryNeedsAPublicationLabel() throws {
         let long = String(repeating: Self.prose, count: 10)
-        let event = cleaned("", long + "<p>Workshop am 6. Mai 2023</p>", lang: "de")
-        XCTAssertNil(event?.date)
+        let event = try XCTUnwrap(cleaned("", long + "<p>Workshop am 6. Mai 2023</p>", lang: "de"))
+        XCTAssertNil(event.date)
         let labelled = cleaned("", long + "<p>Veröffentlicht am 01.11.2023</p>", lang: "de")
         XCTAssertEqual(labelled?.date, "2023-11-01")
         // Under the headline, before the story, the same line is the dateline.

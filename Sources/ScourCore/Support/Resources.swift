@@ -178,6 +178,8 @@ public struct MetadataWords: Sendable, Decodable {
     public let nameCutMarkers: [String]
     /// Byline labels inside a markup value that end what precedes the names ("Disko Von Ernst Lohoff").
     public let inlineBylineLabels: [String]
+    /// News agencies, lowercased: after a person in an author list they name the source, not a second author.
+    public let newsAgencies: [String]
     /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
     public let reporterRoles: ReporterRoles
 
@@ -214,5 +216,6 @@ public struct MetadataWords: Sendable, Decodable {
         case nameCutMarkers = "name_cut_markers"
         case inlineBylineLabels = "inline_byline_labels"
         case reporterRoles = "reporter_roles"
+        case newsAgencies = "news_agencies"
     }
 }

@@ -173,6 +173,8 @@ public struct DateParser: Sendable {
             return i
         }
         let offset = tokens[index].1
+        /// A two-digit year: this century's, unless that lies past the years accepted.
+        func fullYear(_ short: Int) -> Int { (2000 + short <= years.upperBound ? 2000 : 1900) + short }
         func make(_ year: Int, _ month: Int, _ day: Int) -> Found? {
             guard years.contains(year), (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
             return Found(year: year, month: month, day: day, offset: offset)
@@ -190,10 +192,14 @@ public struct DateParser: Sendable {
            markers.contains(where: { $0.year == yearMark && $0.month == monthMark && dayMark.hasPrefix($0.day) }) {
             return make(year, month, day)
         }
-        // DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY, DD-MM-YYYY
+        // DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY, DD-MM-YYYY, and the US MM/DD/YY ("11/18/19 11:04 PM EST"),
+        // never inside a longer run of slashed numbers (a path).
         if let (first, firstDigits) = number(index), firstDigits <= 2, let sep = separator(index + 1), "-/.".contains(sep),
            let (second, secondDigits) = number(index + 2), secondDigits <= 2, separator(index + 3) == sep,
-           let (year, yearDigits) = number(index + 4), yearDigits == 4 {
+           let (written, yearDigits) = number(index + 4),
+           yearDigits == 4 || (yearDigits == 2 && sep == "/" && !(separator(index + 5) == "/" && number(index + 6) != nil)
+                                && !(index >= 2 && separator(index - 1) == "/" && number(index - 2) != nil)) {
+            let year = yearDigits == 4 ? written : fullYear(written)
             if first > 12 { return make(year, second, first) }
             if second > 12 { return make(year, first, second) }
             let dayFirst = sep == "." || !monthFirst
@@ -205,20 +211,7 @@ public struct DateParser: Sendable {
            let (short, shortDigits) = number(index + 4), shortDigits == 2,
            !(separator(index + 5) == "." && number(index + 6) != nil),
            !(index >= 2 && separator(index - 1) == "." && number(index - 2) != nil) {
-            let century = 2000 + short <= years.upperBound ? 2000 : 1900
-            return make(century + short, month, day)
-        }
-        // MM/DD/YY, as US pages print it ("11/18/19 11:04 PM EST"); the order as for a four-digit year.
-        // Not inside a longer run of slashed numbers (a path, "24/7/365" has no two-digit year anyway).
-        if let (first, firstDigits) = number(index), firstDigits <= 2, separator(index + 1) == "/",
-           let (second, secondDigits) = number(index + 2), secondDigits <= 2, separator(index + 3) == "/",
-           let (short, shortDigits) = number(index + 4), shortDigits == 2,
-           !(separator(index + 5) == "/" && number(index + 6) != nil),
-           !(index >= 2 && separator(index - 1) == "/" && number(index - 2) != nil) {
-            let year = (2000 + short <= years.upperBound ? 2000 : 1900) + short
-            if first > 12 { return make(year, second, first) }
-            if second > 12 { return make(year, first, second) }
-            return monthFirst ? make(year, first, second) : make(year, second, first)
+            return make(fullYear(short), month, day)
         }
         // 2019. március 14. (Hungarian): the year first, with its dot, then the month's name and the day.
         if let (year, digits) = number(index), digits == 4, separator(index + 1) == ".", let month = month(index + 2),

@@ -46,6 +46,8 @@ struct PersonNames: Sendable {
     static let partEdges = CharacterSet(charactersIn: " .,;:")
     static let labelEdges = CharacterSet(charactersIn: " :")
     static let separatorEdges = CharacterSet(charactersIn: " ,;:|/-–—")
+    /// What a template prints before a byline's label ("| BY:", "• Von").
+    static let leadingMarks = CharacterSet(charactersIn: " |•·/")
 
     /// Lowercase words inside a name ("van", "de"): `name_particles` in metadata.json.
     let particles: Set<String>
@@ -55,6 +57,8 @@ struct PersonNames: Sendable {
     let inlineLabels: [String]
     /// East Asian bylines: the name beside a reporter role word ("記者林宸誼／即時報導").
     let reporters: ReporterByline
+    /// `news_agencies`, lowercased.
+    let newsAgencies: Set<String>
     /// `date_labels`, lowercased: a byline line may start with one ("Posted on … by Jane Doe").
     let dateLabels: [String]
     /// Their leading ASCII bytes, lowercased (`ASCIIText.lead`).
@@ -80,6 +84,7 @@ struct PersonNames: Sendable {
         for (index, label) in allLabels.enumerated() { if let byte = label.utf8.first { byFirstByte[Int(byte)].append(index) } }
         labelsByFirstByte = byFirstByte
         organizationWords = Set(words.organizationWords)
+        newsAgencies = Set(words.newsAgencies)
         // One set for all languages: a caption word of any language is no name in another.
         notAuthorWords = Set(words.notAuthorWords.values.joined())
         particles = Set(words.nameParticles)
@@ -166,7 +171,7 @@ struct PersonNames: Sendable {
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // "| BY: Beachbody": a separator the template prints before the label hides the label.
         if let first = body.unicodeScalars.first, "|•·/".unicodeScalars.contains(first) {
-            body = body.trimmingCharacters(in: Self.separatorEdges)
+            body = body.trimmingCharacters(in: Self.leadingMarks)
         }
         for _ in 0..<2 { body = droppingLabel(body) }
         // The value's whitespace is single spaces now, so ASCII means one byte per Character.
@@ -232,8 +237,9 @@ struct PersonNames: Sendable {
     }
 
     /// What a value lists after a person that is no second person: a role ("AP Auto Writer"),
-    /// a credential ("MS", "RDN"), a login ("gqlshare" after "Leonardo Castañeda"); and a
-    /// month or weekday standing alone ("March", "Wednesday").
+    /// a credential ("MS", "RDN"), a login ("gqlshare" after "Leonardo Castañeda"), a news agency
+    /// ("Jane Doe, Reuters": the source, named alone it is the author); and a month or weekday
+    /// standing alone ("March", "Wednesday").
     func withoutTrailers(_ names: [String]) -> [String] {
         var kept: [String] = []
         // Whether the list opens with a full name: asked once (a list may hold thousands of names).
@@ -243,7 +249,7 @@ struct PersonNames: Sendable {
             // Short forms ("Jan", "Mar") are first names too.
             if words.count == 1, name.count > 3, calendarWords.contains(name.lowercased().trimmingCharacters(in: Self.partEdges)) { continue }
             if let first = kept.first, afterFullName ?? { afterFullName = looksLikeName(first, allowCaps: true); return afterFullName! }() {
-                if words.contains(where: { roleWords.contains($0.lowercased()) }) { continue }
+                if words.contains(where: { roleWords.contains($0.lowercased()) }) || newsAgencies.contains(name.lowercased()) { continue }
                 let letters = name.filter(\.isLetter)
                 if words.count == 1, (2...4).contains(letters.count), letters.allSatisfy(\.isUppercase) { continue }
                 // A login is all lower case; a name in a script without case ("林宸誼") is no login.

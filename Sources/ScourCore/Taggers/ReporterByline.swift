@@ -32,6 +32,9 @@ struct ReporterByline: Sendable {
             }
             for role in after where word.hasSuffix(role) {
                 let rest = word.dropLast(role.count)
+                // "本報記者 林宸誼": a name after the role word is the reporter; what the role word
+                // ends then is the outlet ("本報", "經濟日報").
+                if index + 1 < words.count, before.contains(role), Self.isName(words[index + 1]) { return String(words[index + 1]) }
                 if Self.isName(rest) { return String(rest) }
                 if rest.isEmpty, index > 0, Self.isName(words[index - 1]) { return String(words[index - 1]) }
             }

@@ -90,6 +90,7 @@ struct MarkupScan {
         for _ in 0..<2 {
             guard let parent = current.parent else { return nil }
             var label: String?
+            var elementBefore = false
             var child = parent.firstChild
             var seen = 0
             while let sibling = child, sibling != current {
@@ -97,14 +98,23 @@ struct MarkupScan {
                 // Bounded: a parent with hundreds of children before the element gives no label.
                 guard seen <= 32 else { return nil }
                 if sibling.isText {
-                    let text = collapse(sibling.content)
-                    if !text.isEmpty { label = text }
+                    // A long text is a sentence, not a label: its length decides before any String is made.
+                    if sibling.withContent({ $0.count }) > 200 {
+                        label = nil
+                        elementBefore = true
+                    } else {
+                        let text = collapse(sibling.content)
+                        if !text.isEmpty { label = text }
+                    }
                 } else if sibling.isElement {
                     label = nil
+                    elementBefore = true
                 }
                 child = sibling.nextSibling
             }
             if let label { return label.utf8.count <= 40 && label.contains(where: \.isLetter) ? label : nil }
+            // Nothing but the element in its wrapper: the label may stand before the wrapper.
+            guard !elementBefore else { return nil }
             guard parent.tag == .span || parent.hasName("strong") || parent.hasName("b") || parent.hasName("em")
                     || parent.hasName("small") else { return nil }
             current = parent
@@ -293,8 +303,8 @@ struct MarkupScan {
             }
         }
         let skipped = path[path.count - 1].skipsBelow
-        if seenHeadline, !skipped { proseAfterHeadline += length }
         let placed: HintOrigin = .init(.visibleText(proseAfterHeadline > Self.datelineProseLimit ? .textInBody : .textAfterHeadline))
+        if seenHeadline, !skipped, length > 0, node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
         if let dateline {
             guard !skipped else { return }
             textAfterHeadlineCount += 1

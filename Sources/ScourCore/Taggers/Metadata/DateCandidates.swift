@@ -64,9 +64,16 @@ struct DateCandidates {
     /// The URL's year and month (`YYYY-MM`), from a full date or from `/2019/03/slug` alone.
     var urlMonth: String?
 
-    /// The publication candidates that name the day, best source first.
-    func publishedSources(naming day: String) -> [DateCandidate] {
-        all.filter { $0.role == .published && $0.names(day) }
+    /// The publication candidates that name the day, best source first. `datelineOnly`: of the
+    /// lines placed after the headline only the first published one (the dateline) counts; later
+    /// ones are the story's own dates (an embedded post's "November 19, 2019").
+    func publishedSources(naming day: String, datelineOnly: Bool = false) -> [DateCandidate] {
+        let dateline = datelineOnly ? all.firstIndex { $0.isPlacedLine && $0.role == .published } : nil
+        return all.indices.filter { index in
+            let candidate = all[index]
+            return candidate.role == .published && candidate.names(day)
+                && (!datelineOnly || !candidate.isPlacedLine || index == dateline)
+        }.map { all[$0] }
     }
 
     /// How many different sources (markup keys, shown elements) name the day as a publication date.

@@ -44,16 +44,11 @@ extension MetadataContext {
     mutating func checkDateAgainstUTCShift() {
         guard let chosen = meta.date else { return }
         let candidates = dateCandidates()
-        // A line placed after the headline speaks for the page when it is the first such line (its
-        // dateline); later ones are the story's own dates (an embedded post's "November 19, 2019").
-        let dateline = candidates.all.firstIndex(where: \.isPlacedLine)
-        let naming = candidates.all.indices.filter { index in
-            let candidate = candidates.all[index]
-            return candidate.role == .published && candidate.names(chosen) && (!candidate.isPlacedLine || index == dateline)
-        }.map { candidates.all[$0] }
+        // Of the lines placed after the headline only the dateline speaks for the page.
+        let naming = candidates.publishedSources(naming: chosen, datelineOnly: true)
         guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
               let before = Self.dayBefore(chosen) else { return }
-        if let local = candidates.publishedSources(naming: before).first(where: { !$0.isEarlyUTC }) {
+        if let local = candidates.publishedSources(naming: before, datelineOnly: true).first(where: { !$0.isEarlyUTC }) {
             meta.date = before
             set("date", rule: local.source + ":local-day")
         } else if markupValues([.shownTime]).contains(where: { showsDay(before, in: $0.value) }) {

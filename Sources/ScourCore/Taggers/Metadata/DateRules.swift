@@ -12,7 +12,6 @@ extension MetadataContext {
         return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
     }
 
-    /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     /// What the label printed before a `<time>` calls its date: "Aktualizacja:" an update,
     /// "Opublikowano:" the publication; nil without a label or with another one ("Wydrukowano:").
     func labelSays(_ hint: MarkupHint) -> DateCandidate.Role? {
@@ -21,6 +20,7 @@ extension MetadataContext {
         return startsWithDateLabel(label) ? .published : nil
     }
 
+    /// "Last updated: 3 May 2021": a visible date that is not the publication date.
     func isModifiedLine(_ text: String) -> Bool {
         // The date rules ask it of the same hint values several times: each is read once.
         if let known = dateCache.modifiedLines[text] { return known }

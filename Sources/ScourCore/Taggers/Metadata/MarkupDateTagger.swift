@@ -13,11 +13,15 @@ extension MetadataContext {
         /// `labelledVisibleDate()` reads only the hints: asked once, not per date hint.
         var labelled: (String, String)??
         // A `<time>` the page labels as the publication ("Opublikowano:") beats the page's other `<time>`s.
-        let labelledTime = document.markupHints.contains { $0.field == .date && labelSays($0) == .published }
+        let labelledTime = document.markupHints.contains {
+            $0.field == .date && labelSays($0) == .published && normalizedDate($0.value, shown: true) != nil
+        }
         for (hint, value) in markupValues([.date, .modified]) {
             switch hint.field {
             case .date where meta.date == nil:
-                if case .timeElement = hint.origin.source, let says = labelSays(hint) ?? (labelledTime ? .modified : nil), says == .modified {
+                // (A `<time>` whose class says it is the publication, `time[pubdate]`, keeps its place.)
+                if case .timeElement(published: false) = hint.origin.source,
+                   let says = labelSays(hint) ?? (labelledTime ? .modified : nil), says == .modified {
                     // Labelled as an update ("Aktualizacja:"), or unlabelled beside a labelled one ("Wydrukowano:").
                     if labelSays(hint) == .modified, modifiedHint == nil, normalizedDate(value, shown: true) != nil { modifiedHint = hint }
                     continue
