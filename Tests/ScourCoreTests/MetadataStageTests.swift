@@ -85,6 +85,24 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(clean.metadata.title, "Council delays the budget vote again")
     }
 
+    /// A text dump keeps the byline box's lines without a label: a name with a handle, an e-mail
+    /// address or a role after a comma names the author near the first paragraph; a quote's
+    /// "Name, Role" below it does not.
+    func testAuthorCardLinesNearTheBody() throws {
+        let lines = ["Natasha Turak@NatashaTurak": "Natasha Turak", "Nishant Kumar @Nishantopines": "Nishant Kumar",
+                     "By Megan Rowe meganr@spokesman.com(509) 459-5382": "Megan Rowe",
+                     "Tom Krisher, AP Auto Writer": "Tom Krisher"]
+        for (line, name) in lines {
+            let card = try tag("Council delays the budget vote again\n\nShare this story\n\n\(line)\n\n\(Self.body)")
+            XCTAssertEqual(card.metadata.authors, [name], line)
+        }
+        let paragraphs = Self.body.components(separatedBy: "\n\n")
+        let quote = try tag("Council delays the budget vote again\n\n\(paragraphs[0])\n\nJane Roe, a senior analyst\n\n\(paragraphs.dropFirst().joined(separator: "\n\n"))")
+        XCTAssertEqual(quote.metadata.authors, [])
+        let mail = try tag("Council delays the budget vote again\n\nWrite to newsroom@example.com\n\n\(Self.body)")
+        XCTAssertEqual(mail.metadata.authors, [])
+    }
+
     /// A labelled byline near the first paragraph names the author when the header rules found none;
     /// a date line names the person right before its date or labelled after it.
     func testBylinesNearTheBodyAndNamesBesideADate() throws {

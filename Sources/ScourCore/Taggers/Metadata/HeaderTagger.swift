@@ -20,6 +20,11 @@ extension MetadataContext {
                 consume(index, rule: "byline")
             } else if tagDateLine(index) {
                 consume(index, rule: "dateline")
+            } else if meta.authors.isEmpty, features(index).words <= 10, let name = authorCardName(text, roleLines: true) {
+                // "Tom Krisher, AP Auto Writer" reads as a short list too: the role makes it a byline.
+                meta.authors = [name]
+                set("authors", rule: "author-card", block: index)
+                consume(index, rule: "byline")
             } else if let tags = tagList(text), meta.tags.isEmpty {
                 meta.tags = tags
                 set("tags", rule: "tag-line", block: index)
@@ -164,7 +169,8 @@ extension MetadataContext {
             let text = document.blocks[index].text
             let words = features(index).words
             guard words <= (index < first ? 24 : 10), !(index > first && text.hasSuffix(".")),
-                  let found = names.byline(text) else { continue }
+                  let found = names.byline(text) ?? (words <= 10 ? authorCardName(text, roleLines: index < first).map { [$0] } : nil)
+            else { continue }
             let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
             guard !people.isEmpty else { continue }
             meta.authors = people

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The unlabelled author lines a text dump keeps from a page's byline box: a name with the author's
+/// social handle ("Natasha Turak@NatashaTurak", "Nishant Kumar @Nishantopines"), with an e-mail
+/// address ("By Megan Rowe meganr@spokesman.com"), or with a role after a comma ("Tom Krisher,
+/// AP Auto Writer"). Read only near the article's first paragraph (`tagNearbyByline`).
+extension MetadataContext {
+    /// The person an author line names, or nil. `roleLines`: also read "Name, Role" (above the
+    /// first paragraph only: below it the same shape attributes a quote).
+    func authorCardName(_ text: String, roleLines: Bool) -> String? {
+        if let at = text.firstIndex(of: "@") { return nameBeforeContact(text, at: at) }
+        guard roleLines, let comma = text.firstIndex(of: ",") else { return nil }
+        let name = text[..<comma].trimmingCharacters(in: .whitespaces)
+        let role = text[text.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
+        guard (1...6).contains(role.count), role.contains(where: names.roleWords.contains) else { return nil }
+        return isPersonName(name) ? name : nil
+    }
+
+    /// "Natasha Turak@NatashaTurak", "By Megan Rowe meganr@spokesman.com(509) 459-5382": the name
+    /// before a handle, or before an e-mail address's first part.
+    private func nameBeforeContact(_ text: String, at: String.Index) -> String? {
+        let after = text[text.index(after: at)...]
+        let handle = after.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        guard handle.count >= 3 else { return nil }
+        var before = String(text[..<at]).trimmingCharacters(in: .whitespaces)
+        // An address: its local part ("meganr") runs into the '@', its domain has a dot.
+        if handle.contains("."), let space = before.lastIndex(of: " ") { before = String(before[..<space]) }
+        let name = soleBylineName(before) ?? before
+        return isPersonName(name) ? name : nil
+    }
+}
