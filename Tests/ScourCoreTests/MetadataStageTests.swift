@@ -2,8 +2,9 @@ import XCTest
 @testable import ScourCore
 
 final class MetadataStageTests: XCTestCase {
-    func tag(_ text: String) throws -> Document {
+    func tag(_ text: String, url: String? = nil) throws -> Document {
         var document = TestSupport.textDocument(text)
+        document.metadata.url = url
         try TestSupport.stage(ReadStage.self).process(&document)
         try TestSupport.stage(NormalizeStage.self).process(&document)
         try TestSupport.stage(MetadataStage.self).process(&document)
@@ -101,6 +102,13 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(quote.metadata.authors, [])
         let mail = try tag("Council delays the budget vote again\n\nWrite to newsroom@example.com\n\n\(Self.body)")
         XCTAssertEqual(mail.metadata.authors, [])
+        // The site's own name after the comma makes a byline; another company's a credit.
+        let site = try tag("Council delays the budget vote again\n\nShare this story\n\nCharlie Wood, Business Insider\n\n\(Self.body)",
+                           url: "https://www.businessinsider.com/story")
+        XCTAssertEqual(site.metadata.authors, ["Charlie Wood"])
+        let credit = try tag("Council delays the budget vote again\n\nShare this story\n\nFlughafen Frankfurt, © Fraport AG\n\n\(Self.body)",
+                             url: "https://www.businessinsider.com/story")
+        XCTAssertEqual(credit.metadata.authors, [])
     }
 
     /// A labelled byline near the first paragraph names the author when the header rules found none;

@@ -449,6 +449,12 @@ struct PersonNames: Sendable {
         }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
         if words.contains(where: { organizationWords.contains(String($0)) }) { return true }
+        return namesSite(name, siteKeys: siteKeys)
+    }
+
+    /// The site's own name ("Business Insider" on businessinsider.com): its letters and digits
+    /// equal one of `siteKeys`, or one starts the other.
+    func namesSite(_ name: String, siteKeys: [String]) -> Bool {
         let key = TextKey.letterCharacters(name)
         guard key.count >= 3 else { return false }
         return siteKeys.contains { site in site == key || (site.count >= 4 && (key.hasPrefix(site) || site.hasPrefix(key))) }

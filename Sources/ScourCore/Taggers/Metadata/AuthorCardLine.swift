@@ -2,8 +2,9 @@ import Foundation
 
 /// The unlabelled author lines a text dump keeps from a page's byline box: a name with the author's
 /// social handle ("Natasha Turak@NatashaTurak", "Nishant Kumar @Nishantopines"), with an e-mail
-/// address ("By Megan Rowe meganr@spokesman.com"), or with a role after a comma ("Tom Krisher,
-/// AP Auto Writer"). Read only near the article's first paragraph (`tagNearbyByline`).
+/// address ("By Megan Rowe meganr@spokesman.com"), or with a role or the publication after a comma
+/// ("Tom Krisher, AP Auto Writer", "Charlie Wood, Business Insider"). Read only in the header and
+/// near the article's first paragraph (`tagNearbyByline`).
 extension MetadataContext {
     /// The person an author line names, or nil. `roleLines`: also read "Name, Role" (above the
     /// first paragraph only: below it the same shape attributes a quote).
@@ -11,8 +12,12 @@ extension MetadataContext {
         if let at = text.firstIndex(of: "@") { return nameBeforeContact(text, at: at) }
         guard roleLines, let comma = text.firstIndex(of: ",") else { return nil }
         let name = text[..<comma].trimmingCharacters(in: .whitespaces)
-        let role = text[text.index(after: comma)...].split(separator: " ").map { $0.lowercased() }
-        guard (1...6).contains(role.count), role.contains(where: names.roleWords.contains) else { return nil }
+        let rest = text[text.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        let role = rest.split(separator: " ").map { $0.lowercased() }
+        // A role ("AP Auto Writer"), or the site's own name ("Business Insider"); not any company
+        // ("Flughafen Frankfurt, © Fraport AG" credits a photo).
+        guard (1...6).contains(role.count),
+              role.contains(where: names.roleWords.contains) || names.namesSite(rest, siteKeys: siteKeys) else { return nil }
         return isPersonName(name) ? name : nil
     }
 
