@@ -86,6 +86,19 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(clean.metadata.title, "Council delays the budget vote again")
     }
 
+    /// A standfirst read as the first paragraph has the header under it: the short lines down to the
+    /// next paragraph (here the date line eight lines down) are read as near ones.
+    func testTheHeaderUnderAStandfirstIsNearTheBody() throws {
+        let standfirst = "There are more devices, platforms and services to choose from than ever before, and here is how to choose the best."
+        let header = ["Sarah Example", "The Daily Example", "Biography", "@sarahexample", "sarah@example.com", "Share", "Print",
+                      "Nov. 19, 2019 8:03 am ET"].joined(separator: "\n\n")
+        // A paywalled story: two paragraphs, then the wall (no run of prose, so the standfirst stays first).
+        let paragraphs = Self.body.components(separatedBy: "\n\n").prefix(2).joined(separator: "\n\n")
+        let page = try tag("Menu\n\nNews\n\n\(standfirst)\n\n\(header)\n\n\(paragraphs)\n\nTo Read the Full Story\n\nSubscribe\n\nSign In")
+        XCTAssertEqual(page.metadata.date, "2019-11-19")
+        XCTAssertEqual(page.metadata.evidence["date"]?.rule, "nearby-date-line")
+    }
+
     /// A text dump keeps the byline box's lines without a label: a name with a handle, an e-mail
     /// address or a role after a comma names the author near the first paragraph; a quote's
     /// "Name, Role" below it does not.

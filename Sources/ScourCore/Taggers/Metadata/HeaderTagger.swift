@@ -151,13 +151,20 @@ extension MetadataContext {
     }
 
     /// The blocks near the first paragraph where a text dump keeps its header: up to 20 above it,
-    /// nearest first, then up to 3 below it, never past the last paragraph (after it a name signs the
-    /// text or belongs to a teaser). Empty without prose.
+    /// nearest first, then the short lines below it down to the next paragraph (at most 10), never
+    /// past the last paragraph (after it a name signs the text or belongs to a teaser). Empty without prose.
     func nearbyIndices() -> [Int] {
         guard let first = firstProse, let last = lastProse else { return [] }
         let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
-        let below = (first + 1)..<max(first + 1, min(last, first + 4))
-        return Array(above) + Array(below)
+        // Below it, the short lines up to the next paragraph: a standfirst read as the first
+        // paragraph has the byline and the date line under it (at most 10 blocks).
+        var below: [Int] = []
+        var index = first + 1
+        while index < last, below.count < 10, !isProse(index) {
+            below.append(index)
+            index += 1
+        }
+        return Array(above) + below
     }
 
     /// A labelled byline ("By Laura Mowat") near the first paragraph, when the header rules found no
