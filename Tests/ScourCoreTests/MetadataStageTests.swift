@@ -99,6 +99,17 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(page.metadata.evidence["date"]?.rule, "nearby-date-line")
     }
 
+    /// A story whose first paragraph stands alone (a product list follows it before prose runs on)
+    /// has its header near that paragraph: when nothing is found near the run, it is looked for there.
+    func testTheHeaderNearALoneFirstParagraph() throws {
+        let paragraphs = Self.body.components(separatedBy: "\n\n")
+        let list = (1...24).map { "Item \($0) in the kit" }.joined(separator: "\n\n")
+        let menu = (1...12).map { "Menu \($0)" }.joined(separator: "\n\n")
+        let run = (1...4).map { "Paragraph \($0): \(paragraphs[$0 % 2])" }.joined(separator: "\n\n")
+        let page = try tag("\(menu)\n\nSeptember 15, 2014\n\nShare\n\nPinterest\n\n\(paragraphs[0])\n\n\(list)\n\n\(run)")
+        XCTAssertEqual(page.metadata.date, "2014-09-15")
+    }
+
     /// A text dump keeps the byline box's lines without a label: a name with a handle, an e-mail
     /// address or a role after a comma names the author near the first paragraph; a quote's
     /// "Name, Role" below it does not.

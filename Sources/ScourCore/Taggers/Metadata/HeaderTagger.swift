@@ -153,8 +153,8 @@ extension MetadataContext {
     /// The blocks near the first paragraph where a text dump keeps its header: up to 20 above it,
     /// nearest first, then the short lines below it down to the next paragraph (at most 10), never
     /// past the last paragraph (after it a name signs the text or belongs to a teaser). Empty without prose.
-    func nearbyIndices() -> [Int] {
-        guard let first = firstProse, let last = lastProse else { return [] }
+    func nearbyIndices(_ anchor: Int? = nil) -> [Int] {
+        guard let first = anchor ?? firstProse, let last = lastProse else { return [] }
         let above = stride(from: first - 1, through: max(0, first - 20), by: -1)
         // Below it, the short lines up to the next paragraph: a standfirst read as the first
         // paragraph has the byline and the date line under it (at most 10 blocks).
@@ -170,9 +170,20 @@ extension MetadataContext {
     /// A labelled byline ("By Laura Mowat") near the first paragraph, when the header rules found no
     /// author: a text dump's header is often cut from its title by menus, captions or a teaser.
     mutating func tagNearbyByline() {
-        guard meta.authors.isEmpty, let first = firstProse else { return }
+        for first in proseAnchors() where meta.authors.isEmpty { tagNearbyByline(around: first) }
+    }
+
+    /// Where a text dump's article may start: where prose runs on, then its first prose block alone
+    /// (a story with few long paragraphs starts there; its header is near it, not near the run).
+    func proseAnchors() -> [Int] {
+        guard let first = firstProse else { return [] }
+        guard let alone = firstProseAlone, alone != first else { return [first] }
+        return [first, alone]
+    }
+
+    private mutating func tagNearbyByline(around first: Int) {
         // Below the first paragraph only a short line, never a sentence ("By Friday, Maria Lopez …").
-        for index in nearbyIndices() where document.blocks[index].isKept {
+        for index in nearbyIndices(first) where document.blocks[index].isKept {
             let text = document.blocks[index].text
             let words = features(index).words
             guard words <= (index < first ? 24 : 10), !(index > first && text.hasSuffix(".")),
@@ -191,8 +202,11 @@ extension MetadataContext {
     /// A date line near the first paragraph ("Nov 18, 2019 at 9:24 pm ET"), when nothing gave a date:
     /// the nearest one above the first paragraph, else the first one just below it. Read, not removed.
     mutating func tagNearbyDateLine() {
-        guard meta.date == nil else { return }
-        for index in nearbyIndices() where document.blocks[index].isKept && features(index).words <= 12 {
+        for first in proseAnchors() where meta.date == nil { tagNearbyDateLine(around: first) }
+    }
+
+    private mutating func tagNearbyDateLine(around first: Int) {
+        for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= 12 {
             // The line stays for the boilerplate stage: taking it out here would join the run above
             // it (a caption, a teaser) to the article's. So near the article's start it is its header
             // line, and a name beside its date names the author ("Associated Press November 19, 2019");

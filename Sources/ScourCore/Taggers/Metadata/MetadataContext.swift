@@ -20,6 +20,8 @@ struct MetadataContext {
     /// Index of the first and last block that read as article prose.
     var firstProse: Int?
     var lastProse: Int?
+    /// A text dump's first prose block when the article was taken to start later, where prose runs on.
+    var firstProseAlone: Int?
     /// Features of the blocks, each computed once when first asked for: the rules ask
     /// many times, but most pages never need the middle of the body.
     let blockFeatures: FeatureCache
@@ -163,7 +165,10 @@ struct MetadataContext {
         for index in document.blocks.indices where isProse(index) { first = index; break }
         // A text dump's first prose is often a cookie notice or a teaser above the menus: its article
         // starts where prose runs on (two of the next four kept blocks prose too).
-        if document.format != .html, let lone = first { first = proseRunStart(from: lone) ?? lone }
+        if document.format != .html, let lone = first {
+            first = proseRunStart(from: lone) ?? lone
+            firstProseAlone = lone
+        }
         firstProse = first
         guard let first else { return }
         for index in document.blocks.indices.reversed() where index >= first && isProse(index) { lastProse = index; break }
