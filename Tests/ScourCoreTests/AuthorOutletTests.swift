@@ -196,6 +196,17 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(bare)).metadata.authors, ["Marina Mucha"])
     }
 
+    /// "gallery--wrapper__with-sidebar" is a wrapper that has a sidebar beside it, not a sidebar:
+    /// the author element inside it is the article's. A real sidebar's is another text's.
+    func testAWrapperWithASidebarIsNoSidebar() throws {
+        let author = #"<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>"#
+        for (wrapper, expected) in [("gallery--wrapper__with-sidebar", ["Adi Tzlil"]), ("has-sidebar", ["Adi Tzlil"]), ("sidebar", [])] {
+            let html = page(head: "<title>Budget vote delayed again</title>", header: author)
+                .replacingOccurrences(of: "<body>", with: "<body><section class=\"\(wrapper)\">").replacingOccurrences(of: "</body>", with: "</section></body>")
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, wrapper)
+        }
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

@@ -56,9 +56,10 @@ final class MarkupBytesTests: XCTestCase {
         var values = ["post-meta__date", "Author-Box", "byline", "BYLINE x", "sidebar-widget", "entry-date published",
                       "a-very-long-class-name-without-meaning", "recommendationrecommendation", "recommendation",
                       "fn", "f", "autor\u{301}", "datum_é", "\u{212A}", "  ", "", "-_-", "timestamp\ttime\ncomment",
-                      "advertisement-container js-share", "wp-block-post-date has-small-font-size"]
+                      "advertisement-container js-share", "wp-block-post-date has-small-font-size",
+                      "gallery--wrapper__with-sidebar", "has-sidebar", "no-comments", "WITHOUT_Sidebar", "with", "sidebar-with"]
         values += randomStrings(count: 2000, maxLength: 6)
-        let words = ["author", "date", "time", "nav", "menu", "ad", "fn", "datum", "share", "Comments", "x", "-"]
+        let words = ["author", "date", "time", "nav", "menu", "ad", "fn", "datum", "share", "Comments", "x", "-", "with", "has", "No"]
         var state: UInt64 = 12345
         for _ in 0..<2000 {
             var parts: [String] = []
@@ -74,7 +75,10 @@ final class MarkupBytesTests: XCTestCase {
             let flags = vocabulary.classWordTable.flags(of: value)
             XCTAssertEqual(flags.author, split.contains { vocabulary.authorClassWords.contains($0) }, value)
             XCTAssertEqual(flags.date, split.contains { vocabulary.dateClassWords.contains($0) }, value)
-            XCTAssertEqual(flags.skip, split.contains { vocabulary.skipClassWords.contains($0) }, value)
+            // A skip word right after "with", "has", "no" or "without" names what the element has beside it.
+            let modifiers: Set<String> = ["with", "has", "no", "without"]
+            let skips = split.indices.contains { vocabulary.skipClassWords.contains(split[$0]) && ($0 == 0 || !modifiers.contains(split[$0 - 1])) }
+            XCTAssertEqual(flags.skip, skips, value)
         }
     }
 

@@ -101,12 +101,39 @@ final class ClassWordTable: Sendable {
         guard let base = bytes.baseAddress else { return result }
         let count = bytes.count
         var start = 0
+        var afterModifier = false
         while start < count {
             let end = Self.nextSeparator(base, from: start, count: count)
-            if end > start { classify(base, start: start, length: end - start, count: count, into: &result) }
+            if end > start {
+                if afterModifier {
+                    // "with-sidebar", "has-comments", "no-sidebar": the element has (or lacks) such a
+                    // region beside it; it is not one. Its other flags still count.
+                    var word = ClassFlags()
+                    classify(base, start: start, length: end - start, count: count, into: &word)
+                    word.skip = false
+                    result.formUnion(word)
+                } else {
+                    classify(base, start: start, length: end - start, count: count, into: &result)
+                }
+                afterModifier = Self.isModifier(base + start, length: end - start)
+            }
             start = end + 1
         }
         return result
+    }
+
+    /// "with", "has", "no", "without" (any case): a class word that says what an element has.
+    @inline(__always)
+    private static func isModifier(_ word: UnsafePointer<UInt8>, length: Int) -> Bool {
+        func lower(_ index: Int) -> UInt8 { word[index] | 0x20 }
+        switch length {
+        case 2: return lower(0) == 0x6E && lower(1) == 0x6F
+        case 3: return lower(0) == 0x68 && lower(1) == 0x61 && lower(2) == 0x73
+        case 4: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
+        case 7: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
+            && lower(4) == 0x6F && lower(5) == 0x75 && lower(6) == 0x74
+        default: return false
+        }
     }
 
     /// One word's flags. Words are first tested on their length and first two letters,
