@@ -133,6 +133,14 @@ final class MetadataStageTests: XCTestCase {
         let credit = try tag("Council delays the budget vote again\n\nShare this story\n\nFlughafen Frankfurt, © Fraport AG\n\n\(Self.body)",
                              url: "https://www.businessinsider.com/story")
         XCTAssertEqual(credit.metadata.authors, [])
+        // A dump that lost the break between the name and the role or the site; "McDonald," stays whole.
+        let glued = ["By Michael HiltzikBusiness Columnist": "Michael Hiltzik", "By Jonathan GarberFOXBusiness": "Jonathan Garber",
+                     "By Ronald McDonald, Columnist": "Ronald McDonald"]
+        for (line, name) in glued {
+            let page = try tag("Council delays the budget vote again\n\nShare this story\n\n\(line)\n\n\(Self.body)",
+                               url: "https://www.foxbusiness.com/story")
+            XCTAssertEqual(page.metadata.authors, [name], line)
+        }
     }
 
     /// A labelled byline near the first paragraph names the author when the header rules found none;

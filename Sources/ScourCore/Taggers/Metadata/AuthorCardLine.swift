@@ -33,4 +33,26 @@ extension MetadataContext {
         let name = soleBylineName(before) ?? before
         return isPersonName(name) ? name : nil
     }
+
+    /// "By Michael HiltzikBusiness Columnist", "By Jonathan GarberFOXBusiness": a text dump lost the
+    /// break between the name and the role or the site. The line is cut where a lowercase letter runs
+    /// into a capital and the word so begun is the site's name, a role, or a word right before a role
+    /// ("McDonald, Columnist" stays whole: its comma ends the name).
+    func cutAtGlue(_ text: String) -> String {
+        // On bytes: a line without an ASCII lowercase letter right before an ASCII capital (most
+        // lines) is left as it is, without a Character made.
+        var copy = text
+        let cut: Int? = copy.withUTF8 { bytes in
+            guard bytes.count >= 6 else { return nil }
+            for index in 1..<bytes.count where (0x61...0x7A).contains(bytes[index - 1]) && (0x41...0x5A).contains(bytes[index]) {
+                let words = String(decoding: bytes[index...], as: UTF8.self).split(separator: " ").map { String($0) }
+                guard let first = words.first, first.count >= 3 else { continue }
+                let beforeRole = words.count > 1 && first.last?.isLetter == true && names.roleWords.contains(words[1].lowercased())
+                if names.roleWords.contains(first.lowercased()) || beforeRole || names.namesSite(first, siteKeys: siteKeys) { return index }
+            }
+            return nil
+        }
+        guard let cut else { return text }
+        return String(decoding: text.utf8.prefix(cut), as: UTF8.self)
+    }
 }

@@ -14,7 +14,7 @@ extension MetadataContext {
             guard block.isKept, index != firstProse else { index += 1; continue }
             let text = block.text
             if let title = meta.title, TextKey.letters(title) == TextKey.letters(text) { index += 1; continue }
-            if let found = names.byline(text) {
+            if let found = names.byline(cutAtGlue(text)) {
                 if meta.authors.isEmpty { meta.authors = found; set("authors", rule: "byline", block: index) }
                 if meta.date == nil, let date = shownDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }
                 consume(index, rule: "byline")
@@ -184,7 +184,7 @@ extension MetadataContext {
     private mutating func tagNearbyByline(around first: Int) {
         // Below the first paragraph only a short line, never a sentence ("By Friday, Maria Lopez …").
         for index in nearbyIndices(first) where document.blocks[index].isKept {
-            let text = document.blocks[index].text
+            let text = cutAtGlue(document.blocks[index].text)
             let words = features(index).words
             guard words <= (index < first ? 24 : 10), !(index > first && text.hasSuffix(".")),
                   let found = names.byline(text) ?? (words <= 10 ? authorCardName(text, roleLines: index < first).map { [$0] } : nil)
