@@ -127,6 +127,14 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned("", "<p>6. Mai 2023</p>" + long, lang: "de")?.date, "2023-05-06")
     }
 
+    /// A date in a picture's caption or credit dates the picture, not the page.
+    func testACaptionsDateIsNoPageDate() throws {
+        let figure = #"<figure><img src="a.jpg" alt="Windpark"><figcaption>Windpark Riffgat <span class="copy">© Kurt Wessolek, 31.05.2013</span></figcaption></figure>"#
+        let alone = try XCTUnwrap(cleaned("", figure, lang: "de"))
+        XCTAssertNil(alone.date)
+        XCTAssertEqual(cleaned("", figure + "<p>12.06.2014</p>", lang: "de")?.date, "2014-06-12")
+    }
+
     // MARK: dates in the header's share bar, dates of other stories
 
     /// A related list's dates, each printed twice, must not outvote the markup's date when the page

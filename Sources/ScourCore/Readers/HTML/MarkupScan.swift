@@ -30,6 +30,8 @@ struct MarkupScan {
         let inHeader: Bool
         /// A heading (`<h1>`–`<h6>`) is this element or holds it: its text is a headline, never a byline.
         let inHeading: Bool
+        /// A `<figure>` or `<figcaption>` is this element or holds it: a date there dates the picture.
+        let inFigure: Bool
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
@@ -265,7 +267,8 @@ struct MarkupScan {
               inArticle: tag == .article || tag == .main || parent?.inArticle == true,
               inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
               inHeader: tag == .header || parent?.inHeader == true,
-              inHeading: tag.headingLevel > 0 || parent?.inHeading == true)
+              inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
+              inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true)
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
@@ -305,6 +308,8 @@ struct MarkupScan {
         let skipped = path[path.count - 1].skipsBelow
         let placed: HintOrigin = .init(.visibleText(proseAfterHeadline > Self.datelineProseLimit ? .textInBody : .textAfterHeadline))
         if seenHeadline, !skipped, length > 0, node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
+        // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page.
+        if path[path.count - 1].inFigure { return }
         if let dateline {
             guard !skipped else { return }
             textAfterHeadlineCount += 1
