@@ -207,6 +207,17 @@ final class AuthorOutletTests: XCTestCase {
         }
     }
 
+    /// A review's or a comment's microdata names that text's author and date, not the page's.
+    func testAReviewsMicrodataIsNotThePages() throws {
+        let review = #"<div itemprop="review" itemscope itemtype="https://schema.org/Review"><span itemprop="author" content="Georg N."></span><span itemprop="datePublished" content="2020-04-10"></span></div>"#
+        let html = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article>", with: review + "</article>")
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, [])
+        XCTAssertNil(document.metadata.date)
+        let own = html.replacingOccurrences(of: "<h1>", with: #"<span itemprop="author" content="Jane Doe"></span><h1>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(own)).metadata.authors, ["Jane Doe"])
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

@@ -32,6 +32,9 @@ struct MarkupScan {
         let inHeading: Bool
         /// A `<figure>` or `<figcaption>` is this element or holds it: a date there dates the picture.
         let inFigure: Bool
+        /// A microdata item of another text (a review, a comment, an answer) is this element or holds
+        /// it: its `author` and `datePublished` are that text's.
+        let inOtherItem: Bool
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
@@ -255,12 +258,14 @@ struct MarkupScan {
             readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
             return nil
         }
+        // What a review's or a comment's microdata says is that text's, not the page's.
+        if parent.inOtherItem { return frame(for: node, tag: tag, flags: flags, parent: parent) }
         if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
-        return frame(for: node, tag: tag, flags: flags, parent: parent)
+        return frame(for: node, tag: tag, flags: flags, parent: parent, opensOtherItem: marks.hasItemprop && Self.opensOtherItem(node))
     }
 
-    private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?) -> Frame {
+    private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?, opensOtherItem: Bool = false) -> Frame {
         Frame(node: node, serial: elementCount,
               inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
               skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
@@ -268,7 +273,16 @@ struct MarkupScan {
               inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
               inHeader: tag == .header || parent?.inHeader == true,
               inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
-              inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true)
+              inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true,
+              inOtherItem: opensOtherItem || parent?.inOtherItem == true)
+    }
+
+    /// `<div itemprop="review" itemscope>`: a microdata item of another text inside the page (the
+    /// property name says it; `itemscope` is not kept in the tree, see `ReadAttributes`).
+    private static func opensOtherItem(_ node: HTMLNode) -> Bool {
+        guard let itemprop = node.attribute("itemprop")?.lowercased() else { return false }
+        return itemprop.split(separator: " ").contains { ["review", "reviews", "comment", "comments", "answer",
+                                                          "acceptedanswer", "suggestedanswer"].contains(String($0)) }
     }
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
