@@ -224,6 +224,11 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(teaser)).metadata.authors, [])
         let byline = page(head: "<title>Budget vote delayed again</title>", header: "<p>Von Anna Schmidt</p>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(byline)).metadata.authors, ["Anna Schmidt"])
+        // A widget's heading under the headline is no bare name line either; a paragraph is.
+        let widget = page(head: "<title>Budget vote delayed again</title>", header: "<h3>Top Searches</h3>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(widget)).metadata.authors, [])
+        let bare = page(head: "<title>Budget vote delayed again</title>", header: "<p>Anna Schmidt</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(bare)).metadata.authors, ["Anna Schmidt"])
     }
 
     func testAuthorListsLoseLoginsAndLabelsInOtherScripts() throws {

@@ -29,7 +29,7 @@ extension MetadataContext {
                 meta.tags = tags
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
-            } else if meta.authors.isEmpty, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
+            } else if meta.authors.isEmpty, block.kind != .heading, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
                       !names.isOrganization(text, siteKeys: siteKeys), isNameLinePlace(index, titleIndex: titleIndex) {
                 meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
