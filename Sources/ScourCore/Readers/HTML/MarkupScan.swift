@@ -263,7 +263,9 @@ struct MarkupScan {
         }
         let skipped = path[path.count - 1].skipsBelow
         let placed: HintOrigin = .init(.visibleText(proseAfterHeadline > Self.datelineProseLimit ? .textInBody : .textAfterHeadline))
-        if seenHeadline, !skipped, length > 0, node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
+        // Counted only up to the limit: past it every later line is deep in the story anyway.
+        if seenHeadline, !skipped, length > 0, proseAfterHeadline <= Self.datelineProseLimit,
+           node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
         // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page.
         if path[path.count - 1].inFigure { return }
         if let dateline {
