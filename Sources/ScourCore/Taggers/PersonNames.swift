@@ -170,7 +170,7 @@ struct PersonNames: Sendable {
         if let reporter = reporters.name(in: value) { return [reporter] }
         var body = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // "| BY: Beachbody": a separator the template prints before the label hides the label.
-        if let first = body.unicodeScalars.first, "|•·/".unicodeScalars.contains(first) {
+        if let first = body.unicodeScalars.first, Self.leadingMarks.contains(first) {
             body = body.trimmingCharacters(in: Self.leadingMarks)
         }
         for _ in 0..<2 { body = droppingLabel(body) }

@@ -43,12 +43,13 @@ extension MarkupScan {
     }
 
     /// `<div itemprop="review" itemscope>`: a microdata item of another text inside the page (the
-    /// property name says it; `itemscope` is not kept in the tree, see `ReadAttributes`).
-    static func opensOtherItem(_ node: HTMLNode) -> Bool {
-        guard let itemprop = node.attribute("itemprop")?.lowercased() else { return false }
-        return itemprop.split(separator: " ").contains { ["review", "reviews", "comment", "comments", "answer",
-                                                          "acceptedanswer", "suggestedanswer"].contains(String($0)) }
+    /// property name, lowercased, says it; `itemscope` is not kept in the tree, see `ReadAttributes`).
+    static func opensOtherItem(_ itemprop: String) -> Bool {
+        itemprop.split(separator: " ").contains { otherItemProperties.contains(String($0)) }
     }
+
+    static let otherItemProperties: Set<String> = ["review", "reviews", "comment", "comments", "answer",
+                                                   "acceptedanswer", "suggestedanswer"]
 
     /// Inside comments, sidebars, footers, teasers: dates and names there belong to other texts.
     static func isSkippedTag(_ tag: HTMLTag) -> Bool {

@@ -210,19 +210,21 @@ struct MarkupScan {
         let skipped = Self.isSkippedTag(tag) || flags.skip || parent.skipsBelow
         let authorSkipped = Self.isSkippedTagForAuthors(tag, parent: parent) || flags.skip || parent.skipsAuthorsBelow
         elementCount += 1
+        // Read once: the itemprop reader and the other-item test both need it.
+        let itemprop = marks.hasItemprop ? node.attribute("itemprop")?.lowercased() : nil
         if tag == .h1 && !seenHeadline {
             if !skipped {
                 seenHeadline = true
                 add(.date, node.textContent, origin: .init(.visibleText(.headlineText)), rank: MarkupRank.headlineText)
             }
-            readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
+            readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, itemprop: itemprop)
             return nil
         }
         // What a review's or a comment's microdata says is that text's, not the page's.
         if parent.inOtherItem { return frame(for: node, tag: tag, flags: flags, parent: parent) }
         if marks.hasContent { readMeta(MetaAttributes(node)) }
-        readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, hasItemprop: marks.hasItemprop)
-        return frame(for: node, tag: tag, flags: flags, parent: parent, opensOtherItem: marks.hasItemprop && Self.opensOtherItem(node))
+        readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, itemprop: itemprop)
+        return frame(for: node, tag: tag, flags: flags, parent: parent, opensOtherItem: itemprop.map(Self.opensOtherItem) ?? false)
     }
 
     private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?, opensOtherItem: Bool = false) -> Frame {
@@ -361,8 +363,8 @@ struct MarkupScan {
     /// Microdata, `<time>`, `rel=author` and class names that mark a byline or a date.
     /// `skipped`: the element is in a skipped region; `parent`: the frame of the element holding it.
     private mutating func readElement(_ node: HTMLNode, tag: HTMLTag, flags: ClassFlags, skipped: Bool, authorSkipped: Bool, parent: Frame,
-                                      hasItemprop: Bool) {
-        if hasItemprop, let itemprop = node.attribute("itemprop")?.lowercased() {
+                                      itemprop: String?) {
+        if let itemprop {
             readItemprop(itemprop, node, skipped: skipped)
         }
         if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {

@@ -61,8 +61,7 @@ extension MetadataContext {
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
                 if hint.field == .modified, let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
-                guard shown == nil, hint.field == .date, hint.origin.visibleText != .textInBody, !isModifiedLine(hint.value), labelSays(hint) != .modified,
-                      let date = normalizedDate(hint.value, shown: true) else { continue }
+                guard shown == nil, showsPublication(hint), let date = normalizedDate(hint.value, shown: true) else { continue }
                 shown = (date, hint.origin.description, swappedDate(hint.value))
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
@@ -77,6 +76,12 @@ extension MetadataContext {
         // "02/11/2023" read month first, where the markup says 2 November.
         if let swapped = shown.2, markupDates.contains(swapped) { return (swapped, shown.1 + ":day-first") }
         return nil
+    }
+
+    /// A visible date hint that may show the publication: not an update ("Updated …", a `<time>`
+    /// labelled "Aktualizacja:"), not a dated line deep in the story.
+    func showsPublication(_ hint: MarkupHint) -> Bool {
+        hint.field == .date && hint.origin.visibleText != .textInBody && !isModifiedLine(hint.value) && labelSays(hint) != .modified
     }
 
     /// The other reading of an ambiguous numeric date, if it has one.
@@ -102,8 +107,7 @@ extension MetadataContext {
         var structural: (String, String)?
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
-                guard hint.field == .date, hint.origin.visibleText != .headlineText, hint.origin.visibleText != .textInBody,
-                      !isModifiedLine(hint.value), labelSays(hint) != .modified,
+                guard hint.origin.visibleText != .headlineText, showsPublication(hint),
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)
