@@ -15,6 +15,10 @@ struct ContentContainer {
     /// Blocks inside it, as a range into the walker's block list (blocks are in document order).
     var firstBlock = 0
     var endBlock = 0
+    /// A `<time>` element sits directly in it (not in a nested container).
+    var holdsTime = false
+    /// A `<textarea>` sits directly in it: a place for the reader to write (a reply form).
+    var holdsTextArea = false
 }
 
 /// A block as the walker found it, before main-content selection.
@@ -130,6 +134,7 @@ struct HTMLBlockWalker {
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
+        if tag == .textarea { containers[containerStack.last ?? 0].holdsTextArea = true }
         // The fallback walk reads `<noscript>` too: a script-built page may print its article only there.
         if tag.isNeverContent, applySkips || tag != .noscript { return false }
         let attributes = ElementAttributes(node, wantsHref: tag == .a, tokens: &rawTokens)
@@ -145,6 +150,8 @@ struct HTMLBlockWalker {
             return false
         case .img, .hr:
             return false
+        case .time:
+            containers[containerStack.last ?? 0].holdsTime = true
         case .a:
             // Links set side by side ("<a>Tag one</a><a>Tag two</a>") are separate words.
             if let last = links.last, last.end == buffer.count, let byte = buffer.last, byte != 0x20, byte != 0x0A {

@@ -249,6 +249,10 @@ struct MainContentSelector {
                 included: &included, reasons: &reasons)
         teasers.apply(blocks: blocks, containers: containers, chosen: best, good: good, bad: bad,
                       included: &included, reasons: &reasons)
+        RecordList().apply(blocks: blocks, containers: containers, chosen: best, insideChosen: insideChosen,
+                           good: good, included: &included, reasons: &reasons)
+        ReplyForm().apply(containers: containers, chosen: best, insideChosen: insideChosen, goodIn: scored.goodIn,
+                          chosenStory: chosenGood, included: &included, reasons: &reasons)
         byLines.apply(blocks: blocks, included: &included, reasons: &reasons)
         var story = 0.0
         for index in 0..<count where included[index] { story += good[index] }
