@@ -295,4 +295,32 @@ final class MetadataStageTests: XCTestCase {
         let dated = try tagged("Budget vote delayed\n\nPublished: March 3, 2022\n\n" + Self.body)
         XCTAssertEqual(dated.metadata.date, "2022-03-03")
     }
+
+    /// Menus above, then the headline, its byline and date, then a share bar or the lead picture's
+    /// caption right above the first paragraph: the headline is the line above the byline.
+    func testTextDumpHeadlineSitsAboveItsBylineNotUnderIt() throws {
+        let menus = "Home\n\nWorld\n\nSport\n\nThe Harbour Times - Local News\n\nLog In\n\nNewsletters and Offers Today\n\n"
+        for between in ["Email Twitter Facebook fb-messenger", "The new sea wall at high tide on Monday night (Photo: Jane Roe)"] {
+            let document = try tag(menus + """
+            City council delays budget vote again after union talks
+
+            By Jane Doe
+
+            March 3, 2022 10:43
+
+            \(between)
+
+            \(Self.body)
+            """)
+            XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks", between)
+            XCTAssertEqual(document.metadata.evidence["title"]?.rule, "headline-above")
+        }
+    }
+
+    /// A breadcrumb's last step ("Software ›") is a menu line, not the headline under it.
+    func testBreadcrumbStepIsNoHeadline() throws {
+        XCTAssertTrue(MetadataContext.endsAsBreadcrumb("Software ›"))
+        XCTAssertTrue(MetadataContext.endsAsBreadcrumb("News » "))
+        XCTAssertFalse(MetadataContext.endsAsBreadcrumb("City council delays budget vote again"))
+    }
 }

@@ -50,6 +50,8 @@ extension MetadataContext {
     /// The nearest line above the first paragraph that reads as a headline (4–30 words, no byline,
     /// date, name, phrase or link list), looking at most 10 kept lines up; when a longer line sits
     /// under a shorter candidate, the longer one is the standfirst and the shorter the headline.
+    /// A headline sits above its byline and date: once the walk has passed a header line, the
+    /// lines below it (a share bar, the lead picture's caption) give way to a headline above it.
     func headlineAbove(_ limit: Int) -> Int? {
         guard let firstProse, firstProse == limit else { return nil }
         func headline(_ index: Int) -> Bool {
@@ -58,20 +60,45 @@ extension MetadataContext {
             return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
                 && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
                 && stage.phrases.match(block.text, wordCount: feature.words) == nil
-                && stage.dates.firstDate(in: block.text) == nil
+                && stage.dates.firstDate(in: block.text) == nil && !Self.endsAsBreadcrumb(block.text)
         }
-        var found: [Int] = []
+        var below: [Int] = [], above: [Int] = []
+        var passedHeader = false
         var looked = 0
         var index = limit - 1
-        while index >= 0, looked < 10, found.count < 2 {
+        while index >= 0, looked < 10, above.count < 2, passedHeader || below.count < 2 {
             defer { index -= 1 }
             guard document.blocks[index].isKept else { continue }
             looked += 1
-            if headline(index) { found.append(index) } else if !found.isEmpty { looked += 2 }
+            if headline(index) {
+                if passedHeader { above.append(index) } else { below.append(index) }
+            } else if !passedHeader, isHeaderGroupLine(index) {
+                passedHeader = true
+            } else if !(passedHeader ? above : below).isEmpty {
+                looked += 2
+            }
         }
+        let found = above.isEmpty ? below : above
         guard let nearest = found.first else { return nil }
-        if found.count == 2, features(nearest).words >= 10, features(nearest).words > features(found[1]).words { return found[1] }
+        // A standfirst sits right under its headline, with no other line between.
+        if found.count == 2, features(nearest).words >= 10, features(nearest).words > features(found[1]).words,
+           !document.blocks[(found[1] + 1)..<nearest].contains(where: \.isKept) {
+            return found[1]
+        }
         return nearest
+    }
+
+    /// A breadcrumb's step ("Software ›", "News »"): a menu line, never a headline.
+    static func endsAsBreadcrumb(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return "›»>/|".unicodeScalars.contains(last)
+    }
+
+    /// A byline or a short dated line: what sits under a headline.
+    func isHeaderGroupLine(_ index: Int) -> Bool {
+        let text = document.blocks[index].text
+        if names.byline(text) != nil { return true }
+        return features(index).words <= 12 && stage.dates.firstDate(in: text) != nil
     }
 
     /// A header's other lines: a byline even when its names do not parse ("By Megan Rowe meganr@…"),
