@@ -319,8 +319,30 @@ final class MetadataStageTests: XCTestCase {
 
     /// A breadcrumb's last step ("Software ›") is a menu line, not the headline under it.
     func testBreadcrumbStepIsNoHeadline() throws {
-        XCTAssertTrue(MetadataContext.endsAsBreadcrumb("Software ›"))
-        XCTAssertTrue(MetadataContext.endsAsBreadcrumb("News » "))
-        XCTAssertFalse(MetadataContext.endsAsBreadcrumb("City council delays budget vote again"))
+        XCTAssertTrue(MetadataContext.isBreadcrumb("Software ›"))
+        XCTAssertTrue(MetadataContext.isBreadcrumb("News » "))
+        XCTAssertTrue(MetadataContext.isBreadcrumb("BLOG > Nutrition > Meal Plans"))
+        XCTAssertFalse(MetadataContext.isBreadcrumb("City council delays budget vote again"))
+        XCTAssertFalse(MetadataContext.isBreadcrumb("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play"))
+    }
+
+    /// A bare name line under the headline (a kicker: "White House") gives way to a labelled byline
+    /// below it; "<Outlet> Staff" after a person is that person's role, not a second author.
+    func testLabelledBylineOutranksABareNameLineAndStaffIsARole() throws {
+        let document = try tag("""
+        Home
+
+        Volker to testify he was unaware of the effort to investigate
+
+        White House
+
+        By Victor Davis Hanson, NR Staff
+
+        November 19, 2019 6:30 AM
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(document.metadata.authors, ["Victor Davis Hanson"])
+        XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "byline")
     }
 }

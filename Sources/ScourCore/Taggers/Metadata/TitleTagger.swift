@@ -47,51 +47,79 @@ extension MetadataContext {
         }
     }
 
-    /// The nearest line above the first paragraph that reads as a headline (4–30 words, no byline,
-    /// date, name, phrase or link list), looking at most 10 kept lines up; when a longer line sits
-    /// under a shorter candidate, the longer one is the standfirst and the shorter the headline.
-    /// A headline sits above its byline and date: once the walk has passed a header line, the
-    /// lines below it (a share bar, the lead picture's caption) give way to a headline above it.
+    /// The line above the first paragraph that reads as a headline (4–30 words, no byline, date,
+    /// name, phrase or link list), among the 12 kept lines above it. A headline sits above its
+    /// byline and date: when such a header group is there, the headline is the nearest candidate
+    /// at most 5 lines above it, and the lines below it (a share bar, the lead picture's caption, a
+    /// standfirst) are not. Without one, the nearest candidate; when a longer line sits right under a
+    /// shorter one, the longer is the standfirst and the shorter the headline.
     func headlineAbove(_ limit: Int) -> Int? {
         guard let firstProse, firstProse == limit else { return nil }
-        func headline(_ index: Int) -> Bool {
-            let block = document.blocks[index]
-            let feature = features(index)
-            return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
-                && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
-                && stage.phrases.match(block.text, wordCount: feature.words) == nil
-                && stage.dates.firstDate(in: block.text) == nil && !Self.endsAsBreadcrumb(block.text)
-        }
-        var below: [Int] = [], above: [Int] = []
-        var passedHeader = false
-        var looked = 0
+        // The kept lines above the paragraph, nearest first.
+        var window: [Int] = []
         var index = limit - 1
-        while index >= 0, looked < 10, above.count < 2, passedHeader || below.count < 2 {
-            defer { index -= 1 }
-            guard document.blocks[index].isKept else { continue }
-            looked += 1
-            if headline(index) {
-                if passedHeader { above.append(index) } else { below.append(index) }
-            } else if !passedHeader, isHeaderGroupLine(index) {
-                passedHeader = true
-            } else if !(passedHeader ? above : below).isEmpty {
-                looked += 2
+        while index >= 0, window.count < Self.headlineWindow {
+            if document.blocks[index].isKept { window.append(index) }
+            index -= 1
+        }
+        let isCandidate = window.map(isHeadlineCandidate)
+        let isHeader = window.indices.map { !isCandidate[$0] && isHeaderGroupLine(window[$0]) }
+        // The header group nearest the paragraph: its lines at most 3 apart (a caption between).
+        if var top = isHeader.firstIndex(of: true) {
+            var position = top + 1
+            while position < window.count, position - top <= 3 {
+                if isHeader[position] { top = position }
+                position += 1
             }
+            let aboveGroup = ((top + 1)..<min(window.count, top + 1 + Self.headlineReachAboveHeader)).filter { isCandidate[$0] }
+            if let nearest = aboveGroup.first { return standfirstSwap(window, nearest, aboveGroup.dropFirst().first) }
         }
-        let found = above.isEmpty ? below : above
+        // No header group: the nearest candidates, the search giving up two lines sooner for each
+        // line that is neither after the first candidate.
+        var found: [Int] = []
+        var looked = 0
+        for position in window.indices where looked < 10 && found.count < 2 {
+            looked += 1
+            if isCandidate[position] { found.append(position) } else if !found.isEmpty { looked += 2 }
+        }
         guard let nearest = found.first else { return nil }
-        // A standfirst sits right under its headline, with no other line between.
-        if found.count == 2, features(nearest).words >= 10, features(nearest).words > features(found[1]).words,
-           !document.blocks[(found[1] + 1)..<nearest].contains(where: \.isKept) {
-            return found[1]
-        }
-        return nearest
+        return standfirstSwap(window, nearest, found.dropFirst().first)
     }
 
-    /// A breadcrumb's step ("Software ›", "News »"): a menu line, never a headline.
-    static func endsAsBreadcrumb(_ text: String) -> Bool {
+    /// Kept lines above the first paragraph that the headline search reads.
+    static let headlineWindow = 12
+    /// How far above its header group a headline may sit (captions and credits between).
+    static let headlineReachAboveHeader = 5
+
+    /// The headline of two candidates (positions in `window`, nearest first): the upper one when the
+    /// nearer is longer and sits right under it (a standfirst under its headline), unless the upper
+    /// one ends in a full stop, as headlines do not ("The article was sent.").
+    private func standfirstSwap(_ window: [Int], _ nearest: Int, _ upper: Int?) -> Int {
+        let near = features(window[nearest]).words
+        if let upper, upper == nearest + 1, near >= 10, near > features(window[upper]).words,
+           !document.blocks[window[upper]].text.hasSuffix(".") {
+            return window[upper]
+        }
+        return window[nearest]
+    }
+
+    /// Reads as a headline: 4–30 words, few links, no sentence of over 12 words, no byline, date,
+    /// phrase or breadcrumb step.
+    func isHeadlineCandidate(_ index: Int) -> Bool {
+        let block = document.blocks[index]
+        let feature = features(index)
+        return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
+            && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
+            && stage.phrases.match(block.text, wordCount: feature.words) == nil
+            && stage.dates.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
+    }
+
+    /// A breadcrumb ("Blog > Nutrition > Meal Plans") or its last step ("Software ›"): a menu
+    /// line, never a headline.
+    static func isBreadcrumb(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
-        return "›»>/|".unicodeScalars.contains(last)
+        if "›»>/|".unicodeScalars.contains(last) { return true }
+        return text.contains(" › ") || text.contains(" » ") || text.contains(" > ")
     }
 
     /// A byline or a short dated line: what sits under a headline.
