@@ -47,6 +47,14 @@ final class DateParserTests: XCTestCase {
         XCTAssertNil(iso("2019. 03 14"), "the year-first form needs the month's name")
     }
 
+    func testYearGluedToTheHourInATextDump() {
+        XCTAssertEqual(iso("Nov 15, 20195:45 AM"), "2019-11-15")
+        XCTAssertEqual(iso("Published Tue, Nov 19 20197:05 AM EST"), "2019-11-19")
+        XCTAssertEqual(iso("19 November 201912:04 ET"), "2019-11-19")
+        XCTAssertNil(iso("Nov 15, 20195"), "five digits without a time after them are no year")
+        XCTAssertNil(iso("Nov 15, 201975:45"), "75 is no hour")
+    }
+
     func testTwoDigitYearsWithDots() {
         XCTAssertEqual(iso("mardi 10.12.19"), "2019-12-10")
         XCTAssertEqual(iso("28.01.22 / 3 Kommentare"), "2022-01-28")

@@ -172,6 +172,15 @@ public struct DateParser: Sendable {
             if case let .word(word)? = token(i), words.contains(word) { return i + 1 }
             return i
         }
+        /// A four-digit year after a month's name, or one a text dump glued to the hour after it
+        /// ("Nov 15, 20195:45 AM": the year, then 5:45).
+        func namedMonthYear(_ i: Int) -> Int? {
+            guard let (value, digits) = number(i) else { return nil }
+            if digits == 4 { return value }
+            guard digits == 5 || digits == 6, separator(i + 1) == ":", let (_, minuteDigits) = number(i + 2), minuteDigits == 2 else { return nil }
+            let scale = digits == 5 ? 10 : 100
+            return value % scale <= 23 ? value / scale : nil
+        }
         let offset = tokens[index].1
         /// A two-digit year: this century's, unless that lies past the years accepted.
         func fullYear(_ short: Int) -> Int { (2000 + short <= years.upperBound ? 2000 : 1900) + short }
@@ -225,7 +234,7 @@ public struct DateParser: Sendable {
                 j += 1
                 j = skipWord(j, ["st", "nd", "rd", "th"])
                 j = skipSeparators(j, allowed: [",", "."])
-                if let (year, yearDigits) = number(j), yearDigits == 4 { return make(year, month, day) }
+                if let year = namedMonthYear(j) { return make(year, month, day) }
             }
             // Month YYYY is too vague for a publication date.
             return nil
@@ -240,7 +249,7 @@ public struct DateParser: Sendable {
                 j = skipSeparators(j + 1, allowed: [".", ",", "-"])
                 j = skipWord(j, ["de", "del", "of"])
                 j = skipSeparators(j, allowed: [","])
-                if let (year, yearDigits) = number(j), yearDigits == 4 { return make(year, month, day) }
+                if let year = namedMonthYear(j) { return make(year, month, day) }
             }
         }
         return nil
