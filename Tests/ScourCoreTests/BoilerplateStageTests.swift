@@ -141,4 +141,26 @@ final class BoilerplateStageTests: XCTestCase {
         try TestSupport.stage(BoilerplateStage.self).process(&menu)
         XCTAssertEqual(kept(menu), [])
     }
+
+    /// A text dump's comment thread with no comment phrase: short dated lines, one per entry, with
+    /// the comment between. Its shape opens the comments, however long the comments run; an
+    /// article that prints its own date once, or two dates side by side, opens nothing.
+    func testDatedThreadAfterTheArticleOpensTheComments() throws {
+        let remarks = [
+            "It is a good thing we have no fans left because this season has been a dumpster fire from the very first week on.",
+            "It is time for the fans to come to grips with reality, because the season is over yet again and nobody is surprised by it.",
+            "As usual there were too many mistakes by the quarterback, and with the left tackle out there was never a chance to win it.",
+            "The coordinator needs to understand the players they have instead of calling plays for a team they do not have at all.",
+        ]
+        let thread = remarks.enumerated().map { "fan\($0.offset) writes\n\nNovember 19, 2019 at 6:3\($0.offset) am\n\n\($0.element)" }
+        let article = Self.story + [
+            "Union leaders said on Wednesday that they would accept the offer if the city agreed to keep the night buses running.",
+            "The budget has been delayed twice this year, first by a dispute over the libraries and then by the transport contract.",
+        ]
+        let document = try clean((["Storm news", "November 18, 2019"] + article + thread).joined(separator: "\n\n"))
+        XCTAssertEqual(kept(document), article)
+        XCTAssertEqual(DatedThread.threads(dated: [false, true, true, false, false, true]), [], "one entry's two dates, then one more")
+        XCTAssertEqual(DatedThread.threads(dated: [true, false, true, false, true, false, false, false, false, false, false, false, true]),
+                       [[0, 2, 4]], "a date seven lines on is no longer the thread's")
+    }
 }

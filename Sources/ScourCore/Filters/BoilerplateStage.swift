@@ -20,6 +20,8 @@ public struct BoilerplateStage: Stage {
     public var listRowWeight: Double
     public var languages: [String]
     let phrases: PhraseMatcher
+    /// Reads the dates of dated lines (`DatedThread`); the years only have to be plausible.
+    let dates: DateParser
     /// Stopwords by language, ready for byte look-ups.
     let stopwords: [String: StopwordSet]
     /// What follows an author's name when a line is their bio (`author_bio_openers` in metadata.json, every language).
@@ -36,6 +38,7 @@ public struct BoilerplateStage: Stage {
         let chosen = languages
         phrases = chosen == available ? resources.allPhrases : PhraseMatcher(lexicons: chosen.compactMap { resources.lexicons[$0] })
         stopwords = resources.stopwords.mapValues(StopwordSet.init)
+        dates = DateParser(words: resources.dateWords, years: 1990...2100)
         bioOpeners = resources.metadataWords.authorBioOpeners.keys.sorted().flatMap { resources.metadataWords.authorBioOpeners[$0] ?? [] }
     }
 
@@ -107,12 +110,21 @@ public struct BoilerplateStage: Stage {
             listRows = ListRows.find(verdicts.map { document.blocks[$0.index] }, eligible: verdicts.map {
                 $0.hit == nil && $0.shapeRule == nil && !$0.isProse && !$0.isRepeated && $0.features.linkDensity < 0.5
             })
+            // A thread's dated lines are entries' headers, not content; its first one opens the comments.
+            let threads = DatedThread.threads(dated: verdicts.map { verdict in
+                // A date needs a digit: most short lines (menus, buttons) have none and skip the parser.
+                !verdict.isProse && verdict.features.words <= DatedThread.maximumWords
+                    && document.blocks[verdict.index].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                    && dates.firstDate(in: document.blocks[verdict.index].text) != nil
+            })
+            let openings = Set(threads.compactMap(\.first))
+            let threadDates = Set(threads.joined())
             let items = verdicts.enumerated().map { position, verdict in
-                MainRun.Item(score: score(verdict, isListRow: listRows.contains(position)),
+                MainRun.Item(score: threadDates.contains(position) ? gapScore(verdict) : score(verdict, isListRow: listRows.contains(position)),
                              proseWords: verdict.isProse ? verdict.features.words : 0,
                              isContent: verdict.isProse || listRows.contains(position),
                              endsArticle: verdict.hit?.endsArticle == true,
-                             startsComments: verdict.hit?.startsComments == true)
+                             startsComments: verdict.hit?.startsComments == true, opensThread: openings.contains(position))
             }
             inRun = Set(MainRun(items: items).select().map { verdicts[$0].index })
         }
@@ -230,6 +242,9 @@ public struct BoilerplateStage: Stage {
         let features = verdict.features
         if isListRow { return listRowWeight * Double(features.words) }
         if features.sentenceLike && !verdict.isRepeated && features.words >= 3 && features.linkDensity < 0.5 { return 1 }
-        return -gapPenalty - Double(features.words) * 0.25
+        return gapScore(verdict)
     }
+
+    /// What a block that is not content costs the run.
+    func gapScore(_ verdict: Verdict) -> Double { -gapPenalty - Double(verdict.features.words) * 0.25 }
 }

@@ -2,8 +2,9 @@
 ///
 /// 1. Core: the maximum-sum run of scores (a long stretch of non-content costs more
 ///    with each block), never crossing an end-of-article phrase.
-/// 2. Comments and footers: once a comment section opens after real content, later
-///    prose counts for little, so a long thread cannot outweigh the article above it.
+/// 2. Comments and footers: once a comment section opens after real content (a comment
+///    phrase, or a thread of dated entries), later prose counts for little, so a long thread
+///    cannot outweigh the article above it.
 ///    An end-of-article phrase after real content does the same for choosing the core
 ///    only (a disclaimer or contact block in the footer), not for bridging.
 /// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
@@ -21,6 +22,8 @@ struct MainRun {
         var isContent: Bool
         var endsArticle: Bool
         var startsComments: Bool
+        /// Opens a run of dated entries (`DatedThread`): comments or other stories, whatever their size.
+        var opensThread = false
     }
 
     var items: [Item]
@@ -93,9 +96,14 @@ struct MainRun {
 
     /// The first comment phrase that follows a real article: a run before it worth at least
     /// `minScoreBeforeComments` and half the best run after it. A "Comments" link in a
-    /// share bar above the article opens nothing.
+    /// share bar above the article opens nothing. A dated thread after a real article opens the
+    /// comments however long it runs: its shape, not one phrase, says what it is.
     func commentsOpening(_ scores: [Double]) -> Int? {
-        firstAfterArticle(scores) { $0.startsComments }
+        let phrase = firstAfterArticle(scores) { $0.startsComments }
+        for position in 0..<(phrase ?? items.count) where items[position].opensThread {
+            if runScore(scores, in: 0..<position) >= minScoreBeforeComments { return position }
+        }
+        return phrase
     }
 
     /// The first end-of-article phrase ("Related", a copyright line) that follows a real
@@ -152,13 +160,13 @@ struct MainRun {
             ? Array(core.upperBound..<min(items.count, core.upperBound + maxGap + 1))
             : Array(max(0, core.lowerBound - maxGap - 1)..<core.lowerBound).reversed()
         for anchor in anchors {
-            if items[anchor].startsComments { break }
+            if items[anchor].startsComments || items[anchor].opensThread { break }
             guard scores[anchor] > 0, items[anchor].proseWords > 0 else { continue }
             // Extend away from the core as far as the sum is best.
             var sum = 0.0
             var position = anchor
             while position >= 0 && position < items.count {
-                if position != anchor && items[position].startsComments { break }
+                if position != anchor && (items[position].startsComments || items[position].opensThread) { break }
                 sum += scores[position]
                 let run = forward ? anchor..<(position + 1) : position..<(anchor + 1)
                 if sum > 0, best == nil || sum > best!.score { best = (sum, run) }

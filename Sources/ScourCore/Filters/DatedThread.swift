@@ -1,0 +1,37 @@
+/// Where a text dump's comment thread (or a list of other dated stories) opens, found by its
+/// shape rather than its words: short lines that each carry a date ("November 19, 2019 at 6:34
+/// am"), three or more, each a few lines from the next with other text between (the comment, the
+/// teaser). An article prints its own date once; a thread prints one per entry. Any language
+/// whose dates the parser reads is covered, with no phrase list.
+enum DatedThread {
+    /// Dated lines that make a thread.
+    static let minimumEntries = 3
+    /// Most positions from one dated line to the next within a thread.
+    static let maximumGap = 6
+    /// Words a dated line may have: a date line, not a sentence that mentions a date.
+    static let maximumWords = 12
+
+    /// The threads in `dated` (one flag a position): each thread's dated lines' positions, in order.
+    static func threads(dated: [Bool]) -> [[Int]] {
+        var threads: [[Int]] = []
+        var current: [Int] = []
+        var last = -1
+        func close() {
+            // Lines side by side ("Posted …", "Updated …") are one entry's.
+            var entries = 0
+            var previous = -2
+            for position in current where position != previous + 1 { entries += 1; previous = position }
+            if entries >= minimumEntries { threads.append(current) }
+        }
+        for position in dated.indices where dated[position] {
+            if !current.isEmpty, position - last > maximumGap {
+                close()
+                current = []
+            }
+            current.append(position)
+            last = position
+        }
+        close()
+        return threads
+    }
+}
