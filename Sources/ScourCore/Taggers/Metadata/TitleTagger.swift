@@ -62,16 +62,23 @@ extension MetadataContext {
             if document.blocks[index].isKept { window.append(index) }
             index -= 1
         }
-        let isCandidate = window.map(isHeadlineCandidate)
-        let isHeader = window.indices.map { !isCandidate[$0] && isHeaderGroupLine(window[$0]) }
+        // Each line is judged once, and only when the search reaches it.
+        var candidates = [Bool?](repeating: nil, count: window.count)
+        func isCandidate(_ position: Int) -> Bool {
+            if let known = candidates[position] { return known }
+            let judged = isHeadlineCandidate(window[position])
+            candidates[position] = judged
+            return judged
+        }
+        func isHeader(_ position: Int) -> Bool { !isCandidate(position) && isHeaderGroupLine(window[position]) }
         // The header group nearest the paragraph: its lines at most 3 apart (a caption between).
-        if var top = isHeader.firstIndex(of: true) {
+        if var top = window.indices.first(where: isHeader) {
             var position = top + 1
             while position < window.count, position - top <= 3 {
-                if isHeader[position] { top = position }
+                if isHeader(position) { top = position }
                 position += 1
             }
-            let aboveGroup = ((top + 1)..<min(window.count, top + 1 + Self.headlineReachAboveHeader)).filter { isCandidate[$0] }
+            let aboveGroup = ((top + 1)..<min(window.count, top + 1 + Self.headlineReachAboveHeader)).filter(isCandidate)
             if let nearest = aboveGroup.first { return standfirstSwap(window, nearest, aboveGroup.dropFirst().first) }
         }
         // No header group: the nearest candidates, the search giving up two lines sooner for each
@@ -80,7 +87,7 @@ extension MetadataContext {
         var looked = 0
         for position in window.indices where looked < 10 && found.count < 2 {
             looked += 1
-            if isCandidate[position] { found.append(position) } else if !found.isEmpty { looked += 2 }
+            if isCandidate(position) { found.append(position) } else if !found.isEmpty { looked += 2 }
         }
         guard let nearest = found.first else { return nil }
         return standfirstSwap(window, nearest, found.dropFirst().first)
