@@ -125,6 +125,7 @@ public struct MetadataStage: Stage {
         // The feed that listed the page speaks of this page; an archive's capture time and the site as author do not.
         ("feed-hints", { $0.tagFeedHints() }),
         ("relative-date", { $0.tagRelativeDate() }),
+        ("yearless-date", { $0.tagYearlessDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
     ]

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A header line that shows the day without its year ("Posted Nov 18, 8:19 PM"), when nothing
+/// else gave a date: the year is the capture's (a WARC record's `WARC-Date`) or else the one the
+/// page's copyright line names ("© 2019 Cleveland.com": a site prints the current year there).
+/// Without either, the day says nothing about the year and the page stays undated.
+extension MetadataContext {
+    mutating func tagYearlessDate() {
+        guard meta.date == nil, let (shownYear, source, latest) = yearForShownDay() else { return }
+        for first in proseAnchors() {
+            for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.yearlessLineWords {
+                guard let (month, day) = shownDay(in: document.blocks[index].text) else { continue }
+                // A day past the capture ("Dec 30" captured on January 2nd) is the year before's.
+                var year = shownYear
+                if Self.iso(year, month, day) > latest { year -= 1 }
+                guard day <= DateParser.daysIn(month: month, year: year) else { continue }
+                let iso = Self.iso(year, month, day)
+                guard iso <= latest else { continue }
+                meta.date = iso
+                set("date", rule: "shown-day+\(source)", block: index)
+                return
+            }
+        }
+    }
+
+    /// Words a line showing a day may have: a date line, not a sentence.
+    static let yearlessLineWords = 12
+
+    /// The month and day a date line shows without a year. It must read as a date line (a time
+    /// "8:19" or a date label beside the day: "May 5 tips" is no date); of its parts ("Updated …;
+    /// Posted …"), a publication label's wins over an update's, which is read only when alone.
+    func shownDay(in text: String) -> (month: Int, day: Int)? {
+        let parts = text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        var updated: (month: Int, day: Int)?
+        for part in parts {
+            let lower = part.lowercased()
+            let labelled = stage.words.dateLabels.contains { lower.hasPrefix($0) }
+            let update = stage.words.modifiedLabels.contains { lower.hasPrefix($0) }
+            guard labelled || update || Self.showsTime(part), let found = stage.dates.firstMonthDay(in: part) else { continue }
+            if update { updated = updated ?? found; continue }
+            return found
+        }
+        return updated
+    }
+
+    /// Holds a time of day ("8:19", "20:05").
+    static func showsTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else { return false }
+        for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ":") {
+            if bytes[index - 1] &- 0x30 < 10, bytes[index + 1] &- 0x30 < 10, bytes[index + 2] &- 0x30 < 10 { return true }
+        }
+        return false
+    }
+
+    static func iso(_ year: Int, _ month: Int, _ day: Int) -> String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// The year a shown day belongs to: the capture's, else the latest year of a copyright line;
+    /// with the latest day it may be (the capture's, else the stage's latest date).
+    func yearForShownDay() -> (year: Int, source: String, latest: String)? {
+        if let capture = document.markupHints.first(where: { $0.field == .captureDate }),
+           let captured = Self.captureTime(capture.value) {
+            let day = MetadataStage.isoDay(captured)
+            return (Int(day.prefix(4)) ?? 0, "capture-year", day)
+        }
+        let latestYear = Int(stage.latestDate.prefix(4)) ?? 9999
+        for block in document.blocks.reversed() {
+            let text = block.text.trimmingCharacters(in: .whitespaces)
+            guard text.utf8.count <= 300 else { continue }
+            let lower = text.lowercased()
+            guard lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c)") else { continue }
+            let years = lower.split(whereSeparator: { !$0.isNumber }).compactMap { part -> Int? in
+                guard part.count == 4, let year = Int(part), (1995...latestYear).contains(year) else { return nil }
+                return year
+            }
+            if let year = years.max() { return (year, "copyright-year", stage.latestDate) }
+        }
+        return nil
+    }
+}
