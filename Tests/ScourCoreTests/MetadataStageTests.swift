@@ -345,4 +345,27 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(document.metadata.authors, ["Victor Davis Hanson"])
         XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "byline")
     }
+
+    /// A share bar of thirty buttons between the date line and the story is looked through; a credit in
+    /// parentheses is no headline.
+    func testHeadlineSearchLooksThroughAShareBar() throws {
+        let buttons = (0..<15).flatMap { _ in ["Share this with Facebook", "Share this with Twitter"] }.joined(separator: "\n\n")
+        let document = try tag("""
+        Home
+
+        Newsbeat
+
+        City council delays budget vote again after union talks
+
+        19 November 2019
+
+        \(buttons)
+
+        (Jane Roe / Harbour Press)
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks")
+        XCTAssertEqual(document.metadata.date, "2019-11-19")
+    }
 }

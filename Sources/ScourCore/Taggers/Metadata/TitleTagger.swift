@@ -55,12 +55,16 @@ extension MetadataContext {
     /// shorter one, the longer is the standfirst and the shorter the headline.
     func headlineAbove(_ limit: Int) -> Int? {
         guard let firstProse, firstProse == limit else { return nil }
-        // The kept lines above the paragraph, nearest first.
+        // The kept lines above the paragraph, nearest first; a share bar's buttons ("Share this with
+        // Twitter", thirty of them on some pages) are looked through, not counted.
         var window: [Int] = []
         var index = limit - 1
+        var skipped = 0
         while index >= 0, window.count < Self.headlineWindow {
-            if document.blocks[index].isKept { window.append(index) }
-            index -= 1
+            defer { index -= 1 }
+            guard document.blocks[index].isKept else { continue }
+            if skipped < Self.shareButtonsSkipped, isShareButton(index) { skipped += 1; continue }
+            window.append(index)
         }
         // Each line is judged once, and only when the search reaches it.
         var candidates = [Bool?](repeating: nil, count: window.count)
@@ -95,6 +99,14 @@ extension MetadataContext {
 
     /// Kept lines above the first paragraph that the headline search reads.
     static let headlineWindow = 12
+    /// Share buttons the search looks through at most.
+    static let shareButtonsSkipped = 60
+
+    /// A short line the phrase lists call a share button.
+    func isShareButton(_ index: Int) -> Bool {
+        let words = features(index).words
+        return words <= 6 && stage.phrases.match(document.blocks[index].text, wordCount: words)?.rule == "share"
+    }
     /// How far above its header group a headline may sit (captions and credits between).
     static let headlineReachAboveHeader = 5
 
@@ -119,6 +131,7 @@ extension MetadataContext {
             && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
             && stage.phrases.match(block.text, wordCount: feature.words) == nil
             && stage.dates.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
+            && !(block.text.hasPrefix("(") && block.text.hasSuffix(")"))  // a credit: "(Jane Roe / AP)"
     }
 
     /// A breadcrumb ("Blog > Nutrition > Meal Plans") or its last step ("Software ›"): a menu
