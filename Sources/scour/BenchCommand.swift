@@ -36,6 +36,11 @@ struct BenchCommand: ParsableCommand {
     var messy = false
 
     @Flag(name: .long, help: ArgumentHelp(
+        "Accuracy probe: replace every word of every class and id value in the HTML pages by a meaningless token (the same word, the same token) before reading.",
+        discussion: "The pages keep their structure and lose their class vocabulary, as a page from a site no word list knows; the drop in the figures is how much extraction leans on class words."))
+    var hideClasses = false
+
+    @Flag(name: .long, help: ArgumentHelp(
         "Growth table: time deep nesting, attribute floods, one-line pages, author floods, similar documents (with and without duplicate detection) and long stdin records at sizes ×10 apart, with the ratio between sizes.",
         discussion: "Inputs are generated in memory. A row is linear when ×10 size costs at most ×12 time."))
     var growth = false
@@ -117,7 +122,8 @@ struct BenchCommand: ParsableCommand {
 
     /// Accuracy over benchmark sets (or `--messy` over them): each set whole and in its two halves.
     private func runSets(_ pipelineConfig: PipelineConfig) throws {
-        let runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
+        var runner = BenchRunner(pipeline: Pipeline(config: pipelineConfig))
+        if hideClasses { runner.rewriteHTML = ClassScrambler.scramble }
         var folders = sets
         if folders.isEmpty {
             // The shared sets, then the sets labelled in this repository (`bench/`: labels only, no pages to fault).

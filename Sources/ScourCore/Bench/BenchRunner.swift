@@ -52,6 +52,8 @@ public struct BenchRunner {
     }
 
     public var pipeline: Pipeline
+    /// Rewrites each HTML page's bytes before the pipeline reads them (`--hide-classes`), or nil.
+    public var rewriteHTML: (@Sendable ([UInt8]) -> [UInt8])?
     /// Where an `authors` set's pages are: the folder holding the sets its records name.
     public var pagesRoot: String
     /// The shared benchmark sets, seen from the repository's root.
@@ -106,6 +108,7 @@ public struct BenchRunner {
             report.halves[half].pages += 1
             report.bytes += document.raw?.count ?? 0
             if let url = record["url"] as? String { document.metadata.url = url }
+            if let rewriteHTML, document.format == .html, let raw = document.raw { document.raw = rewriteHTML(raw) }
             let started = DispatchTime.now().uptimeNanoseconds
             let result = pipeline.process(document)
             report.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
