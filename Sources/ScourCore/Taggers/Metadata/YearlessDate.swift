@@ -6,10 +6,14 @@ import Foundation
 /// Without either, the day says nothing about the year and the page stays undated.
 extension MetadataContext {
     mutating func tagYearlessDate() {
-        guard meta.date == nil, let (shownYear, source, latest) = yearForShownDay() else { return }
+        guard meta.date == nil else { return }
+        // The year is looked for only once a line shows a day: most pages without a date show none.
+        var knownYear: (year: Int, source: String, latest: String)??
         for first in proseAnchors() {
             for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.yearlessLineWords {
                 guard let (month, day) = shownDay(in: document.blocks[index].text) else { continue }
+                if knownYear == nil { knownYear = .some(yearForShownDay()) }
+                guard let (shownYear, source, latest) = knownYear ?? nil else { return }
                 // A day past the capture ("Dec 30" captured on January 2nd) is the year before's.
                 var year = shownYear
                 if Self.iso(year, month, day) > latest { year -= 1 }
@@ -53,6 +57,16 @@ extension MetadataContext {
         return false
     }
 
+    /// Starts (after spaces) with "©", "(c)" or "copyright" in any case; read on the bytes, no copy.
+    static func opensWithCopyright(_ text: String) -> Bool {
+        let bytes = text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 })
+        if bytes.starts(with: [0xC2, 0xA9]) { return true }
+        func opens(_ word: String) -> Bool {
+            bytes.count >= word.utf8.count && zip(bytes, word.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+        return opens("(c)") || opens("copyright")
+    }
+
     static func iso(_ year: Int, _ month: Int, _ day: Int) -> String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     /// The year a shown day belongs to: the capture's, else the latest year of a copyright line;
@@ -64,12 +78,8 @@ extension MetadataContext {
             return (Int(day.prefix(4)) ?? 0, "capture-year", day)
         }
         let latestYear = Int(stage.latestDate.prefix(4)) ?? 9999
-        for block in document.blocks.reversed() {
-            let text = block.text.trimmingCharacters(in: .whitespaces)
-            guard text.utf8.count <= 300 else { continue }
-            let lower = text.lowercased()
-            guard lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c)") else { continue }
-            let years = lower.split(whereSeparator: { !$0.isNumber }).compactMap { part -> Int? in
+        for block in document.blocks.reversed() where block.text.utf8.count <= 300 && Self.opensWithCopyright(block.text) {
+            let years = block.text.split(whereSeparator: { !$0.isNumber }).compactMap { part -> Int? in
                 guard part.count == 4, let year = Int(part), (1995...latestYear).contains(year) else { return nil }
                 return year
             }
