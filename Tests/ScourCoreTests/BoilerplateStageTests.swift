@@ -160,7 +160,21 @@ final class BoilerplateStageTests: XCTestCase {
         let document = try clean((["Storm news", "November 18, 2019"] + article + thread).joined(separator: "\n\n"))
         XCTAssertEqual(kept(document), article)
         XCTAssertEqual(DatedThread.threads(dated: [false, true, true, false, false, true]), [], "one entry's two dates, then one more")
+        XCTAssertEqual(DatedThread.threads(dated: Array(repeating: true, count: 6)), [], "dated lines side by side are one entry")
         XCTAssertEqual(DatedThread.threads(dated: [true, false, true, false, true, false, false, false, false, false, false, false, true]),
                        [[0, 2, 4]], "a date seven lines on is no longer the thread's")
+    }
+
+    /// A programme in the story lists days without times (and a key-dates list puts each date on
+    /// its text's line): no thread, and the story after it stays.
+    func testAProgrammeOfDaysInTheStoryIsNoThread() throws {
+        let programme = ["Friday, November 22, 2019", "The town band opens the festival on the new promenade with music.",
+                         "Saturday, November 23, 2019", "Guided walks along the wall leave from the harbour office at ten.",
+                         "Sunday, November 24, 2019", "A service of thanks is held in the old church for all the volunteers.",
+                         "Monday, November 25, 2019", "The engineers answer questions from residents at the library."]
+        let closing = "Tickets for all events are free and can be collected from the harbour office on Front Street."
+        let document = try clean((["Storm news", "November 18, 2019"] + Self.story + programme + [closing]).joined(separator: "\n\n"))
+        XCTAssertTrue(kept(document).contains(closing))
+        XCTAssertTrue(kept(document).contains(programme[7]))
     }
 }

@@ -23,6 +23,14 @@ final class ClassScramblerTests: XCTestCase {
         XCTAssertEqual(out, #"<a title="a > b" class="\#(share)">x</a><span class="\#(share)">y</span>"#)
     }
 
+    func testScriptTextOpensNoTagAndAnAttributeAfterAQuoteIsFound() {
+        let script = "<script>if(n<max){/* it's fine */}</script>"
+        let out = scramble(script + #"<div id="a"class="comments"><p>It's</p></div>"#)
+        let a = String(decoding: ClassScrambler.token(for: Array("a".utf8)), as: UTF8.self)
+        let comments = String(decoding: ClassScrambler.token(for: Array("comments".utf8)), as: UTF8.self)
+        XCTAssertEqual(out, script + #"<div id="\#(a)"class="\#(comments)"><p>It's</p></div>"#)
+    }
+
     /// A page whose comments only a class word marks keeps them under the probe: the bench figure
     /// falls, which is what the probe is for.
     func testTheBenchProbeHidesTheClassWordsFromTheReader() throws {

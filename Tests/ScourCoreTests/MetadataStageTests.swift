@@ -344,6 +344,9 @@ final class MetadataStageTests: XCTestCase {
         """)
         XCTAssertEqual(document.metadata.authors, ["Victor Davis Hanson"])
         XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "byline")
+        // A byline naming no person does not replace a name line.
+        let staff = try tag("Home\n\nVolker to testify he was unaware of the effort to investigate\n\nJane Doe\n\nBy Harbour News Staff\n\n\(Self.body)")
+        XCTAssertEqual(staff.metadata.authors, ["Jane Doe"])
     }
 
     /// A share bar of thirty buttons between the date line and the story is looked through; a credit in

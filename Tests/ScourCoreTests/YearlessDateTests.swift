@@ -42,5 +42,7 @@ final class YearlessDateTests: XCTestCase {
         XCTAssertNil(try tag("Posted Nov 18, 8:19 PM", footer: "Harbour News, Harbour Street 1").date, "no year anywhere")
         XCTAssertNil(try tag("May 5 tips for a greener garden").date, "a month's name beside a number is no date line")
         XCTAssertNil(try tag("Posted Feb 30, 8:19 PM").date, "no such day")
+        XCTAssertNil(try tag("Date night ideas for Feb 14").date, "a label must be a whole word with the day after it")
+        XCTAssertNil(try tag("Road closed after collapse Nov 17, 6:02 PM").date, "the day must open the line or follow its label")
     }
 }

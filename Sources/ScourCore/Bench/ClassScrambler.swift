@@ -8,37 +8,93 @@ public enum ClassScrambler {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var index = 0
-        var inTag = false
-        var quote: UInt8 = 0
+        while index < bytes.count {
+            // A tag opens with "<" and a letter; "<" before anything else is text.
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            let rawText = opensRawText(bytes, at: index + 1)
+            index = copyTag(bytes, from: index, into: &out)
+            // A script's or style's text holds no tags: "n<max" or "it's" there opens nothing.
+            if let rawText { index = copyRawText(bytes, from: index, closing: rawText, into: &out) }
+        }
+        return out
+    }
+
+    /// Copies one tag from its "<" to its ">", each class and id value scrambled; a quote counts only
+    /// as a value's (right after "=").
+    static func copyTag(_ bytes: [UInt8], from start: Int, into out: inout [UInt8]) -> Int {
+        var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if !inTag {
-                // A tag opens with "<" and a letter; "<" before anything else is text.
-                if byte == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) { inTag = true }
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: ">") { inTag = false; out.append(byte); index += 1; continue }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte; out.append(byte); index += 1; continue }
+            if byte == UInt8(ascii: ">") { out.append(byte); return index + 1 }
             if isSpace(byte), let valueStart = classOrIDValue(bytes, after: index) {
                 out.append(contentsOf: bytes[index..<valueStart])
                 index = scrambleValue(bytes, from: valueStart, into: &out)
+                index = scrambleAdjacent(bytes, from: index, into: &out)
+                continue
+            }
+            if byte == UInt8(ascii: "=") {
+                out.append(byte)
+                index += 1
+                while index < bytes.count, isSpace(bytes[index]) { out.append(bytes[index]); index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                    let quote = bytes[index]
+                    let end = bytes[(index + 1)...].firstIndex(of: quote) ?? bytes.count
+                    out.append(contentsOf: bytes[index..<min(end + 1, bytes.count)])
+                    index = scrambleAdjacent(bytes, from: end + 1, into: &out)
+                }
                 continue
             }
             out.append(byte)
             index += 1
         }
-        return out
+        return index
     }
 
-    /// After a space inside a tag: where the value of a `class=` or `id=` (any case, spaces around `=`) starts.
+    /// `id="a"class="b"`: class or id attributes right after a value's closing quote, with no space.
+    static func scrambleAdjacent(_ bytes: [UInt8], from start: Int, into out: inout [UInt8]) -> Int {
+        var index = start
+        while index > 0, index < bytes.count, bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "'"),
+              let valueStart = classOrIDValue(bytes, after: index - 1) {
+            out.append(contentsOf: bytes[index..<valueStart])
+            index = scrambleValue(bytes, from: valueStart, into: &out)
+        }
+        return index
+    }
+
+    /// "script" or "style" when the tag name at `start` is one (its text is raw, not markup).
+    static func opensRawText(_ bytes: [UInt8], at start: Int) -> [UInt8]? {
+        for name in ["script", "style"] {
+            let utf8 = Array(name.utf8)
+            guard start + utf8.count <= bytes.count,
+                  zip(bytes[start..<(start + utf8.count)], utf8).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+            let after = start + utf8.count
+            if after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") {
+                return utf8
+            }
+        }
+        return nil
+    }
+
+    /// Copies raw text up to its closing tag ("</script"), which is left for the main loop.
+    static func copyRawText(_ bytes: [UInt8], from start: Int, closing name: [UInt8], into out: inout [UInt8]) -> Int {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), index + 1 + name.count < bytes.count, bytes[index + 1] == UInt8(ascii: "/"),
+               zip(bytes[(index + 2)..<(index + 2 + name.count)], name).allSatisfy({ $0 | 0x20 == $1 }) {
+                return index
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return index
+    }
+
+    /// After a space (or a value's closing quote) inside a tag: where the value of a `class=` or `id=`
+    /// (any case, spaces around `=`) starts.
     static func classOrIDValue(_ bytes: [UInt8], after space: Int) -> Int? {
         var index = space + 1
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }

@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// How cost grows with input size, for the inputs that used to blow up: deep nesting,
-/// attribute floods, pages written on one line, many similar documents (with and without
-/// duplicate detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
+/// attribute floods, pages written on one line, author floods, many record lists in a page,
+/// many dated threads in a text dump, many similar documents (with and without duplicate
+/// detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
 /// than wall time on a shared machine), the best of three tries for cases under a second.
 public struct GrowthBench {
@@ -28,8 +29,8 @@ public struct GrowthBench {
     }
 
     /// The cases by name, in the order they are printed.
-    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "similar documents",
-                                   "similar documents + dedup", "stdin record"]
+    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "dated threads",
+                                   "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
     public func run(cases: [String] = GrowthBench.caseNames, report: (Row) -> Void) {
@@ -65,6 +66,8 @@ public struct GrowthBench {
         case "attribute flood": return page(Self.floodPage(attributes: size))
         case "one-line page": return page(Self.oneLinePage(elements: size))
         case "author flood": return page(Self.authorFloodPage(authors: size))
+        case "record lists": return page(Self.recordListsPage(records: size))
+        case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
@@ -102,6 +105,28 @@ public struct GrowthBench {
         numberedPage(opening: "<html><head><title>Authors</title>", count: authors,
                      piece: { "<meta name=\"citation_author\" content=\"Author\($0) Name\($0)\">" },
                      beforeStory: "</head><body>", closing: "</body></html>")
+    }
+
+    /// The story, then `records` dated records in lists of three after it: each list asks how much
+    /// story comes before and after it (`RecordList`), which once summed the page again per list.
+    public static func recordListsPage(records: Int) -> [UInt8] {
+        let record = "<div><time datetime=\"2019-11-19T06:34:00Z\">Nov 19</time><p>A reader wrote that the water came up to the door of the house on Monday night.</p></div>"
+        let list = "<div>" + String(repeating: record, count: 3) + "</div>"
+        var html = Array("<html><head><title>Records</title></head><body><div>".utf8)
+        html.append(contentsOf: (story + story + story).utf8)
+        for _ in 0..<max(1, records / 3) { html.append(contentsOf: list.utf8) }
+        html.append(contentsOf: "</div></body></html>".utf8)
+        return html
+    }
+
+    /// A text dump: the story, then `entries` dated comment entries in threads of three, each thread
+    /// apart from the next: each thread's opening asked for the best run before it, once a pass over the dump.
+    public static func datedThreadsDump(entries: Int) -> [UInt8] {
+        var text = String(repeating: "The council voted on Tuesday to build a new sea wall along the harbour, after the storms of last winter flooded the lower town twice in one month.\n\n", count: 4)
+        let entry = "reader says:\n\nNovember 19, 2019 at 6:34 am\n\nI have lived here for forty years and never saw the water this high.\n\n"
+        let apart = String(repeating: "Share\n\n", count: 7)
+        for _ in 0..<max(1, entries / 3) { text += String(repeating: entry, count: 3) + apart }
+        return Array(text.utf8)
     }
 
     /// A page whose body is `piece` `times` over, then the story.
@@ -146,8 +171,8 @@ public struct GrowthBench {
     in the spring and take two years, the council's engineer said, and the road along the front will stay open.</p>
     """
 
-    private func page(_ html: [UInt8]) -> (seconds: Double, outcome: String) {
-        let document = Document(source: "growth.html", raw: html, format: .html)
+    private func page(_ html: [UInt8], format: InputFormat = .html) -> (seconds: Double, outcome: String) {
+        let document = Document(source: format == .html ? "growth.html" : "growth.txt", raw: html, format: format)
         var result: Result<Document, Rejection>?
         let seconds = Self.cpuTime { result = pipeline.process(document) }
         switch result {

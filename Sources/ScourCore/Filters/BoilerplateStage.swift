@@ -112,9 +112,9 @@ public struct BoilerplateStage: Stage {
             })
             // A thread's dated lines are entries' headers, not content; its first one opens the comments.
             let threads = DatedThread.threads(dated: verdicts.map { verdict in
-                // A date needs a digit: most short lines (menus, buttons) have none and skip the parser.
+                // The time first: most short lines (menus, buttons) have none and skip the date parser.
                 !verdict.isProse && verdict.features.words <= DatedThread.maximumWords
-                    && document.blocks[verdict.index].text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                    && DateParser.showsTime(document.blocks[verdict.index].text)
                     && dates.firstDate(in: document.blocks[verdict.index].text) != nil
             })
             let openings = Set(threads.compactMap(\.first))

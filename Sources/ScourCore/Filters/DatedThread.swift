@@ -1,8 +1,10 @@
 /// Where a text dump's comment thread (or a list of other dated stories) opens, found by its
-/// shape rather than its words: short lines that each carry a date ("November 19, 2019 at 6:34
-/// am"), three or more, each a few lines from the next with other text between (the comment, the
-/// teaser). An article prints its own date once; a thread prints one per entry. Any language
-/// whose dates the parser reads is covered, with no phrase list.
+/// shape rather than its words: short lines that each carry a date and a time of day ("November
+/// 19, 2019 at 6:34 am"), three or more, each a few lines from the next with other text between
+/// (the comment, the teaser). An article prints its own date once; a thread stamps each entry.
+/// A programme or a timeline in the story lists days without times, or a date and its text on
+/// one line, and is no thread. Any language whose dates the parser reads is covered, with no
+/// phrase list.
 enum DatedThread {
     /// Dated lines that make a thread.
     static let minimumEntries = 3
@@ -20,7 +22,10 @@ enum DatedThread {
             // Lines side by side ("Posted …", "Updated …") are one entry's.
             var entries = 0
             var previous = -2
-            for position in current where position != previous + 1 { entries += 1; previous = position }
+            for position in current {
+                if position != previous + 1 { entries += 1 }
+                previous = position
+            }
             if entries >= minimumEntries { threads.append(current) }
         }
         for position in dated.indices where dated[position] {

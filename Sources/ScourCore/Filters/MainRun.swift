@@ -100,8 +100,13 @@ struct MainRun {
     /// comments however long it runs: its shape, not one phrase, says what it is.
     func commentsOpening(_ scores: [Double]) -> Int? {
         let phrase = firstAfterArticle(scores) { $0.startsComments }
-        for position in 0..<(phrase ?? items.count) where items[position].opensThread {
-            if runScore(scores, in: 0..<position) >= minScoreBeforeComments { return position }
+        // The best run before each position, carried along (as `bestRun` finds it): one pass, however many threads.
+        var best = 0.0, sum = 0.0
+        for position in 0..<(phrase ?? items.count) {
+            if items[position].opensThread, best >= minScoreBeforeComments { return position }
+            if items[position].endsArticle { sum = 0; continue }
+            sum = max(sum, 0) + scores[position]
+            best = max(best, sum)
         }
         return phrase
     }

@@ -280,6 +280,18 @@ public struct DateParser: Sendable {
         return nil
     }
 
+    /// Holds a time of day ("8:19", "20:05", "6:34 am"): a digit, a colon and two digits.
+    static func showsTime(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ":") {
+                if bytes[index - 1] &- 0x30 < 10, bytes[index + 1] &- 0x30 < 10, bytes[index + 2] &- 0x30 < 10 { return true }
+            }
+            return false
+        }
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

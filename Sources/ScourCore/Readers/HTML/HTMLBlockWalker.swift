@@ -134,7 +134,9 @@ struct HTMLBlockWalker {
     /// Returns whether to walk into the element (and call `exit` for it).
     private mutating func enter(_ node: HTMLNode) -> Bool {
         let tag = node.tag
-        if tag == .textarea { containers[containerStack.last ?? 0].holdsTextArea = true }
+        if tag == .textarea, !ElementAttributes(node, wantsHref: false, tokens: &rawTokens).hidden {
+            containers[containerStack.last ?? 0].holdsTextArea = true
+        }
         // The fallback walk reads `<noscript>` too: a script-built page may print its article only there.
         if tag.isNeverContent, applySkips || tag != .noscript { return false }
         let attributes = ElementAttributes(node, wantsHref: tag == .a, tokens: &rawTokens)

@@ -251,7 +251,7 @@ struct MainContentSelector {
                       included: &included, reasons: &reasons)
         RecordList().apply(blocks: blocks, containers: containers, chosen: best, insideChosen: insideChosen,
                            good: good, included: &included, reasons: &reasons)
-        ReplyForm().apply(containers: containers, chosen: best, insideChosen: insideChosen, goodIn: scored.goodIn,
+        ReplyForm().apply(containers: containers, chosen: best, insideChosen: insideChosen, good: good, goodIn: scored.goodIn,
                           chosenStory: chosenGood, included: &included, reasons: &reasons)
         byLines.apply(blocks: blocks, included: &included, reasons: &reasons)
         var story = 0.0

@@ -1,20 +1,24 @@
-/// Post-selection step: inside the chosen main content, a list of sibling records after the story
-/// is other texts, not more of this one, when each record carries its own `<time>` (a comment
-/// thread, answers, dated stories) or opens with a heading that is a link (a list of other stories
-/// with their summaries). The evidence is the page's structure, not its class names: a page
-/// whose class words say nothing, or say it in words no list holds, still gives each comment its
-/// own date and each teaser its own link. A list that is the chosen container itself, or that
-/// holds the story from its start (a live blog's entries), stays.
+/// Post-selection step: inside the chosen main content, a list of sibling records that ends the
+/// story is other texts, not more of this one, when each record carries its own `<time>` (a
+/// comment thread, answers, dated stories) or opens with a heading that links to another page (a
+/// list of other stories with their summaries). The evidence is the page's structure, not its
+/// class names: a page whose class words say nothing, or say it in words no list holds, still
+/// gives each comment its own date and each teaser its own link. The list must follow story text
+/// and be followed by little: a timeline or a set of sections inside the story has the story
+/// after it. Records are short: a live blog's or a guide's long entries are the story.
 struct RecordList {
     /// Records that make a list: fewer is an aside or two, not a list.
     static let minimumRecords = 3
     /// Share of the list's children that must be records of one kind.
     static let recordShare = 0.6
-    /// Story characters (the selection's good weight) the chosen container must hold before the
-    /// list for the list to follow a story rather than be it.
+    /// Story characters (the selection's good weight) the chosen container must hold before the list.
     static let storyBefore = 400.0
-    /// A teaser record is short: its heading is among its first blocks, and it holds few of them.
-    static let teaserMaxBlocks = 6
+    /// Story after the list, as a share of the story before it, above which the list is inside the story.
+    static let storyAfterShare = 0.25
+    /// Story characters a record holds on average at most: comments and teasers are short.
+    static let maxRecordStory = 400.0
+    /// A teaser record's heading is among its first blocks.
+    static let teaserHeadingBlocks = 3
 
     func apply(blocks: [WalkedBlock], containers: [ContentContainer], chosen: Int, insideChosen: [Bool],
                good: [Double], included: inout [Bool], reasons: inout [String?]) {
@@ -36,15 +40,16 @@ struct RecordList {
             if Self.opensWithLinkHeading(containers[index], blocks) { counts.linkHeaded += 1 }
             children[parent] = counts
         }
+        guard !children.isEmpty else { return }
+        let story = IncludedStory(range: containers[chosen].firstBlock..<containers[chosen].endBlock, included: included, good: good)
         // Outer lists first (a parent's index is below its children's): a list inside a cut one is cut already.
         for (list, counts) in children.sorted(by: { $0.key < $1.key }) {
             let records = max(counts.dated, counts.linkHeaded)
             guard records >= Self.minimumRecords, Double(records) >= Self.recordShare * Double(counts.all) else { continue }
             let range = containers[list].firstBlock..<containers[list].endBlock
             guard range.contains(where: { included[$0] }) else { continue }
-            var before = 0.0
-            for index in containers[chosen].firstBlock..<range.lowerBound where included[index] { before += good[index] }
-            guard before >= Self.storyBefore else { continue }
+            guard story.endsStory(range, minimumBefore: Self.storyBefore, afterShare: Self.storyAfterShare),
+                  story.story(range) <= Self.maxRecordStory * Double(counts.all) else { continue }
             let reason = counts.dated >= counts.linkHeaded ? "dated-record-list" : "teaser-record-list"
             for index in range where included[index] {
                 included[index] = false
@@ -53,12 +58,15 @@ struct RecordList {
         }
     }
 
-    /// A short record whose heading, among its first blocks, is all link.
+    /// A short record whose heading, among its first blocks, is all link to another page (not an
+    /// anchor on this one: "#section-2").
     static func opensWithLinkHeading(_ record: ContentContainer, _ blocks: [WalkedBlock]) -> Bool {
-        guard record.endBlock > record.firstBlock, record.endBlock - record.firstBlock <= teaserMaxBlocks else { return false }
-        for index in record.firstBlock..<record.endBlock where blocks[index].block.kind == .heading {
+        guard record.endBlock > record.firstBlock, record.endBlock - record.firstBlock <= 6 else { return false }
+        for index in record.firstBlock..<min(record.endBlock, record.firstBlock + teaserHeadingBlocks)
+        where blocks[index].block.kind == .heading {
             let walked = blocks[index]
             return walked.characters > 0 && walked.linkCharacters * 10 >= walked.characters * 9
+                && walked.block.links.contains { !$0.target.isEmpty && !$0.target.hasPrefix("#") }
         }
         return false
     }

@@ -15,8 +15,10 @@ extension MetadataContext {
             let text = block.text
             if let title = meta.title, TextKey.letters(title) == TextKey.letters(text) { index += 1; continue }
             if let found = names.byline(cutAtGlue(text)) {
-                // A labelled byline outranks a bare name line above it (a kicker such as "White House").
-                if meta.authors.isEmpty || meta.evidence["authors"]?.rule == "name-line" {
+                // A labelled byline naming people outranks a bare name line above it (a kicker such as
+                // "White House"); "By Harbour News Staff" does not.
+                let people = !found.isEmpty && found.allSatisfy(isPersonName)
+                if meta.authors.isEmpty || (meta.evidence["authors"]?.rule == "name-line" && people) {
                     meta.authors = found; set("authors", rule: "byline", block: index)
                 }
                 if meta.date == nil, let date = shownDate(in: text) { meta.date = date.iso; set("date", rule: "byline-date", block: index) }

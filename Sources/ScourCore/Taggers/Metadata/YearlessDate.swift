@@ -9,6 +9,8 @@ extension MetadataContext {
         guard meta.date == nil else { return }
         // The year is looked for only once a line shows a day: most pages without a date show none.
         var knownYear: (year: Int, source: String, latest: String)??
+        // The lines near the first paragraph, nearest first (a text dump's header; a teaser's time
+        // stamp further up loses to it).
         for first in proseAnchors() {
             for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.yearlessLineWords {
                 guard let (month, day) = shownDay(in: document.blocks[index].text) else { continue }
@@ -30,31 +32,35 @@ extension MetadataContext {
     /// Words a line showing a day may have: a date line, not a sentence.
     static let yearlessLineWords = 12
 
-    /// The month and day a date line shows without a year. It must read as a date line (a time
-    /// "8:19" or a date label beside the day: "May 5 tips" is no date); of its parts ("Updated …;
-    /// Posted …"), a publication label's wins over an update's, which is read only when alone.
+    /// The month and day a date line shows without a year. A part of the line ("Updated …;
+    /// Posted …") is read when the day opens it, after a date label if any ("Posted Nov 18",
+    /// "Nov 18, 8:19 PM"), and it shows a time or has the label: "May 5 tips" and "Road closed
+    /// after collapse Nov 17, 6:02 PM" are no date lines. A publication label's day wins over an
+    /// update's, which is read only when alone.
     func shownDay(in text: String) -> (month: Int, day: Int)? {
         let parts = text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }
         var updated: (month: Int, day: Int)?
         for part in parts {
             let lower = part.lowercased()
-            let labelled = stage.words.dateLabels.contains { lower.hasPrefix($0) }
-            let update = stage.words.modifiedLabels.contains { lower.hasPrefix($0) }
-            guard labelled || update || Self.showsTime(part), let found = stage.dates.firstMonthDay(in: part) else { continue }
-            if update { updated = updated ?? found; continue }
+            let published = Self.label(of: lower, among: stage.words.dateLabels)
+            let update = Self.label(of: lower, among: stage.words.modifiedLabels)
+            let rest = lower.dropFirst((published ?? update)?.count ?? 0).drop(while: { $0 == " " || $0 == ":" })
+            // The day opens what follows the label: a month's name or the day's number.
+            let first = rest.prefix(while: { $0.isLetter || $0.isNumber })
+            guard stage.dates.months[String(first)] != nil || (first.count <= 2 && first.allSatisfy(\.isNumber) && !first.isEmpty),
+                  published != nil || update != nil || DateParser.showsTime(part),
+                  let found = stage.dates.firstMonthDay(in: String(rest)) else { continue }
+            if update != nil, published == nil { updated = updated ?? found; continue }
             return found
         }
         return updated
     }
 
-    /// Holds a time of day ("8:19", "20:05").
-    static func showsTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 4 else { return false }
-        for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ":") {
-            if bytes[index - 1] &- 0x30 < 10, bytes[index + 1] &- 0x30 < 10, bytes[index + 2] &- 0x30 < 10 { return true }
-        }
-        return false
+    /// The longest label that opens `lower` as a whole word (a space, a colon or the end after it).
+    static func label(of lower: String, among labels: [String]) -> String? {
+        labels.filter { label in
+            lower.hasPrefix(label) && lower.dropFirst(label.count).first.map { $0 == " " || $0 == ":" } ?? true
+        }.max { $0.count < $1.count }
     }
 
     /// Starts (after spaces) with "©", "(c)" or "copyright" in any case; read on the bytes, no copy.
@@ -78,6 +84,7 @@ extension MetadataContext {
             return (Int(day.prefix(4)) ?? 0, "capture-year", day)
         }
         let latestYear = Int(stage.latestDate.prefix(4)) ?? 9999
+        guard latestYear >= 1995 else { return nil }
         for block in document.blocks.reversed() where block.text.utf8.count <= 300 && Self.opensWithCopyright(block.text) {
             let years = block.text.split(whereSeparator: { !$0.isNumber }).compactMap { part -> Int? in
                 guard part.count == 4, let year = Int(part), (1995...latestYear).contains(year) else { return nil }
