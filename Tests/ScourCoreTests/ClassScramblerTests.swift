@@ -31,6 +31,13 @@ final class ClassScramblerTests: XCTestCase {
         XCTAssertEqual(out, script + #"<div id="\#(a)"class="\#(comments)"><p>It's</p></div>"#)
     }
 
+    func testACommentIsCopiedWholeAndASlashSeparatesAttributes() {
+        let comment = "<!-- <style> -->"
+        let kw = String(decoding: ClassScrambler.token(for: Array("kw".utf8)), as: UTF8.self)
+        XCTAssertEqual(scramble(comment + #"<p class="kw">x</p><div/class="kw">"#), comment + #"<p class="\#(kw)">x</p><div/class="\#(kw)">"#)
+        XCTAssertEqual(scramble(#"<p title="never closed"#), #"<p title="never closed"#, "an unclosed quote ends with the file")
+    }
+
     /// A page whose comments only a class word marks keeps them under the probe: the bench figure
     /// falls, which is what the probe is for.
     func testTheBenchProbeHidesTheClassWordsFromTheReader() throws {

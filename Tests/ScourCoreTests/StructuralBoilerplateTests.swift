@@ -140,4 +140,17 @@ final class StructuralBoilerplateTests: XCTestCase {
         let result = try select("<div class=\"x0\">\(storyHTML)<div class=\"x2\">\(sections)</div></div>")
         XCTAssertTrue(result.included.contains(remarks[3]))
     }
+
+    func testTeasersAboveADatedThreadBothGo() throws {
+        // Story, then other stories, then the comments: the teaser list ends the story too, since
+        // all that follows it is a list cut already.
+        let teasers = remarks.enumerated().map { index, text in
+            "<article class=\"x3\"><a href=\"/s\(index)\"><h3>Other story number \(index)</h3></a><p>\(text)…</p></article>"
+        }.joined()
+        let thread = remarks.enumerated().map { comment($1, day: 19 + $0) }.joined()
+        let result = try select("<div class=\"x0\">\(storyHTML)<div class=\"x2\">\(teasers)</div><ol class=\"x6\">\(thread)</ol></div>")
+        XCTAssertEqual(result.reasons["Other story number 0"], "teaser-record-list")
+        XCTAssertEqual(result.reasons[remarks[0]], "dated-record-list")
+        XCTAssertEqual(result.included, story)
+    }
 }

@@ -29,6 +29,8 @@ final class YearlessDateTests: XCTestCase {
     func testThePublicationPartBeatsTheUpdate() throws {
         XCTAssertEqual(try tag("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM").date, "2019-11-18")
         XCTAssertEqual(try tag("Updated Nov 19, 9:41 AM").date, "2019-11-19", "an update alone is all the page shows")
+        XCTAssertEqual(try tag("Tuesday, Nov 18, 8:19 PM").date, "2019-11-18", "a weekday may come first")
+        XCTAssertEqual(try tag("Posted 18th Nov 2:30").date, "2019-11-18", "a day with its ordinal")
     }
 
     func testTheCaptureYearComesFirst() throws {

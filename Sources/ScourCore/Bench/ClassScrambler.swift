@@ -9,6 +9,13 @@ public enum ClassScrambler {
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var index = 0
         while index < bytes.count {
+            // A comment is copied whole: a "<style>" inside it opens nothing.
+            if bytes[index] == UInt8(ascii: "<"), bytes[index...].starts(with: commentOpen) {
+                let end = find(commentClose, in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
+                out.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
             // A tag opens with "<" and a letter; "<" before anything else is text.
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
                 out.append(bytes[index])
@@ -30,7 +37,7 @@ public enum ClassScrambler {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ">") { out.append(byte); return index + 1 }
-            if isSpace(byte), let valueStart = classOrIDValue(bytes, after: index) {
+            if isSpace(byte) || byte == UInt8(ascii: "/"), let valueStart = classOrIDValue(bytes, after: index) {
                 out.append(contentsOf: bytes[index..<valueStart])
                 index = scrambleValue(bytes, from: valueStart, into: &out)
                 index = scrambleAdjacent(bytes, from: index, into: &out)
@@ -44,7 +51,7 @@ public enum ClassScrambler {
                     let quote = bytes[index]
                     let end = bytes[(index + 1)...].firstIndex(of: quote) ?? bytes.count
                     out.append(contentsOf: bytes[index..<min(end + 1, bytes.count)])
-                    index = scrambleAdjacent(bytes, from: end + 1, into: &out)
+                    index = scrambleAdjacent(bytes, from: min(end + 1, bytes.count), into: &out)
                 }
                 continue
             }
@@ -153,6 +160,20 @@ public enum ClassScrambler {
             hash /= 10
         }
         return [UInt8(ascii: "x")] + digits
+    }
+
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+
+    /// Where `needle` first occurs in `bytes` at or after `start`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start + needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }

@@ -3,8 +3,9 @@
 /// 19, 2019 at 6:34 am"), three or more, each a few lines from the next with other text between
 /// (the comment, the teaser). An article prints its own date once; a thread stamps each entry.
 /// A programme or a timeline in the story lists days without times, or a date and its text on
-/// one line, and is no thread. Any language whose dates the parser reads is covered, with no
-/// phrase list.
+/// one line, and is no thread. The time must be written with a colon ("6:34", "18:30"): stamps
+/// such as "18.30 Uhr", "14h30" or a date alone do not open a thread. No phrase list is read, so
+/// any language whose dates the parser reads and whose times have a colon is covered.
 enum DatedThread {
     /// Dated lines that make a thread.
     static let minimumEntries = 3

@@ -21,6 +21,8 @@ public struct MetadataStage: Stage {
     let dates: DateParser
     /// "5 days ago" and its kin (`relative` in dates.json), read against a capture time.
     let relativeForms: [DateWords.RelativeForm]
+    /// Weekday names, lowercased (a shown day may follow one: "Tuesday, Nov 18").
+    let weekdays: Set<String>
     /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
     let swappedDates: DateParser
     let language: LanguageDetector
@@ -65,6 +67,7 @@ public struct MetadataStage: Stage {
         monthFirstLocales = resources.dateWords.monthFirstLocales
         words = resources.metadataWords
         relativeForms = resources.dateWords.relative
+        weekdays = Set(resources.dateWords.weekdays.map { $0.lowercased() })
         dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)

@@ -20,13 +20,13 @@ struct IncludedStory {
         return prefix[upper - range.lowerBound] - prefix[lower - range.lowerBound]
     }
 
-    func before(_ part: Range<Int>) -> Double { story(range.lowerBound..<part.lowerBound) }
-    func after(_ part: Range<Int>) -> Double { story(part.upperBound..<range.upperBound) }
+    func before(_ part: Range<Int>) -> Double { story(range.lowerBound..<max(range.lowerBound, part.lowerBound)) }
+    func after(_ part: Range<Int>) -> Double { story(min(range.upperBound, part.upperBound)..<range.upperBound) }
 
     /// The part follows the story and ends it: `minimumBefore` of story before it, and after it at
-    /// most `afterShare` of what came before.
-    func endsStory(_ part: Range<Int>, minimumBefore: Double, afterShare: Double) -> Bool {
+    /// most `afterShare` of what came before (less `alreadyCut`: story after it that is gone).
+    func endsStory(_ part: Range<Int>, minimumBefore: Double, afterShare: Double, alreadyCut: Double = 0) -> Bool {
         let before = before(part)
-        return before >= minimumBefore && after(part) <= afterShare * before
+        return before >= minimumBefore && after(part) - alreadyCut <= afterShare * before
     }
 }

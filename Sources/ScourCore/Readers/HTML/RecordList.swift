@@ -42,19 +42,39 @@ struct RecordList {
         }
         guard !children.isEmpty else { return }
         let story = IncludedStory(range: containers[chosen].firstBlock..<containers[chosen].endBlock, included: included, good: good)
-        // Outer lists first (a parent's index is below its children's): a list inside a cut one is cut already.
-        for (list, counts) in children.sorted(by: { $0.key < $1.key }) {
+        // The last list first: a list followed only by lists cut already (teasers above the comments)
+        // ends the story too. Cut lists are kept in the order met (starts falling) with their story
+        // summed, so the story cut after a list's end is one binary search away.
+        var cutStarts: [Int] = [], cutStory: [Double] = [0]
+        func storyCut(from end: Int) -> Double {
+            // `cutStarts` falls: the lists starting at or after `end` are a prefix of it.
+            var low = 0, high = cutStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cutStarts[middle] >= end { low = middle + 1 } else { high = middle }
+            }
+            return cutStory[low]
+        }
+        let lists = children.filter { _, counts in
             let records = max(counts.dated, counts.linkHeaded)
-            guard records >= Self.minimumRecords, Double(records) >= Self.recordShare * Double(counts.all) else { continue }
+            return records >= Self.minimumRecords && Double(records) >= Self.recordShare * Double(counts.all)
+        }.sorted { containers[$0.key].firstBlock != containers[$1.key].firstBlock
+            ? containers[$0.key].firstBlock > containers[$1.key].firstBlock : $0.key > $1.key }
+        for (list, counts) in lists {
             let range = containers[list].firstBlock..<containers[list].endBlock
             guard range.contains(where: { included[$0] }) else { continue }
-            guard story.endsStory(range, minimumBefore: Self.storyBefore, afterShare: Self.storyAfterShare),
+            guard story.endsStory(range, minimumBefore: Self.storyBefore, afterShare: Self.storyAfterShare,
+                                  alreadyCut: storyCut(from: range.upperBound)),
                   story.story(range) <= Self.maxRecordStory * Double(counts.all) else { continue }
             let reason = counts.dated >= counts.linkHeaded ? "dated-record-list" : "teaser-record-list"
             for index in range where included[index] {
                 included[index] = false
                 reasons[index] = reason
             }
+            // Lists inside this one that were cut first are in its story already: counted once.
+            let inside = storyCut(from: range.lowerBound) - storyCut(from: range.upperBound)
+            cutStarts.append(range.lowerBound)
+            cutStory.append(cutStory[cutStory.count - 1] + story.story(range) - inside)
         }
     }
 
@@ -66,7 +86,7 @@ struct RecordList {
         where blocks[index].block.kind == .heading {
             let walked = blocks[index]
             return walked.characters > 0 && walked.linkCharacters * 10 >= walked.characters * 9
-                && walked.block.links.contains { !$0.target.isEmpty && !$0.target.hasPrefix("#") }
+                && walked.block.links.contains { !$0.target.isEmpty && !$0.target.hasPrefix("#") && !$0.target.lowercased().hasPrefix("javascript:") }
         }
         return false
     }

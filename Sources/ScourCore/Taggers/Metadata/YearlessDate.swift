@@ -44,12 +44,29 @@ extension MetadataContext {
             let lower = part.lowercased()
             let published = Self.label(of: lower, among: stage.words.dateLabels)
             let update = Self.label(of: lower, among: stage.words.modifiedLabels)
-            let rest = lower.dropFirst((published ?? update)?.count ?? 0).drop(while: { $0 == " " || $0 == ":" })
-            // The day opens what follows the label: a month's name or the day's number.
+            var rest = lower.dropFirst((published ?? update)?.count ?? 0).drop(while: { $0 == " " || $0 == ":" })
+            // The day opens what follows the label, after a weekday if any ("Tuesday, Nov 18"): a
+            // month's name or the day's number ("18", "18th").
+            let weekday = rest.prefix(while: \.isLetter)
+            if !weekday.isEmpty, stage.weekdays.contains(String(weekday)) {
+                rest = rest.dropFirst(weekday.count).drop(while: { $0 == " " || $0 == "," || $0 == "." })
+            }
             let first = rest.prefix(while: { $0.isLetter || $0.isNumber })
-            guard stage.dates.months[String(first)] != nil || (first.count <= 2 && first.allSatisfy(\.isNumber) && !first.isEmpty),
-                  published != nil || update != nil || DateParser.showsTime(part),
-                  let found = stage.dates.firstMonthDay(in: String(rest)) else { continue }
+            let digits = first.prefix(while: \.isNumber)
+            let ordinal = first.dropFirst(digits.count)
+            guard published != nil || update != nil || DateParser.showsTime(part) else { continue }
+            let found: (month: Int, day: Int)
+            if stage.dates.months[String(first)] != nil, let monthFirst = stage.dates.firstMonthDay(in: String(rest)) {
+                found = monthFirst
+            } else if (1...2).contains(digits.count), ["", "st", "nd", "rd", "th", "."].contains(String(ordinal)),
+                      let day = Int(digits), (1...31).contains(day) {
+                // The day first ("18th Nov", "18. November"): the month is the next word, never the hour after it.
+                let after = rest.dropFirst(first.count).drop(while: { $0 == " " || $0 == "." })
+                guard let month = stage.dates.months[String(after.prefix(while: \.isLetter))] else { continue }
+                found = (month, day)
+            } else {
+                continue
+            }
             if update != nil, published == nil { updated = updated ?? found; continue }
             return found
         }
