@@ -17,8 +17,9 @@ struct RecordList {
     static let storyAfterShare = 0.25
     /// Story characters a record holds on average at most: comments and teasers are short.
     static let maxRecordStory = 400.0
-    /// A teaser record's heading is among its first blocks.
+    /// A teaser record's heading is among its first blocks, and it holds few blocks.
     static let teaserHeadingBlocks = 3
+    static let teaserMaxBlocks = 6
 
     func apply(blocks: [WalkedBlock], containers: [ContentContainer], chosen: Int, insideChosen: [Bool],
                good: [Double], included: inout [Bool], reasons: inout [String?]) {
@@ -81,7 +82,7 @@ struct RecordList {
     /// A short record whose heading, among its first blocks, is all link to another page (not an
     /// anchor on this one: "#section-2").
     static func opensWithLinkHeading(_ record: ContentContainer, _ blocks: [WalkedBlock]) -> Bool {
-        guard record.endBlock > record.firstBlock, record.endBlock - record.firstBlock <= 6 else { return false }
+        guard record.endBlock > record.firstBlock, record.endBlock - record.firstBlock <= teaserMaxBlocks else { return false }
         for index in record.firstBlock..<min(record.endBlock, record.firstBlock + teaserHeadingBlocks)
         where blocks[index].block.kind == .heading {
             let walked = blocks[index]

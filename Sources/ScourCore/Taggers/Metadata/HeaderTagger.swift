@@ -59,8 +59,16 @@ extension MetadataContext {
         let after = document.blocks[(index + 1)...].firstIndex(where: \.isKept)
         return [before, after].contains { neighbour in
             guard let neighbour else { return false }
-            return features(neighbour).words <= 12 && shownDate(in: document.blocks[neighbour].text) != nil
+            return isShortDateLine(neighbour)
         }
+    }
+
+    /// Words a date line may have: more is a sentence that mentions a date.
+    static let dateLineWords = 12
+
+    /// A short line that shows a date: a header's date line, not a sentence that mentions one.
+    func isShortDateLine(_ index: Int) -> Bool {
+        features(index).words <= Self.dateLineWords && shownDate(in: document.blocks[index].text) != nil
     }
 
     /// The kept block right before `index` when it is a byline label alone ("By", "Von:"): text dumps
@@ -77,7 +85,7 @@ extension MetadataContext {
         // Only a title above the body has a header above it: one found further down is a repeat.
         guard firstProse.map({ titleIndex < $0 }) ?? true,
               let index = document.blocks[..<titleIndex].lastIndex(where: \.isKept), index != firstProse,
-              document.blocks[index].kind != .heading, features(index).words <= 12 else { return }
+              document.blocks[index].kind != .heading, features(index).words <= Self.dateLineWords else { return }
         if tagDateLine(index) { consume(index, rule: "dateline") }
     }
 
@@ -88,7 +96,7 @@ extension MetadataContext {
         let feature = features(index)
         let lower = text.lowercased()
         let labelled = (stage.words.dateLabels + stage.words.modifiedLabels).contains { lower.hasPrefix($0) }
-        guard labelled || feature.words <= 12 || found.offset == 0 else { return false }
+        guard labelled || feature.words <= Self.dateLineWords || found.offset == 0 else { return false }
         if meta.date == nil {
             meta.date = found.iso
             set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
@@ -211,7 +219,7 @@ extension MetadataContext {
     }
 
     private mutating func tagNearbyDateLine(around first: Int) {
-        for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= 12 {
+        for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.dateLineWords {
             // The line stays for the boilerplate stage: taking it out here would join the run above
             // it (a caption, a teaser) to the article's. So near the article's start it is its header
             // line, and a name beside its date names the author ("Associated Press November 19, 2019");

@@ -144,9 +144,7 @@ extension MetadataContext {
 
     /// A byline or a short dated line: what sits under a headline.
     func isHeaderGroupLine(_ index: Int) -> Bool {
-        let text = document.blocks[index].text
-        if names.byline(text) != nil { return true }
-        return features(index).words <= 12 && stage.dates.firstDate(in: text) != nil
+        names.byline(document.blocks[index].text) != nil || isShortDateLine(index)
     }
 
     /// A header's other lines: a byline even when its names do not parse ("By Megan Rowe meganr@…"),

@@ -12,15 +12,15 @@ extension MetadataContext {
         // The lines near the first paragraph, nearest first (a text dump's header; a teaser's time
         // stamp further up loses to it).
         for first in proseAnchors() {
-            for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.yearlessLineWords {
+            for index in nearbyIndices(first) where document.blocks[index].isKept && features(index).words <= Self.dateLineWords {
                 guard let (month, day) = shownDay(in: document.blocks[index].text) else { continue }
                 if knownYear == nil { knownYear = .some(yearForShownDay()) }
                 guard let (shownYear, source, latest) = knownYear ?? nil else { return }
                 // A day past the capture ("Dec 30" captured on January 2nd) is the year before's.
                 var year = shownYear
-                if Self.iso(year, month, day) > latest { year -= 1 }
+                if DateParser.Found(year: year, month: month, day: day, offset: 0).iso > latest { year -= 1 }
                 guard day <= DateParser.daysIn(month: month, year: year) else { continue }
-                let iso = Self.iso(year, month, day)
+                let iso = DateParser.Found(year: year, month: month, day: day, offset: 0).iso
                 guard iso <= latest else { continue }
                 meta.date = iso
                 set("date", rule: "shown-day+\(source)", block: index)
@@ -28,9 +28,6 @@ extension MetadataContext {
             }
         }
     }
-
-    /// Words a line showing a day may have: a date line, not a sentence.
-    static let yearlessLineWords = 12
 
     /// The month and day a date line shows without a year. A part of the line ("Updated …;
     /// Posted …") is read when the day opens it, after a date label if any ("Posted Nov 18",
@@ -83,14 +80,11 @@ extension MetadataContext {
     /// Starts (after spaces) with "©", "(c)" or "copyright" in any case; read on the bytes, no copy.
     static func opensWithCopyright(_ text: String) -> Bool {
         let bytes = text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 })
-        if bytes.starts(with: [0xC2, 0xA9]) { return true }
-        func opens(_ word: String) -> Bool {
-            bytes.count >= word.utf8.count && zip(bytes, word.utf8).allSatisfy { $0 | 0x20 == $1 }
-        }
-        return opens("(c)") || opens("copyright")
+        return bytes.starts(with: OutletBytes.copyrightSign) || ASCIIText.hasLoweredPrefix(bytes, Self.openParenC)
+            || ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes)
     }
 
-    static func iso(_ year: Int, _ month: Int, _ day: Int) -> String { String(format: "%04d-%02d-%02d", year, month, day) }
+    static let openParenC = Array("(c)".utf8)
 
     /// The year a shown day belongs to: the capture's, else the latest year of a copyright line;
     /// with the latest day it may be (the capture's, else the stage's latest date).
