@@ -12,21 +12,8 @@ final class MainContentSelectorTests: XCTestCase {
         "Residents who had sandbagged their doors on Monday night said the water stopped a few metres short of the road, where it had flooded twice before.",
     ]
 
-    /// The included blocks' texts and, for the rest, text → reason.
     func select(_ body: String, descriptions: [String] = []) throws -> (included: [String], reasons: [String: String], story: Double) {
-        let walker = try TestSupport.walk(TestSupport.htmlPage(body))
-        let selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
-        var included: [String] = []
-        var reasons: [String: String] = [:]
-        for (index, walked) in walker.blocks.enumerated() {
-            if selection.included[index] {
-                XCTAssertNil(selection.reasons[index], "an included block has no reason to be left out")
-                included.append(walked.block.text)
-            } else {
-                reasons[walked.block.text] = try XCTUnwrap(selection.reasons[index], "every left-out block says why")
-            }
-        }
-        return (included, reasons, selection.storyCharacters)
+        try TestSupport.selectContent(body, selector: selector, descriptions: descriptions)
     }
 
     func testTheArticleIsChosenAndMarkedRegionsAroundItSayWhichMark() throws {

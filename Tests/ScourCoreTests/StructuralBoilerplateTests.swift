@@ -22,16 +22,8 @@ final class StructuralBoilerplateTests: XCTestCase {
 
     /// Included texts, and text → reason for the rest.
     func select(_ body: String) throws -> (included: [String], reasons: [String: String]) {
-        let walker = try TestSupport.walk(TestSupport.htmlPage(body))
-        let selection = selector.select(blocks: walker.blocks, containers: walker.containers)
-        var included: [String] = []
-        var reasons: [String: String] = [:]
-        for (index, walked) in walker.blocks.enumerated() {
-            if selection.included[index] { included.append(walked.block.text) } else {
-                reasons[walked.block.text] = selection.reasons[index] ?? "?"
-            }
-        }
-        return (included, reasons)
+        let result = try TestSupport.selectContent(body, selector: selector)
+        return (result.included, result.reasons)
     }
 
     var storyHTML: String { "<div class=\"x1\">" + story.map { "<p>\($0)</p>" }.joined() + "</div>" }

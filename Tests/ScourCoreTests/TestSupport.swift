@@ -4,6 +4,25 @@ import XCTest
 
 /// Paths and shared objects for tests; the repo root is found from this file's location.
 enum TestSupport {
+    /// The main-content selection of an HTML body: the included blocks' texts and, for the rest,
+    /// text → reason (every left-out block must say why, no included one may).
+    static func selectContent(_ body: String, selector: MainContentSelector, descriptions: [String] = []) throws
+        -> (included: [String], reasons: [String: String], story: Double) {
+        let walker = try walk(htmlPage(body))
+        let selection = selector.select(blocks: walker.blocks, containers: walker.containers, descriptions: descriptions)
+        var included: [String] = []
+        var reasons: [String: String] = [:]
+        for (index, walked) in walker.blocks.enumerated() {
+            if selection.included[index] {
+                XCTAssertNil(selection.reasons[index], "an included block has no reason to be left out")
+                included.append(walked.block.text)
+            } else {
+                reasons[walked.block.text] = try XCTUnwrap(selection.reasons[index], "every left-out block says why")
+            }
+        }
+        return (included, reasons, selection.storyCharacters)
+    }
+
     static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
