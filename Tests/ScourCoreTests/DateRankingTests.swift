@@ -57,6 +57,46 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(MetadataContext.dayBefore("2021-01-01"), "2020-12-31")
     }
 
+    /// The same header without classes: the `<time>` texts say which is the update ("Updated …")
+    /// and which the publication ("Posted …"), as a label before the element would.
+    func testATimeTextSaysItsOwnRole() throws {
+        let utc = #"<meta property="article:published_time" content="2019-11-19T01:19:34.819Z">"#
+        let header = """
+        <div><span><time datetime="2019-11-19T14:41:32.524Z">Updated Nov 19, 9:41 AM;</time></span>
+        <span><time datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM</time></span></div>
+        """
+        XCTAssertEqual(cleaned(utc, header)?.date, "2019-11-18")
+    }
+
+    /// "Nov 19, 2019, 10:31 pm CST" under the headline and "2019-11-20T04:31:13-06:00" in JSON-LD:
+    /// one instant in two zones (the data's offset is wrong). The clocks six hours apart decide for
+    /// the day the page shows; clocks that no zone offset joins, or a shown day that agrees, decide nothing.
+    func testAShownClockOneZoneAwayNamesThePagesDay() throws {
+        let data = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T04:31:13-06:00"}</script>"#
+        func header(_ shown: String) -> String {
+            #"<div><span><a href="/author/chris/">Chris Davies</a></span> - <span>\#(shown)</span></div>"#
+        }
+        let shifted = try XCTUnwrap(cleaned(data, header("Nov 19, 2019, 10:31 pm CST")))
+        XCTAssertEqual(shifted.date, "2019-11-19")
+        XCTAssertEqual(shifted.evidence["date"]?.rule.hasSuffix(":shown-clock"), true)
+        XCTAssertEqual(cleaned(data, header("Nov 19, 2019, 10:17 pm CST"))?.date, "2019-11-20")
+        XCTAssertEqual(cleaned(data, header("Nov 19, 2019, 8:31 am"))?.date, "2019-11-20")
+        // The data's clock later than the page's on the day after ("Nov 21, 1:00 am" local, east of the data's zone).
+        let east = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T20:00:00Z"}</script>"#
+        XCTAssertEqual(cleaned(east, header("21 November 2019, 01:00"))?.date, "2019-11-21")
+        XCTAssertEqual(ShownClock.minutes(in: "Nov 19, 2019, 10:31 pm CST"), 22 * 60 + 31)
+        XCTAssertEqual(ShownClock.minutes(in: "2019-11-20T04:31:13-06:00"), 4 * 60 + 31)
+        XCTAssertEqual(ShownClock.minutes(in: "12:05 a.m."), 5)
+        XCTAssertEqual(ShownClock.minutes(in: "12:05 PM"), 12 * 60 + 5)
+        XCTAssertNil(ShownClock.minutes(in: "Score 12345:30, 9.30 Uhr"))
+        XCTAssertNil(ShownClock.minutes(in: "at 25:10 or 7:75"))
+        XCTAssertTrue(ShownClock.canBeSameInstant(laterDayMinutes: 4 * 60 + 31, earlierDayMinutes: 22 * 60 + 31))
+        XCTAssertFalse(ShownClock.canBeSameInstant(laterDayMinutes: 10 * 60, earlierDayMinutes: 10 * 60))
+        XCTAssertEqual(MetadataContext.dayAfter("2020-02-28"), "2020-02-29")
+        XCTAssertTrue(DateCandidate.isMachineStamp("2019-11-19T01:19:34.819Z"))
+        XCTAssertFalse(DateCandidate.isMachineStamp("Nov 19, 2019, 10:31 pm"))
+    }
+
     /// "Posted Nov 18, 8:19 PM" in the `<time>` of a UTC timestamp past midnight: the month and day
     /// without a year still name the local day. The "Updated" time beside it takes its role from the
     /// element holding it. A dated line further down (an embedded post's) is no dateline.

@@ -122,6 +122,7 @@ public struct MetadataStage: Stage {
         ("outlet-dateline", { $0.dropOutletDateline() }),
         ("url-date-check", { $0.checkDateAgainstURL() }),
         ("utc-shift-check", { $0.checkDateAgainstUTCShift() }),
+        ("zone-shift-check", { $0.checkDateAgainstShownClock() }),
         ("url-date", { $0.tagDateFromURL() }),
         ("modified-date", { $0.tagModifiedDate() }),
         ("outside-date", { $0.tagOutsideDate() }),

@@ -376,7 +376,8 @@ struct MarkupScan {
             timeCount += 1
             let attribute = node.attribute("datetime")
             let value = attribute ?? node.textContent
-            if attribute != nil, let shown = Self.shortLineText(node) {
+            let shown = attribute == nil ? nil : Self.shortLineText(node)
+            if let shown {
                 add(.shownTime, shown, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             }
             // A bare `<time>` takes its role from the element holding it (`<span class="dateline__updated"><time …>`).
@@ -388,8 +389,9 @@ struct MarkupScan {
             if !role.published, !role.modified { role = says(classWords(parent.node)) }
             let published = node.attribute("pubdate") != nil || role.published
             let modified = role.modified
-            // Without a class that says it, the words printed before the element may ("Aktualizacja:").
-            let label = published || modified ? nil : Self.labelBefore(node)
+            // Without a class that says it, the words printed before the element may ("Aktualizacja:"),
+            // or the element's own text ("Updated Nov 19, 9:41 AM", "Posted Nov 18, 8:19 PM").
+            let label = published || modified ? nil : Self.labelBefore(node) ?? shown
             if modified {
                 add(.modified, value, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             } else if !seenHeadline, isInPageBanner {

@@ -30,10 +30,21 @@ struct DateCandidate: Equatable {
     /// with a UTC timestamp of the day, never alone.
     var isEarlyZoneless = false
 
+    /// Minutes after midnight of the clock time the value holds ("10:31 pm", "…T04:31:13"), if any;
+    /// nil for a shown element's machine timestamp (a `<time datetime>`), which is data, not what the page shows.
+    var clock: Int?
+
     /// "…T04:26:47Z", "… 02:24:00 UTC", "…T02:24:00+00:00": a UTC timestamp whose hour is below 10.
     static func isEarlyUTC(_ value: String) -> Bool {
         guard let zone = zoneAfterEarlyHour(value) else { return false }
         return zone.hasSuffix("Z") || zone.hasSuffix("+00:00") || zone.hasSuffix("+0000") || zone.hasSuffix(" UTC") || zone.hasSuffix(" GMT")
+    }
+
+    /// "2019-11-19T02:24:00Z", "2019-11-19 02:24": a machine timestamp rather than a date written for readers.
+    static func isMachineStamp(_ value: String) -> Bool {
+        let bytes = Array(value.utf8.prefix(11))
+        return bytes.count == 11 && bytes[4] == 0x2D && bytes[7] == 0x2D && (bytes[10] == 0x54 || bytes[10] == 0x20)
+            && bytes[0] &- 0x30 < 10 && bytes[5] &- 0x30 < 10 && bytes[8] &- 0x30 < 10
     }
 
     /// "2019-11-19 02:24:00": an hour below 10 and no zone at all.

@@ -19,7 +19,8 @@ extension MetadataContext {
                                           source: hint.origin.description, isVisible: visible,
                                           isPlacedLine: hint.origin.visibleText?.isPlacedLine == true,
                                           isEarlyUTC: DateCandidate.isEarlyUTC(value),
-                                          isEarlyZoneless: DateCandidate.isEarlyZoneless(value)))
+                                          isEarlyZoneless: DateCandidate.isEarlyZoneless(value),
+                                          clock: visible && DateCandidate.isMachineStamp(value) ? nil : ShownClock.minutes(in: value)))
         }
         // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
         if let url = meta.url.flatMap({ url in
@@ -68,9 +69,14 @@ extension MetadataContext {
     }
 
     /// `YYYY-MM-DD` of the day before (read and written as the capture-time rules do, in UTC).
-    static func dayBefore(_ iso: String) -> String? {
+    static func dayBefore(_ iso: String) -> String? { day(iso, movedBy: -1) }
+
+    /// `YYYY-MM-DD` of the day after.
+    static func dayAfter(_ iso: String) -> String? { day(iso, movedBy: 1) }
+
+    private static func day(_ iso: String, movedBy days: Int) -> String? {
         guard iso.utf8.count == 10, let noon = captureTime(iso + "T12:00:00Z") else { return nil }
-        return MetadataStage.isoDay(noon.addingTimeInterval(-86_400))
+        return MetadataStage.isoDay(noon.addingTimeInterval(Double(days) * 86_400))
     }
 
     /// Replaces the chosen date when the URL's path outweighs it: a day the URL names, when another
