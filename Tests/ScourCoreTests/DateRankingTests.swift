@@ -66,6 +66,10 @@ final class DateRankingTests: XCTestCase {
         <span><time datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM</time></span></div>
         """
         XCTAssertEqual(cleaned(utc, header)?.date, "2019-11-18")
+        // Microdata names the role where no class does: `itemprop="dateUpdated"` is an update.
+        let published = #"<meta property="article:published_time" content="2018-10-07T09:00:00-07:00">"#
+        let updated = #"<time itemprop="dateUpdated" datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time>"#
+        XCTAssertEqual(cleaned(published, updated)?.date, "2018-10-07")
     }
 
     /// "Nov 19, 2019, 10:31 pm CST" under the headline and "2019-11-20T04:31:13-06:00" in JSON-LD:

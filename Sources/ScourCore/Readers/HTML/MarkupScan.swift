@@ -386,6 +386,10 @@ struct MarkupScan {
                  words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
             }
             var role = says(classWords(node))
+            // Microdata names it too, where the class does not (`itemprop="dateUpdated"`, a name schema.org lacks).
+            if !role.published, !role.modified, let itemprop = itemprop?.lowercased() {
+                role = (itemprop.contains("publi"), itemprop.contains("updat") || itemprop.contains("modif"))
+            }
             if !role.published, !role.modified { role = says(classWords(parent.node)) }
             let published = node.attribute("pubdate") != nil || role.published
             let modified = role.modified
