@@ -83,8 +83,8 @@ final class DateRankingTests: XCTestCase {
         let shifted = try XCTUnwrap(cleaned(data, header("Nov 19, 2019, 10:31 pm CST")))
         XCTAssertEqual(shifted.date, "2019-11-19")
         XCTAssertEqual(shifted.evidence["date"]?.rule.hasSuffix(":shown-clock"), true)
-        XCTAssertEqual(cleaned(data, header("Nov 19, 2019, 10:17 pm CST"))?.date, "2019-11-20")
-        XCTAssertEqual(cleaned(data, header("Nov 19, 2019, 8:31 am"))?.date, "2019-11-20")
+        XCTAssertEqual(cleaned(data, header("Tuesday, Nov 19, 2019, 10:17 pm CST"))?.date, "2019-11-20")
+        XCTAssertEqual(cleaned(data, header("Tuesday, Nov 19, 2019, 8:31 am"))?.date, "2019-11-20")
         // The data's clock later than the page's on the day after ("Nov 21, 1:00 am" local, east of the data's zone).
         let east = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T20:00:00Z"}</script>"#
         XCTAssertEqual(cleaned(east, header("21 November 2019, 01:00"))?.date, "2019-11-21")
@@ -99,6 +99,19 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(MetadataContext.dayAfter("2020-02-28"), "2020-02-29")
         XCTAssertTrue(DateCandidate.isMachineStamp("2019-11-19T01:19:34.819Z"))
         XCTAssertFalse(DateCandidate.isMachineStamp("Nov 19, 2019, 10:31 pm"))
+    }
+
+    /// A line under the headline that is a date and nothing else ("27.01.2022") beats a `<meta name="date">`
+    /// the page never shows (a CMS's creation time), without a class saying it is a date. A line with
+    /// more words is no such element, and a markup date the page shows anywhere keeps its place.
+    func testABareDateUnderTheHeadlineBeatsADataDateThePageNeverShows() throws {
+        let data = #"<meta name="date" content="2021-12-20T11:02:44+01:00">"#
+        let bare = try XCTUnwrap(cleaned(data, "<div><span>27.01.2022</span></div>", lang: "de"))
+        XCTAssertEqual(bare.date, "2022-01-27")
+        XCTAssertEqual(bare.evidence["date"]?.rule, "html:text-after-headline:bare")
+        XCTAssertEqual(cleaned(data, "<div><span>27.01.2022 Lesung im Rathaus mit dem Autor</span></div>", lang: "de")?.date, "2021-12-20")
+        let shownToo = "<div><span>27.01.2022</span></div><p>Erstellt am 20.12.2021</p>"
+        XCTAssertNotEqual(cleaned(data, shownToo, lang: "de")?.evidence["date"]?.rule, "html:text-after-headline:bare")
     }
 
     /// "Posted Nov 18, 8:19 PM" in the `<time>` of a UTC timestamp past midnight: the month and day

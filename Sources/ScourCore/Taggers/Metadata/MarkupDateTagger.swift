@@ -105,8 +105,11 @@ extension MetadataContext {
         var visibleCounts: [String: Int] = [:]
         var shownDates: Set<String> = []
         var structural: (String, String)?
+        var bareDateline: (String, String)?
+        var shownUpdates: Set<String> = []
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
+                if !showsPublication(hint), let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
                 guard hint.origin.visibleText != .headlineText, showsPublication(hint),
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
@@ -116,13 +119,25 @@ extension MetadataContext {
                 if structural == nil, hint.origin.visibleText == nil || hint.origin.visibleText == .dateClass {
                     structural = (date, hint.origin.description)
                 }
+                // The first line under the headline that is a date and nothing else holds it as such an element would.
+                if bareDateline == nil, hint.origin.visibleText == .textAfterHeadline, isBareDate(hint.value) {
+                    bareDateline = (date, hint.origin.description)
+                }
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
             }
         }
-        guard let structural, !markupDates.isEmpty, visibleCounts[structural.0, default: 0] >= 2,
-              markupDates.isDisjoint(with: shownDates) else { return nil }
-        return (structural.0, structural.1 + ":confirmed")
+        guard !markupDates.isEmpty, markupDates.isDisjoint(with: shownDates) else { return nil }
+        if let structural, visibleCounts[structural.0, default: 0] >= 2 { return (structural.0, structural.1 + ":confirmed") }
+        // (The same day in a `<time>` marked as the update makes the line the update's.)
+        if let bareDateline, !shownUpdates.contains(bareDateline.0) { return (bareDateline.0, bareDateline.1 + ":bare") }
+        return nil
+    }
+
+    /// "27.01.2022", "Jan. 13, 2020": the date alone, nothing before it and at most a clock after it.
+    func isBareDate(_ value: String) -> Bool {
+        guard value.utf8.count <= 32, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
+        return value.split(whereSeparator: \.isWhitespace).count <= 5
     }
 
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").
