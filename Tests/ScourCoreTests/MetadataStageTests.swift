@@ -153,6 +153,11 @@ final class MetadataStageTests: XCTestCase {
         let dashed = try tag("Council delays the budget vote again\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\n\(Self.body)")
         XCTAssertEqual(dashed.metadata.authors, ["Chris Davies"])
         XCTAssertEqual(dashed.metadata.date, "2019-11-19")
+        // The date's own label between the name and the date is no part of the name.
+        for line in ["Sara Zinnecker Stand: 05.02.2020", "Sara Zinnecker, last updated: Nov 19, 2019"] {
+            let labelled = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")
+            XCTAssertEqual(labelled.metadata.authors, ["Sara Zinnecker"], line)
+        }
         let after = try tag("Council delays the budget vote again\n\n11/19/2019 by Lars Brandle\n\n\(Self.body)")
         XCTAssertEqual(after.metadata.authors, ["Lars Brandle"])
         let section = try tag("Council delays the budget vote again\n\nLocal News November 19, 2019\n\n\(Self.body)")

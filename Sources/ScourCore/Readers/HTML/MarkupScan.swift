@@ -406,17 +406,7 @@ struct MarkupScan {
                     rank: published ? MarkupRank.publishedTimeElement : MarkupRank.timeElement, label: label)
             }
         }
-        if tag == .a, !authorProfiles.isEmpty, !skipped, let href = node.attribute("href"), let hrefKey = Self.profileKey(href),
-           let match = authorProfiles.firstIndex(where: { $0.url == hrefKey || (hrefKey.hasPrefix("/") && hrefKey.count > 2 && $0.url.hasSuffix(hrefKey)) }),
-           let text = Self.shortLineText(node), Self.readsAsFullName(text) {
-            let profile = authorProfiles.remove(at: match)
-            add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
-        }
-        if tag == .a, authorLinkCount < 3, !authorSkipped, let href = node.attribute("href"),
-           Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
-            authorLinkCount += 1
-            add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
-        }
+        if tag == .a { readAuthorLink(node, skipped: skipped, authorSkipped: authorSkipped) }
         // A teaser's headline "Von Hexen, Henkern und Vampiren …" starts like a byline but is a heading.
         // (The element's own frame is made after this read: its tag is checked here, its parents by the flag.)
         if seenHeadline, bylineCount < 60, !skipped, !parent.inHeading, tag.headingLevel == 0, let first = node.firstChild, first.isText {

@@ -144,10 +144,22 @@ extension MetadataContext {
             && stage.phrases.match(text, wordCount: text.split(separator: " ").count) == nil
     }
 
+    /// "Sara Zinnecker Stand:" before "05. Februar 2020": the name without the date's own label.
+    func withoutTrailingDateLabel(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        for count in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            let tail = words.suffix(count).joined(separator: " ").lowercased().trimmingCharacters(in: PersonNames.separatorEdges)
+            if stage.words.dateLabels.contains(tail) || stage.words.modifiedLabels.contains(tail) {
+                return words.dropLast(count).joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
+            }
+        }
+        return text
+    }
+
     /// "Chris Davies - Nov 19, 2019", "11/19/2019 by Lars Brandle": the name right before a date
     /// line's date, or a labelled one right after it (only the date and its time in between).
     func nameBeside(_ dateOffset: Int, in text: String) -> String? {
-        let before = String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges)
+        let before = withoutTrailingDateLabel(String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges))
         // "Published Monday, November 18, 2019": a date label and a weekday, no name.
         if !before.isEmpty, !before.contains(where: \.isNumber), !startsWithDateLabel(before), !isModifiedLine(before) {
             let name = soleBylineName(before) ?? before
