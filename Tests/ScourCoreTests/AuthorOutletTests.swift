@@ -216,6 +216,19 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertNil(document.metadata.date)
         let own = html.replacingOccurrences(of: "<h1>", with: #"<span itemprop="author" content="Jane Doe"></span><h1>"#)
         XCTAssertEqual(try XCTUnwrap(cleanHTML(own)).metadata.authors, ["Jane Doe"])
+        // A comment list whose items are typed `Review` or `Comment` but hold no `itemprop`, with no
+        // class saying "comment": after the headline such an item is a reader's text.
+        for type in ["Review", "Comment"] {
+            let comment = #"<section><article itemscope itemtype="http://schema.org/\#(type)"><div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">link78</span></div><meta itemprop="datePublished" content="2019-02-12"></article></section>"#
+            let commented = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</body>", with: comment + "</body>")
+            let read = try XCTUnwrap(cleanHTML(commented))
+            XCTAssertEqual(read.metadata.authors, [], type)
+            XCTAssertNil(read.metadata.date, type)
+        }
+        // A review page whose own item holds the headline keeps its author.
+        let reviewPage = page(head: "<title>Budget vote delayed again</title>")
+            .replacingOccurrences(of: "<article>", with: #"<article itemscope itemtype="https://schema.org/Review"><span itemprop="author" content="Jane Doe"></span>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(reviewPage)).metadata.authors, ["Jane Doe"])
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

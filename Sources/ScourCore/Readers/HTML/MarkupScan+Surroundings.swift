@@ -48,6 +48,14 @@ extension MarkupScan {
         itemprop.split(separator: " ").contains { otherItemProperties.contains(String($0)) }
     }
 
+    /// `http://schema.org/Review`, `https://schema.org/Comment`: the type's last path segment.
+    static func isOtherItemType(_ itemtype: String) -> Bool {
+        guard let last = itemtype.split(separator: " ").first?.split(separator: "/").last else { return false }
+        return otherItemTypes.contains(last.lowercased())
+    }
+
+    static let otherItemTypes: Set<String> = ["review", "comment", "answer", "usercomments"]
+
     static let otherItemProperties: Set<String> = ["review", "reviews", "comment", "comments", "answer",
                                                    "acceptedanswer", "suggestedanswer"]
 

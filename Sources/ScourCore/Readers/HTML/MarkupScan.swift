@@ -194,7 +194,8 @@ struct MarkupScan {
             return nil
         case .other:
             if node.hasName("meta") {
-                readMeta(MetaAttributes(node))
+                // (A `<meta itemprop>` inside a review or a comment is that text's, as its other elements are.)
+                if path.last?.inOtherItem != true { readMeta(MetaAttributes(node)) }
                 return nil
             }
             if node.hasName("link") {
@@ -224,7 +225,10 @@ struct MarkupScan {
         if parent.inOtherItem { return frame(for: node, tag: tag, flags: flags, parent: parent) }
         if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, itemprop: itemprop)
-        return frame(for: node, tag: tag, flags: flags, parent: parent, opensOtherItem: itemprop.map(Self.opensOtherItem) ?? false)
+        // After the headline, a `Review`, `Comment` or `Answer` item is a reader's text, whatever holds it.
+        let otherType = seenHeadline && marks.hasItemtype && node.attribute("itemtype").map(Self.isOtherItemType) == true
+        return frame(for: node, tag: tag, flags: flags, parent: parent,
+                     opensOtherItem: otherType || itemprop.map(Self.opensOtherItem) ?? false)
     }
 
     private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?, opensOtherItem: Bool = false) -> Frame {
@@ -487,6 +491,7 @@ struct MarkupScan {
         var flags = ClassFlags()
         var hasContent = false
         var hasItemprop = false
+        var hasItemtype = false
 
         init(_ node: HTMLNode, table: ClassWordTable) {
             var seenClass = false, seenID = false
@@ -502,6 +507,8 @@ struct MarkupScan {
                     hasContent = true
                 case 8 where !hasItemprop && MarkupBytes.equals(name, "itemprop"):
                     hasItemprop = true
+                case 8 where !hasItemtype && MarkupBytes.equals(name, "itemtype"):
+                    hasItemtype = true
                 default:
                     break
                 }
@@ -510,3 +517,4 @@ struct MarkupScan {
         }
     }
 }
+

@@ -11,6 +11,8 @@ enum ReadAttributes {
         // Class and id words, roles and microdata: block kinds, boilerplate and content scores,
         // metadata fields (HTMLBlockWalker.ElementAttributes, MarkupScan.ElementMarks, classWords).
         "class", "id", "role", "itemprop",
+        // A `Review`, `Comment` or `Answer` item after the headline is a reader's text (MarkupScan.ElementMarks).
+        "itemtype",
         // Hidden elements are left out of the text (ElementAttributes).
         "hidden", "aria-hidden", "style",
         // Links (link density, author profiles, rel=author, <link rel=canonical>) and
