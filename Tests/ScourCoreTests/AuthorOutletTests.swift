@@ -231,6 +231,31 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(reviewPage)).metadata.authors, ["Jane Doe"])
     }
 
+    /// East Asian credits without a class to mark them: the reporter in brackets opening the lead,
+    /// and the reporter beside the date of the dateline (over a `meta author` that is the site's name).
+    func testAReporterInTheLeadsBracketsOrBesideTheDate() throws {
+        let korean = """
+        <html lang="ko"><head><title>노경은 부진</title></head><body><article><h1>노경은, 4⅓이닝 8실점 부진… 난타에 야수 실책 겹쳤다</h1>
+        <p>[부산=스포츠조선 선수민 기자] 롯데 자이언츠 베테랑 투수 노경은이 무너졌다.</p>
+        <p>노경은은 27일 부산 사직구장에서 열린 키움 히어로즈와의 경기에 선발 등판해 4⅓이닝 10안타 1볼넷 2탈삼진 8실점을 기록했다. 팀은 초반부터 끌려가며 어려운 경기를 펼쳤고 야수들의 실책까지 겹치면서 분위기를 바꾸지 못했다.</p>
+        <p>노경은은 1회초 서건창을 1루수 땅볼로 처리했다. 하지만 김하성에게 던진 패스트볼이 높게 몰려 좌월 솔로 홈런을 맞았다. 이어 에디슨 러셀에게도 안타를 허용하며 흔들렸고 결국 추가 실점을 막지 못했다.</p>
+        </article></body></html>
+        """
+        let lead = try XCTUnwrap(cleanHTML(korean))
+        XCTAssertEqual(lead.metadata.authors, ["선수민"])
+        XCTAssertEqual(lead.metadata.evidence["authors"]?.rule, "lead-credit")
+        XCTAssertTrue(lead.bodyText.contains("[부산=스포츠조선 선수민 기자]"), "the lead keeps its text")
+        XCTAssertNil(MetadataContext.leadBrackets("[부산 Live] 노경은") .flatMap { PersonNames(words: TestSupport.resources.metadataWords, stopwords: []).reporters.name(in: $0) })
+        let chinese = """
+        <html lang="zh-TW"><head><title>索尼申請</title><meta name="author" content="經濟日報"><meta property="og:site_name" content="經濟日報"></head>
+        <body><article><h1>索尼與鎧俠向美申請繼續供貨華為</h1><div><span>2020-10-04 15:05</span>聯合報 記者林宸誼／即時報導</div>
+        <p>日本產經新聞報導，日本電子產品製造商索尼與記憶體製造商、前身名為東芝的鎧俠，已經向美國華府申請繼續為大陸華為供貨，等待美國商務部的批准，目前仍沒有結果。</p>
+        <p>報導指出，截至10月3日，沒有跡象顯示這兩家公司的申請已獲得批准，他們連同南韓三星電子和SK海力士正等待美國商務部的回覆，業界人士密切關注後續的發展。</p>
+        </article></body></html>
+        """
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(chinese)).metadata.authors, ["林宸誼"])
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

@@ -115,6 +115,7 @@ public struct MetadataStage: Stage {
         ("attributions", { $0.tagInlineAttributions() }),
         ("headed-byline", { $0.tagHeadedByline() }),
         ("nearby-byline", { $0.tagNearbyByline() }),
+        ("lead-credit", { $0.tagLeadCredit() }),
         ("nearby-date-line", { $0.tagNearbyDateLine() }),
         ("closing-name", { $0.tagClosingName() }),
         ("url", { $0.tagURL() }),

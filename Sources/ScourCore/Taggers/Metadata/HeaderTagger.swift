@@ -101,7 +101,8 @@ extension MetadataContext {
             meta.date = found.iso
             set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
         }
-        if meta.authors.isEmpty, let name = nameSegment(of: text) ?? nameBeside(found.offset, in: text) {
+        // "2020-10-04 15:05聯合報 記者林宸誼／即時報導": a reporter beside the date.
+        if meta.authors.isEmpty, let name = nameSegment(of: text) ?? names.reporters.name(in: text) ?? nameBeside(found.offset, in: text) {
             meta.authors = [name]
             set("authors", rule: "date-line-name", block: index)
             return true

@@ -1,0 +1,24 @@
+/// "[부산=스포츠조선 선수민 기자] 롯데 자이언츠 …", "（記者林宸誼／台北報導）…": the reporter credited in
+/// brackets at the very start of the first paragraph, as East Asian news leads do. Read when no
+/// other rule named an author; the paragraph keeps its text.
+extension MetadataContext {
+    mutating func tagLeadCredit() {
+        // The lead may be shorter than the paragraph taken for the first prose: the few kept blocks above it count too.
+        for first in proseAnchors() {
+            for index in max(0, first - 3)...first where meta.authors.isEmpty && document.blocks[index].isKept {
+                guard let credit = Self.leadBrackets(document.blocks[index].text), let name = names.reporters.name(in: credit) else { continue }
+                meta.authors = [name]
+                set("authors", rule: "lead-credit", block: index)
+            }
+        }
+    }
+
+    /// The bracketed opening of a paragraph ("[부산=스포츠조선 선수민 기자]"), at most 40 characters, or nil.
+    static func leadBrackets(_ text: String) -> String? {
+        guard let open = text.first, let close = Self.closingBrackets[open] else { return nil }
+        guard let end = text.prefix(41).firstIndex(of: close) else { return nil }
+        return String(text[text.startIndex...end])
+    }
+
+    static let closingBrackets: [Character: Character] = ["[": "]", "(": ")", "（": "）", "【": "】", "〔": "〕"]
+}
