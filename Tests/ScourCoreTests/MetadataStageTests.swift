@@ -153,7 +153,11 @@ final class MetadataStageTests: XCTestCase {
         let dashed = try tag("Council delays the budget vote again\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\n\(Self.body)")
         XCTAssertEqual(dashed.metadata.authors, ["Chris Davies"])
         XCTAssertEqual(dashed.metadata.date, "2019-11-19")
-        // The date's own label between the name and the date is no part of the name.
+        // Neither the date's own label nor a source code after a bar is part of the name.
+        let coded = try tag("Council delays the budget vote again\n\nAshok Pradhan | TNN | Apr 7, 2020, 15:43 IST\n\n\(Self.body)")
+        XCTAssertEqual(coded.metadata.authors, ["Ashok Pradhan"])
+        let barred = try tag("Council delays the budget vote again\n\nMiddle East | World | Apr 7, 2020\n\n\(Self.body)")
+        XCTAssertEqual(barred.metadata.authors, [String](), "a part that is no source code keeps the bar")
         for line in ["Sara Zinnecker Stand: 05.02.2020", "Sara Zinnecker, last updated: Nov 19, 2019"] {
             let labelled = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")
             XCTAssertEqual(labelled.metadata.authors, ["Sara Zinnecker"], line)

@@ -145,6 +145,16 @@ extension MetadataContext {
             && stage.phrases.match(text, wordCount: text.split(separator: " ").count) == nil
     }
 
+    /// "Ashok Pradhan | TNN": the name before the parts that only name the source (an agency, or
+    /// a code in capitals such as "TNN", "PTI"); any other part leaves the text as it was.
+    func withoutSourceCodes(_ text: String) -> String {
+        let parts = text.components(separatedBy: " | ")
+        guard parts.count >= 2, parts.dropFirst().allSatisfy({ part in
+            names.newsAgencies.contains(part.lowercased()) || (2...6).contains(part.count) && part.allSatisfy({ $0.isUppercase })
+        }) else { return text }
+        return parts[0]
+    }
+
     /// "Sara Zinnecker Stand:" before "05. Februar 2020": the name without the date's own label.
     func withoutTrailingDateLabel(_ text: String) -> String {
         let words = text.split(separator: " ")
@@ -163,7 +173,7 @@ extension MetadataContext {
         let before = withoutTrailingDateLabel(String(text.prefix(dateOffset)).trimmingCharacters(in: PersonNames.separatorEdges))
         // "Published Monday, November 18, 2019": a date label and a weekday, no name.
         if !before.isEmpty, !before.contains(where: \.isNumber), !startsWithDateLabel(before), !isModifiedLine(before) {
-            let name = soleBylineName(before) ?? before
+            let name = soleBylineName(before) ?? withoutSourceCodes(before)
             if isPersonName(name) { return name }
         }
         let after = text.dropFirst(dateOffset)
