@@ -158,7 +158,8 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(coded.metadata.authors, ["Ashok Pradhan"])
         let barred = try tag("Council delays the budget vote again\n\nMiddle East | World | Apr 7, 2020\n\n\(Self.body)")
         XCTAssertEqual(barred.metadata.authors, [String](), "a part that is no source code keeps the bar")
-        for line in ["Sara Zinnecker Stand: 05.02.2020", "Sara Zinnecker, last updated: Nov 19, 2019"] {
+        for line in ["Sara Zinnecker Stand: 05.02.2020", "Sara Zinnecker, last updated: Nov 19, 2019",
+                     "Von Sara Zinnecker publiziert am 30. Juli 2018"] {
             let labelled = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")
             XCTAssertEqual(labelled.metadata.authors, ["Sara Zinnecker"], line)
         }
