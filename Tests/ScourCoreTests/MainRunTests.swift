@@ -59,6 +59,49 @@ final class MainRunTests: XCTestCase {
         XCTAssertEqual(MainRun(items: items).select(), [22, 23])
     }
 
+    /// A short article under the page's header, then a long teaser list, then a larger block of
+    /// footer prose that no phrase marks: the header decides for the article; an article that the
+    /// bridging already reached, or a run too small to be an article, leaves the choice alone.
+    func testTheArticleUnderTheHeaderBeatsALargerFooterRun() {
+        var items = [junk(), prose(30), prose(25)]
+        items += Array(repeating: junk(), count: 20)
+        items += [prose(70), junk()]
+        XCTAssertEqual(MainRun(items: items).select(), [23])
+        var headed = MainRun(items: items)
+        headed.headedStart = 1
+        XCTAssertEqual(headed.select(), [1, 2])
+        items[2] = junk()
+        var single = MainRun(items: items)
+        single.headedStart = 1
+        XCTAssertEqual(single.select(), [23], "one paragraph is no article")
+    }
+
+    func testPipelineTakesTheArticleUnderItsHeader() throws {
+        let teasers = (1...14).map { "Minister visits region number \($0)\n\nBy Staff Writer\n\n11/20/2019 0\($0 % 10):14 PM" }.joined(separator: "\n\n")
+        let page = """
+        Home
+
+        Son of former president stabbed to death in Berlin
+
+        By Jane Doe
+
+        November 20, 2019 10:43
+
+        The son of the former president, a physician, was stabbed to death during a lecture at a Berlin clinic on Tuesday evening.
+
+        The stabbing occurred during a presentation at the clinic, and a man was arrested at the scene by the police officers called.
+
+        \(teasers)
+
+        Our customer desk can be reached with any question or request by telephone or in writing, and the staff answers every message sent to it on working days between seven in the morning and two in the afternoon, and on Fridays until noon, except on public holidays and during the summer break of the office.
+        """
+        let document = try XCTUnwrap(TestSupport.clean(page))
+        let kept = document.keptBlocks.map(\.text)
+        XCTAssertTrue(kept.contains { $0.hasPrefix("The son of the former president") }, "\(kept)")
+        XCTAssertTrue(kept.contains { $0.hasPrefix("The stabbing occurred") })
+        XCTAssertFalse(kept.contains { $0.hasPrefix("Our customer desk") })
+    }
+
     func testLeadingTeaserGridIsTrimmed() {
         var items: [Item] = []
         let headline = Item(score: 1, proseWords: 0, isContent: false, endsArticle: false, startsComments: false)

@@ -126,7 +126,9 @@ public struct BoilerplateStage: Stage {
                              endsArticle: verdict.hit?.endsArticle == true,
                              startsComments: verdict.hit?.startsComments == true, opensThread: openings.contains(position))
             }
-            inRun = Set(MainRun(items: items).select().map { verdicts[$0].index })
+            var run = MainRun(items: items)
+            run.headedStart = HeaderAnchor.firstProse(document.blocks, kept: verdicts.map(\.index)) { verdicts[$0].isProse }
+            inRun = Set(run.select().map { verdicts[$0].index })
         }
         for verdict in verdicts {
             // Inside the run, a text printed three times (a headline repeated as image alt text,

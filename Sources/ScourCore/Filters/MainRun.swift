@@ -35,6 +35,8 @@ struct MainRun {
     var minScoreBeforeComments = 80.0
     /// Blocks an interruption may span and still be bridged.
     var maxGap = 16
+    /// The first prose under the header group the metadata stage found (`HeaderAnchor`), if any.
+    var headedStart: Int?
     /// A run joins the core only with this many prose words and this share of content blocks.
     var minBridgedWords = 30
     var minBridgedContentShare = 0.5
@@ -42,7 +44,20 @@ struct MainRun {
     /// The positions kept, in order.
     func select() -> [Int] {
         let scores = adjustedScores()
-        guard var core = bestRun(footerDiscounted(scores), in: 0..<scores.count) else { return [] }
+        guard let core = bestRun(footerDiscounted(scores), in: 0..<scores.count) else { return [] }
+        let chosen = grown(core, scores)
+        // The article the page's headline, byline and date introduce beats a larger run elsewhere
+        // (a footer's contact block, a blurb) when it is an article itself and nothing joined it.
+        if let start = headedStart, !chosen.contains(start), let headed = runFrom(start, scores), isArticleLike(headed) {
+            return grown(headed, scores)
+        }
+        return chosen
+    }
+
+    /// The core with the article-like runs bridged to it on either side (the gaps between left
+    /// out), its teaser edges trimmed.
+    func grown(_ start: Range<Int>, _ scores: [Double]) -> [Int] {
+        var core = start
         var gaps: [Range<Int>] = []
         // Join article-like runs across short interruptions, on either side.
         while let next = bridge(scores, from: core, forward: true) {
@@ -132,6 +147,18 @@ struct MainRun {
     func runScore(_ scores: [Double], in range: Range<Int>) -> Double {
         guard let run = bestRun(scores, in: range) else { return 0 }
         return run.reduce(0) { $0 + scores[$1] }
+    }
+
+    /// The best-sum run that starts at `start`, up to a comment section or an end-of-article phrase.
+    func runFrom(_ start: Int, _ scores: [Double]) -> Range<Int>? {
+        var best: (score: Double, end: Int)?
+        var sum = 0.0
+        for position in start..<items.count {
+            if position != start && (items[position].startsComments || items[position].opensThread || items[position].endsArticle) { break }
+            sum += scores[position]
+            if sum > 0, best == nil || sum > best!.score { best = (sum, position + 1) }
+        }
+        return best.map { start..<$0.end }
     }
 
     /// Maximum-sum run inside `range`, restarting after each end-of-article phrase.
