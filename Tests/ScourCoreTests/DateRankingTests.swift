@@ -217,6 +217,19 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned("", shown, lang: "en-GB")?.date, "2021-04-03", "so do British ones")
         XCTAssertEqual(cleaned("", shown, lang: "en-US")?.date, "2021-03-04")
         XCTAssertEqual(cleaned("", shown, lang: "en")?.date, "2021-03-04", "English without a region keeps month first")
+        // … unless the page's own unambiguous dates, or else its country's domain, say otherwise.
+        let elsewhere = shown + "<p>Previous story: 25/03/2021</p>"
+        XCTAssertEqual(cleaned("", elsewhere, lang: "en")?.date, "2021-04-03", "the page writes 25/03/2021")
+        XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.co.uk/news/a")?.date, "2021-04-03")
+        XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.ie/news/a")?.date, "2021-04-03")
+        XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.com/news/a")?.date, "2021-03-04")
+        XCTAssertEqual(cleaned("", shown, lang: "en-US", url: "https://www.example.co.uk/news/a")?.date, "2021-03-04",
+                       "a tag with its region outranks the domain")
+        XCTAssertEqual(NumericDateOrder.dayFirst(in: ["25/10/2023 | 20:26", "10/25/2023", "13.01.22"]), true)
+        XCTAssertEqual(NumericDateOrder.dayFirst(in: ["10/25/2023", "03/04/2021"]), false)
+        XCTAssertNil(NumericDateOrder.dayFirst(in: ["03/04/2021", "1/2/3", "125/10/2023", "Version 25.10.20233"]))
+        XCTAssertEqual(MetadataContext.countryDomain("https://www.example.co.uk/a"), "uk")
+        XCTAssertNil(MetadataContext.countryDomain("https://www.example.com/a"))
     }
 
     func testMarkupDataKeepsTheConfiguredOrderWhateverTheLanguage() {

@@ -98,6 +98,9 @@ public struct DateWords: Sendable, Decodable {
     /// Language tags whose pages write ambiguous numeric dates month first ("en-us", and "en"
     /// with no region); every other language reads "03/04/2021" as 3 April.
     public var monthFirstLocales: Set<String> = ["en", "en-us"]
+    /// Country domains ("uk" of `.co.uk`, "ie", "au") whose pages write the day first: read for a
+    /// page whose language tag names no region ("en") and whose own dates do not say.
+    public var dayFirstCountryDomains: Set<String> = []
     /// "5 days ago", "vor 3 Stunden", "hace 2 horas": a number and a unit between a lead and a tail,
     /// read only against a capture time (`RelativeDate`).
     public var relative: [RelativeForm] = []
@@ -113,6 +116,7 @@ public struct DateWords: Sendable, Decodable {
         case months, weekdays, relative
         case yearMonthDayMarkers = "year_month_day_markers"
         case monthFirstLocales = "month_first_locales"
+        case dayFirstCountryDomains = "day_first_country_domains"
     }
 
     public init(months: [String: Int], weekdays: [String], yearMonthDayMarkers: [[String]] = []) {
@@ -130,6 +134,7 @@ public struct DateWords: Sendable, Decodable {
             monthFirstLocales = Set(locales.map { $0.lowercased() })
         }
         relative = try container.decodeIfPresent([RelativeForm].self, forKey: .relative) ?? []
+        dayFirstCountryDomains = Set(try container.decodeIfPresent([String].self, forKey: .dayFirstCountryDomains) ?? [])
     }
 }
 

@@ -17,6 +17,8 @@ public struct MetadataStage: Stage {
     /// `ambiguous_dates` is `by_language`: each page's language tag picks the order (`month_first_locales`).
     let orderByLanguage: Bool
     let monthFirstLocales: Set<String>
+    /// `day_first_country_domains`: the domain's country decides for a page tagged "en" alone.
+    let dayFirstCountryDomains: Set<String>
     let words: MetadataWords
     let dates: DateParser
     /// "5 days ago" and its kin (`relative` in dates.json), read against a capture time.
@@ -65,6 +67,7 @@ public struct MetadataStage: Stage {
         monthFirst = order != "day_first"
         orderByLanguage = order == "by_language"
         monthFirstLocales = resources.dateWords.monthFirstLocales
+        dayFirstCountryDomains = resources.dateWords.dayFirstCountryDomains
         words = resources.metadataWords
         relativeForms = resources.dateWords.relative
         weekdays = Set(resources.dateWords.weekdays.map { $0.lowercased() })

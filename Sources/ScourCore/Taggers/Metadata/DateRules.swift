@@ -103,9 +103,36 @@ extension MetadataContext {
         guard stage.orderByLanguage else { return false }
         if let known = dateCache.dayFirst { return known }
         let tag = document.markupHints.first(where: { $0.field == .language })?.value ?? meta.language
-        let answer = tag.map { Self.readsDayFirst(languageTag: $0, monthFirstLocales: stage.monthFirstLocales) } ?? !stage.monthFirst
+        var answer = tag.map { Self.readsDayFirst(languageTag: $0, monthFirstLocales: stage.monthFirstLocales) } ?? !stage.monthFirst
+        // A bare "en" names no country: the page's own unambiguous numeric dates ("25/10/2023") may.
+        if !answer, tag.map(Self.hasNoRegion) ?? true {
+            if let shown = NumericDateOrder.dayFirst(in: shownDateTexts()) {
+                answer = shown
+            } else if let country = meta.url.flatMap(Self.countryDomain) {
+                // … else the country of its domain (`.co.uk`, `.ie`).
+                answer = stage.dayFirstCountryDomains.contains(country)
+            }
+        }
         dateCache.dayFirst = answer
         return answer
+    }
+
+    /// "uk" of `https://www.example.co.uk/a`: the host's last label, when it is two letters.
+    static func countryDomain(_ url: String) -> String? {
+        guard let host = URL(string: url)?.host, let last = host.split(separator: ".").last, last.count == 2,
+              last.allSatisfy(\.isLetter) else { return nil }
+        return last.lowercased()
+    }
+
+    static func hasNoRegion(_ tag: String) -> Bool { !tag.contains("-") && !tag.contains("_") }
+
+    /// The dates the page shows: its visible date hints, and its short lines with a digit.
+    func shownDateTexts() -> [String] {
+        var texts = document.markupHints.filter { ($0.field == .date || $0.field == .modified || $0.field == .outsideDate) && $0.origin.isVisible }.map(\.value)
+        for block in document.blocks where block.text.utf8.count <= 80 && block.text.utf8.contains(where: { $0 &- 0x30 < 10 }) {
+            texts.append(block.text)
+        }
+        return texts
     }
 
     /// "de-DE", "fr", "en_GB" → day first; "en-US", "en" → month first (with the default locales).

@@ -1,0 +1,42 @@
+/// Which order a page writes its numeric dates in, from the dates it writes that only one order
+/// can read: "25/10/2023" puts the day first, "10/25/2023" the month. A page tagged only "en"
+/// (no region) may be British, Irish or Indian; its own unambiguous dates say which.
+enum NumericDateOrder {
+    /// True for day first, false for month first, nil when the texts hold no unambiguous numeric
+    /// date or as many of each order.
+    static func dayFirst(in texts: [String]) -> Bool? {
+        var votes = 0
+        for text in texts {
+            for (first, second) in numericPairs(text) {
+                if first > 12, second <= 12 { votes += 1 } else if second > 12, first <= 12 { votes -= 1 }
+            }
+        }
+        return votes == 0 ? nil : votes > 0
+    }
+
+    /// The two leading numbers of each "n/n/yyyy", "n.n.yyyy" or "n-n-yyyy" (one or two digits each,
+    /// a year of two or four digits after the same separator), as bytes: the texts are short lines.
+    static func numericPairs(_ text: String) -> [(Int, Int)] {
+        let bytes = Array(text.utf8.prefix(400))
+        func number(at index: Int) -> (value: Int, end: Int)? {
+            var end = index, value = 0
+            while end < bytes.count, bytes[end] &- 0x30 < 10, end - index < 4 { value = value * 10 + Int(bytes[end] &- 0x30); end += 1 }
+            return end > index ? (value, end) : nil
+        }
+        var pairs: [(Int, Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] &- 0x30 < 10, index == 0 || bytes[index - 1] &- 0x30 >= 10,
+                  let first = number(at: index), first.end - index <= 2, first.end < bytes.count else { index += 1; continue }
+            let separator = bytes[first.end]
+            guard separator == 0x2F || separator == 0x2E || separator == 0x2D,
+                  let second = number(at: first.end + 1), second.end - first.end - 1 <= 2,
+                  second.end < bytes.count, bytes[second.end] == separator,
+                  let year = number(at: second.end + 1), [2, 4].contains(year.end - second.end - 1),
+                  year.end >= bytes.count || bytes[year.end] &- 0x30 >= 10 else { index = first.end; continue }
+            pairs.append((first.value, second.value))
+            index = year.end
+        }
+        return pairs
+    }
+}
