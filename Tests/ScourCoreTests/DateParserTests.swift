@@ -89,6 +89,9 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(parser.dateInURL("https://www.themoscowtimes.com/2021/05/18/russias-timid-a73930")?.iso, "2021-05-18")
         XCTAssertEqual(parser.dateInURL("https://x.com/news/2019-10-16-story.html")?.iso, "2019-10-16")
         XCTAssertEqual(parser.dateInURL("https://x.com/archive/20191016/story")?.iso, "2019-10-16")
+        XCTAssertEqual(parser.dateInURL("https://www.spokesman.com/stories/2019/nov/19/meth-were-on-it/")?.iso, "2019-11-19",
+                       "a named month between year and day")
+        XCTAssertNil(parser.dateInURL("https://x.com/2019/de/19/story"), "a segment that names no month")
         XCTAssertNil(parser.dateInURL("https://x.com/story/12345678901"))
         XCTAssertEqual(parser.dateInURL("https://x.de/Reden/2003/03/20030331_Rede2.html")?.iso, "2003-03-31",
                        "a month folder then a dated file name: the file's date, not its first two digits")
