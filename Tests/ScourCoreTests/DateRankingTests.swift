@@ -114,6 +114,21 @@ final class DateRankingTests: XCTestCase {
         XCTAssertNotEqual(cleaned(data, shownToo, lang: "de")?.evidence["date"]?.rule, "html:text-after-headline:bare")
     }
 
+    /// A `<time>` inside a link to another page (a teaser's) dates that page; one linked to the page
+    /// itself (a permalink) dates this one.
+    func testATimeInALinkToAnotherPageIsThatPagesDate() throws {
+        let canonical = #"<link rel="canonical" href="https://www.example.com/opinion/council-funds-library">"#
+        let teaser = #"<p><a href="https://www.example.com/news/other-story"><small><time>Wednesday November 20, 2019</time></small></a></p>"#
+        let page = cleaned(canonical, teaser + "<p>| November 18, 2019 12:01 PM</p>")
+        XCTAssertEqual(page?.date, "2019-11-18")
+        let permalink = #"<p><a href="/opinion/council-funds-library/" rel="bookmark"><time>November 17, 2019</time></a></p>"#
+        XCTAssertEqual(cleaned(canonical, permalink)?.date, "2019-11-17")
+        let archive = #"<p><a href="https://www.example.com/2019/11/16/"><span>16. November 2019</span></a></p>"#
+        XCTAssertEqual(cleaned(canonical, archive, lang: "de")?.date, "2019-11-16", "a date archive is no other story")
+        let authorCard = #"<p><a href="/author/jdoe"><span>Jane Doe</span> <span>15 November 2019</span></a></p>"#
+        XCTAssertEqual(cleaned(canonical, authorCard)?.date, "2019-11-15", "nor is the author's page")
+    }
+
     /// "Posted Nov 18, 8:19 PM" in the `<time>` of a UTC timestamp past midnight: the month and day
     /// without a year still name the local day. The "Updated" time beside it takes its role from the
     /// element holding it. A dated line further down (an embedded post's) is no dateline.

@@ -35,6 +35,9 @@ struct MarkupScan {
         /// A microdata item of another text (a review, a comment, an answer) is this element or holds
         /// it: its `author` and `datePublished` are that text's.
         let inOtherItem: Bool
+        /// A link to another page than this one is this element or holds it: a `<time>` there
+        /// dates the linked story (a teaser's), not this page.
+        var inOtherPageLink = false
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
@@ -51,6 +54,8 @@ struct MarkupScan {
     var timeCount = 0
     var seenHeadline = false
     var authorLinkCount = 0
+    /// The path of this page's own address (canonical link or `og:url`), once read.
+    var pagePath: String?
     /// `article:author` values that are profile addresses (`profileKey`), with their meta key and rank.
     var authorProfiles: [(url: String, key: String, rank: Int)] = []
     var bylineCount = 0
@@ -85,6 +90,7 @@ struct MarkupScan {
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin, label: label), rank: rank))
+        if field == .url, pagePath == nil, let key = Self.profileKey(trimmed), let slash = key.firstIndex(of: "/") { pagePath = String(key[slash...]) }
     }
 
     /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
@@ -240,7 +246,20 @@ struct MarkupScan {
               inHeader: tag == .header || parent?.inHeader == true,
               inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
               inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true,
-              inOtherItem: opensOtherItem || parent?.inOtherItem == true)
+              inOtherItem: opensOtherItem || parent?.inOtherItem == true,
+              inOtherPageLink: parent?.inOtherPageLink == true || tag == .a && linksToOtherPage(node))
+    }
+
+    /// Whether the link's target is another page than the one the canonical link or `og:url`
+    /// names (compared by path; unknown without either, or for a relative path without "/").
+    func linksToOtherPage(_ node: HTMLNode) -> Bool {
+        guard let page = pagePath, let href = node.attribute("href"), let key = Self.profileKey(href),
+              let slash = key.firstIndex(of: "/") else { return false }
+        // "/2019/10/19": a date archive (a WordPress post's date links to its day), no other story;
+        // nor is the author's page, whose link may wrap the byline and its date.
+        if let last = key.split(separator: "/").last, last.count <= 4, last.allSatisfy(\.isNumber) { return false }
+        if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes) { return false }
+        return key[slash...] != page
     }
 
     /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
@@ -272,8 +291,9 @@ struct MarkupScan {
         // Counted only up to the limit: past it every later line is deep in the story anyway.
         if seenHeadline, !skipped, length > 0, proseAfterHeadline <= Self.datelineProseLimit,
            node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
-        // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page.
-        if path[path.count - 1].inFigure { return }
+        // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page; a date in
+        // a link to another page dates that page.
+        if path[path.count - 1].inFigure || path[path.count - 1].inOtherPageLink { return }
         if let dateline {
             guard !skipped else { return }
             textAfterHeadlineCount += 1
@@ -376,7 +396,7 @@ struct MarkupScan {
                 add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
-        if tag == .time, timeCount < 8, !skipped {
+        if tag == .time, timeCount < 8, !skipped, !parent.inOtherPageLink {
             timeCount += 1
             let attribute = node.attribute("datetime")
             let value = attribute ?? node.textContent
@@ -438,7 +458,7 @@ struct MarkupScan {
                 lastAuthorElement = (path.count, elementCount, count)
             }
         }
-        if dateClassCount < 6, flags.date, !skipped {
+        if dateClassCount < 6, flags.date, !skipped, !parent.inOtherPageLink {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
