@@ -220,11 +220,18 @@ final class AuthorOutletTests: XCTestCase {
         // class saying "comment": after the headline such an item is a reader's text.
         for type in ["Review", "Comment"] {
             let comment = #"<section><article itemscope itemtype="http://schema.org/\#(type)"><div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">link78</span></div><meta itemprop="datePublished" content="2019-02-12"></article></section>"#
-            let commented = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</body>", with: comment + "</body>")
+            // (After a story longer than its header: the comments follow the article.)
+            let story = String(repeating: "<p>The council will meet again next month to discuss the budget and the new library.</p>", count: 6)
+            let commented = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article>", with: story + "</article>")
+                .replacingOccurrences(of: "</body>", with: comment + "</body>")
             let read = try XCTUnwrap(cleanHTML(commented))
             XCTAssertEqual(read.metadata.authors, [], type)
             XCTAssertNil(read.metadata.date, type)
         }
+        // A review page whose own item opens under the headline keeps its author.
+        let underHeadline = page(head: "<title>Budget vote delayed again</title>")
+            .replacingOccurrences(of: "</h1>", with: #"</h1><div itemscope itemtype="https://schema.org/Review"><span itemprop="author">Jane Doe</span></div>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(underHeadline)).metadata.authors, ["Jane Doe"])
         // A review page whose own item holds the headline keeps its author.
         let reviewPage = page(head: "<title>Budget vote delayed again</title>")
             .replacingOccurrences(of: "<article>", with: #"<article itemscope itemtype="https://schema.org/Review"><span itemprop="author" content="Jane Doe"></span>"#)
@@ -254,6 +261,9 @@ final class AuthorOutletTests: XCTestCase {
         </article></body></html>
         """
         XCTAssertEqual(try XCTUnwrap(cleanHTML(chinese)).metadata.authors, ["林宸誼"])
+        // "【記者会見】" (a press conference) names neither a place, an agency nor a kind of report.
+        let japanese = korean.replacingOccurrences(of: "[부산=스포츠조선 선수민 기자]", with: "【記者会見】")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(japanese)).metadata.authors, [])
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

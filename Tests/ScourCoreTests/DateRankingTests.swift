@@ -88,6 +88,12 @@ final class DateRankingTests: XCTestCase {
         // The data's clock later than the page's on the day after ("Nov 21, 1:00 am" local, east of the data's zone).
         let east = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T20:00:00Z"}</script>"#
         XCTAssertEqual(cleaned(east, header("21 November 2019, 01:00"))?.date, "2019-11-21")
+        // A teaser's `<time>` after the story's first paragraphs shows no clock of this page.
+        let noon = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T12:00:00Z"}</script>"#
+        let teaser = Self.prose + Self.prose + #"<p><time datetime="2019-11-19T23:00:00Z">Nov 19, 11:00 PM</time></p>"#
+        XCTAssertEqual(cleaned(noon, teaser)?.date, "2019-11-20")
+        let inHeader = #"<p><time datetime="2019-11-19T23:00:00Z">Nov 19, 11:00 PM</time></p>"# + Self.prose
+        XCTAssertEqual(cleaned(noon, inHeader)?.date, "2019-11-19", "the same `<time>` in the header shows the page's clock")
         XCTAssertEqual(ShownClock.minutes(in: "Nov 19, 2019, 10:31 pm CST"), 22 * 60 + 31)
         XCTAssertEqual(ShownClock.minutes(in: "2019-11-20T04:31:13-06:00"), 4 * 60 + 31)
         XCTAssertEqual(ShownClock.minutes(in: "12:05 a.m."), 5)
@@ -110,6 +116,11 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(bare.date, "2022-01-27")
         XCTAssertEqual(bare.evidence["date"]?.rule, "html:text-after-headline:bare")
         XCTAssertEqual(cleaned(data, "<div><span>27.01.2022 Lesung im Rathaus mit dem Autor</span></div>", lang: "de")?.date, "2021-12-20")
+        XCTAssertEqual(cleaned(data, "<div><span>27.01.2022 Lesung im Rathaus</span></div>", lang: "de")?.date, "2021-12-20",
+                       "a few words after the date are no clock")
+        XCTAssertEqual(cleaned(data, "<p>Lesung am 27.01.2022 im Rathaus</p><div><span>28.01.2022</span></div>", lang: "de")?.date,
+                       "2021-12-20", "only the first dated line under the headline")
+        XCTAssertEqual(cleaned(data, "<div><span>27.01.2022 | 20:26</span></div>", lang: "de")?.date, "2022-01-27")
         let shownToo = "<div><span>27.01.2022</span></div><p>Erstellt am 20.12.2021</p>"
         XCTAssertNotEqual(cleaned(data, shownToo, lang: "de")?.evidence["date"]?.rule, "html:text-after-headline:bare")
     }
@@ -237,6 +248,8 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned("", elsewhere, lang: "en")?.date, "2021-04-03", "the page writes 25/03/2021")
         XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.co.uk/news/a")?.date, "2021-04-03")
         XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.ie/news/a")?.date, "2021-04-03")
+        XCTAssertEqual(cleaned(#"<link rel="canonical" href="https://www.example.co.uk/news/a">"#, shown, lang: "en")?.date, "2021-04-03",
+                       "the canonical link names the domain when the input carries no address")
         XCTAssertEqual(cleaned("", shown, lang: "en", url: "https://www.example.com/news/a")?.date, "2021-03-04")
         XCTAssertEqual(cleaned("", shown, lang: "en-US", url: "https://www.example.co.uk/news/a")?.date, "2021-03-04",
                        "a tag with its region outranks the domain")

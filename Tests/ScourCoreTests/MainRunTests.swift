@@ -74,6 +74,12 @@ final class MainRunTests: XCTestCase {
         var single = MainRun(items: items)
         single.headedStart = 1
         XCTAssertEqual(single.select(), [23], "one paragraph is no article")
+        // A short standfirst under the header does not beat a body four times its score further down.
+        var long = [junk(), prose(30), prose(25)] + Array(repeating: junk(), count: 20) + [prose(120), prose(120), junk()]
+        var standfirst = MainRun(items: long)
+        standfirst.headedStart = 1
+        XCTAssertEqual(standfirst.select(), [23, 24])
+        long[1] = prose(30)
     }
 
     func testPipelineTakesTheArticleUnderItsHeader() throws {

@@ -158,6 +158,8 @@ final class MetadataStageTests: XCTestCase {
         XCTAssertEqual(coded.metadata.authors, ["Ashok Pradhan"])
         let barred = try tag("Council delays the budget vote again\n\nMiddle East | World | Apr 7, 2020\n\n\(Self.body)")
         XCTAssertEqual(barred.metadata.authors, [String](), "a part that is no source code keeps the bar")
+        let sectionTail = try tag("Council delays the budget vote again\n\nMiddle East news Nov 19, 2019\n\n\(Self.body)")
+        XCTAssertEqual(sectionTail.metadata.authors, [String](), "lowercase words end a name only after a byline label")
         for line in ["Sara Zinnecker Stand: 05.02.2020", "Sara Zinnecker, last updated: Nov 19, 2019",
                      "Von Sara Zinnecker publiziert am 30. Juli 2018"] {
             let labelled = try tag("Council delays the budget vote again\n\n\(line)\n\n\(Self.body)")

@@ -9,10 +9,10 @@ enum HeaderAnchor {
 
     /// The position in `kept` (block indices, in order) of the article's first prose block, or nil.
     static func firstProse(_ blocks: [Block], kept: [Int], isProse: (Int) -> Bool) -> Int? {
-        guard let title = blocks.firstIndex(where: { $0.removal?.rule == "title" && $0.removal?.stage == "metadata" }) else { return nil }
+        guard let title = blocks.firstIndex(where: { $0.removal?.rule == "title" && $0.removal?.stage == MetadataStage.name }) else { return nil }
         let window = (title + 1)..<min(blocks.count, title + 1 + headerSpan)
         guard let groupEnd = window.last(where: { index in
-            blocks[index].removal?.stage == "metadata" && (blocks[index].removal?.rule == "byline" || blocks[index].removal?.rule == "dateline")
+            blocks[index].removal?.stage == MetadataStage.name && (blocks[index].removal?.rule == "byline" || blocks[index].removal?.rule == "dateline")
         }) else { return nil }
         guard let next = kept.firstIndex(where: { $0 > groupEnd }) else { return nil }
         return (next..<min(kept.count, next + proseSpan)).first(where: isProse)

@@ -10,7 +10,10 @@
 /// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
 ///    continues after it; a neighbouring run within `maxGap` blocks that is itself
 ///    article-like (mostly consecutive prose) joins, while the gap between stays out.
-/// 4. Trimming: a run that starts (or ends) with a teaser grid, 6 blocks or more before
+/// 4. The header: when the metadata stage found a headline with a byline or dateline under it and
+///    the run chosen so far does not reach the first prose below them, the run that opens there is
+///    the article, if it is article-like and scores at least half as much.
+/// 5. Trimming: a run that starts (or ends) with a teaser grid, 6 blocks or more before
 ///    its first (after its last) three consecutive content blocks, with less than 30%
 ///    content, loses that edge.
 struct MainRun {
@@ -37,6 +40,8 @@ struct MainRun {
     var maxGap = 16
     /// The first prose under the header group the metadata stage found (`HeaderAnchor`), if any.
     var headedStart: Int?
+    /// The run under the header replaces the chosen one only when it scores at least this share of it.
+    var headedShare = 0.5
     /// A run joins the core only with this many prose words and this share of content blocks.
     var minBridgedWords = 30
     var minBridgedContentShare = 0.5
@@ -48,7 +53,9 @@ struct MainRun {
         let chosen = grown(core, scores)
         // The article the page's headline, byline and date introduce beats a larger run elsewhere
         // (a footer's contact block, a blurb) when it is an article itself and nothing joined it.
-        if let start = headedStart, !chosen.contains(start), let headed = runFrom(start, scores), isArticleLike(headed) {
+        if let start = headedStart, let first = chosen.first, let last = chosen.last, !(first...last).contains(start),
+           let headed = runFrom(start, scores), isArticleLike(headed),
+           headed.reduce(0, { $0 + scores[$1] }) >= headedShare * core.reduce(0, { $0 + scores[$1] }) {
             return grown(headed, scores)
         }
         return chosen
@@ -151,6 +158,7 @@ struct MainRun {
 
     /// The best-sum run that starts at `start`, up to a comment section or an end-of-article phrase.
     func runFrom(_ start: Int, _ scores: [Double]) -> Range<Int>? {
+        guard items.indices.contains(start) else { return nil }
         var best: (score: Double, end: Int)?
         var sum = 0.0
         for position in start..<items.count {

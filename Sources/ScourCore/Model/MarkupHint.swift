@@ -4,8 +4,9 @@ public struct MarkupHint: Sendable, Equatable {
     public var field: HintField
     public var value: String
     public var origin: HintOrigin
-    /// The short text the page prints right before a `<time>` ("Aktualizacja:", "Opublikowano:"):
-    /// what the page calls that date. Nil for other hints.
+    /// The short text the page prints right before a `<time>` ("Aktualizacja:", "Opublikowano:"), or
+    /// in the article's header the `<time>`'s own text ("Updated Nov 19, 9:41 AM"): what the page
+    /// calls that date. Nil for other hints.
     public var label: String?
 
     public init(field: HintField, value: String, origin: HintOrigin, label: String? = nil) {

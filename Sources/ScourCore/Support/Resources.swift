@@ -134,7 +134,7 @@ public struct DateWords: Sendable, Decodable {
             monthFirstLocales = Set(locales.map { $0.lowercased() })
         }
         relative = try container.decodeIfPresent([RelativeForm].self, forKey: .relative) ?? []
-        dayFirstCountryDomains = Set(try container.decodeIfPresent([String].self, forKey: .dayFirstCountryDomains) ?? [])
+        dayFirstCountryDomains = Set((try container.decodeIfPresent([String].self, forKey: .dayFirstCountryDomains) ?? []).map { $0.lowercased() })
     }
 }
 

@@ -72,6 +72,12 @@ struct MarkupScan {
     /// About five paragraphs. On the bench sets 1,500 to 5,000 bytes decide the same and 1,000 loses a
     /// page whose dateline sits under a long standfirst: the middle of the plateau, on the late side.
     static let datelineProseLimit = 3_000
+    /// Text bytes under the headline that still belong to the article's header (byline, dateline,
+    /// standfirst): a `<time>`'s own label, its shown clock and a comment item are judged by it.
+    static let headerProseLimit = 400
+    /// Whether the scan is still in the article's header: before the headline, or under it before
+    /// `headerProseLimit` bytes of text.
+    var inArticleHeader: Bool { proseAfterHeadline <= Self.headerProseLimit }
     /// Lines with digits read outside the article (the last resort for the date).
     var outsideCount = 0
     var textBeforeHeadline: [String] = []
@@ -231,8 +237,9 @@ struct MarkupScan {
         if parent.inOtherItem { return frame(for: node, tag: tag, flags: flags, parent: parent) }
         if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, itemprop: itemprop)
-        // After the headline, a `Review`, `Comment` or `Answer` item is a reader's text, whatever holds it.
-        let otherType = seenHeadline && marks.hasItemtype && node.attribute("itemtype").map(Self.isOtherItemType) == true
+        // After the article's header, a `Review`, `Comment` or `Answer` item is a reader's text, whatever holds it.
+        // (Past the header only: a review page's own `Review` item opens under its headline.)
+        let otherType = seenHeadline && !inArticleHeader && marks.hasItemtype && node.attribute("itemtype").map(Self.isOtherItemType) == true
         return frame(for: node, tag: tag, flags: flags, parent: parent,
                      opensOtherItem: otherType || itemprop.map(Self.opensOtherItem) ?? false)
     }
@@ -400,7 +407,8 @@ struct MarkupScan {
             timeCount += 1
             let attribute = node.attribute("datetime")
             let value = attribute ?? node.textContent
-            let shown = attribute == nil ? nil : Self.shortLineText(node)
+            // Only the header's `<time>` texts: a teaser's further down is no dateline.
+            let shown = attribute == nil || !inArticleHeader ? nil : Self.shortLineText(node)
             if let shown {
                 add(.shownTime, shown, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             }
@@ -411,7 +419,7 @@ struct MarkupScan {
             }
             var role = says(classWords(node))
             // Microdata names it too, where the class does not (`itemprop="dateUpdated"`, a name schema.org lacks).
-            if !role.published, !role.modified, let itemprop = itemprop?.lowercased() {
+            if !role.published, !role.modified, let itemprop {
                 role = (itemprop.contains("publi"), itemprop.contains("updat") || itemprop.contains("modif"))
             }
             if !role.published, !role.modified { role = says(classWords(parent.node)) }
@@ -537,4 +545,3 @@ struct MarkupScan {
         }
     }
 }
-

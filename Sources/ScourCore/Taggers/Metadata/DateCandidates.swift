@@ -31,7 +31,7 @@ struct DateCandidate: Equatable {
     var isEarlyZoneless = false
 
     /// Minutes after midnight of the clock time the value holds ("10:31 pm", "…T04:31:13"), if any;
-    /// nil for a shown element's machine timestamp (a `<time datetime>`), which is data, not what the page shows.
+    /// nil for a visible hint whose value is a machine timestamp (a `<time datetime>`'s): data, not what the page shows.
     var clock: Int?
 
     /// "…T04:26:47Z", "… 02:24:00 UTC", "…T02:24:00+00:00": a UTC timestamp whose hour is below 10.

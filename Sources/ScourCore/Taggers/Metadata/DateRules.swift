@@ -12,8 +12,9 @@ extension MetadataContext {
         return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
     }
 
-    /// What the label printed before a `<time>` calls its date: "Aktualizacja:" an update,
-    /// "Opublikowano:" the publication; nil without a label or with another one ("Wydrukowano:").
+    /// What the label printed before a `<time>` (or, in the article's header, its own text) calls its
+    /// date: "Aktualizacja:" an update, "Opublikowano:" the publication; nil without a label or with
+    /// another one ("Wydrukowano:").
     func labelSays(_ hint: MarkupHint) -> DateCandidate.Role? {
         guard let label = hint.label else { return nil }
         if isModifiedLine(label) { return .modified }
@@ -99,6 +100,8 @@ extension MetadataContext {
     /// Whether the page writes day before month: by its language tag (`<html lang>`, then the
     /// markup's other language keys, then the language its words are in) when the stage orders
     /// by language; outside `month_first_locales` ("en", "en-us", …) every language puts the day first.
+    /// A tag without a region that reads month first ("en") gives way to the page's own
+    /// unambiguous numeric dates (`NumericDateOrder`), else to its country domain (`.co.uk`).
     var readsDayFirst: Bool {
         guard stage.orderByLanguage else { return false }
         if let known = dateCache.dayFirst { return known }
@@ -108,7 +111,7 @@ extension MetadataContext {
         if !answer, tag.map(Self.hasNoRegion) ?? true {
             if let shown = NumericDateOrder.dayFirst(in: shownDateTexts()) {
                 answer = shown
-            } else if let country = meta.url.flatMap(Self.countryDomain) {
+            } else if let country = (meta.url ?? document.markupHints.first(where: { $0.field == .url })?.value).flatMap(Self.countryDomain) {
                 // … else the country of its domain (`.co.uk`, `.ie`).
                 answer = stage.dayFirstCountryDomains.contains(country)
             }

@@ -156,8 +156,8 @@ extension MetadataContext {
     }
 
     /// "Sara Zinnecker Stand:" before "05. Februar 2020": the name without the date's own label.
-    /// "Von Moritz Bachmann publiziert am": a label the list does not know still ends in lowercase
-    /// words, which no name does (particles such as "von" or "de" stand inside a name, not after it).
+    /// "Von Moritz Bachmann publiziert am": after a byline label, a label the list does not know still
+    /// ends in lowercase words, which no name does (particles such as "von" or "de" stand inside a name).
     func withoutTrailingDateLabel(_ text: String) -> String {
         let words = text.split(separator: " ")
         for count in stride(from: min(3, words.count - 1), through: 1, by: -1) {
@@ -166,9 +166,11 @@ extension MetadataContext {
                 return words.dropLast(count).joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
             }
         }
+        // Only after a byline label: "Middle East news" is a section, not "Middle East" and a label.
         let lowercaseTail = words.reversed().prefix { $0.first?.isLowercase == true }.count
         guard lowercaseTail > 0, words.count - lowercaseTail >= 2 else { return text }
-        return words.dropLast(lowercaseTail).joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
+        let head = words.dropLast(lowercaseTail).joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
+        return names.byline(head) != nil ? head : text
     }
 
     /// "Chris Davies - Nov 19, 2019", "11/19/2019 by Lars Brandle": the name right before a date

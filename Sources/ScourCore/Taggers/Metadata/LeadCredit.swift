@@ -6,7 +6,11 @@ extension MetadataContext {
         // The lead may be shorter than the paragraph taken for the first prose: the few kept blocks above it count too.
         for first in proseAnchors() {
             for index in max(0, first - 3)...first where meta.authors.isEmpty && document.blocks[index].isKept {
-                guard let credit = Self.leadBrackets(document.blocks[index].text), let name = names.reporters.name(in: credit) else { continue }
+                // A credit names its place or agency ("부산=스포츠조선") or its kind of report ("／台北報導");
+                // "【記者会見】" (a press conference) does neither.
+                guard let credit = Self.leadBrackets(document.blocks[index].text),
+                      credit.contains(where: { $0 == "=" || $0 == "／" || $0 == "/" }),
+                      let name = names.reporters.name(in: credit) else { continue }
                 meta.authors = [name]
                 set("authors", rule: "lead-credit", block: index)
             }

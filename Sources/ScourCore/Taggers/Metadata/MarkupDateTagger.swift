@@ -106,6 +106,7 @@ extension MetadataContext {
         var shownDates: Set<String> = []
         var structural: (String, String)?
         var bareDateline: (String, String)?
+        var seenPlacedLine = false
         var shownUpdates: Set<String> = []
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
@@ -119,9 +120,10 @@ extension MetadataContext {
                 if structural == nil, hint.origin.visibleText == nil || hint.origin.visibleText == .dateClass {
                     structural = (date, hint.origin.description)
                 }
-                // The first line under the headline that is a date and nothing else holds it as such an element would.
-                if bareDateline == nil, hint.origin.visibleText == .textAfterHeadline, isBareDate(hint.value) {
-                    bareDateline = (date, hint.origin.description)
+                // The first dated line under the headline, when it is a date and nothing else, holds it as such an element would.
+                if !seenPlacedLine, hint.origin.visibleText == .textAfterHeadline {
+                    seenPlacedLine = true
+                    if isBareDate(hint.value) { bareDateline = (date, hint.origin.description) }
                 }
             } else if let date = normalizedDate(hint.value) {
                 markupDates.insert(date)
@@ -134,10 +136,14 @@ extension MetadataContext {
         return nil
     }
 
-    /// "27.01.2022", "Jan. 13, 2020": the date alone, nothing before it and at most a clock after it.
+    /// "27.01.2022", "Jan. 13, 2020", "08/11/2023 | 20:26": the date alone, nothing before it and at
+    /// most a clock after it (every word holds a digit or is a month name, "am", "pm" or a separator).
     func isBareDate(_ value: String) -> Bool {
         guard value.utf8.count <= 32, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
-        return value.split(whereSeparator: \.isWhitespace).count <= 5
+        return value.split(whereSeparator: \.isWhitespace).allSatisfy { word in
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,|·-–"))
+            return bare.isEmpty || word.contains(where: \.isNumber) || stage.dates.months[bare] != nil || ["am", "pm", "a.m", "p.m"].contains(bare)
+        }
     }
 
     /// The first visible date whose line starts with a publication label ("Erstellt am: 30.01.2022").

@@ -72,8 +72,9 @@ extension MetadataContext {
         guard naming.allSatisfy({ !$0.isVisible }), let stamp = naming.lazy.compactMap(\.clock).first else { return }
         for (neighbour, isBefore) in [(Self.dayBefore(chosen), true), (Self.dayAfter(chosen), false)] {
             guard let neighbour else { continue }
+            // The dateline under the headline, or a `<time>` text of the article's header: not a teaser's clock.
             let shown = candidates.publishedSources(naming: neighbour, datelineOnly: true)
-                .lazy.filter(\.isVisible).compactMap { candidate in candidate.clock.map { (candidate.source, $0) } }.first
+                .lazy.filter(\.isPlacedLine).compactMap { candidate in candidate.clock.map { (candidate.source, $0) } }.first
                 ?? shownTimeClock(showing: neighbour)
             guard let (source, clock) = shown else { continue }
             let fits = isBefore ? ShownClock.canBeSameInstant(laterDayMinutes: stamp, earlierDayMinutes: clock)
