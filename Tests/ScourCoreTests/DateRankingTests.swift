@@ -255,7 +255,7 @@ final class DateRankingTests: XCTestCase {
                        "a tag with its region outranks the domain")
         XCTAssertEqual(NumericDateOrder.dayFirst(in: ["25/10/2023 | 20:26", "10/25/2023", "13.01.22"]), true)
         XCTAssertEqual(NumericDateOrder.dayFirst(in: ["10/25/2023", "03/04/2021"]), false)
-        XCTAssertNil(NumericDateOrder.dayFirst(in: ["03/04/2021", "1/2/3", "125/10/2023", "Version 25.10.20233"]))
+        XCTAssertNil(NumericDateOrder.dayFirst(in: ["03/04/2021", "1/2/3", "125/10/2023", "Version 25.10.20233", "v1.13.10", "10.13.10.2"]))
         XCTAssertEqual(MetadataContext.countryDomain("https://www.example.co.uk/a"), "uk")
         XCTAssertNil(MetadataContext.countryDomain("https://www.example.com/a"))
     }

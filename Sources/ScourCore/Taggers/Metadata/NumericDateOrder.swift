@@ -26,17 +26,23 @@ enum NumericDateOrder {
         var pairs: [(Int, Int)] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index] &- 0x30 < 10, index == 0 || bytes[index - 1] &- 0x30 >= 10,
+            // A number glued to a letter or a dot before it is a version or a code ("v1.13.10"), no date.
+            guard bytes[index] &- 0x30 < 10, index == 0 || bytes[index - 1] &- 0x30 >= 10 && !Self.isLetterOrDot(bytes[index - 1]),
                   let first = number(at: index), first.end - index <= 2, first.end < bytes.count else { index += 1; continue }
             let separator = bytes[first.end]
             guard separator == 0x2F || separator == 0x2E || separator == 0x2D,
                   let second = number(at: first.end + 1), second.end - first.end - 1 <= 2,
                   second.end < bytes.count, bytes[second.end] == separator,
                   let year = number(at: second.end + 1), [2, 4].contains(year.end - second.end - 1),
-                  year.end >= bytes.count || bytes[year.end] &- 0x30 >= 10 else { index = first.end; continue }
+                  year.end >= bytes.count || bytes[year.end] &- 0x30 >= 10 && !(bytes[year.end] == separator && year.end + 1 < bytes.count
+                      && bytes[year.end + 1] &- 0x30 < 10) else { index = first.end; continue }
             pairs.append((first.value, second.value))
             index = year.end
         }
         return pairs
+    }
+
+    private static func isLetterOrDot(_ byte: UInt8) -> Bool {
+        byte == 0x2E || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }
