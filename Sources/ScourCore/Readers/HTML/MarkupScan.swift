@@ -35,9 +35,9 @@ struct MarkupScan {
         /// A microdata item of another text (a review, a comment, an answer) is this element or holds
         /// it: its `author` and `datePublished` are that text's.
         let inOtherItem: Bool
-        /// A link to another page than this one is this element or holds it: a `<time>` there
-        /// dates the linked story (a teaser's), not this page.
-        var inOtherPageLink = false
+        /// An `<a>` is this element or holds it (whether it leads to another page is asked only of a
+        /// date found inside: `inOtherPageLink`).
+        var inLink = false
 
         /// Whether something below this element (text or element) is in a skipped region by its ancestors.
         var skipsBelow: Bool { inSkippedTag || skipClassBits & 0x1F != 0 }
@@ -55,7 +55,9 @@ struct MarkupScan {
     var seenHeadline = false
     var authorLinkCount = 0
     /// The path of this page's own address (canonical link or `og:url`), once read.
-    var pagePath: String?
+    var pagePath: ArraySlice<UInt8>?
+    /// The last link `inOtherPageLink` judged (its frame's serial) and its answer.
+    var lastLinkCheck: (serial: Int, other: Bool)?
     /// `article:author` values that are profile addresses (`profileKey`), with their meta key and rank.
     var authorProfiles: [(url: String, key: String, rank: Int)] = []
     var bylineCount = 0
@@ -96,7 +98,10 @@ struct MarkupScan {
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin, label: label), rank: rank))
-        if field == .url, pagePath == nil, let key = Self.profileKey(trimmed), let slash = key.firstIndex(of: "/") { pagePath = String(key[slash...]) }
+        if field == .url, pagePath == nil {
+            var address = trimmed
+            pagePath = address.withUTF8 { LinkTarget.path($0) }
+        }
     }
 
     /// An address without scheme, "www.", query, fragment or trailing slash, lowercased; a relative
@@ -254,19 +259,33 @@ struct MarkupScan {
               inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
               inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true,
               inOtherItem: opensOtherItem || parent?.inOtherItem == true,
-              inOtherPageLink: parent?.inOtherPageLink == true || tag == .a && linksToOtherPage(node))
+              inLink: parent?.inLink == true || tag == .a)
+    }
+
+    /// Whether the nearest link holding the current element leads to another page than this one: a
+    /// `<time>` or a dated line there dates the linked story (a teaser's), not this page.
+    var inOtherPageLink: Bool {
+        mutating get {
+            guard path.last?.inLink == true, let link = path.last(where: { $0.node.tag == .a }) else { return false }
+            // The texts of one link ask in turn: its answer is kept until the next link asks.
+            if let known = lastLinkCheck, known.serial == link.serial { return known.other }
+            let other = linksToOtherPage(link.node)
+            lastLinkCheck = (link.serial, other)
+            return other
+        }
     }
 
     /// Whether the link's target is another page than the one the canonical link or `og:url`
     /// names (compared by path; unknown without either, or for a relative path without "/").
     func linksToOtherPage(_ node: HTMLNode) -> Bool {
-        guard let page = pagePath, let href = node.attribute("href"), let key = Self.profileKey(href),
-              let slash = key.firstIndex(of: "/") else { return false }
-        // "/2019/10/19": a date archive (a WordPress post's date links to its day), no other story;
-        // nor is the author's page, whose link may wrap the byline and its date.
-        if let last = key.split(separator: "/").last, last.count <= 4, last.allSatisfy(\.isNumber) { return false }
-        if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes) { return false }
-        return key[slash...] != page
+        guard let page = pagePath else { return false }
+        var elsewhere = false
+        node.forEachAttribute { name, value in
+            guard MarkupBytes.equals(name, "href") else { return true }
+            elsewhere = LinkTarget.leadsElsewhere(value, page: page, authorSegments: vocabulary.authorPathSegmentBytes)
+            return false
+        }
+        return elsewhere
     }
 
     /// Inside a `<header>` that no `<article>` or `<main>` holds: the site's banner, not the article's head.
@@ -300,9 +319,10 @@ struct MarkupScan {
            node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
         // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page; a date in
         // a link to another page dates that page.
-        if path[path.count - 1].inFigure || path[path.count - 1].inOtherPageLink { return }
+        if path[path.count - 1].inFigure { return }
+        // (`inOtherPageLink` is asked last, of a text about to become a hint: few nodes get that far.)
         if let dateline {
-            guard !skipped else { return }
+            guard !skipped, !inOtherPageLink else { return }
             textAfterHeadlineCount += 1
             add(.date, dateline, origin: placed, rank: MarkupRank.textAfterHeadline)
             return
@@ -311,7 +331,7 @@ struct MarkupScan {
             // Outside the article: kept as the last resort for a page that shows its date nowhere else.
             guard hasDigit, length <= 160, outsideCount < 20 else { return }
             let text = MarkupScan.collapse(node.content)
-            guard Self.characterCount(text) <= 120 else { return }
+            guard Self.characterCount(text) <= 120, !inOtherPageLink else { return }
             outsideCount += 1
             add(.outsideDate, text, origin: .init(.visibleText(.outsideArticle)), rank: MarkupRank.outsideArticle)
             return
@@ -325,7 +345,7 @@ struct MarkupScan {
             text = String(text.prefix(headLimit))
             count = text.count
         }
-        guard count >= 4, count <= 120 else { return }
+        guard count >= 4, count <= 120, !inOtherPageLink else { return }
         if seenHeadline {
             textAfterHeadlineCount += 1
             add(.date, text, origin: placed, rank: MarkupRank.textAfterHeadline)
@@ -403,7 +423,7 @@ struct MarkupScan {
                 add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
-        if tag == .time, timeCount < 8, !skipped, !parent.inOtherPageLink {
+        if tag == .time, timeCount < 8, !skipped, !inOtherPageLink {
             timeCount += 1
             let attribute = node.attribute("datetime")
             let value = attribute ?? node.textContent
@@ -466,7 +486,7 @@ struct MarkupScan {
                 lastAuthorElement = (path.count, elementCount, count)
             }
         }
-        if dateClassCount < 6, flags.date, !skipped, !parent.inOtherPageLink {
+        if dateClassCount < 6, flags.date, !skipped, !inOtherPageLink {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)

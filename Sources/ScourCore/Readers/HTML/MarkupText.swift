@@ -33,34 +33,37 @@ extension MarkupScan {
 
     /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
     static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
+        var copy = href
+        return copy.withUTF8 { hasPathSegment(bytes: $0, in: wanted) }
+    }
+
+    /// `hasPathSegment` on the address's bytes.
+    static func hasPathSegment(bytes: UnsafeBufferPointer<UInt8>, in wanted: [[UInt8]]) -> Bool {
         // Compared as lowercased bytes, segment by segment, with no String or array made:
         // this runs for every link of every page.
-        var copy = href
-        return copy.withUTF8 { bytes in
-            var segmentStart = 0
-            func matches(_ end: Int) -> Bool {
-                let length = end - segmentStart
-                guard length > 0, length <= 16 else { return false }
-                return wanted.contains { candidate in
-                    guard candidate.count == length else { return false }
-                    for offset in 0..<length {
-                        var byte = bytes[segmentStart + offset]
-                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                        if byte != candidate[offset] { return false }
-                    }
-                    return true
+        var segmentStart = 0
+        func matches(_ end: Int) -> Bool {
+            let length = end - segmentStart
+            guard length > 0, length <= 16 else { return false }
+            return wanted.contains { candidate in
+                guard candidate.count == length else { return false }
+                for offset in 0..<length {
+                    var byte = bytes[segmentStart + offset]
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != candidate[offset] { return false }
                 }
+                return true
             }
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                    if matches(index) { return true }
-                    if byte != UInt8(ascii: "/") { return false }
-                    segmentStart = index + 1
-                }
-            }
-            return matches(bytes.count)
         }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                if matches(index) { return true }
+                if byte != UInt8(ascii: "/") { return false }
+                segmentStart = index + 1
+            }
+        }
+        return matches(bytes.count)
     }
 
     /// `node.spacedText` when it is a short line (see `isShortLine`) and the element's text is at most

@@ -42,9 +42,11 @@ struct DateCandidate: Equatable {
 
     /// "2019-11-19T02:24:00Z", "2019-11-19 02:24": a machine timestamp rather than a date written for readers.
     static func isMachineStamp(_ value: String) -> Bool {
-        let bytes = Array(value.utf8.prefix(11))
-        return bytes.count == 11 && bytes[4] == 0x2D && bytes[7] == 0x2D && (bytes[10] == 0x54 || bytes[10] == 0x20)
-            && bytes[0] &- 0x30 < 10 && bytes[5] &- 0x30 < 10 && bytes[8] &- 0x30 < 10
+        var value = value
+        return value.withUTF8 { bytes in
+            bytes.count >= 11 && bytes[4] == 0x2D && bytes[7] == 0x2D && (bytes[10] == 0x54 || bytes[10] == 0x20)
+                && bytes[0] &- 0x30 < 10 && bytes[5] &- 0x30 < 10 && bytes[8] &- 0x30 < 10
+        }
     }
 
     /// "2019-11-19 02:24:00": an hour below 10 and no zone at all.

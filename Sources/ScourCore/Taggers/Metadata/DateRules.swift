@@ -129,13 +129,12 @@ extension MetadataContext {
 
     static func hasNoRegion(_ tag: String) -> Bool { !tag.contains("-") && !tag.contains("_") }
 
-    /// The dates the page shows: its visible date hints, and its short lines with a digit.
-    func shownDateTexts() -> [String] {
-        var texts = document.markupHints.filter { ($0.field == .date || $0.field == .modified || $0.field == .outsideDate) && $0.origin.isVisible }.map(\.value)
-        for block in document.blocks where block.text.utf8.count <= 80 && block.text.utf8.contains(where: { $0 &- 0x30 < 10 }) {
-            texts.append(block.text)
-        }
-        return texts
+    /// The dates the page shows: its visible date hints, and its short lines (the numeric scan finds
+    /// the dates among them).
+    func shownDateTexts() -> some Sequence<String> {
+        document.markupHints.lazy
+            .filter { ($0.field == .date || $0.field == .modified || $0.field == .outsideDate) && $0.origin.isVisible }.map(\.value)
+            + document.blocks.lazy.filter { $0.text.utf8.count <= 80 }.map(\.text)
     }
 
     /// "de-DE", "fr", "en_GB" → day first; "en-US", "en" → month first (with the default locales).

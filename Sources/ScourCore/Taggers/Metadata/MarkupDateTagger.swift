@@ -136,12 +136,14 @@ extension MetadataContext {
         return nil
     }
 
+    static let dateWordEdges = CharacterSet(charactersIn: ".,|·-–")
+
     /// "27.01.2022", "Jan. 13, 2020", "08/11/2023 | 20:26": the date alone, nothing before it and at
     /// most a clock after it (every word holds a digit or is a month name, "am", "pm" or a separator).
     func isBareDate(_ value: String) -> Bool {
         guard value.utf8.count <= 32, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
         return value.split(whereSeparator: \.isWhitespace).allSatisfy { word in
-            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,|·-–"))
+            let bare = word.lowercased().trimmingCharacters(in: Self.dateWordEdges)
             return bare.isEmpty || word.contains(where: \.isNumber) || stage.dates.months[bare] != nil || ["am", "pm", "a.m", "p.m"].contains(bare)
         }
     }

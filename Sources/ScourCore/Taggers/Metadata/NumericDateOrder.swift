@@ -4,10 +4,10 @@
 enum NumericDateOrder {
     /// True for day first, false for month first, nil when the texts hold no unambiguous numeric
     /// date or as many of each order.
-    static func dayFirst(in texts: [String]) -> Bool? {
+    static func dayFirst<Texts: Sequence>(in texts: Texts) -> Bool? where Texts.Element == String {
         var votes = 0
         for text in texts {
-            for (first, second) in numericPairs(text) {
+            forEachPair(text) { first, second in
                 if first > 12, second <= 12 { votes += 1 } else if second > 12, first <= 12 { votes -= 1 }
             }
         }
@@ -15,15 +15,28 @@ enum NumericDateOrder {
     }
 
     /// The two leading numbers of each "n/n/yyyy", "n.n.yyyy" or "n-n-yyyy" (one or two digits each,
-    /// a year of two or four digits after the same separator), as bytes: the texts are short lines.
+    /// a year of two or four digits after the same separator).
     static func numericPairs(_ text: String) -> [(Int, Int)] {
-        let bytes = Array(text.utf8.prefix(400))
+        var pairs: [(Int, Int)] = []
+        forEachPair(text) { pairs.append(($0, $1)) }
+        return pairs
+    }
+
+    /// `numericPairs` without an array: read on the text's own bytes, for every short line of a page.
+    static func forEachPair(_ text: String, _ body: (Int, Int) -> Void) {
+        var text = text
+        text.withUTF8 { all in
+            let bytes = UnsafeBufferPointer(rebasing: all.prefix(400))
+            scanPairs(bytes, body)
+        }
+    }
+
+    private static func scanPairs(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         func number(at index: Int) -> (value: Int, end: Int)? {
             var end = index, value = 0
             while end < bytes.count, bytes[end] &- 0x30 < 10, end - index < 4 { value = value * 10 + Int(bytes[end] &- 0x30); end += 1 }
             return end > index ? (value, end) : nil
         }
-        var pairs: [(Int, Int)] = []
         var index = 0
         while index < bytes.count {
             // A number glued to a letter or a dot before it is a version or a code ("v1.13.10"), no date.
@@ -36,10 +49,9 @@ enum NumericDateOrder {
                   let year = number(at: second.end + 1), [2, 4].contains(year.end - second.end - 1),
                   year.end >= bytes.count || bytes[year.end] &- 0x30 >= 10 && !(bytes[year.end] == separator && year.end + 1 < bytes.count
                       && bytes[year.end + 1] &- 0x30 < 10) else { index = first.end; continue }
-            pairs.append((first.value, second.value))
+            body(first.value, second.value)
             index = year.end
         }
-        return pairs
     }
 
     private static func isLetterOrDot(_ byte: UInt8) -> Bool {

@@ -5,7 +5,11 @@ enum ShownClock {
     /// Minutes after midnight of the first clock time in the text ("h:mm" or "hh:mm", seconds and
     /// "am"/"pm"/"a.m."/"p.m." after it read), or nil. Bytes only: the values are short.
     static func minutes(in text: String) -> Int? {
-        let bytes = Array(text.utf8.prefix(120))
+        var text = text
+        return text.withUTF8 { all in minutes(UnsafeBufferPointer(rebasing: all.prefix(120))) }
+    }
+
+    private static func minutes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         func digit(_ index: Int) -> Int? {
             index >= 0 && index < bytes.count && bytes[index] &- 0x30 < 10 ? Int(bytes[index] &- 0x30) : nil
         }
@@ -33,7 +37,7 @@ enum ShownClock {
     private enum Half { case am, pm }
 
     /// "am", "PM", "a.m.", "p. m." at the index, followed by no letter.
-    private static func meridiem(_ bytes: [UInt8], at start: Int) -> Half? {
+    private static func meridiem(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Half? {
         guard start < bytes.count else { return nil }
         let half: Half
         switch bytes[start] | 0x20 {
