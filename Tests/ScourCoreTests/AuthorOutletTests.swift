@@ -264,6 +264,8 @@ final class AuthorOutletTests: XCTestCase {
         // "【記者会見】" (a press conference) names neither a place, an agency nor a kind of report.
         let japanese = korean.replacingOccurrences(of: "[부산=스포츠조선 선수민 기자]", with: "【記者会見】")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(japanese)).metadata.authors, [])
+        let roleLast = korean.replacingOccurrences(of: "[부산=스포츠조선 선수민 기자]", with: "[스포츠서울 김민수 기자]")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(roleLast)).metadata.authors, ["김민수"], "the role word closing the credit")
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

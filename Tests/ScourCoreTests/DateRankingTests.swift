@@ -80,7 +80,8 @@ final class DateRankingTests: XCTestCase {
         func header(_ shown: String) -> String {
             #"<div><span><a href="/author/chris/">Chris Davies</a></span> - <span>\#(shown)</span></div>"#
         }
-        let shifted = try XCTUnwrap(cleaned(data, header("Nov 19, 2019, 10:31 pm CST")))
+        // (With the weekday first the line is no bare date: the clock decides, not the bare-date rule.)
+        let shifted = try XCTUnwrap(cleaned(data, header("Tuesday, Nov 19, 2019, 10:31 pm CST")))
         XCTAssertEqual(shifted.date, "2019-11-19")
         XCTAssertEqual(shifted.evidence["date"]?.rule.hasSuffix(":shown-clock"), true)
         XCTAssertEqual(cleaned(data, header("Tuesday, Nov 19, 2019, 10:17 pm CST"))?.date, "2019-11-20")
@@ -121,6 +122,10 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(cleaned(data, "<p>Lesung am 27.01.2022 im Rathaus</p><div><span>28.01.2022</span></div>", lang: "de")?.date,
                        "2021-12-20", "only the first dated line under the headline")
         XCTAssertEqual(cleaned(data, "<div><span>27.01.2022 | 20:26</span></div>", lang: "de")?.date, "2022-01-27")
+        for shown in ["27.01.2022, 14:30 Uhr", "27.01.2022 20:26 CET"] {
+            XCTAssertEqual(cleaned(data, "<div><span>\(shown)</span></div>", lang: "de")?.date, "2022-01-27", shown)
+        }
+        XCTAssertEqual(cleaned(data, "<div><span>27 de enero de 2022</span></div>", lang: "es")?.date, "2022-01-27")
         let shownToo = "<div><span>27.01.2022</span></div><p>Erstellt am 20.12.2021</p>"
         XCTAssertNotEqual(cleaned(data, shownToo, lang: "de")?.evidence["date"]?.rule, "html:text-after-headline:bare")
     }
@@ -134,6 +139,11 @@ final class DateRankingTests: XCTestCase {
         XCTAssertEqual(page?.date, "2019-11-18")
         let permalink = #"<p><a href="/opinion/council-funds-library/" rel="bookmark"><time>November 17, 2019</time></a></p>"#
         XCTAssertEqual(cleaned(canonical, permalink)?.date, "2019-11-17")
+        let spaced = #"<p><a href=" /opinion/council-funds-library "><time>November 13, 2019</time></a></p>"#
+        XCTAssertEqual(cleaned(canonical, spaced)?.date, "2019-11-13", "spaces around the address")
+        let home = #"<link rel="canonical" href="https://www.example.com/"><meta property="og:url" content="https://www.example.com/opinion/council-funds-library">"#
+        XCTAssertEqual(cleaned(home, #"<p><a href="/opinion/council-funds-library"><time>November 12, 2019</time></a></p>"#)?.date, "2019-11-12",
+                       "a home page as the canonical address names no story; og:url does")
         let archive = #"<p><a href="https://www.example.com/2019/11/16/"><span>16. November 2019</span></a></p>"#
         XCTAssertEqual(cleaned(canonical, archive, lang: "de")?.date, "2019-11-16", "a date archive is no other story")
         let authorCard = #"<p><a href="/author/jdoe"><span>Jane Doe</span> <span>15 November 2019</span></a></p>"#
@@ -255,7 +265,8 @@ final class DateRankingTests: XCTestCase {
                        "a tag with its region outranks the domain")
         XCTAssertEqual(NumericDateOrder.dayFirst(in: ["25/10/2023 | 20:26", "10/25/2023", "13.01.22"]), true)
         XCTAssertEqual(NumericDateOrder.dayFirst(in: ["10/25/2023", "03/04/2021"]), false)
-        XCTAssertNil(NumericDateOrder.dayFirst(in: ["03/04/2021", "1/2/3", "125/10/2023", "Version 25.10.20233", "v1.13.10", "10.13.10.2"]))
+        XCTAssertNil(NumericDateOrder.dayFirst(in: ["03/04/2021", "1/2/3", "125/10/2023", "Version 25.10.20233", "v1.13.10", "10.13.10.2",
+                                                    "Version 1.13.10", "call 12-34-56"]))
         XCTAssertEqual(MetadataContext.countryDomain("https://www.example.co.uk/a"), "uk")
         XCTAssertNil(MetadataContext.countryDomain("https://www.example.com/a"))
     }

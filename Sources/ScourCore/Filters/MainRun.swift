@@ -49,13 +49,14 @@ struct MainRun {
     /// The positions kept, in order.
     func select() -> [Int] {
         let scores = adjustedScores()
-        guard let core = bestRun(footerDiscounted(scores), in: 0..<scores.count) else { return [] }
+        let discounted = footerDiscounted(scores)
+        guard let core = bestRun(discounted, in: 0..<scores.count) else { return [] }
         let chosen = grown(core, scores)
         // The article the page's headline, byline and date introduce beats a larger run elsewhere
         // (a footer's contact block, a blurb) when it is an article itself and nothing joined it.
         if let start = headedStart, let first = chosen.first, let last = chosen.last, !(first...last).contains(start),
            let headed = runFrom(start, scores), isArticleLike(headed),
-           headed.reduce(0, { $0 + scores[$1] }) >= headedShare * core.reduce(0, { $0 + scores[$1] }) {
+           headed.reduce(0, { $0 + scores[$1] }) >= headedShare * core.reduce(0, { $0 + discounted[$1] }) {
             return grown(headed, scores)
         }
         return chosen

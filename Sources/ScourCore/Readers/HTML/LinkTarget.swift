@@ -6,7 +6,9 @@ enum LinkTarget {
     /// a leading "/" (it cannot be compared) and for what is no web address.
     static func path(_ raw: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8>? {
         var start = 0, end = raw.count
-        while start < end, raw[start] == 0x20 || raw[start] == 0x09 || raw[start] == 0x0A { start += 1 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while start < end, isSpace(raw[start]) { start += 1 }
+        while end > start, isSpace(raw[end - 1]) { end -= 1 }
         if let cut = raw[start..<end].firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { end = cut }
         if let scheme = schemeEnd(raw, from: start, to: end) {
             // Past the host: the path starts at the next "/" (none: the site's home page).

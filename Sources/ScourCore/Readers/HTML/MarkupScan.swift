@@ -56,8 +56,8 @@ struct MarkupScan {
     var authorLinkCount = 0
     /// The path of this page's own address (canonical link or `og:url`), once read.
     var pagePath: ArraySlice<UInt8>?
-    /// The last link `inOtherPageLink` judged (its frame's serial) and its answer.
-    var lastLinkCheck: (serial: Int, other: Bool)?
+    /// The links `inOtherPageLink` judged (by their frame's serial) and its answers.
+    var linkChecks: [Int: Bool] = [:]
     /// `article:author` values that are profile addresses (`profileKey`), with their meta key and rank.
     var authorProfiles: [(url: String, key: String, rank: Int)] = []
     var bylineCount = 0
@@ -98,9 +98,10 @@ struct MarkupScan {
         // A Character is at least one byte: the count is needed only for long values.
         guard !trimmed.isEmpty, trimmed.utf8.count < 2000 || trimmed.count < 2000 else { return }
         candidates.append(Candidate(hint: MarkupHint(field: field, value: trimmed, origin: origin, label: label), rank: rank))
+        // (A home page as the address names no story: a later `og:url` may still name it.)
         if field == .url, pagePath == nil {
             var address = trimmed
-            pagePath = address.withUTF8 { LinkTarget.path($0) }
+            if let path = address.withUTF8({ LinkTarget.path($0) }), !path.isEmpty { pagePath = path }
         }
     }
 
@@ -262,16 +263,22 @@ struct MarkupScan {
               inLink: parent?.inLink == true || tag == .a)
     }
 
-    /// Whether the nearest link holding the current element leads to another page than this one: a
-    /// `<time>` or a dated line there dates the linked story (a teaser's), not this page.
+    /// Whether a link holding the current element leads to another page than this one: a `<time>`
+    /// or a dated line there dates the linked story (a teaser's), not this page. Every enclosing
+    /// link counts (libxml2 keeps `<a><div><a>` nested).
     var inOtherPageLink: Bool {
         mutating get {
-            guard path.last?.inLink == true, let link = path.last(where: { $0.node.tag == .a }) else { return false }
-            // The texts of one link ask in turn: its answer is kept until the next link asks.
-            if let known = lastLinkCheck, known.serial == link.serial { return known.other }
-            let other = linksToOtherPage(link.node)
-            lastLinkCheck = (link.serial, other)
-            return other
+            guard path.last?.inLink == true else { return false }
+            for frame in path.reversed() {
+                // Above the outermost link no frame holds one.
+                guard frame.inLink else { break }
+                guard frame.node.tag == .a else { continue }
+                // The texts of one link ask in turn: each link's answer is kept by its frame's serial.
+                let other = linkChecks[frame.serial] ?? linksToOtherPage(frame.node)
+                linkChecks[frame.serial] = other
+                if other { return true }
+            }
+            return false
         }
     }
 

@@ -109,7 +109,7 @@ extension MetadataContext {
         var answer = tag.map { Self.readsDayFirst(languageTag: $0, monthFirstLocales: stage.monthFirstLocales) } ?? !stage.monthFirst
         // A bare "en" names no country: the page's own unambiguous numeric dates ("25/10/2023") may.
         if !answer, tag.map(Self.hasNoRegion) ?? true {
-            if let shown = NumericDateOrder.dayFirst(in: shownDateTexts()) {
+            if let shown = shownDateOrder() {
                 answer = shown
             } else if let country = (meta.url ?? document.markupHints.first(where: { $0.field == .url })?.value).flatMap(Self.countryDomain) {
                 // … else the country of its domain (`.co.uk`, `.ie`).
@@ -129,12 +129,15 @@ extension MetadataContext {
 
     static func hasNoRegion(_ tag: String) -> Bool { !tag.contains("-") && !tag.contains("_") }
 
-    /// The dates the page shows: its visible date hints, and its short lines (the numeric scan finds
-    /// the dates among them).
-    func shownDateTexts() -> some Sequence<String> {
-        document.markupHints.lazy
-            .filter { ($0.field == .date || $0.field == .modified || $0.field == .outsideDate) && $0.origin.isVisible }.map(\.value)
-            + document.blocks.lazy.filter { $0.text.utf8.count <= 80 }.map(\.text)
+    /// The order the page's own unambiguous numeric dates show: in its visible date hints and its
+    /// short lines, read one by one.
+    func shownDateOrder() -> Bool? {
+        var tally = NumericDateOrder.Tally()
+        for hint in document.markupHints where (hint.field == .date || hint.field == .modified || hint.field == .outsideDate) && hint.origin.isVisible {
+            tally.add(hint.value)
+        }
+        for block in document.blocks where block.text.utf8.count <= 80 { tally.add(block.text) }
+        return tally.dayFirst
     }
 
     /// "de-DE", "fr", "en_GB" → day first; "en-US", "en" → month first (with the default locales).

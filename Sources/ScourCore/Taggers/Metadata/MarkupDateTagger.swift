@@ -138,13 +138,18 @@ extension MetadataContext {
 
     static let dateWordEdges = CharacterSet(charactersIn: ".,|·-–")
 
-    /// "27.01.2022", "Jan. 13, 2020", "08/11/2023 | 20:26": the date alone, nothing before it and at
-    /// most a clock after it (every word holds a digit or is a month name, "am", "pm" or a separator).
+    /// "27.01.2022", "Jan. 13, 2020", "19 de mayo de 2021", "08/11/2023 | 20:26 CET": the date alone,
+    /// nothing before it and at most a clock after it. Every word holds a digit or is a month name,
+    /// a separator, or a date's small word: a connector of three lowercase letters at most ("de",
+    /// "à", "um"), "Uhr", or a time zone in capitals ("CET", "GMT").
     func isBareDate(_ value: String) -> Bool {
-        guard value.utf8.count <= 32, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
+        guard value.utf8.count <= 40, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
         return value.split(whereSeparator: \.isWhitespace).allSatisfy { word in
-            let bare = word.lowercased().trimmingCharacters(in: Self.dateWordEdges)
-            return bare.isEmpty || word.contains(where: \.isNumber) || stage.dates.months[bare] != nil || ["am", "pm", "a.m", "p.m"].contains(bare)
+            let bare = word.trimmingCharacters(in: Self.dateWordEdges)
+            let lower = bare.lowercased()
+            return bare.isEmpty || word.contains(where: \.isNumber) || stage.dates.months[lower] != nil
+                || bare.count <= 3 && bare.allSatisfy(\.isLowercase) || lower == "uhr"
+                || (2...4).contains(bare.count) && bare.allSatisfy { $0.isUppercase && $0.isASCII }
         }
     }
 

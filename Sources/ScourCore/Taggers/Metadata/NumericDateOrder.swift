@@ -5,25 +5,38 @@ enum NumericDateOrder {
     /// True for day first, false for month first, nil when the texts hold no unambiguous numeric
     /// date or as many of each order.
     static func dayFirst<Texts: Sequence>(in texts: Texts) -> Bool? where Texts.Element == String {
+        var tally = Tally()
+        for text in texts { tally.add(text) }
+        return tally.dayFirst
+    }
+
+    /// The votes of a page's texts, added one by one (no list of them made).
+    struct Tally {
         var votes = 0
-        for text in texts {
-            forEachPair(text) { first, second in
-                if first > 12, second <= 12 { votes += 1 } else if second > 12, first <= 12 { votes -= 1 }
+        /// True for day first, false for month first, nil for no vote or a tie.
+        var dayFirst: Bool? { votes == 0 ? nil : votes > 0 }
+
+        mutating func add(_ text: String) {
+            var votes = self.votes
+            NumericDateOrder.forEachPair(text) { first, second, separator in
+                // A day is at most 31; a dotted date is written day first ("13.01.22"), a version
+                // number ("1.13.10") is not a month-first date.
+                if first > 12, first <= 31, second <= 12 { votes += 1 } else if second > 12, second <= 31, first <= 12, separator != 0x2E { votes -= 1 }
             }
+            self.votes = votes
         }
-        return votes == 0 ? nil : votes > 0
     }
 
     /// The two leading numbers of each "n/n/yyyy", "n.n.yyyy" or "n-n-yyyy" (one or two digits each,
     /// a year of two or four digits after the same separator).
     static func numericPairs(_ text: String) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
-        forEachPair(text) { pairs.append(($0, $1)) }
+        forEachPair(text) { first, second, _ in pairs.append((first, second)) }
         return pairs
     }
 
     /// `numericPairs` without an array: read on the text's own bytes, for every short line of a page.
-    static func forEachPair(_ text: String, _ body: (Int, Int) -> Void) {
+    static func forEachPair(_ text: String, _ body: (Int, Int, UInt8) -> Void) {
         var text = text
         text.withUTF8 { all in
             let bytes = UnsafeBufferPointer(rebasing: all.prefix(400))
@@ -31,7 +44,7 @@ enum NumericDateOrder {
         }
     }
 
-    private static func scanPairs(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+    private static func scanPairs(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, UInt8) -> Void) {
         func number(at index: Int) -> (value: Int, end: Int)? {
             var end = index, value = 0
             while end < bytes.count, bytes[end] &- 0x30 < 10, end - index < 4 { value = value * 10 + Int(bytes[end] &- 0x30); end += 1 }
@@ -49,7 +62,7 @@ enum NumericDateOrder {
                   let year = number(at: second.end + 1), [2, 4].contains(year.end - second.end - 1),
                   year.end >= bytes.count || bytes[year.end] &- 0x30 >= 10 && !(bytes[year.end] == separator && year.end + 1 < bytes.count
                       && bytes[year.end + 1] &- 0x30 < 10) else { index = first.end; continue }
-            body(first.value, second.value)
+            body(first.value, second.value, separator)
             index = year.end
         }
     }
