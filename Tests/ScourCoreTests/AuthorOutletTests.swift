@@ -268,6 +268,15 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(roleLast)).metadata.authors, ["김민수"], "the role word closing the credit")
     }
 
+    /// An author element shows a credit or a quoted phrase: no author, where a name would be one.
+    func testAnAuthorElementThatShowsACreditNamesNobody() throws {
+        for (shown, expected) in [("© Jupiterimages/iStockphoto", [String]()), ("„Bikepark Feeling“ zu sprechen", []),
+                                  ("Geprüft von Dr. med. Stefan Frädrich und Team", []), ("Anna Schmidt", ["Anna Schmidt"])] {
+            let html = page(head: "<title>Budget vote delayed again</title>", header: "<p class=\"author\">\(shown)</p>")
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, shown)
+        }
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

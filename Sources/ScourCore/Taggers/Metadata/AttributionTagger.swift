@@ -38,7 +38,11 @@ extension MetadataContext {
                     }
                     continue
                 }
+                // What a visible element shows must read as a name or a login: an author box also
+                // holds buttons ("Nachricht abschicken"), credits ("© Jupiterimages") and links ("Zum Profil von …").
+                let visible = hint.origin.visibleText != nil
                 let found = names.markupAuthors(value).compactMap { resolveInitials(withoutOutletTail($0)) }
+                    .filter { !visible || readsAsShownAuthor($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
                 for name in people where known.insert(name.lowercased()).inserted {
@@ -57,7 +61,7 @@ extension MetadataContext {
                 let afterLabel = previousByline.map { names.namesAfterLabel($0, value) } ?? []
                 previousByline = line
                 let found = (afterLabel.isEmpty ? names.labelledAuthors(line) : afterLabel)
-                    .filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                    .filter { !names.isOrganization($0, siteKeys: siteKeys) && readsAsShownAuthor($0) }
                 if !found.isEmpty {
                     meta.authors = found
                     known = Set(found.map { $0.lowercased() })
@@ -71,6 +75,15 @@ extension MetadataContext {
         // the end: a page may carry thousands of `citation_author` values).
         if meta.authors.count > 1 { meta.authors = names.withoutTrailers(meta.authors) }
     }
+
+    /// A name shown on the page is at most five words and holds no copyright sign or quotation
+    /// marks: a credit ("© Jupiterimages/iStockphoto"), a quoted phrase or a sentence is no author.
+    /// (Lowercase names and logins stay: "der Michel", "Mobasir hassan", "det/dpa".)
+    func readsAsShownAuthor(_ name: String) -> Bool {
+        !name.contains { Self.notInNames.contains($0) } && name.split(separator: " ").count <= 5
+    }
+
+    static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\""]
 
     /// "Finian Cunningham. Sputnik International": a name and, after a full stop, the publication.
     func withoutOutletTail(_ name: String) -> String {
