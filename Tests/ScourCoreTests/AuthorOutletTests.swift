@@ -268,6 +268,17 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(roleLast)).metadata.authors, ["김민수"], "the role word closing the credit")
     }
 
+    /// A byline linking to the author's page right under the headline names the author, though its
+    /// row's class names comment and social widgets; the same row after the story names nobody.
+    func testAnAuthorLinkUnderTheHeadlineCountsInASocialRow() throws {
+        let row = #"<div class="entry-meta nyo-social-comments">By <span><a href="/author/alexandra-tremayne/">Alexandra Tremayne</a></span></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: row))).metadata.authors,
+                       ["Alexandra Tremayne"])
+        let story = String(repeating: "<p>The council will meet again next month to discuss the budget and the new library.</p>", count: 6)
+        let late = page(head: "<title>Budget vote delayed again</title>", header: story + row)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(late)).metadata.authors, [])
+    }
+
     /// An author element shows a credit or a quoted phrase: no author, where a name would be one.
     func testAnAuthorElementThatShowsACreditNamesNobody() throws {
         for (shown, expected) in [("© Jupiterimages/iStockphoto", [String]()), ("„Bikepark Feeling“ zu sprechen", []),

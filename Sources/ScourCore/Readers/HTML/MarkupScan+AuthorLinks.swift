@@ -11,7 +11,11 @@ extension MarkupScan {
             let profile = authorProfiles.remove(at: match)
             add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
         }
-        guard authorLinkCount < 3, !authorSkipped else { return }
+        // A link into the author pages right under the headline is the article's byline, even in a
+        // meta row whose class names comment or social widgets ("entry-meta nyo-social-comments");
+        // in a `<nav>`, or an `<aside>` or `<footer>` outside the article, it is not.
+        let classSkipOnly = path.last?.inSkippedTagForAuthors == false
+        guard authorLinkCount < 3, !authorSkipped || seenHeadline && inArticleHeader && classSkipOnly else { return }
         if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
