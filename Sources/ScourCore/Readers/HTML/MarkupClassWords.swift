@@ -102,10 +102,18 @@ final class ClassWordTable: Sendable {
         let count = bytes.count
         var start = 0
         var afterModifier = false
+        // "category-socialmedia-social-web", "tag-comments": a taxonomy token (WordPress's post
+        // classes) names what the post is filed under; its words mark no region.
+        var inTaxonomy = false, tokenStart = true
         while start < count {
             let end = Self.nextSeparator(base, from: start, count: count)
             if end > start {
-                if afterModifier {
+                if inTaxonomy {
+                    var word = ClassFlags()
+                    classify(base, start: start, length: end - start, count: count, into: &word)
+                    word.skip = false
+                    result.formUnion(word)
+                } else if afterModifier {
                     // "with-sidebar", "has-comments", "no-sidebar": the element has (or lacks) such a
                     // region beside it; it is not one. Its other flags still count.
                     var word = ClassFlags()
@@ -116,10 +124,27 @@ final class ClassWordTable: Sendable {
                     classify(base, start: start, length: end - start, count: count, into: &result)
                 }
                 afterModifier = Self.isModifier(base + start, length: end - start)
+                if tokenStart, Self.isTaxonomy(base + start, length: end - start) { inTaxonomy = true }
+                tokenStart = false
             }
+            // A space, tab or newline ends the token; '-' and '_' only the word.
+            if end < count, base[end] != UInt8(ascii: "-"), base[end] != UInt8(ascii: "_") { inTaxonomy = false; tokenStart = true }
             start = end + 1
         }
         return result
+    }
+
+    /// "category", "tag", "tags" (any case): the first word of a taxonomy token.
+    @inline(__always)
+    private static func isTaxonomy(_ word: UnsafePointer<UInt8>, length: Int) -> Bool {
+        func lower(_ index: Int) -> UInt8 { word[index] | 0x20 }
+        switch length {
+        case 3: return lower(0) == 0x74 && lower(1) == 0x61 && lower(2) == 0x67
+        case 4: return lower(0) == 0x74 && lower(1) == 0x61 && lower(2) == 0x67 && lower(3) == 0x73
+        case 8: return lower(0) == 0x63 && lower(1) == 0x61 && lower(2) == 0x74 && lower(3) == 0x65
+            && lower(4) == 0x67 && lower(5) == 0x6F && lower(6) == 0x72 && lower(7) == 0x79
+        default: return false
+        }
     }
 
     /// "with", "has", "no", "without" (any case): a class word that says what an element has.
