@@ -285,7 +285,8 @@ final class AuthorOutletTests: XCTestCase {
     /// An author element shows a credit or a quoted phrase: no author, where a name would be one.
     func testAnAuthorElementThatShowsACreditNamesNobody() throws {
         for (shown, expected) in [("© Jupiterimages/iStockphoto", [String]()), ("„Bikepark Feeling“ zu sprechen", []),
-                                  ("Geprüft von Dr. med. Stefan Frädrich und Team", []), ("Anna Schmidt", ["Anna Schmidt"])] {
+                                  ("Geprüft von Dr. med. Stefan Frädrich und Team", []), ("Actualizado el 08/05/2022 02:14 a.m.", []),
+                                  ("Anna Schmidt", ["Anna Schmidt"])] {
             let html = page(head: "<title>Budget vote delayed again</title>", header: "<p class=\"author\">\(shown)</p>")
             XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, shown)
         }

@@ -76,11 +76,15 @@ extension MetadataContext {
         if meta.authors.count > 1 { meta.authors = names.withoutTrailers(meta.authors) }
     }
 
-    /// A name shown on the page is at most five words and holds no copyright sign or quotation
-    /// marks: a credit ("© Jupiterimages/iStockphoto"), a quoted phrase or a sentence is no author.
+    /// A name shown on the page is at most five words, holds no copyright sign or quotation marks and
+    /// is no date label: a credit ("© Jupiterimages/iStockphoto"), a quoted phrase, a sentence or
+    /// "Actualizado" is no author.
     /// (Lowercase names and logins stay: "der Michel", "Mobasir hassan", "det/dpa".)
     func readsAsShownAuthor(_ name: String) -> Bool {
-        !name.contains { Self.notInNames.contains($0) } && name.split(separator: " ").count <= 5
+        guard !name.contains(where: { Self.notInNames.contains($0) }), name.split(separator: " ").count <= 5 else { return false }
+        // "Actualizado el 08/05/2022" in an "author-date" element leaves its label: a date's label is no name.
+        let lower = name.lowercased()
+        return !stage.words.dateLabels.contains(lower) && !stage.words.modifiedLabels.contains(lower)
     }
 
     static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\""]
