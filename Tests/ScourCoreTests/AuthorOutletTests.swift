@@ -301,6 +301,11 @@ final class AuthorOutletTests: XCTestCase {
         // A widget's heading under the headline is no bare name line either; a paragraph is.
         let widget = page(head: "<title>Budget vote delayed again</title>", header: "<h3>Top Searches</h3>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(widget)).metadata.authors, [])
+        // A small heading holding a name beside the date line is a styled byline; without the date it is not.
+        let styled = page(head: "<title>Budget vote delayed again</title>", header: "<p>22.11.2022</p><h5>Christian Mihatsch</h5>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(styled)).metadata.authors, ["Christian Mihatsch"])
+        let undated = page(head: "<title>Budget vote delayed again</title>", header: "<h5>Christian Mihatsch</h5>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(undated)).metadata.authors, [])
         let bare = page(head: "<title>Budget vote delayed again</title>", header: "<p>Anna Schmidt</p>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(bare)).metadata.authors, ["Anna Schmidt"])
     }

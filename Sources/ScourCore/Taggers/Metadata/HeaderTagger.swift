@@ -34,7 +34,8 @@ extension MetadataContext {
                 meta.tags = tags
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
-            } else if meta.authors.isEmpty, block.kind != .heading, names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
+            } else if meta.authors.isEmpty, block.kind != .heading || block.level >= 4 && isBesideDateLine(index),
+                      names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
                       !names.isOrganization(text, siteKeys: siteKeys), isNameLinePlace(index, titleIndex: titleIndex) {
                 meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
@@ -60,6 +61,16 @@ extension MetadataContext {
         return [before, after].contains { neighbour in
             guard let neighbour else { return false }
             return isShortDateLine(neighbour)
+        }
+    }
+
+    /// A small heading (`<h4>`–`<h6>`) holding a name is a styled byline when a date line sits right
+    /// beside it, read or still kept: "22.11.2022" then "<h5>Christian Mihatsch</h5>" over the headline.
+    func isBesideDateLine(_ index: Int) -> Bool {
+        [index - 1, index + 1].contains { neighbour in
+            guard document.blocks.indices.contains(neighbour) else { return false }
+            let block = document.blocks[neighbour]
+            return block.removal?.rule == "dateline" || block.isKept && isShortDateLine(neighbour)
         }
     }
 
