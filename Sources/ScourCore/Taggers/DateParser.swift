@@ -309,8 +309,8 @@ public struct DateParser: Sendable {
         for (index, part) in parts.enumerated() {
             if part.count == 4, let year = Int(part), years.contains(year), index + 2 < parts.count,
                // "/2019/nov/19/": a month may be named, as the page's language or English names it.
-               let month = Int(parts[index + 1]) ?? months[parts[index + 1].lowercased()],
-               parts[index + 1].count <= 2 || months[parts[index + 1].lowercased()] != nil,
+               case let segment = parts[index + 1],
+               let month = (segment.count <= 2 ? Int(segment) : nil) ?? months[segment.lowercased()],
                // "/2003/03/20030331_speech": the next segment's leading digits are a day only when there are one or two.
                case let dayDigits = parts[index + 2].prefix(while: \.isNumber), (1...2).contains(dayDigits.count),
                let day = Int(dayDigits), (1...12).contains(month),

@@ -10,7 +10,7 @@ enum LinkTarget {
         while start < end, isSpace(raw[start]) { start += 1 }
         while end > start, isSpace(raw[end - 1]) { end -= 1 }
         if let cut = raw[start..<end].firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { end = cut }
-        if let scheme = schemeEnd(raw, from: start, to: end) {
+        if let scheme = MarkupBytes.schemeEnd(raw, from: start, to: end) {
             // Past the host: the path starts at the next "/" (none: the site's home page).
             start = raw[scheme..<end].firstIndex(of: 0x2F) ?? end
         } else if start >= end || raw[start] != 0x2F {
@@ -18,16 +18,6 @@ enum LinkTarget {
         }
         while end > start, raw[end - 1] == 0x2F { end -= 1 }
         return ArraySlice(raw[start..<end].map(ASCIIText.fold))
-    }
-
-    /// The offset after "https://", "http://" or "//" at `start`, if one is there.
-    private static func schemeEnd(_ raw: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        for scheme: StaticString in ["https://", "http://", "//"] {
-            let count = scheme.utf8CodeUnitCount
-            guard end - start >= count else { continue }
-            if (0..<count).allSatisfy({ ASCIIText.fold(raw[start + $0]) == scheme.utf8Start[$0] }) { return start + count }
-        }
-        return nil
     }
 
     /// Whether the link leads to another story than the page at `page` (a path from `path`): not

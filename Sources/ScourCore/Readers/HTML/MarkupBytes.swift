@@ -89,10 +89,7 @@ enum MarkupBytes {
                 for index in 0..<count where ASCIIText.fold(base[offset + index]) != prefix.utf8Start[index] { return false }
                 return true
             }
-            for scheme: StaticString in ["https://", "http://", "//"] where hasPrefix(scheme, from: start) {
-                start += scheme.utf8CodeUnitCount
-                break
-            }
+            start = schemeEnd(bytes, from: start, to: end) ?? start
             let hasScheme = ByteSearch.firstOffset(of: Self.schemeMark, in: bytes) != nil
             guard hasPrefix("/", from: start) || hasScheme || (bytes.count >= 2 && bytes[0] == 0x2F && bytes[1] == 0x2F) else { return nil }
             if hasPrefix("www.", from: start) { start += 4 }
@@ -106,6 +103,16 @@ enum MarkupBytes {
     }
 
     private static let schemeMark: [UInt8] = Array("://".utf8)
+
+    /// The offset after "https://", "http://" or "//" (any case) at `start`, if one is there before `end`.
+    static func schemeEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        for scheme: StaticString in ["https://", "http://", "//"] {
+            let count = scheme.utf8CodeUnitCount
+            guard end - start >= count else { continue }
+            if (0..<count).allSatisfy({ ASCIIText.fold(bytes[start + $0]) == scheme.utf8Start[$0] }) { return start + count }
+        }
+        return nil
+    }
 
     /// Whether the bytes hold an ASCII digit; eight bytes at a time (every text node of a page is asked).
     static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -108,14 +108,9 @@ final class ClassWordTable: Sendable {
         while start < count {
             let end = Self.nextSeparator(base, from: start, count: count)
             if end > start {
-                if inTaxonomy {
-                    var word = ClassFlags()
-                    classify(base, start: start, length: end - start, count: count, into: &word)
-                    word.skip = false
-                    result.formUnion(word)
-                } else if afterModifier {
+                if afterModifier || inTaxonomy {
                     // "with-sidebar", "has-comments", "no-sidebar": the element has (or lacks) such a
-                    // region beside it; it is not one. Its other flags still count.
+                    // region beside it; it is not one; nor is a post filed under "social". Its other flags still count.
                     var word = ClassFlags()
                     classify(base, start: start, length: end - start, count: count, into: &word)
                     word.skip = false

@@ -83,8 +83,7 @@ extension MetadataContext {
     func readsAsShownAuthor(_ name: String) -> Bool {
         guard !name.contains(where: { Self.notInNames.contains($0) }), name.split(separator: " ").count <= 5 else { return false }
         // "Actualizado el 08/05/2022" in an "author-date" element leaves its label: a date's label is no name.
-        let lower = name.lowercased()
-        return !stage.words.dateLabels.contains(lower) && !stage.words.modifiedLabels.contains(lower)
+        return !isDateLabel(name.lowercased())
     }
 
     static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\""]

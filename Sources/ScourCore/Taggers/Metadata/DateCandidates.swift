@@ -57,9 +57,9 @@ struct DateCandidate: Equatable {
 
     /// What follows "YYYY-MM-DDThh:mm" (or with a space for "T") when the hour is below 10.
     private static func zoneAfterEarlyHour(_ value: String) -> Substring? {
+        guard isMachineStamp(value) else { return nil }
         let bytes = Array(value.utf8.prefix(16))
-        guard bytes.count == 16, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
-              bytes[11] == 0x30, (0x30...0x39).contains(bytes[12]), bytes[13] == 0x3A else { return nil }
+        guard bytes.count == 16, bytes[11] == 0x30, (0x30...0x39).contains(bytes[12]), bytes[13] == 0x3A else { return nil }
         return value.utf8.count == 16 ? "" : Substring(value.dropFirst(16))
     }
 

@@ -12,6 +12,11 @@ extension MetadataContext {
         return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
     }
 
+    /// "stand", "last updated": the text (lowercased) is a publication or update label and nothing else.
+    func isDateLabel(_ lower: String) -> Bool {
+        stage.words.dateLabels.contains(lower) || stage.words.modifiedLabels.contains(lower)
+    }
+
     /// What the label printed before a `<time>` (or, in the article's header, its own text) calls its
     /// date: "Aktualizacja:" an update, "Opublikowano:" the publication; nil without a label or with
     /// another one ("Wydrukowano:").

@@ -173,7 +173,7 @@ extension MetadataContext {
         let words = text.split(separator: " ")
         for count in stride(from: min(3, words.count - 1), through: 1, by: -1) {
             let tail = words.suffix(count).joined(separator: " ").lowercased().trimmingCharacters(in: PersonNames.separatorEdges)
-            if stage.words.dateLabels.contains(tail) || stage.words.modifiedLabels.contains(tail) {
+            if isDateLabel(tail) {
                 return words.dropLast(count).joined(separator: " ").trimmingCharacters(in: PersonNames.separatorEdges)
             }
         }

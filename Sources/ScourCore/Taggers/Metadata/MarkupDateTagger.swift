@@ -110,8 +110,9 @@ extension MetadataContext {
         var shownUpdates: Set<String> = []
         for hint in document.markupHints where hint.field == .date || hint.field == .modified {
             if hint.origin.isVisible {
-                if !showsPublication(hint), let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
-                guard hint.origin.visibleText != .headlineText, showsPublication(hint),
+                let publishes = showsPublication(hint)
+                if !publishes, let date = normalizedDate(hint.value, shown: true) { shownUpdates.insert(date) }
+                guard hint.origin.visibleText != .headlineText, publishes,
                       let date = normalizedDate(hint.value, shown: true) else { continue }
                 visibleCounts[date, default: 0] += 1
                 shownDates.insert(date)

@@ -27,15 +27,9 @@ enum NumericDateOrder {
         }
     }
 
-    /// The two leading numbers of each "n/n/yyyy", "n.n.yyyy" or "n-n-yyyy" (one or two digits each,
-    /// a year of two or four digits after the same separator).
-    static func numericPairs(_ text: String) -> [(Int, Int)] {
-        var pairs: [(Int, Int)] = []
-        forEachPair(text) { first, second, _ in pairs.append((first, second)) }
-        return pairs
-    }
-
-    /// `numericPairs` without an array: read on the text's own bytes, for every short line of a page.
+    /// The two leading numbers and the separator of each "n/n/yyyy", "n.n.yyyy" or "n-n-yyyy" (one or
+    /// two digits each, a year of two or four digits after the same separator), read on the text's
+    /// own bytes: this runs for every short line of a page.
     static func forEachPair(_ text: String, _ body: (Int, Int, UInt8) -> Void) {
         var text = text
         text.withUTF8 { all in
