@@ -292,6 +292,26 @@ final class AuthorOutletTests: XCTestCase {
         }
     }
 
+    /// An author box's screen-reader phrase, job title, section link and contact button are not part
+    /// of the name it shows; a box that shows nothing else names nobody.
+    func testAnAuthorElementReadsWithoutItsHiddenTextJobSectionAndButton() throws {
+        let cases: [(String, [String])] = [
+            (#"<div class="author-box"><a href="/user/jesusfreak"><span class="sr-only">Zum Profil von jesusfreak</span></a> <a href="/user/jesusfreak"><span>jesusfreak</span></a></div>"#,
+             ["jesusfreak"]),
+            (#"<div class="ArticlePage-authorName"><span>By&nbsp;</span><a href="/people/evan-halper">Evan Halper</a><span class="ArticlePage-authorTitle">Staff Writer</span></div>"#,
+             ["Evan Halper"]),
+            (#"<div class="article-grouper-author"><span class="article-category-grouper"><a href="/salarios">Salarios</a></span></div>"#, []),
+            // (Nor is a line that opens with a date label a bare name line: "Published Tuesday".)
+            (#"<p>Published Tuesday</p><button type="submit" class="a-button author-form-submit">Nachricht abschicken</button>"#, []),
+            // A title before any name is the name's own element ("author-title" holding it): kept.
+            (#"<div class="author"><h4 class="author-title">Anna Schmidt</h4></div>"#, ["Anna Schmidt"]),
+        ]
+        for (header, expected) in cases {
+            let html = page(head: "<title>Budget vote delayed again</title>", header: header)
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, header)
+        }
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

@@ -37,6 +37,8 @@ public struct MarkupVocabulary: Sendable, Decodable {
     let titleSeparators: [TitleSeparator]
     public let authorPathSegments: Set<String>
     public let authorMetaLabels: Set<String>
+    /// What an author element's text leaves out (`AuthorElementText`).
+    let authorText: AuthorElementText
     let metaByKey: [String: MetaKey]
     /// The author path segments as lowercase bytes, for the per-link check.
     let authorPathSegmentBytes: [[UInt8]]
@@ -53,6 +55,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
         case titleSeparators = "title_separators"
         case authorPathSegments = "author_path_segments"
         case authorMetaLabels = "author_meta_labels"
+        case authorText = "author_text"
     }
 
     public init(from decoder: Decoder) throws {
@@ -67,6 +70,7 @@ public struct MarkupVocabulary: Sendable, Decodable {
         authorPathSegments = try container.decode(Set<String>.self, forKey: .authorPathSegments)
         authorPathSegmentBytes = authorPathSegments.sorted().map { Array($0.lowercased().utf8) }
         authorMetaLabels = try container.decode(Set<String>.self, forKey: .authorMetaLabels)
+        authorText = try container.decodeIfPresent(AuthorElementText.self, forKey: .authorText) ?? .none
         classWordTable = ClassWordTable(author: authorClassWords, date: dateClassWords, skip: skipClassWords)
         metaByKey = Dictionary(meta.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -474,15 +474,18 @@ struct MarkupScan {
                 let head = bytes.prefix(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
                 return bytes.count - head.count >= 2 && bytes.count < 200
             }
-            if starts, let text = Self.shortLineText(node) {
+            if starts, Self.shortLineText(node) != nil {
                 bylineCount += 1
+                let text = vocabulary.authorText.shownText(of: node)
                 add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
         guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
-        if authorClassCount < 6, flags.author, let text = Self.shortLineText(node) {
+        // (A button or form is no name however its class reads: "author-form-submit".)
+        if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form, Self.shortLineText(node) != nil {
             authorClassCount += 1
             let count = candidates.count
+            let text = vocabulary.authorText.shownText(of: node)
             add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
             // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
             // is the tighter value: offer it first.

@@ -12,6 +12,16 @@ extension MetadataContext {
         return stage.words.dateLabels.contains(where: { lower.hasPrefix($0) })
     }
 
+    /// "Published Tuesday", "Updated: …": the text's first words are a date label, as whole words
+    /// (a name may start like one: "Standish").
+    func opensWithDateLabel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        func opens(_ label: String) -> Bool {
+            lower.hasPrefix(label) && !(lower.dropFirst(label.count).first?.isLetter ?? false)
+        }
+        return stage.words.dateLabels.contains(where: opens) || stage.words.modifiedLabels.contains(where: opens)
+    }
+
     /// "stand", "last updated": the text (lowercased) is a publication or update label and nothing else.
     func isDateLabel(_ lower: String) -> Bool {
         stage.words.dateLabels.contains(lower) || stage.words.modifiedLabels.contains(lower)

@@ -35,7 +35,7 @@ extension MetadataContext {
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
             } else if meta.authors.isEmpty, block.kind != .heading || block.level >= 4 && isBesideDateLine(index),
-                      names.looksLikeName(text), stage.phrases.match(text, wordCount: 4) == nil,
+                      names.looksLikeName(text), !opensWithDateLabel(text), stage.phrases.match(text, wordCount: 4) == nil,
                       !names.isOrganization(text, siteKeys: siteKeys), isNameLinePlace(index, titleIndex: titleIndex) {
                 meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 set("authors", rule: "name-line", block: index)
