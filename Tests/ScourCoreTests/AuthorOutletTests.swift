@@ -312,6 +312,24 @@ final class AuthorOutletTests: XCTestCase {
         }
     }
 
+    /// A page with no byline whose copyright line below the story names a person is that person's;
+    /// a company, a line naming the site itself, or a "©" credit above the story names no author.
+    func testACopyrightLineNamingAPersonSignsAPageWithoutByline() throws {
+        let head = #"<title>Budget vote delayed again</title><meta property="og:site_name" content="Schafskunde">"#
+        let cases: [(header: String, footer: String, expected: [String])] = [
+            ("", "<p>&copy 2009-2012 Jonathan Krase. Impressum</p>", ["Jonathan Krase"]),
+            ("", "<p>© 2019 Herald Holdings Company. All rights reserved.</p>", []),
+            ("", "<p>© 2024 Bennett, Coleman & Co. Ltd. All rights reserved.</p>", []),
+            ("", "<p>© 2020 Schafskunde</p>", []),
+            (#"<p class="copyright">© Marcel Burkhardt</p>"#, "", []),
+            ("<p>Von Anna Schmidt</p>", "<p>© 2012 Jonathan Krase</p>", ["Anna Schmidt"]),
+        ]
+        for (header, footer, expected) in cases {
+            let html = page(head: head, header: header, footer: footer)
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, header + footer)
+        }
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

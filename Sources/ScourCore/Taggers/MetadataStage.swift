@@ -136,6 +136,7 @@ public struct MetadataStage: Stage {
         ("yearless-date", { $0.tagYearlessDate() }),
         ("capture-date", { $0.tagCaptureDate() }),
         ("site-author", { $0.tagSiteAuthor() }),
+        ("copyright-author", { $0.tagCopyrightAuthor() }),
     ]
 
     public func process(_ document: inout Document) throws(Rejection) {

@@ -159,27 +159,10 @@ extension MetadataContext {
                 return
             }
         }
-        // "© 2005-2024 BLiTZ", "Copyright 2021 The Times".
-        for index in document.blocks.indices.reversed() {
-            let text = document.blocks[index].text
-            // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
-            let bytes = text.utf8
-            guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || OutletBytes.hasCopyrightSign(text),
-                  text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
-            // The line starts with the sign or the word: "Foto © EnBW" credits a picture.
-            if let sign = text.range(of: "©") {
-                let before = text[..<sign.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
-                guard before.isEmpty || stage.words.copyrightPhrases.contains(before) else { continue }
-            }
-            // The holder's name is what is left before the line's first sentence or bar ends.
-            // A holder starts with a capital (or a letter without case), and is no credit ("Designed by …").
-            if let stripped = publicationName(text), let holder = outletName(stripped), let outlet = publicationName(holder),
-               outlet.first.map({ !$0.isLowercase }) ?? false, !outlet.lowercased().split(separator: " ").prefix(2).contains("by"),
-               outlet.split(separator: " ").count <= 6, stage.dates.firstDate(in: outlet) == nil {
-                meta.outlet = outlet
-                set("outlet", rule: "copyright", block: index)
-                return
-            }
+        if let (holder, index) = copyrightHolder() {
+            meta.outlet = holder
+            set("outlet", rule: "copyright", block: index)
+            return
         }
         if let url = meta.url, let host = URL(string: url)?.host, !HostName.isAddressOrLocal(host) {
             meta.outlet = properCase(hostName(host))
