@@ -49,6 +49,23 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(blocks[0].level, 2)
     }
 
+    /// A legacy reference without its ';' reads as a browser shows it ("&copy 2012" is "© 2012");
+    /// one followed by a letter, digit or '=' stays as written (a browser keeps "?a=1&copy=2" in an
+    /// address), and an escaped ampersand is decoded once only.
+    func testLegacyReferencesWithoutSemicolonAreDecodedAsABrowserDoes() throws {
+        let html = page(body: """
+        <p>Fish &amp chips &lt 5 and N&auml&hellip</p><p>&copy 2012 Jane Doe</p>
+        <p>AT&T, R&D, &ampx and &copy=2 stay; &amp;copy 2012 reads once.</p>
+        <p><a href="/search?q=1&copy=2&lang=de">Suche &nbsp</a></p><script>var a = "&copy ";</script>
+        """)
+        let blocks = try read(html).blocks
+        XCTAssertEqual(blocks.last?.links.map(\.target), ["/search?q=1&copy=2&lang=de"])
+        let texts = blocks.map(\.text)
+        XCTAssertEqual(texts.dropLast(), ["Fish & chips < 5 and Nä&hellip", "© 2012 Jane Doe",
+                                          "AT&T, R&D, &ampx and &copy=2 stay; &copy 2012 reads once."])
+        XCTAssertEqual(texts.last?.unicodeScalars.filter { $0 == "\u{00A0}" }.count, 1, "the no-break space, not '&nbsp'")
+    }
+
     func testNeverContentAndHiddenElementsAreDropped() throws {
         let html = page(body: """
         <p>Visible text.</p><script>var hidden = 1;</script><style>p { color: red }</style><noscript>Enable JS</noscript>

@@ -68,6 +68,8 @@ enum RawTextElider {
         var copied = 0
         /// Past a point of doubt: script and style are left alone, only attribute floods are cut.
         var boundsOnly = false
+        /// Where the next '&' of the page is, once looked up (`closeLegacyReferences`).
+        var nextAmpersand = -1
         /// How far the last start tag was read, so a tag read in doubt is never read again.
         var reached = 0
         /// The current tag's unread attributes, dropped only once the whole tag is read.
@@ -154,6 +156,7 @@ enum RawTextElider {
                     position = max(next ?? reached, open + 1)
                     continue
                 }
+                closeLegacyReferences(from: position, to: open)
                 guard let next = step(at: open) else {
                     boundsOnly = true
                     // A start tag may be read and edited (unread attributes, stand-ins, a flood) before
@@ -168,6 +171,24 @@ enum RawTextElider {
             guard copied > 0 else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
             return output
+        }
+
+        /// Writes the ';' a legacy reference in the text input[start..<end] lacks ("&copy 2012"):
+        /// libxml2 would keep it as text where a browser shows the character.
+        /// (The page's next '&' is looked up once and kept: most text runs hold none, and a search
+        /// per run, between every two tags, cost more than the rest of this.)
+        mutating func closeLegacyReferences(from start: Int, to end: Int) {
+            let from = max(start, copied)
+            if nextAmpersand < from { nextAmpersand = find(0x26, from: from) ?? count }
+            while nextAmpersand < end {
+                let ampersand = nextAmpersand
+                if let nameEnd = LegacyEntities.missingSemicolon(base, ampersand: ampersand, end: end) {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: nameEnd - copied))
+                    output.append(UInt8(ascii: ";"))
+                    copied = nameEnd
+                }
+                nextAmpersand = find(0x26, from: ampersand + 1) ?? count
+            }
         }
 
         /// Handles the markup starting with the '<' at `open`; returns where text resumes,
