@@ -305,6 +305,13 @@ final class AuthorOutletTests: XCTestCase {
             (#"<p>Published Tuesday</p><button type="submit" class="a-button author-form-submit">Nachricht abschicken</button>"#, []),
             // A title before any name is the name's own element ("author-title" holding it): kept.
             (#"<div class="author"><h4 class="author-title">Anna Schmidt</h4></div>"#, ["Anna Schmidt"]),
+            // A date inside the author box, a gendered label and a role in brackets are no name.
+            (#"<div class="article-author"><div class="article-author-label"><div class="article-updated-date">Letzte Aktualisierung: 28.01.2022</div> Autor*in</div>"#
+                + #"<div class="author-slider"><a href="/autoren-id203314/"><strong>Brit Weirich</strong> (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)</a></div></div>"#,
+             ["Brit Weirich"]),
+            // A label whose name stands elsewhere ("Autorenseite von") gives way to the name.
+            (#"<p class="author_links"><a href="/author/birgit-posselt/">Autorenseite von </a></p><p class="author-name">von Birgit Posselt</p>"#,
+             ["Birgit Posselt"]),
         ]
         for (header, expected) in cases {
             let html = page(head: "<title>Budget vote delayed again</title>", header: header)
@@ -328,6 +335,15 @@ final class AuthorOutletTests: XCTestCase {
             let html = page(head: head, header: header, footer: footer)
             XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, header + footer)
         }
+    }
+
+    /// Photo credits in elements named for a picture's author do not use up the author elements
+    /// the scan reads (it trusts only the first few).
+    func testPictureCreditElementsAreNoAuthorElements() throws {
+        let credits = String(repeating: #"<div class="article-header-image-author">Foto: Cortesía</div>"#, count: 8)
+        let html = page(head: "<title>Budget vote delayed again</title>",
+                        header: credits + #"<div class="article-author"><a href="/team/brit-weirich">Brit Weirich</a></div>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, ["Brit Weirich"])
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

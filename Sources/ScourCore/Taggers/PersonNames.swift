@@ -127,6 +127,17 @@ struct PersonNames: Sendable {
         return capitalised >= 2
     }
 
+    /// "Autorenseite von", "Alle Artikel von", "Posted by": a text that ends with a byline label's
+    /// lowercase last word is a label whose name stands elsewhere, not a name.
+    func endsWithBylineLabel(_ text: String) -> Bool {
+        guard let last = text.split(whereSeparator: \.isWhitespace).last,
+              last.first.map({ !$0.isUppercase }) ?? false else { return false }
+        let word = last.lowercased()
+        return bylinePrefixes.contains { prefix in
+            prefix.hasSuffix(word) && (prefix.count == word.count || prefix.dropLast(word.count).last == " ")
+        }
+    }
+
     /// The names in a byline such as "By Jane Doe and John Roe | Reuters", or nil if it is not a byline.
     func byline(_ text: String) -> [String]? {
         let lower = text.lowercased()

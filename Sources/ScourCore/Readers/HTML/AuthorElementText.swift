@@ -11,18 +11,34 @@ struct AuthorElementText: Sendable, Decodable {
     let roleParts: Set<String>
     /// Class parts of the element holding the name (`author-name`, `fn`).
     let nameParts: Set<String>
+    /// Class parts that, in one class name with an author word, make it a picture's credit
+    /// (`article-header-image-author`, `photo-byline`).
+    let pictureParts: Set<String>
 
     enum CodingKeys: String, CodingKey {
         case hiddenParts = "hidden_parts"
         case taxonomyParts = "taxonomy_parts"
         case roleParts = "role_parts"
         case nameParts = "name_parts"
+        case pictureParts = "picture_parts"
     }
 
-    static let none = AuthorElementText(hiddenParts: [], taxonomyParts: [], roleParts: [], nameParts: [])
+    static let none = AuthorElementText(hiddenParts: [], taxonomyParts: [], roleParts: [], nameParts: [], pictureParts: [])
 
-    /// The element's text as `spacedText` builds it, without the parts above (their children too).
-    func shownText(of node: HTMLNode) -> String {
+    /// Whether one of the element's class names pairs an author word with a picture's
+    /// ("article-header-image-author"): the element credits a photo, and is no author element.
+    func creditsPicture(_ node: HTMLNode, authorWords: Set<String>) -> Bool {
+        guard !pictureParts.isEmpty, let classes = node.attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { token in
+            let parts = MarkupTokens.parts(of: String(token))
+            return parts.contains(where: pictureParts.contains) && parts.contains(where: authorWords.contains)
+        }
+    }
+
+    /// The element's text as `spacedText` builds it, without the parts above (their children too),
+    /// nor an element whose class part is one of `dateParts` (the vocabulary's date class words:
+    /// "Letzte Aktualisierung: 28.01.2022" in an `article-updated-date` is no name).
+    func shownText(of node: HTMLNode, dateParts: Set<String>) -> String {
         var bytes: [UInt8] = []
         var nameStart: Int?
         node.forEachDescendant { child in
@@ -41,7 +57,7 @@ struct AuthorElementText: Sendable, Decodable {
             }
             let parts = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
                 .flatMap { MarkupTokens.parts(of: String($0)) }
-            if parts.contains(where: { hiddenParts.contains($0) || taxonomyParts.contains($0) }) { return false }
+            if parts.contains(where: { hiddenParts.contains($0) || taxonomyParts.contains($0) || dateParts.contains($0) }) { return false }
             if let start = nameStart, bytes.count > start, parts.contains(where: { roleParts.contains($0) }) { return false }
             if nameStart == nil, tag == .a || parts.contains(where: { nameParts.contains($0) }) { nameStart = bytes.count }
             return true

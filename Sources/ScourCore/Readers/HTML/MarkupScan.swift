@@ -476,16 +476,17 @@ struct MarkupScan {
             }
             if starts, Self.shortLineText(node) != nil {
                 bylineCount += 1
-                let text = vocabulary.authorText.shownText(of: node)
+                let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
                 add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
         guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
         // (A button or form is no name however its class reads: "author-form-submit".)
-        if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form, Self.shortLineText(node) != nil {
+        if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form,
+           !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords), Self.shortLineText(node) != nil {
             authorClassCount += 1
             let count = candidates.count
-            let text = vocabulary.authorText.shownText(of: node)
+            let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
             add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
             // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
             // is the tighter value: offer it first.

@@ -11,8 +11,10 @@ import Glibc
 /// quoted attribute values, comments and a script's end are; wherever the page leaves
 /// room for doubt (an unclosed quote or comment, markup right at a script's start, an
 /// unusual construct), it stops and hands the rest of the page over unchanged, so outside
-/// script and style the tree is the one libxml2 would build. One difference is wanted:
-/// where libxml2 would give up inside a script (bytes it cannot decode), the page goes on.
+/// script and style the tree is the one libxml2 would build. Two differences are wanted:
+/// where libxml2 would give up inside a script (bytes it cannot decode), the page goes on; and
+/// a legacy reference in text that lacks its ';' ("&copy 2012") gets it, so the text reads as a
+/// browser shows it (`LegacyEntities`).
 /// It only ever sees UTF-8 (pages are decoded before it), where those characters are never
 /// part of a multi-byte sequence.
 ///

@@ -41,7 +41,8 @@ extension MetadataContext {
                 // What a visible element shows must read as a name or a login: an author box also
                 // holds buttons ("Nachricht abschicken"), credits ("© Jupiterimages") and links ("Zum Profil von …").
                 let visible = hint.origin.visibleText != nil
-                let found = names.markupAuthors(value).compactMap { resolveInitials(withoutOutletTail($0)) }
+                if visible, names.endsWithBylineLabel(value) { continue }
+                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value).compactMap { resolveInitials(withoutOutletTail($0)) }
                     .filter { !visible || readsAsShownAuthor($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
@@ -86,7 +87,16 @@ extension MetadataContext {
         return !isDateLabel(name.lowercased())
     }
 
-    static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\""]
+    /// ("*": a gendered label, "Autor*in", "Redakteur*innen", is no name either.)
+    static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\"", "*"]
+
+    /// "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)": what a shown name
+    /// adds in closing brackets is its role or source, when what comes before reads as a name.
+    func withoutTrailingAside(_ value: String) -> String {
+        guard value.last == ")", let open = value.lastIndex(of: "(") else { return value }
+        let head = value[..<open].trimmingCharacters(in: .whitespaces)
+        return names.looksLikeName(head) ? head : value
+    }
 
     /// "Finian Cunningham. Sputnik International": a name and, after a full stop, the publication.
     func withoutOutletTail(_ name: String) -> String {
