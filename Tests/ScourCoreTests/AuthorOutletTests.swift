@@ -346,6 +346,19 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, ["Brit Weirich"])
     }
 
+    /// Without class names: a label joined to a second role ("Autorin und Netzphilosophin") is all
+    /// label, and Blogger's "Eingestellt von … um 21:11" under the post signs it.
+    func testBylinesThatOnlyTheirWordsMark() throws {
+        let role = page(head: "<title>Budget vote delayed again</title>",
+                        header: #"<span class="x8126355">Autorin und Netzphilosophin Leena Simon</span>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(role)).metadata.authors, ["Leena Simon"])
+        let paragraphs = Self.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let blogger = "<html><head><title>Tach auch</title></head><body><div class=\"x1\"><h1>Tach auch</h1>\(paragraphs)"
+            + "<div class=\"x2\"><span class=\"x3\">Eingestellt von <span class=\"x4\">der Michel</span></span> "
+            + "<span class=\"x5\">um <a href=\"/2020/04/tach-auch.html\">21:11</a></span></div></div></body></html>"
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(blogger)).metadata.authors, ["der Michel"])
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

@@ -53,6 +53,8 @@ struct PersonNames: Sendable {
     let particles: Set<String>
     /// `name_list_joiners`, `name_list_cuts` and `inline_byline_labels` in metadata.json.
     let listJoiners: [String]
+    /// The joiners that are words ("und", "and", "et"), lowercased.
+    let joinerWords: Set<String>
     let listCuts: [String]
     let inlineLabels: [String]
     /// East Asian bylines: the name beside a reporter role word ("記者林宸誼／即時報導").
@@ -89,6 +91,8 @@ struct PersonNames: Sendable {
         notAuthorWords = Set(words.notAuthorWords.values.joined())
         particles = Set(words.nameParticles)
         listJoiners = words.nameListJoiners
+        joinerWords = Set(words.nameListJoiners.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && $0.allSatisfy(\.isLetter) })
         listCuts = words.nameListCuts
         inlineLabels = words.inlineBylineLabels
         reporters = ReporterByline(words.reporterRoles)
@@ -367,7 +371,14 @@ struct PersonNames: Sendable {
             let rest = text.dropFirst(label.count)
             guard let next = rest.first else { return "" }
             guard next == " " || next == ":" || next == "-" || next == "–" || next == "—" else { continue }
-            return String(rest.drop { " :-–—".contains($0) })
+            let after = rest.drop { " :-–—".contains($0) }
+            // "Autorin und Netzphilosophin Leena Simon": a second role joined to the label.
+            let words = after.split(separator: " ", maxSplits: 2)
+            if words.count == 3, joinerWords.contains(words[0].lowercased()), words[1].first?.isUppercase ?? false,
+               !words[1].contains(",") {
+                return String(words[2])
+            }
+            return String(after)
         }
         return text
     }
