@@ -185,6 +185,9 @@ public struct MetadataWords: Sendable, Decodable {
     public let inlineBylineLabels: [String]
     /// News agencies, lowercased: after a person in an author list they name the source, not a second author.
     public let newsAgencies: [String]
+    /// The markup's boilerplate regions that only come once a story is over ("footer", "related"):
+    /// no signature of the story follows one.
+    public let regionsAfterStory: Set<String>
     /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
     public let reporterRoles: ReporterRoles
 
@@ -222,5 +225,6 @@ public struct MetadataWords: Sendable, Decodable {
         case inlineBylineLabels = "inline_byline_labels"
         case reporterRoles = "reporter_roles"
         case newsAgencies = "news_agencies"
+        case regionsAfterStory = "regions_after_story"
     }
 }
