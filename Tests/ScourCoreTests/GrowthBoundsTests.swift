@@ -43,6 +43,14 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
     }
 
+    /// 20,000 paragraphs that each break off mid-sentence join into one paragraph holding every
+    /// line (their cost: `scour bench --growth --growth-cases "broken lines"`).
+    func testBrokenLinesJoinIntoOneParagraph() throws {
+        let document = try process(GrowthBench.brokenLinesPage(paragraphs: 20_000)).get()
+        let joined = try XCTUnwrap(document.blocks.first { $0.isKept && $0.text.hasPrefix("the water came up") })
+        XCTAssertEqual(joined.text.components(separatedBy: "on monday").count - 1, 20_000)
+    }
+
     func testAttributesPastTheBoundAreDroppedBeforeLibxml2() throws {
         // Names Scour reads, so only the bound drops them.
         let attributes = ["class", "id", "role", "title", "lang"].enumerated().map { " \($1)=\"v\($0)\"" }.joined()

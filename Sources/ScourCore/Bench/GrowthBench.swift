@@ -3,6 +3,7 @@ import Foundation
 
 /// How cost grows with input size, for the inputs that used to blow up: deep nesting,
 /// attribute floods, pages written on one line, author floods, many record lists in a page,
+/// many paragraphs each breaking off mid-sentence,
 /// many dated threads in a text dump, many similar documents (with and without duplicate
 /// detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
@@ -29,7 +30,7 @@ public struct GrowthBench {
     }
 
     /// The cases by name, in the order they are printed.
-    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "dated threads",
+    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines", "dated threads",
                                    "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -67,6 +68,7 @@ public struct GrowthBench {
         case "one-line page": return page(Self.oneLinePage(elements: size))
         case "author flood": return page(Self.authorFloodPage(authors: size))
         case "record lists": return page(Self.recordListsPage(records: size))
+        case "broken lines": return page(Self.brokenLinesPage(paragraphs: size))
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
@@ -117,6 +119,13 @@ public struct GrowthBench {
         for _ in 0..<max(1, records / 3) { html.append(contentsOf: list.utf8) }
         html.append(contentsOf: "</div></body></html>".utf8)
         return html
+    }
+
+    /// `paragraphs` paragraphs that each break off mid-sentence, the next going on in lowercase:
+    /// the normalizer joins them all into one, and once counted the growing paragraph's
+    /// characters at every join (the square of their number).
+    public static func brokenLinesPage(paragraphs: Int) -> [UInt8] {
+        storyPage(title: "Broken lines", after: "<p>the water came up to the door of the house on monday</p>", times: paragraphs)
     }
 
     /// A text dump: the story, then `entries` dated comment entries in threads of three, each thread

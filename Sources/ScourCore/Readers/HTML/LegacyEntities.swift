@@ -1,11 +1,13 @@
 /// The named character references a browser decodes without their ';' ("&copy 2012", "Fish &amp chips"):
 /// the legacy names of the HTML standard's table (those listed there also without the semicolon).
 /// libxml2 2.9 leaves them as text, so a page showing "© 2012" would read "&copy 2012".
+/// (The standard's capitalised AMP, COPY, GT, LT, QUOT and REG are left out: libxml2 2.9 knows
+/// only HTML 4's names, so a ';' after them would stay in the text.)
 enum LegacyEntities {
     static let names: Set<[UInt8]> = Set([
-        "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY", "Ccedil", "ETH",
-        "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc", "Igrave", "Iuml", "LT", "Ntilde",
-        "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "QUOT", "REG", "THORN", "Uacute", "Ucirc",
+        "AElig", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "Ccedil", "ETH",
+        "Eacute", "Ecirc", "Egrave", "Euml", "Iacute", "Icirc", "Igrave", "Iuml", "Ntilde",
+        "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "THORN", "Uacute", "Ucirc",
         "Ugrave", "Uuml", "Yacute", "aacute", "acirc", "acute", "aelig", "agrave", "amp", "aring", "atilde",
         "auml", "brvbar", "ccedil", "cedil", "cent", "copy", "curren", "deg", "divide", "eacute", "ecirc",
         "egrave", "eth", "euml", "frac12", "frac14", "frac34", "gt", "iacute", "icirc", "iexcl", "igrave",

@@ -170,6 +170,8 @@ enum RawTextElider {
                 }
                 position = next
             }
+            // The text after the last '<' (a page cut short ends in text).
+            if !boundsOnly { closeLegacyReferences(from: position, to: count) }
             guard copied > 0 else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: count - copied))
             return output
