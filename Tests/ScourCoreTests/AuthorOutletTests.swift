@@ -359,6 +359,14 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(blogger)).metadata.authors, ["der Michel"])
     }
 
+    /// A picture's credit under the headline is no tag list ("Jupiterimages, Getty Images/Creatas RF").
+    func testAPictureCreditIsNoTagLine() throws {
+        let credit = page(head: "<title>Budget vote delayed again</title>", header: "<p>Jupiterimages, Getty Images/Creatas RF</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(credit)).metadata.tags, [])
+        let topics = page(head: "<title>Budget vote delayed again</title>", header: "<p>Russia, Israel, Budget</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(topics)).metadata.tags, ["Russia", "Israel", "Budget"])
+    }
+
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {
         let teaser = page(head: "<title>Budget vote delayed again</title>",
                           header: "<h2><a href=\"/halloween\">Von Hexen, Henkern und Vampiren in Bernau</a></h2>")

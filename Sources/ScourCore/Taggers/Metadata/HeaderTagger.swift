@@ -307,8 +307,10 @@ extension MetadataContext {
             let itemWords = item.split(separator: " ")
             guard itemWords.count <= 4, !item.contains(where: { ".!?:".contains($0) }) else { return nil }
             if !labelled {
-                // Unlabelled lists must look like topic names, not a clause of a sentence.
-                guard let first = item.first, first.isLetter, first.isUppercase || !requireList else { return nil }
+                // Unlabelled lists must look like topic names, not a clause of a sentence, nor a
+                // picture's credit ("Jupiterimages, Getty Images/Creatas RF").
+                guard let first = item.first, first.isLetter, first.isUppercase || !requireList,
+                      !names.hasLabelWord(item.split(whereSeparator: { $0 == " " || $0 == "/" })) else { return nil }
             }
         }
         if !labelled && requireList {
