@@ -109,8 +109,9 @@ final class MetadataTaggerTests: XCTestCase {
         XCTAssertEqual(Set(names).count, names.count)
         let firstVisible = names.firstIndex(of: "prose-range")!
         XCTAssertTrue(names.prefix(firstVisible).allSatisfy { $0.hasPrefix("markup-") || $0 == "site-keys" })
-        XCTAssertEqual(names.suffix(5), ["feed-hints", "relative-date", "yearless-date", "capture-date", "site-author"],
+        XCTAssertEqual(names.suffix(6), ["feed-hints", "relative-date", "yearless-date", "capture-date", "site-author", "copyright-author"],
                        "the feed's data comes after the page's own; a relative date counted from the capture time, a shown day "
-                       + "with the capture's or copyright's year, then the capture time itself, then the site as author")
+                       + "with the capture's or copyright's year, then the capture time itself, then the site as author, "
+                       + "then a person holding the copyright")
     }
 }
