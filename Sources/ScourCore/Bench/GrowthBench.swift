@@ -3,7 +3,8 @@ import Foundation
 
 /// How cost grows with input size, for the inputs that used to blow up: deep nesting,
 /// attribute floods, pages written on one line, author floods, many record lists in a page,
-/// many paragraphs each breaking off mid-sentence,
+/// many paragraphs each breaking off mid-sentence, a title of many section tails, one
+/// keywords list, many citation initials, a text line of many '[', a dump of many "Read more" lines,
 /// many dated threads in a text dump, many similar documents (with and without duplicate
 /// detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
@@ -30,7 +31,8 @@ public struct GrowthBench {
     }
 
     /// The cases by name, in the order they are printed.
-    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines", "dated threads",
+    public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines",
+                                   "title tails", "keyword list", "citation initials", "open brackets", "closing lines", "dated threads",
                                    "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -69,6 +71,11 @@ public struct GrowthBench {
         case "author flood": return page(Self.authorFloodPage(authors: size))
         case "record lists": return page(Self.recordListsPage(records: size))
         case "broken lines": return page(Self.brokenLinesPage(paragraphs: size))
+        case "title tails": return page(Self.titleTailsPage(tails: size))
+        case "keyword list": return page(Self.keywordListPage(keywords: size))
+        case "citation initials": return page(Self.citationInitialsPage(authors: size))
+        case "open brackets": return page(Self.openBracketsDump(brackets: size), format: .text)
+        case "closing lines": return page(Self.closingLinesDump(lines: size), format: .text)
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
@@ -128,6 +135,40 @@ public struct GrowthBench {
         storyPage(title: "Broken lines", after: "<p>the water came up to the door of the house on monday</p>", times: paragraphs)
     }
 
+    /// A `<title>` of a headline and `tails` short " | Section N" tails: each cut searched, copied and
+    /// measured the whole title again.
+    public static func titleTailsPage(tails: Int) -> [UInt8] {
+        var title = "Sea wall holds after the storm"
+        for index in 0..<tails { title += " | Sec \(index)" }
+        return storyPage(title: title, after: "", times: 0)
+    }
+
+    /// One `<meta name="keywords">` of `keywords` distinct words: each was checked against the list so far.
+    public static func keywordListPage(keywords: Int) -> [UInt8] {
+        let list = (0..<keywords).map { "kw\($0)" }.joined(separator: ", ")
+        var html = Array("<html><head><title>Keywords</title><meta name=\"keywords\" content=\"\(list)\"></head><body>".utf8)
+        html.append(contentsOf: (story + "</body></html>").utf8)
+        return html
+    }
+
+    /// `authors` `citation_author` values that are initials ("ABC"): each was looked up in every other value.
+    public static func citationInitialsPage(authors: Int) -> [UInt8] {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return numberedPage(opening: "<html><head><title>Initials</title>", count: authors,
+                            piece: { "<meta name=\"citation_author\" content=\"\(letters[$0 % 26])\(letters[($0 / 26) % 26])\(letters[($0 / 676) % 26])\">" },
+                            beforeStory: "</head><body>", closing: "</body></html>")
+    }
+
+    /// A text dump: the story, then one line of `brackets` "[w " that never close: each '[' looked for its ']' to the line's end.
+    public static func openBracketsDump(brackets: Int) -> [UInt8] {
+        Array((storyText + String(repeating: "[w ", count: brackets) + "\n").utf8)
+    }
+
+    /// A text dump: `lines` "Read more" lines, then the story: each end-of-article line scored the runs before and after it.
+    public static func closingLinesDump(lines: Int) -> [UInt8] {
+        Array((String(repeating: "Read more\n\n", count: lines) + storyText).utf8)
+    }
+
     /// A text dump: the story, then `entries` dated comment entries in threads of three, each thread
     /// apart from the next: each thread's opening asked for the best run before it, once a pass over the dump.
     public static func datedThreadsDump(entries: Int) -> [UInt8] {
@@ -178,6 +219,17 @@ public struct GrowthBench {
     <h1>The council approves the new harbour wall</h1><p>The council voted on Tuesday to build a new sea wall along \
     the harbour, after the storms of last winter flooded the lower town twice in one month.</p><p>Work will start \
     in the spring and take two years, the council's engineer said, and the road along the front will stay open.</p>
+    """
+
+    /// The story as a text dump has it.
+    static let storyText = """
+    The council approves the new harbour wall
+
+    The council voted on Tuesday to build a new sea wall along the harbour, after the storms of last winter flooded the lower town twice in one month.
+
+    Work will start in the spring and take two years, the council's engineer said, and the road along the front will stay open.
+
+
     """
 
     private func page(_ html: [UInt8], format: InputFormat = .html) -> (seconds: Double, outcome: String) {

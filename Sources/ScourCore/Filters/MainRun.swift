@@ -143,13 +143,59 @@ struct MainRun {
 
     /// The first item matching `marks` with a run before it worth at least
     /// `minScoreBeforeComments` and half the best run after it.
+    ///
+    /// The best run before each position is carried along (`bestRun`'s own steps, so its sums), and
+    /// after an end-of-article item, where runs restart, the best run after it is the best of the
+    /// stretches between such items, found once from the end: a dump of thousands of "Read more"
+    /// lines, each asking for both runs, cost the square of its length.
     func firstAfterArticle(_ scores: [Double], where marks: (Item) -> Bool) -> Int? {
-        for position in items.indices where marks(items[position]) {
-            let before = runScore(scores, in: 0..<position)
-            let after = runScore(scores, in: (position + 1)..<items.count)
-            if before >= minScoreBeforeComments && before >= 0.5 * after { return position }
+        var bestAfterEnd: [Double]?
+        var best = 0.0, sum = 0.0
+        for position in items.indices {
+            if marks(items[position]) {
+                let after: Double
+                if items[position].endsArticle {
+                    if bestAfterEnd == nil { bestAfterEnd = bestRunsAfterEnds(scores) }
+                    after = bestAfterEnd![position + 1]
+                } else {
+                    after = runScore(scores, in: (position + 1)..<items.count)
+                }
+                if best >= minScoreBeforeComments && best >= 0.5 * after { return position }
+            }
+            if items[position].endsArticle { sum = 0; continue }
+            if sum <= 0 { sum = 0 }
+            sum += scores[position]
+            if sum > best { best = sum }
         }
         return nil
+    }
+
+    /// For each place right after an end-of-article item (and the start), the score of the best
+    /// run from there to the end (0 without one): the stretches between such items, each scored as
+    /// `bestRun` scores it, their best carried back from the end.
+    func bestRunsAfterEnds(_ scores: [Double]) -> [Double] {
+        var stretches: [(start: Int, best: Double)] = []
+        var start = 0, best = 0.0, sum = 0.0
+        for position in items.indices {
+            if items[position].endsArticle {
+                stretches.append((start, best))
+                start = position + 1
+                best = 0
+                sum = 0
+                continue
+            }
+            if sum <= 0 { sum = 0 }
+            sum += scores[position]
+            if sum > best { best = sum }
+        }
+        stretches.append((start, best))
+        var from = [Double](repeating: 0, count: items.count + 1)
+        var running = 0.0
+        for stretch in stretches.reversed() {
+            running = max(running, stretch.best)
+            from[stretch.start] = running
+        }
+        return from
     }
 
     func runScore(_ scores: [Double], in range: Range<Int>) -> Double {

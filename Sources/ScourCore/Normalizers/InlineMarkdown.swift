@@ -6,9 +6,16 @@ enum InlineMarkdown {
         var links: [Link]
     }
 
-    static func resolve(_ input: String) -> Resolved {
+    /// Links inside a link's text are resolved this deep; deeper ones keep their text as written
+    /// (a line of thousands of nested links must not recurse that deep).
+    static let nestedLinkDepth = 8
+
+    static func resolve(_ input: String, depth: Int = 0) -> Resolved {
         guard input.contains(where: { "[<*_`!".contains($0) }) else { return Resolved(text: input, links: []) }
         let chars = Array(input)
+        // Where each bracket closes and where each autolink could end, found once: every '[' and
+        // '<' of a line is tried, and a search from each cost the square of a long line's length.
+        let marks = Marks(chars)
         var output = ""
         output.reserveCapacity(chars.count)
         var links: [Link] = []
@@ -17,18 +24,18 @@ enum InlineMarkdown {
             let char = chars[index]
             // ![alt](src): images carry no text worth keeping.
             if char == "!", index + 1 < chars.count, chars[index + 1] == "[",
-               let (_, _, end) = linkSyntax(chars, from: index + 1) {
+               let (_, _, end) = linkSyntax(chars, marks, from: index + 1) {
                 index = end
                 continue
             }
-            if char == "[", let (text, target, end) = linkSyntax(chars, from: index) {
-                let inner = resolve(text)
+            if char == "[", let (text, target, end) = linkSyntax(chars, marks, from: index) {
+                let inner = depth < nestedLinkDepth ? resolve(text, depth: depth + 1) : Resolved(text: text, links: [])
                 output += inner.text
                 links.append(Link(text: inner.text, target: target))
                 index = end
                 continue
             }
-            if char == "<", let end = autolinkEnd(chars, from: index) {
+            if char == "<", let end = autolinkEnd(chars, marks, from: index) {
                 let url = String(chars[(index + 1)..<end])
                 output += url
                 links.append(Link(text: url, target: url))
@@ -54,42 +61,51 @@ enum InlineMarkdown {
         return Resolved(text: output, links: links)
     }
 
+    /// One pass's answers for a line: the ']' closing each '[' and the ')' closing each '(' (nested
+    /// pairs counted: the first place the count since the opening returns to zero), and for each
+    /// place the next '>' or white space.
+    struct Marks {
+        var closing: [Int]
+        var nextStop: [Int]
+
+        init(_ chars: [Character]) {
+            closing = [Int](repeating: -1, count: chars.count)
+            var brackets: [Int] = [], parens: [Int] = []
+            for (index, char) in chars.enumerated() {
+                switch char {
+                case "[": brackets.append(index)
+                case "]": if let open = brackets.popLast() { closing[open] = index }
+                case "(": parens.append(index)
+                case ")": if let open = parens.popLast() { closing[open] = index }
+                default: break
+                }
+            }
+            nextStop = [Int](repeating: chars.count, count: chars.count + 1)
+            var stop = chars.count
+            for index in chars.indices.reversed() {
+                if chars[index] == ">" || chars[index].isWhitespace { stop = index }
+                nextStop[index] = stop
+            }
+        }
+    }
+
     /// `[text](target)` starting at `start`; returns text, target and the index after `)`.
-    private static func linkSyntax(_ chars: [Character], from start: Int) -> (String, String, Int)? {
-        var depth = 0
-        var close = -1
-        var index = start
-        while index < chars.count {
-            if chars[index] == "[" { depth += 1 }
-            if chars[index] == "]" {
-                depth -= 1
-                if depth == 0 { close = index; break }
-            }
-            index += 1
-        }
+    private static func linkSyntax(_ chars: [Character], _ marks: Marks, from start: Int) -> (String, String, Int)? {
+        let close = marks.closing[start]
         guard close > start, close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
-        var end = close + 2
-        var parens = 1
-        while end < chars.count {
-            if chars[end] == "(" { parens += 1 }
-            if chars[end] == ")" {
-                parens -= 1
-                if parens == 0 { break }
-            }
-            end += 1
-        }
-        guard end < chars.count else { return nil }
+        let end = marks.closing[close + 1]
+        guard end > close + 1 else { return nil }
         let text = String(chars[(start + 1)..<close])
         var target = String(chars[(close + 2)..<end]).trimmingSpaces()
         if let space = target.firstIndex(of: " ") { target = target[..<space] } // drop a "title"
         return (text, String(target), end + 1)
     }
 
-    private static func autolinkEnd(_ chars: [Character], from start: Int) -> Int? {
-        var index = start + 1
-        while index < chars.count, chars[index] != ">", !chars[index].isWhitespace { index += 1 }
+    private static func autolinkEnd(_ chars: [Character], _ marks: Marks, from start: Int) -> Int? {
+        let index = marks.nextStop[start + 1]
         guard index < chars.count, chars[index] == ">" else { return nil }
-        let inner = String(chars[(start + 1)..<index]).lowercased()
-        return inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") ? index : nil
+        // Only the address's first eight characters decide ("https://" is the longest prefix).
+        let head = String(chars[(start + 1)..<min(index, start + 9)]).lowercased()
+        return head.hasPrefix("http://") || head.hasPrefix("https://") || head.hasPrefix("mailto:") ? index : nil
     }
 }

@@ -24,6 +24,7 @@ extension MetadataContext {
         var previousByline: PersonNames.BylineLine?
         // The authors so far, lowercased: a page may carry thousands of `citation_author` values.
         var known = Set(meta.authors.map { $0.lowercased() })
+        var initialsLookups: InitialsLookups?
         for (hint, value) in markupValues([.author, .byline]) {
             switch hint.field {
             case .author:
@@ -42,7 +43,7 @@ extension MetadataContext {
                 // holds buttons ("Nachricht abschicken"), credits ("© Jupiterimages") and links ("Zum Profil von …").
                 let visible = hint.origin.visibleText != nil
                 if visible, names.endsWithBylineLabel(value) { continue }
-                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value).compactMap { resolveInitials(withoutOutletTail($0)) }
+                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value).compactMap { resolveInitials(withoutOutletTail($0), lookups: &initialsLookups) }
                     .filter { !visible || readsAsShownAuthor($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
@@ -272,15 +273,30 @@ extension MetadataContext {
     /// Initials stand for a name the page gives in full ("JF" for "Junge Freiheit", "BK" for
     /// "Boris Kaiser"): the full name when another author value of the markup spells it out, none
     /// when it is the site's name; other initials are kept (a name in the text may be anyone's).
-    func resolveInitials(_ name: String) -> String? {
+    /// `lookups`: the values searched (`InitialsLookups`), made once per page.
+    func resolveInitials(_ name: String, lookups: inout InitialsLookups?) -> String? {
         guard let initials = PersonNames.initials(name) else { return name }
-        for text in markupValues([.outlet]).map(\.value) where names.fullName(matching: initials, in: text) != nil { return nil }
-        for text in markupValues([.author, .byline]).map(\.value) {
+        if lookups == nil { lookups = InitialsLookups(self) }
+        for text in lookups!.outlets where names.fullName(matching: initials, in: text) != nil { return nil }
+        for text in lookups!.authors {
             guard let full = names.fullName(matching: initials, in: text) else { continue }
             if names.isOrganization(full, siteKeys: siteKeys) { return nil }
             if names.looksLikeName(full, allowCaps: true) { return PersonNames.tidyCase(full) }
         }
         return name
+    }
+
+    /// The outlet and author values initials are looked up in: only the first `limit` of each
+    /// (a paper's thousands of `citation_author` initials, each looked up in every value, cost their square).
+    struct InitialsLookups {
+        static let limit = 64
+        let outlets: [String]
+        let authors: [String]
+
+        init(_ context: MetadataContext) {
+            outlets = context.markupValues([.outlet]).prefix(Self.limit).map(\.value)
+            authors = context.markupValues([.author, .byline]).prefix(Self.limit).map(\.value)
+        }
     }
 
     /// The last resort: an author value that named the site or an organisation.

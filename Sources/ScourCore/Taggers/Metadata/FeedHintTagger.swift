@@ -3,6 +3,8 @@
 /// archive's capture time and the site named as author.
 extension MetadataContext {
     mutating func tagFeedHints() {
+        // The lists so far, as sets: a feed entry may name many authors or categories.
+        var knownAuthors = Set(meta.authors), knownTags = Set(meta.tags)
         for hint in document.feedHints {
             let value = hint.value.trimmedSpaces()
             guard !value.isEmpty else { continue }
@@ -21,10 +23,10 @@ extension MetadataContext {
                 set("outlet", rule: rule)
             // A list field is filled from the feed only when the page gave none of it.
             case .author where meta.authors.isEmpty || meta.evidence["authors"]?.rule == rule:
-                if !meta.authors.contains(value) { meta.authors.append(value) }
+                if knownAuthors.insert(value).inserted { meta.authors.append(value) }
                 set("authors", rule: rule)
             case .tag where meta.tags.isEmpty || meta.evidence["tags"]?.rule == rule:
-                if !meta.tags.contains(value) { meta.tags.append(value) }
+                if knownTags.insert(value).inserted { meta.tags.append(value) }
                 set("tags", rule: rule)
             default:
                 break

@@ -278,9 +278,11 @@ extension MetadataContext {
 
     /// The markup's tags: the hints of the first origin that gives any make the list.
     mutating func tagMarkupTags() {
+        // The tags so far, as a set: one keywords meta may list thousands.
+        var known = Set(meta.tags)
         for (hint, value) in markupValues([.tag]) {
             if meta.evidence["tags"] == nil || meta.evidence["tags"]?.rule == hint.origin.description {
-                if !meta.tags.contains(value) { meta.tags.append(value) }
+                if known.insert(value).inserted { meta.tags.append(value) }
                 set("tags", rule: hint.origin.description)
             }
         }
