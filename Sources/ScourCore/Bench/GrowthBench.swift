@@ -5,6 +5,7 @@ import Foundation
 /// attribute floods, pages written on one line, author floods, many record lists in a page,
 /// many paragraphs each breaking off mid-sentence, a title of many section tails, one
 /// keywords list, many citation initials, a text line of many '[', a dump of many "Read more" lines,
+/// nested list items, nested reply forms,
 /// many dated threads in a text dump, many similar documents (with and without duplicate
 /// detection) and long stdin records. Each case is timed at sizes ×10 apart on inputs generated in memory; a row
 /// is linear when ×10 size costs at most ×12 time. Times are process CPU seconds (steadier
@@ -32,7 +33,8 @@ public struct GrowthBench {
 
     /// The cases by name, in the order they are printed.
     public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines",
-                                   "title tails", "keyword list", "citation initials", "open brackets", "closing lines", "dated threads",
+                                   "title tails", "keyword list", "citation initials", "open brackets", "closing lines",
+                                   "nested list items", "nested reply forms", "dated threads",
                                    "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -76,6 +78,8 @@ public struct GrowthBench {
         case "citation initials": return page(Self.citationInitialsPage(authors: size))
         case "open brackets": return page(Self.openBracketsDump(brackets: size), format: .text)
         case "closing lines": return page(Self.closingLinesDump(lines: size), format: .text)
+        case "nested list items": return page(Self.storyPage(title: "Lists", after: "<ul><li><p>w</p>", times: size))
+        case "nested reply forms": return page(Self.storyPage(title: "Forms", after: "<div><form><textarea>w</textarea>", times: size))
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)

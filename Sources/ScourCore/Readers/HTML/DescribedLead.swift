@@ -18,13 +18,18 @@ struct DescribedLead {
     static let needleBytes = 60
     /// Shortest paragraph or description (bytes, folded) that is compared at all.
     static let minimumBytes = 30
+    /// Descriptions compared at most (a page has one to three: meta, Open Graph, JSON-LD).
+    static let descriptionsCompared = 8
 
     func apply(
         descriptions: [String], blocks: [WalkedBlock], containers: [ContentContainer], hints: [MarkupTokens.Hint],
         good: [Double], storyCharacters: Double, included: inout [Bool], reasons: inout [String?]
     ) {
         guard !marks.isEmpty else { return }
-        let folded = descriptions.map { Self.fold(Self.withoutLeadingTags($0), limit: 600) }.filter { $0.count >= Self.minimumBytes }
+        // The first few descriptions only: each is compared with every paragraph above the body, and a
+        // page of thousands of `<meta name="description">` cost paragraphs times descriptions.
+        let folded = descriptions.prefix(Self.descriptionsCompared).map { Self.fold(Self.withoutLeadingTags($0), limit: 600) }
+            .filter { $0.count >= Self.minimumBytes }
         guard !folded.isEmpty else { return }
         // The body starts at the first included story paragraph; a page with next to no story is searched whole.
         var bodyStart = blocks.count

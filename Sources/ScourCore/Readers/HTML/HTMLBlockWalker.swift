@@ -62,6 +62,10 @@ struct HTMLBlockWalker {
     private var firstLine = 0
     /// Block elements currently open, innermost last.
     private var blockStack: [(tag: HTMLTag, kind: BlockKind, level: Int, lead: Bool)] = []
+    /// Where in `blockStack` the list items and quotes are, and how many figcaptions it holds: asked
+    /// at every block, so kept as it changes (a search of the stack cost depth times blocks).
+    private var meaningPositions: [Int] = []
+    private var figcaptionsOpen = 0
     private var containerStack: [Int] = []
     private var preDepth = 0
     private var tablePath: [HTMLTag] = []
@@ -177,6 +181,8 @@ struct HTMLBlockWalker {
         }
         if let kind = Self.blockKind(tag) {
             let lead = (kind == .paragraph || kind == .heading) && list >= 0 && classLists.namesLead(list, markupTokens)
+            if kind == .listItem || kind == .quote { meaningPositions.append(blockStack.count) }
+            if tag == .figcaption { figcaptionsOpen += 1 }
             blockStack.append((tag, kind, tag.headingLevel, lead))
         }
         if tag == .pre { preDepth += 1 }
@@ -193,7 +199,11 @@ struct HTMLBlockWalker {
             return
         }
         if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
-        if Self.blockKind(tag) != nil, let last = blockStack.last, last.tag == tag { blockStack.removeLast() }
+        if Self.blockKind(tag) != nil, let last = blockStack.last, last.tag == tag {
+            blockStack.removeLast()
+            if meaningPositions.last == blockStack.count { meaningPositions.removeLast() }
+            if tag == .figcaption { figcaptionsOpen -= 1 }
+        }
         if tag.isContainer, containerStack.count > 1 {
             let index = containerStack.removeLast()
             containers[index].endBlock = blocks.count
@@ -260,8 +270,8 @@ struct HTMLBlockWalker {
             kind = innermost.kind
             level = innermost.level
             // A paragraph inside a list item or quote takes the outer meaning.
-            if kind == .paragraph, let outer = blockStack.dropLast().last(where: { $0.kind == .listItem || $0.kind == .quote }) {
-                kind = outer.kind
+            if kind == .paragraph, let outer = meaningPositions.last(where: { $0 < blockStack.count - 1 }) {
+                kind = blockStack[outer].kind
             }
         }
         if let link = openLink { links.append((link.start, buffer.count, link.target)) }
@@ -279,7 +289,7 @@ struct HTMLBlockWalker {
         let characters = Self.scalarCount(buffer)
         let container = containerStack.last ?? 0
         let markup = MarkupEvidence(tagPath: tagPath(container: container), tokens: evidenceTokens(container), inMainContent: false)
-        let figcaption = blockStack.contains { $0.tag == .figcaption }
+        let figcaption = figcaptionsOpen > 0
         // Built in place: a Block made first and then moved in was copied and destroyed once per block.
         blocks.append(WalkedBlock(block: Block(kind: kind, level: level, text: text, links: blockLinks, line: firstLine,
                                                startsChunk: true, markup: markup),

@@ -223,21 +223,27 @@ struct MainContentSelector {
             reasons[index] = nil
         }
         // Boilerplate-marked parts of the chosen container go, unless they hold most of its story.
+        // (Containers come parent first: one inside a part already cut has nothing left to cut, and is
+        // passed over, so nested marked parts or figures cost their blocks once, not once per level.)
         let insideChosen = Self.descendants(of: best, containers)
+        var cutUntil = 0
         for (index, container) in containers.enumerated() where insideChosen[index] {
-            guard case .boilerplate = hints[index], container.endBlock > container.firstBlock else { continue }
+            guard case .boilerplate = hints[index], container.endBlock > container.firstBlock, container.firstBlock >= cutUntil else { continue }
             if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = markReasons[index]
             }
+            cutUntil = container.endBlock
         }
         // Figure captions and credits are not the story's text.
-        for container in containers where container.tag == .figure {
+        var figureUntil = 0
+        for container in containers where container.tag == .figure && container.firstBlock >= figureUntil {
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = "figure-caption"
             }
+            figureUntil = max(figureUntil, container.endBlock)
         }
         for (index, walked) in blocks.enumerated() where included[index] && walked.fromFigcaption {
             included[index] = false

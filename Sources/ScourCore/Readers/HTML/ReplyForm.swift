@@ -18,21 +18,32 @@ struct ReplyForm {
         let limit = min(Self.maxStoryCharacters, Self.maxStoryShare * chosenStory)
         var story: IncludedStory?
         var cut = Set<Int>()
+        // Both climbs below end where a climb from any element on the way would: their answers are
+        // kept for every element passed, so nested text areas cost their depth once, not once each.
+        var formAbove: [Int: Bool] = [:], boxOf: [Int: Int] = [:]
         for index in containers.indices where containers[index].holdsTextArea && insideChosen[index] {
             // A text area with no form around it (up to the chosen container) is a widget of the story, a code editor.
             var ancestor = index
             var inForm = false
+            var passed: [Int] = []
             while ancestor >= 0, !inForm {
+                if let known = formAbove[ancestor] { inForm = known; break }
+                passed.append(ancestor)
                 inForm = containers[ancestor].tag == .form
                 if ancestor == chosen { break }
                 ancestor = containers[ancestor].parent
             }
+            for element in passed { formAbove[element] = inForm }
             var box = index
+            passed = []
             while true {
+                if let known = boxOf[box] { box = known; break }
+                passed.append(box)
                 let parent = containers[box].parent
                 guard parent >= 0, parent != chosen, insideChosen[parent], goodIn(containers[parent]) <= limit else { break }
                 box = parent
             }
+            for element in passed { boxOf[element] = box }
             guard inForm, !cut.contains(box), goodIn(containers[box]) <= limit else { continue }
             let range = containers[box].firstBlock..<containers[box].endBlock
             if story == nil {
