@@ -49,6 +49,8 @@ public struct MetadataStage: Stage {
     /// The outlet patterns' `before` phrases, and their leading ASCII (`ASCIIText.lead`), searched at once.
     let outletPatternBefores: FoldedNeedles
     let outletPatternLeads: FoldedNeedles
+    /// The read stage's removal rules of `regions_after_story` ("markup-boilerplate:footer"), looked up whole.
+    let regionsAfterStoryRules: Set<String>
     /// The URL labels ("Original url:") for the byte check of a block's first Characters.
     let urlLabelLeads: LeadingLabels
     /// Each copyright phrase's leading ASCII bytes, lowercased (`ASCIIText.lead`).
@@ -90,6 +92,7 @@ public struct MetadataStage: Stage {
         urlLabelLeads = LeadingLabels(words.urlLabels)
         outletPatternBefores = FoldedNeedles(words.outletPatterns.map { Array($0.before.utf8) })
         outletPatternLeads = FoldedNeedles(words.outletPatterns.map { ASCIIText.lead($0.before) })
+        regionsAfterStoryRules = Set(words.regionsAfterStory.map { "markup-boilerplate:" + $0 })
     }
 
     static func isoDay(_ date: Date) -> String {

@@ -225,9 +225,7 @@ extension MetadataContext {
             index += 1
             // Past the page's footer, menu or a list of other stories the markup marks, what follows
             // is the page's chrome ("View CBS News In", "Chrome Safari Continue"), no signature.
-            if let rule = block.removal?.rule, let colon = rule.lastIndex(of: ":"),
-               rule.dropLast(rule.distance(from: colon, to: rule.endIndex)).hasSuffix("markup-boilerplate"),
-               stage.words.regionsAfterStory.contains(String(rule[rule.index(after: colon)...])) { return }
+            if let rule = block.removal?.rule, stage.regionsAfterStoryRules.contains(rule) { return }
             guard block.isKept else { continue }
             looked += 1
             let feature = BlockFeatures(block, stopwords: stopwordSet)

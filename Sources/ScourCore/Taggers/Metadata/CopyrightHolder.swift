@@ -2,9 +2,9 @@
 /// when nothing else names the publication, and on a one-person site the author.
 extension MetadataContext {
     /// The last copyright line's holder, without sign, years, "All rights reserved" or company suffix,
-    /// and the block it stands in.
-    func copyrightHolder() -> (name: String, block: Int)? {
-        for index in document.blocks.indices.reversed() {
+    /// and the block it stands in; only lines after block `after` are read.
+    func copyrightHolder(after: Int = -1) -> (name: String, block: Int)? {
+        for index in stride(from: document.blocks.count - 1, through: after + 1, by: -1) {
             let text = document.blocks[index].text
             // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
             let bytes = text.utf8
@@ -30,8 +30,9 @@ extension MetadataContext {
     /// Jonathan Krase") is that person's: the holder is the author, when it reads as a person's name
     /// and not as the site's or an organisation's.
     mutating func tagCopyrightAuthor() {
-        // (Only in the page's foot: a "©" line above the story credits a picture.)
-        guard meta.authors.isEmpty, let (holder, index) = copyrightHolder(), index > lastProse ?? Int.max, names.looksLikeName(holder),
+        // (Only in the page's foot: a "©" line above the story credits a picture. Only the lines after
+        // the story are read: this runs on every page without a byline.)
+        guard meta.authors.isEmpty, let lastProse, let (holder, index) = copyrightHolder(after: lastProse), names.looksLikeName(holder),
               !names.isOrganization(holder, siteKeys: siteKeys),
               // The whole line counts: a company suffix came off the holder ("Bennett, Coleman & Co. Ltd").
               !names.isOrganization(document.blocks[index].text, siteKeys: siteKeys),
