@@ -309,6 +309,12 @@ final class AuthorOutletTests: XCTestCase {
             (#"<div class="article-author"><div class="article-author-label"><div class="article-updated-date">Letzte Aktualisierung: 28.01.2022</div> Autor*in</div>"#
                 + #"<div class="author-slider"><a href="/autoren-id203314/"><strong>Brit Weirich</strong> (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)</a></div></div>"#,
              ["Brit Weirich"]),
+            // An avatar link before a name classed as a title shows no name yet: the title is the name.
+            ("<div class=\"author\">\n<a href=\"/author/anna\"><img src=\"a.jpg\"></a>\n<h4 class=\"author-title\">Anna Schmidt</h4>\n</div>",
+             ["Anna Schmidt"]),
+            // A date-classed or tooltip-classed part that holds the name's link keeps it.
+            (#"<div class="byline"><span class="byline-data">By <a href="/author/jane">Jane Doe</a></span></div>"#, ["Jane Doe"]),
+            (#"<span class="author"><a class="has-tooltip" href="/u/jane">Jane Doe</a></span>"#, ["Jane Doe"]),
             // A label whose name stands elsewhere ("Autorenseite von") gives way to the name.
             (#"<p class="author_links"><a href="/author/birgit-posselt/">Autorenseite von </a></p><p class="author-name">von Birgit Posselt</p>"#,
              ["Birgit Posselt"]),
@@ -330,11 +336,17 @@ final class AuthorOutletTests: XCTestCase {
             ("", "<p>© 2020 Schafskunde</p>", []),
             (#"<p class="copyright">© Marcel Burkhardt</p>"#, "", []),
             ("<p>Von Anna Schmidt</p>", "<p>© 2012 Jonathan Krase</p>", ["Anna Schmidt"]),
+            // A company suffix on the line ("SE", "plc") makes the holder a company.
+            ("", "<p>© 2024 Axel Springer SE. All rights reserved.</p>", []),
         ]
         for (header, footer, expected) in cases {
             let html = page(head: head, header: header, footer: footer)
             XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, expected, header + footer)
         }
+        // A picture's credit after the story's last paragraph credits the picture.
+        let picture = page(head: head).replacingOccurrences(
+            of: "</article>", with: "<figure><img src=\"x.jpg\"><figcaption>© Max Mustermann</figcaption></figure></article>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(picture)).metadata.authors, [])
     }
 
     /// Photo credits in elements named for a picture's author do not use up the author elements
@@ -357,6 +369,9 @@ final class AuthorOutletTests: XCTestCase {
             + "<div class=\"x2\"><span class=\"x3\">Eingestellt von <span class=\"x4\">der Michel</span></span> "
             + "<span class=\"x5\">um <a href=\"/2020/04/tach-auch.html\">21:11</a></span></div></div></body></html>"
         XCTAssertEqual(try XCTUnwrap(cleanHTML(blogger)).metadata.authors, ["der Michel"])
+        // A capital initial is no joiner: "By E Jean Carroll" keeps the whole name.
+        let initial = page(head: "<title>Budget vote delayed again</title>", header: #"<p class="byline">By E Jean Carroll</p>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(initial)).metadata.authors, ["E Jean Carroll"])
     }
 
     /// A picture's credit under the headline is no tag list ("Jupiterimages, Getty Images/Creatas RF").
@@ -365,6 +380,8 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(credit)).metadata.tags, [])
         let topics = page(head: "<title>Budget vote delayed again</title>", header: "<p>Russia, Israel, Budget</p>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(topics)).metadata.tags, ["Russia", "Israel", "Budget"])
+        let words = page(head: "<title>Budget vote delayed again</title>", header: "<p>Kommentar, Politik, Bundestag</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(words)).metadata.tags, ["Kommentar", "Politik", "Bundestag"])
     }
 
     func testATeaserHeadlineThatStartsLikeABylineNamesNobody() throws {

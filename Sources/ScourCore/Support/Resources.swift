@@ -186,8 +186,8 @@ public struct MetadataWords: Sendable, Decodable {
     /// News agencies, lowercased: after a person in an author list they name the source, not a second author.
     public let newsAgencies: [String]
     /// The markup's boilerplate regions that only come once a story is over ("footer", "related"):
-    /// no signature of the story follows one.
-    public let regionsAfterStory: Set<String>
+    /// no signature of the story follows one. (Optional: an older data folder lacks it.)
+    public let regionsAfterStory: Set<String>?
     /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
     public let reporterRoles: ReporterRoles
 

@@ -92,7 +92,7 @@ public struct MetadataStage: Stage {
         urlLabelLeads = LeadingLabels(words.urlLabels)
         outletPatternBefores = FoldedNeedles(words.outletPatterns.map { Array($0.before.utf8) })
         outletPatternLeads = FoldedNeedles(words.outletPatterns.map { ASCIIText.lead($0.before) })
-        regionsAfterStoryRules = Set(words.regionsAfterStory.map { "markup-boilerplate:" + $0 })
+        regionsAfterStoryRules = Set((words.regionsAfterStory ?? []).map { "markup-boilerplate:" + $0 })
     }
 
     static func isoDay(_ date: Date) -> String {

@@ -374,7 +374,7 @@ struct PersonNames: Sendable {
             let after = rest.drop { " :-–—".contains($0) }
             // "Autorin und Netzphilosophin Leena Simon": a second role joined to the label.
             let words = after.split(separator: " ", maxSplits: 2)
-            if words.count == 3, joinerWords.contains(words[0].lowercased()), words[1].first?.isUppercase ?? false,
+            if words.count == 3, words[0].first?.isLowercase ?? false, joinerWords.contains(String(words[0])), words[1].first?.isUppercase ?? false,
                !words[1].contains(",") {
                 return String(words[2])
             }

@@ -23,24 +23,45 @@ struct AuthorElementText: Sendable, Decodable {
         case pictureParts = "picture_parts"
     }
 
+    init(hiddenParts: Set<String>, taxonomyParts: Set<String>, roleParts: Set<String>, nameParts: Set<String>, pictureParts: Set<String>) {
+        self.hiddenParts = hiddenParts
+        self.taxonomyParts = taxonomyParts
+        self.roleParts = roleParts
+        self.nameParts = nameParts
+        self.pictureParts = pictureParts
+    }
+
+    /// A list missing from an older data folder leaves its part out.
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func list(_ key: CodingKeys) throws -> Set<String> { try container.decodeIfPresent(Set<String>.self, forKey: key) ?? [] }
+        self.init(hiddenParts: try list(.hiddenParts), taxonomyParts: try list(.taxonomyParts), roleParts: try list(.roleParts),
+                  nameParts: try list(.nameParts), pictureParts: try list(.pictureParts))
+    }
+
     static let none = AuthorElementText(hiddenParts: [], taxonomyParts: [], roleParts: [], nameParts: [], pictureParts: [])
 
     /// Whether one of the element's class names pairs an author word with a picture's
     /// ("article-header-image-author"): the element credits a photo, and is no author element.
     func creditsPicture(_ node: HTMLNode, authorWords: Set<String>) -> Bool {
         guard !pictureParts.isEmpty, let classes = node.attribute("class") else { return false }
+        // The picture word comes first ("image-author", "photo-byline"); "byline--with-image" is a byline.
         return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { token in
             let parts = MarkupTokens.parts(of: String(token))
-            return parts.contains(where: pictureParts.contains) && parts.contains(where: authorWords.contains)
+            guard let picture = parts.firstIndex(where: pictureParts.contains),
+                  let author = parts.firstIndex(where: authorWords.contains) else { return false }
+            return picture < author
         }
     }
 
-    /// The element's text as `spacedText` builds it, without the parts above (their children too),
-    /// nor an element whose class part is one of `dateParts` (the vocabulary's date class words:
-    /// "Letzte Aktualisierung: 28.01.2022" in an `article-updated-date` is no name).
+    /// The element's text, its text nodes joined by spaces as `spacedText` joins them, without
+    /// never-content elements, forms, and elements whose class has a hidden or taxonomy part, or a
+    /// date part (`dateParts`, the vocabulary's date class words: "Letzte Aktualisierung: 28.01.2022"
+    /// in an `article-updated-date`) while holding no link or name element; nor, once a link or
+    /// name element showed text, an element whose class has a role part.
     func shownText(of node: HTMLNode, dateParts: Set<String>) -> String {
         var bytes: [UInt8] = []
-        var nameStart: Int?
+        var nameShown = false
         node.forEachDescendant { child in
             if child.isText {
                 child.withContent { content in
@@ -52,16 +73,44 @@ struct AuthorElementText: Sendable, Decodable {
             let tag = child.tag
             if tag.isNeverContent || tag == .form { return false }
             guard let classes = child.attribute("class") else {
-                if tag == .a, nameStart == nil { nameStart = bytes.count }
+                if tag == .a, !nameShown { nameShown = Self.showsText(child) }
                 return true
             }
             let parts = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
                 .flatMap { MarkupTokens.parts(of: String($0)) }
-            if parts.contains(where: { hiddenParts.contains($0) || taxonomyParts.contains($0) || dateParts.contains($0) }) { return false }
-            if let start = nameStart, bytes.count > start, parts.contains(where: { roleParts.contains($0) }) { return false }
-            if nameStart == nil, tag == .a || parts.contains(where: { nameParts.contains($0) }) { nameStart = bytes.count }
+            if parts.contains(where: { hiddenParts.contains($0) || taxonomyParts.contains($0) }) { return false }
+            if parts.contains(where: dateParts.contains), !holdsName(child) { return false }
+            if nameShown, parts.contains(where: { roleParts.contains($0) }) { return false }
+            if !nameShown, tag == .a || parts.contains(where: { nameParts.contains($0) }) { nameShown = Self.showsText(child) }
             return true
         }
         return MarkupScan.collapse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether the element holds text other than white space.
+    static func showsText(_ node: HTMLNode) -> Bool {
+        var shown = false
+        node.forEachDescendant { child in
+            guard !shown else { return false }
+            if child.isText {
+                child.withContent { shown = $0.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D } }
+            }
+            return true
+        }
+        return shown
+    }
+
+    /// Whether the element is, or holds, a link or an element whose class says `name`
+    /// ("byline-data" holding "By <a>Jane Doe</a>").
+    func holdsName(_ node: HTMLNode) -> Bool {
+        var found = node.tag == .a
+        node.forEachDescendant { child in
+            guard !found else { return false }
+            if child.tag == .a { found = true }
+            else if let classes = child.attribute("class"),
+                    classes.split(separator: " ").flatMap({ MarkupTokens.parts(of: String($0)) }).contains(where: nameParts.contains) { found = true }
+            return true
+        }
+        return found
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The holder a copyright line names ("© 2005-2024 BLiTZ", "Copyright 2021 The Times"): the outlet
 /// when nothing else names the publication, and on a one-person site the author.
 extension MetadataContext {
@@ -34,10 +36,21 @@ extension MetadataContext {
         // the story are read: this runs on every page without a byline.)
         guard meta.authors.isEmpty, let lastProse, let (holder, index) = copyrightHolder(after: lastProse), names.looksLikeName(holder),
               !names.isOrganization(holder, siteKeys: siteKeys),
-              // The whole line counts: a company suffix came off the holder ("Bennett, Coleman & Co. Ltd").
+              // The whole line counts: a company word or suffix came off the holder ("Bennett, Coleman & Co. Ltd",
+              // "Axel Springer SE"); and a picture's caption after the story credits the picture.
               !names.isOrganization(document.blocks[index].text, siteKeys: siteKeys),
+              !hasCompanySuffix(document.blocks[index].text), document.blocks[index].removal?.rule != "figure-caption",
               meta.outlet.map({ TextKey.letters($0) != TextKey.letters(holder) }) ?? true else { return }
         meta.authors = [holder]
         set("authors", rule: "copyright-holder", block: index)
+    }
+
+    /// A word of the line is a company suffix (`company_suffixes`: "SE", "plc", "Ltd.").
+    func hasCompanySuffix(_ line: String) -> Bool {
+        let suffixes = Set(stage.words.companySuffixes)
+        return line.split(whereSeparator: { $0 == " " || $0 == "," }).contains { word in
+            let lower = word.lowercased()
+            return suffixes.contains(lower) || suffixes.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")))
+        }
     }
 }

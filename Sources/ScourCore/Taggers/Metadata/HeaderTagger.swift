@@ -309,12 +309,13 @@ extension MetadataContext {
             let itemWords = item.split(separator: " ")
             guard itemWords.count <= 4, !item.contains(where: { ".!?:".contains($0) }) else { return nil }
             if !labelled {
-                // Unlabelled lists must look like topic names, not a clause of a sentence, nor a
-                // picture's credit ("Jupiterimages, Getty Images/Creatas RF").
-                guard let first = item.first, first.isLetter, first.isUppercase || !requireList,
-                      !names.hasLabelWord(item.split(whereSeparator: { $0 == " " || $0 == "/" })) else { return nil }
+                // Unlabelled lists must look like topic names, not a clause of a sentence.
+                guard let first = item.first, first.isLetter, first.isUppercase || !requireList else { return nil }
             }
         }
+        // Nor a picture's credit, as the phrase lists know one ("Jupiterimages, Getty Images/Creatas RF").
+        if !labelled, let rule = stage.phrases.match(text, wordCount: text.split(separator: " ").count)?.rule,
+           rule == "photo_credit" || rule == "caption" { return nil }
         if !labelled && requireList {
             // At least one item has a capital in every word or is a single word: "Russia, Israel".
             guard items.allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return nil }
