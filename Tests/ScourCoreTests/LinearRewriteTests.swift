@@ -45,6 +45,34 @@ final class LinearRewriteTests: XCTestCase {
         XCTAssertGreaterThan(tailsCut, 100, "some titles lose tails")
     }
 
+    /// The end of an article (or the opening of its comments) after a real article: the carried
+    /// best run before and the stretch bests after equal `runScore` over the same ranges.
+    func testFirstAfterArticleMatchesRunScores() {
+        var random = Seeded(state: 13)
+        let values: [Double] = [-30, -4, -1, 0, 0.5, 3, 12, 25, 60, 90]
+        var found = 0
+        for _ in 0..<2_000 {
+            let items = (0..<Int.random(in: 0...40, using: &random)).map { _ -> MainRun.Item in
+                let mark = Int.random(in: 0..<6, using: &random)
+                return MainRun.Item(score: values.randomElement(using: &random)!, proseWords: 0, isContent: true,
+                                    endsArticle: mark == 0 || mark == 1, startsComments: mark == 1 || mark == 2)
+            }
+            let run = MainRun(items: items)
+            let scores = items.map(\.score)
+            for marks in [{ (item: MainRun.Item) in item.endsArticle }, { (item: MainRun.Item) in item.startsComments }] {
+                let reference = items.indices.first { position in
+                    guard marks(items[position]) else { return false }
+                    let before = run.runScore(scores, in: 0..<position)
+                    let after = run.runScore(scores, in: (position + 1)..<items.count)
+                    return before >= run.minScoreBeforeComments && before >= 0.5 * after
+                }
+                XCTAssertEqual(run.firstAfterArticle(scores, where: marks), reference, "\(scores) \(items.map(\.endsArticle))")
+                if reference != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 200, "some inputs have an article's end")
+    }
+
     static func oldRemovingSectionTails(_ cleaner: TitleCleaner, _ raw: String) -> String {
         var title = raw.trimmingCharacters(in: .whitespaces)
         for separator in cleaner.texts(for: .sectionTail) {
