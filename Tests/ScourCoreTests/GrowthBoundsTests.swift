@@ -132,6 +132,17 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertLessThanOrEqual(alike.mostCandidatesInOneLookup, DuplicateDetector.maximumCandidates)
     }
 
+    /// A text dump has its own budget, read after each stage: a slow one is rejected with the reason.
+    func testATextDumpOverItsBudgetIsRejected() throws {
+        let config = #"{"version":1,"stages":[{"stage":"read","text_time_budget_ms":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
+        let pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
+        XCTAssertEqual(pipeline.textBudgetMilliseconds, 1)
+        let result = pipeline.process(Document(source: "threads.txt", raw: GrowthBench.datedThreadsDump(entries: 20_000), format: .text))
+        guard case let .failure(rejection) = result else { return XCTFail("written despite the budget") }
+        XCTAssertTrue(rejection.reason.hasPrefix("document took over text_time_budget_ms (1 ms)"), rejection.reason)
+        XCTAssertEqual(Pipeline(config: TestSupport.defaultConfig).textBudgetMilliseconds, 10_000)
+    }
+
     func testEveryStageCountsAgainstTheHTMLBudget() throws {
         let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
         let pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
@@ -140,7 +151,7 @@ final class GrowthBoundsTests: XCTestCase {
         let result = pipeline.process(Document(source: "deep.html", raw: GrowthBench.deepPage(levels: 100_000), format: .html))
         guard case let .failure(rejection) = result else { return XCTFail("written despite the budget") }
         XCTAssertTrue(rejection.reason.hasPrefix("page took over html_time_budget_ms (1 ms)"), rejection.reason)
-        // Text inputs are not HTML pages: the budget does not apply.
+        // Text inputs are not HTML pages: that budget does not apply (theirs is `text_time_budget_ms`).
         let seed = try Data(contentsOf: TestSupport.repoRoot.appendingPathComponent("seeds/001_99100116381ce573.txt"))
         let text = Document(source: "a.txt", raw: Array(seed), format: .text)
         XCTAssertNoThrow(try pipeline.process(text).get())

@@ -27,7 +27,7 @@ public struct GrowthBench {
 
     public init(sizes: [Int] = [1_000, 10_000, 100_000], resources: Resources) throws {
         self.sizes = sizes
-        let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":600000},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
+        let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":600000,"text_time_budget_ms":600000},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
         pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "growth bench", resources: resources))
     }
 

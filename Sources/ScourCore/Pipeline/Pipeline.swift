@@ -7,6 +7,8 @@ public struct Pipeline: Sendable {
     /// stage, not only its parse and walk (0: none). The clock is read between stages, so a
     /// document is stopped after the stage that took it over; every stage is linear in the page.
     public let htmlBudgetMilliseconds: Int
+    /// The read stage's `text_time_budget_ms`, the same for a text or markdown document (0: none).
+    public let textBudgetMilliseconds: Int
 
     /// A document after the stages, with the rejection that stopped it, if any.
     public struct Explanation: Sendable {
@@ -17,6 +19,7 @@ public struct Pipeline: Sendable {
     public init(stages: [any Stage]) {
         self.stages = stages
         htmlBudgetMilliseconds = stages.lazy.compactMap { ($0 as? ReadStage)?.html.options.timeBudgetMilliseconds }.first ?? 0
+        textBudgetMilliseconds = stages.lazy.compactMap { ($0 as? ReadStage)?.textBudgetMilliseconds }.first ?? 0
     }
 
     public init(config: PipelineConfig) {
@@ -48,13 +51,15 @@ public struct Pipeline: Sendable {
         }
         var document = input
         let started = DispatchTime.now().uptimeNanoseconds
-        let budget = input.format == .html ? UInt64(htmlBudgetMilliseconds) * 1_000_000 : 0
+        let html = input.format == .html
+        let milliseconds = html ? htmlBudgetMilliseconds : textBudgetMilliseconds
+        let budget = UInt64(milliseconds) * 1_000_000
         for (index, stage) in stages.enumerated() {
             stats[index].documentsIn += 1
             do throws(Rejection) {
                 try stage.process(&document)
                 if budget > 0, DispatchTime.now().uptimeNanoseconds - started > budget {
-                    throw Rejection(stage: stage.name, reason: "page took over html_time_budget_ms (\(htmlBudgetMilliseconds) ms) by the end of the \(stage.name) stage")
+                    throw Rejection(stage: stage.name, reason: "\(html ? "page took over html_time_budget_ms" : "document took over text_time_budget_ms") (\(milliseconds) ms) by the end of the \(stage.name) stage")
                 }
             } catch {
                 stats[index].documentsRejected += 1

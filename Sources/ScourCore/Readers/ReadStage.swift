@@ -8,6 +8,9 @@ public struct ReadStage: Stage {
     /// How lines inside one blank-line chunk of a `.txt` file are grouped.
     public var textLines: TextLines
     public var html: HTMLSegmenter
+    /// `text_time_budget_ms`: a text or markdown document's wall-clock budget over every stage,
+    /// read between stages (`Pipeline`), as `html_time_budget_ms` is for a page.
+    public var textBudgetMilliseconds: Int
 
     /// `text_lines`: `auto` (lines of one chunk stay separate blocks unless they look wrapped) or `paragraph`.
     public enum TextLines: String, Sendable, CaseIterable {
@@ -17,6 +20,7 @@ public struct ReadStage: Stage {
     public init(section: ConfigSection, resources: Resources) throws {
         maxBytes = section.int("max_bytes", default: 64 << 20, range: 1...(1 << 34))
         textLines = section.choice("text_lines", default: TextLines.auto)
+        textBudgetMilliseconds = section.int("text_time_budget_ms", default: 10_000, range: 1...600_000)
         html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section), tokens: resources.markupTokens)
     }
 
