@@ -152,7 +152,8 @@ struct MainRun {
         var bestAfterEnd: [Double]?
         var best = 0.0, sum = 0.0
         for position in items.indices {
-            if marks(items[position]) {
+            // (The run after is asked for only once the run before is large enough to count.)
+            if marks(items[position]), best >= minScoreBeforeComments {
                 let after: Double
                 if items[position].endsArticle {
                     if bestAfterEnd == nil { bestAfterEnd = bestRunsAfterEnds(scores) }
@@ -160,7 +161,7 @@ struct MainRun {
                 } else {
                     after = runScore(scores, in: (position + 1)..<items.count)
                 }
-                if best >= minScoreBeforeComments && best >= 0.5 * after { return position }
+                if best >= 0.5 * after { return position }
             }
             if items[position].endsArticle { sum = 0; continue }
             if sum <= 0 { sum = 0 }
