@@ -132,10 +132,15 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertLessThanOrEqual(alike.mostCandidatesInOneLookup, DuplicateDetector.maximumCandidates)
     }
 
+    /// The default stages with the read stage's `budget` key set to 1 ms.
+    func pipeline(budget: String) throws -> Pipeline {
+        let config = #"{"version":1,"stages":[{"stage":"read",""# + budget + #"":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
+        return Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
+    }
+
     /// A text dump has its own budget, read after each stage: a slow one is rejected with the reason.
     func testATextDumpOverItsBudgetIsRejected() throws {
-        let config = #"{"version":1,"stages":[{"stage":"read","text_time_budget_ms":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
-        let pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
+        let pipeline = try pipeline(budget: "text_time_budget_ms")
         XCTAssertEqual(pipeline.textBudgetMilliseconds, 1)
         let result = pipeline.process(Document(source: "threads.txt", raw: GrowthBench.datedThreadsDump(entries: 20_000), format: .text))
         guard case let .failure(rejection) = result else { return XCTFail("written despite the budget") }
@@ -144,8 +149,7 @@ final class GrowthBoundsTests: XCTestCase {
     }
 
     func testEveryStageCountsAgainstTheHTMLBudget() throws {
-        let config = #"{"version":1,"stages":[{"stage":"read","html_time_budget_ms":1},{"stage":"normalize"},{"stage":"metadata"},{"stage":"boilerplate"},{"stage":"dedupe"}]}"#
-        let pipeline = Pipeline(config: try PipelineConfig.parse(data: Data(config.utf8), path: "test", resources: TestSupport.resources))
+        let pipeline = try pipeline(budget: "html_time_budget_ms")
         XCTAssertEqual(pipeline.htmlBudgetMilliseconds, 1)
         // A page that takes far over 1 ms in total is rejected, at whichever stage took it over.
         let result = pipeline.process(Document(source: "deep.html", raw: GrowthBench.deepPage(levels: 100_000), format: .html))

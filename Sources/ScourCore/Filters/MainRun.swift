@@ -123,13 +123,11 @@ struct MainRun {
     /// comments however long it runs: its shape, not one phrase, says what it is.
     func commentsOpening(_ scores: [Double]) -> Int? {
         let phrase = firstAfterArticle(scores) { $0.startsComments }
-        // The best run before each position, carried along (as `bestRun` finds it): one pass, however many threads.
-        var best = 0.0, sum = 0.0
+        // The best run before each position, carried along: one pass, however many threads.
+        var before = RunningBest()
         for position in 0..<(phrase ?? items.count) {
-            if items[position].opensThread, best >= minScoreBeforeComments { return position }
-            if items[position].endsArticle { sum = 0; continue }
-            sum = max(sum, 0) + scores[position]
-            best = max(best, sum)
+            if items[position].opensThread, before.best >= minScoreBeforeComments { return position }
+            before.add(scores[position], endsArticle: items[position].endsArticle)
         }
         return phrase
     }
@@ -150,10 +148,10 @@ struct MainRun {
     /// lines, each asking for both runs, cost the square of its length.
     func firstAfterArticle(_ scores: [Double], where marks: (Item) -> Bool) -> Int? {
         var bestAfterEnd: [Double]?
-        var best = 0.0, sum = 0.0
+        var before = RunningBest()
         for position in items.indices {
             // (The run after is asked for only once the run before is large enough to count.)
-            if marks(items[position]), best >= minScoreBeforeComments {
+            if marks(items[position]), before.best >= minScoreBeforeComments {
                 let after: Double
                 if items[position].endsArticle {
                     if bestAfterEnd == nil { bestAfterEnd = bestRunsAfterEnds(scores) }
@@ -161,14 +159,26 @@ struct MainRun {
                 } else {
                     after = runScore(scores, in: (position + 1)..<items.count)
                 }
-                if best >= 0.5 * after { return position }
+                if before.best >= 0.5 * after { return position }
             }
-            if items[position].endsArticle { sum = 0; continue }
-            if sum <= 0 { sum = 0 }
-            sum += scores[position]
-            if sum > best { best = sum }
+            before.add(scores[position], endsArticle: items[position].endsArticle)
         }
         return nil
+    }
+
+    /// `bestRun`'s steps, one item at a time, keeping only the best sum (0 while none is positive):
+    /// the running sum restarts after an end-of-article item and whenever it falls to zero or below.
+    /// Its sums are `bestRun`'s, added in the same order.
+    struct RunningBest {
+        var best = 0.0
+        var sum = 0.0
+
+        mutating func add(_ score: Double, endsArticle: Bool) {
+            if endsArticle { sum = 0; return }
+            if sum <= 0 { sum = 0 }
+            sum += score
+            if sum > best { best = sum }
+        }
     }
 
     /// For each place right after an end-of-article item (and the start), the score of the best
@@ -176,20 +186,17 @@ struct MainRun {
     /// `bestRun` scores it, their best carried back from the end.
     func bestRunsAfterEnds(_ scores: [Double]) -> [Double] {
         var stretches: [(start: Int, best: Double)] = []
-        var start = 0, best = 0.0, sum = 0.0
+        var start = 0, stretch = RunningBest()
         for position in items.indices {
             if items[position].endsArticle {
-                stretches.append((start, best))
+                stretches.append((start, stretch.best))
                 start = position + 1
-                best = 0
-                sum = 0
-                continue
+                stretch = RunningBest()
+            } else {
+                stretch.add(scores[position], endsArticle: false)
             }
-            if sum <= 0 { sum = 0 }
-            sum += scores[position]
-            if sum > best { best = sum }
         }
-        stretches.append((start, best))
+        stretches.append((start, stretch.best))
         var from = [Double](repeating: 0, count: items.count + 1)
         var running = 0.0
         for stretch in stretches.reversed() {

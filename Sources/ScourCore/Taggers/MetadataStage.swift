@@ -51,6 +51,8 @@ public struct MetadataStage: Stage {
     let outletPatternLeads: FoldedNeedles
     /// The read stage's removal rules of `regions_after_story` ("markup-boilerplate:footer"), looked up whole.
     let regionsAfterStoryRules: Set<String>
+    /// `company_suffixes`, for look-ups.
+    let companySuffixes: Set<String>
     /// The URL labels ("Original url:") for the byte check of a block's first Characters.
     let urlLabelLeads: LeadingLabels
     /// Each copyright phrase's leading ASCII bytes, lowercased (`ASCIIText.lead`).
@@ -92,7 +94,8 @@ public struct MetadataStage: Stage {
         urlLabelLeads = LeadingLabels(words.urlLabels)
         outletPatternBefores = FoldedNeedles(words.outletPatterns.map { Array($0.before.utf8) })
         outletPatternLeads = FoldedNeedles(words.outletPatterns.map { ASCIIText.lead($0.before) })
-        regionsAfterStoryRules = Set((words.regionsAfterStory ?? []).map { "markup-boilerplate:" + $0 })
+        regionsAfterStoryRules = Set((words.regionsAfterStory ?? []).map(MarkupTokens.boilerplateReason))
+        companySuffixes = Set(words.companySuffixes)
     }
 
     static func isoDay(_ date: Date) -> String {

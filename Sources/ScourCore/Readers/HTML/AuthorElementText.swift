@@ -72,12 +72,10 @@ struct AuthorElementText: Sendable, Decodable {
             }
             let tag = child.tag
             if tag.isNeverContent || tag == .form { return false }
-            guard let classes = child.attribute("class") else {
+            guard let parts = Self.classParts(of: child) else {
                 if tag == .a, !nameShown { nameShown = Self.showsText(child) }
                 return true
             }
-            let parts = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                .flatMap { MarkupTokens.parts(of: String($0)) }
             if parts.contains(where: { hiddenParts.contains($0) || taxonomyParts.contains($0) }) { return false }
             if parts.contains(where: dateParts.contains), !holdsName(child) { return false }
             if nameShown, parts.contains(where: { roleParts.contains($0) }) { return false }
@@ -106,11 +104,15 @@ struct AuthorElementText: Sendable, Decodable {
         var found = node.tag == .a
         node.forEachDescendant { child in
             guard !found else { return false }
-            if child.tag == .a { found = true }
-            else if let classes = child.attribute("class"),
-                    classes.split(separator: " ").flatMap({ MarkupTokens.parts(of: String($0)) }).contains(where: nameParts.contains) { found = true }
+            if child.tag == .a || Self.classParts(of: child)?.contains(where: nameParts.contains) == true { found = true }
             return true
         }
         return found
+    }
+
+    /// The parts of all the element's class names ("ArticlePage-authorTitle byline" → article, page,
+    /// author, title, byline): white space separates parts as '-' does. Nil without a class.
+    static func classParts(of node: HTMLNode) -> [String]? {
+        node.attribute("class").map(MarkupTokens.parts(of:))
     }
 }

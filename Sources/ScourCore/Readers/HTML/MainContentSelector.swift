@@ -177,7 +177,7 @@ struct MainContentSelector {
         for index in containers.indices {
             if case let .boilerplate(word) = hints[index] {
                 if let known = byWord[word] { reasons.append(known); continue }
-                let reason = "markup-boilerplate:\(word)"
+                let reason = MarkupTokens.boilerplateReason(word)
                 byWord[word] = reason
                 reasons.append(reason)
             } else {

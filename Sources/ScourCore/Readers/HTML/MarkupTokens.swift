@@ -344,10 +344,14 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Whether a block left out of the article for `reason` can hold nothing the metadata rules
     /// want, so the read stage may remove it at once (a header or byline region might; a menu cannot).
     public func neverHoldsMetadata(_ reason: String) -> Bool {
-        let prefix = "markup-boilerplate:"
+        let prefix = Self.boilerplateReasonPrefix
         guard reason.hasPrefix(prefix) else { return reason == "figure-caption" }
         return !metadataRegionWords.contains(String(reason.dropFirst(prefix.count)))
     }
+
+    /// A block left out because the markup marks its region: "markup-boilerplate:footer".
+    public static let boilerplateReasonPrefix = "markup-boilerplate:"
+    public static func boilerplateReason(_ word: String) -> String { boilerplateReasonPrefix + word }
 
     /// True when an element with these tokens holds text that is never read (captions, tooltips, screen-reader text).
     public func skips(_ tokens: [String]) -> Bool {

@@ -47,10 +47,9 @@ extension MetadataContext {
 
     /// A word of the line is a company suffix (`company_suffixes`: "SE", "plc", "Ltd.").
     func hasCompanySuffix(_ line: String) -> Bool {
-        let suffixes = Set(stage.words.companySuffixes)
-        return line.split(whereSeparator: { $0 == " " || $0 == "," }).contains { word in
+        line.split(whereSeparator: { $0 == " " || $0 == "," }).contains { word in
             let lower = word.lowercased()
-            return suffixes.contains(lower) || suffixes.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")))
+            return stage.companySuffixes.contains(lower) || stage.companySuffixes.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")))
         }
     }
 }

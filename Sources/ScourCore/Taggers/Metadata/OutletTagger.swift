@@ -95,9 +95,9 @@ extension MetadataContext {
         while words.count > 1 {
             let last = words.last!.lowercased().trimmingCharacters(in: Self.outletEdges)
             let pair = (words[words.count - 2] + " " + words.last!).lowercased().trimmingCharacters(in: Self.outletEdges)
-            if stage.words.companySuffixes.contains(pair), words.count > 2 {
+            if stage.companySuffixes.contains(pair), words.count > 2 {
                 words.removeLast(2)
-            } else if last.isEmpty || last == "&" || stage.words.companySuffixes.contains(last) {
+            } else if last.isEmpty || last == "&" || stage.companySuffixes.contains(last) {
                 words.removeLast()
             } else {
                 break
