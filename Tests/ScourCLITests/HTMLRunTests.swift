@@ -63,6 +63,26 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertEqual(reasons["script.htm"], "no text in input")
     }
 
+    /// A page that names no language in its markup, in a script without spaces between words:
+    /// the stopword counts cannot place it, its script does, and `explain` says so.
+    func testLanguageOfAChinesePageWithoutALanguageTag() throws {
+        let page = """
+        <html><head><title>短缺药品保供稳价</title></head><body><article><h1>短缺药品保供稳价</h1>
+        <p>记者17日从国家卫生健康委获悉，近阶段，相关部门持续依托短缺药品供应保障工作会商联动机制，深入优化短缺药品实时监测预警与分级应对体系。</p>
+        <p>据了解，短缺药品信息监测共享正在多维度推进。国家卫生健康委依托全国公立医疗卫生机构短缺药品信息直报系统开展监测预警。</p>
+        </article></body></html>
+        """
+        let file = work.appendingPathComponent("yaopin.html")
+        try Data(page.utf8).write(to: file)
+        let output = work.appendingPathComponent("out.jsonl"), rejects = work.appendingPathComponent("rejects.jsonl")
+        let result = try CLIRunner.run(["run", "--input", file.path, "--output", output.path, "--rejects", rejects.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let record = try XCTUnwrap(try CLIRunner.jsonLines(output).first)
+        XCTAssertEqual(record["language"] as? String, "zh")
+        let explained = try CLIRunner.run(["explain", file.path])
+        XCTAssertTrue(explained.stdout.contains("language: zh (script)"), explained.stdout)
+    }
+
     /// The speed bench counts what it timed: every pass of the pipeline, of `scour run`'s whole
     /// path and of libxml2's parse alone, and the alternating scaling rounds (figures are printed, never asserted).
     func testSpeedBenchTimesPipelineBesideParseFloorAndScaling() throws {

@@ -34,4 +34,34 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(detector.detect(french + " " + english, maxWords: 18), "fr")
         XCTAssertEqual(detector.detect(french + " " + english), "en")
     }
+
+    // MARK: scripts one language writes
+
+    let scripts = TestSupport.resources.scriptLanguages
+
+    func testScriptsWithoutSpacesAreTold() {
+        XCTAssertEqual(scripts.detect(texts: ["国家卫生健康委依托全国公立医疗卫生机构短缺药品信息直报系统开展短缺药品监测预警与分级应对。"]), "zh")
+        XCTAssertEqual(scripts.detect(texts: ["今回はそのKindleデスクトップアプリに関する話。", "パソコンでそのまま読みたい時もあります。"]), "ja")
+        XCTAssertEqual(scripts.detect(texts: ["북한은 한미 연합 군사훈련을 강하게 비난했다고 조선중앙통신이 전했다."]), "ko")
+        XCTAssertEqual(scripts.detect(texts: ["ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท ของนักเคลื่อนไหวที่ลี้ภัย"]), "th")
+        XCTAssertEqual(scripts.detect(texts: ["Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία της χώρας σήμερα."]), "el")
+    }
+
+    func testJapaneseNeedsItsKanaAndMixedTextNeedsAMajority() {
+        // Han characters with a little kana are Japanese; Han alone is Chinese.
+        XCTAssertEqual(scripts.detect(texts: ["日本経済新聞社の記事によると首相は会見で述べた"]), "ja")
+        // An English page quoting a few Chinese words stays unplaced by script.
+        let english = "The ministry said in a statement that talks would resume next week in the capital. "
+        XCTAssertNil(scripts.detect(texts: [english + "中美合作共赢"]))
+        // Arabic, Cyrillic, Devanagari and Latin are shared by many languages: no answer.
+        XCTAssertNil(scripts.detect(texts: ["Правительство объявило о новых мерах поддержки экономики страны."]))
+        XCTAssertNil(scripts.detect(texts: ["短缺药品"]), "fewer letters than min_letters")
+    }
+
+    func testScriptsDataFileRejectsABadRange() {
+        let data = Data(#"{"min_letters": 20, "min_share_of_letters": 0.5, "languages": [{"language": "th", "ranges": ["0E7F-0E00"]}]}"#.utf8)
+        XCTAssertThrowsError(try JSONDecoder().decode(ScriptLanguages.self, from: data)) { error in
+            XCTAssertTrue("\(error)".contains("0E7F-0E00"), "\(error)")
+        }
+    }
 }

@@ -24,6 +24,8 @@ public struct Resources: Sendable {
     public let metadataWords: MetadataWords
     /// Class/id/role tokens that mark HTML containers as content or boilerplate.
     public var markupTokens: MarkupTokens
+    /// Languages told by their script (`language/scripts.json`; none when an older data folder lacks it).
+    public var scriptLanguages: ScriptLanguages = .none
 
     /// The folder shipped with the library; `SCOUR_DATA` or a config key may point elsewhere.
     public static var bundledDirectory: URL {
@@ -56,8 +58,13 @@ public struct Resources: Sendable {
         let metadataURL = directory.appendingPathComponent("language/metadata.json")
         let metadataWords = try decode(MetadataWords.self, from: metadataURL)
         let markupTokens = try decode(MarkupTokens.self, from: directory.appendingPathComponent("html/containers.json"))
-        return Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords, metadataWords: metadataWords,
-                         markupTokens: markupTokens)
+        var resources = Resources(lexicons: lexicons, stopwords: stopwords, dateWords: dateWords, metadataWords: metadataWords,
+                                  markupTokens: markupTokens)
+        let scriptsURL = directory.appendingPathComponent("language/scripts.json")
+        if FileManager.default.fileExists(atPath: scriptsURL.path) {
+            resources.scriptLanguages = try decode(ScriptLanguages.self, from: scriptsURL)
+        }
+        return resources
     }
 
     public init(lexicons: [String: Lexicon], stopwords: [String: Set<String>], dateWords: DateWords,

@@ -28,6 +28,7 @@ public struct MetadataStage: Stage {
     /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
     let swappedDates: DateParser
     let language: LanguageDetector
+    let scripts: ScriptLanguages
     let stopwords: [String: Set<String>]
     /// The same, looked up by bytes (`StopwordSet`): the block features' stopword counts.
     let stopwordSets: [String: StopwordSet]
@@ -78,6 +79,7 @@ public struct MetadataStage: Stage {
         dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
+        scripts = resources.scriptLanguages
         stopwords = resources.stopwords
         stopwordSets = resources.stopwords.mapValues(StopwordSet.init)
         phrases = resources.allPhrases

@@ -166,9 +166,17 @@ struct PersonNames: Sendable {
         for separator in listJoiners {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return withoutTrailers(parts.map { $0.trimmingCharacters(in: Self.partEdges) }
+        return withoutTrailers(parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }
             .filter { looksLikeName($0, allowCaps: true) }
             .map(Self.tidyCase))
+    }
+
+    /// "and Tom Watkins" → "Tom Watkins": the serial comma ("A, B, and C") leaves the joiner on
+    /// the last part once the list is cut at its commas.
+    func withoutLeadingJoiner(_ part: String) -> String {
+        guard let space = part.firstIndex(of: " "), joinerWords.contains(part[..<space].lowercased()) else { return part }
+        let rest = part[part.index(after: space)...].drop { $0 == " " }
+        return rest.isEmpty ? part : String(rest)
     }
 
     /// "JANE DOE" → "Jane Doe"; mixed case is left alone.
@@ -239,7 +247,7 @@ struct PersonNames: Sendable {
         }
         var names: [String] = []
         for part in parts {
-            var name = trimmedEnds(part)
+            var name = withoutLeadingJoiner(trimmedEnds(part))
             if nameSuffixes.contains(name.lowercased()), let last = names.popLast() {
                 names.append(last + ", " + name)
                 continue

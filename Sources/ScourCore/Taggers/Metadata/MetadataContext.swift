@@ -44,6 +44,9 @@ struct MetadataContext {
         if let detected {
             self.document.metadata.language = detected
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
+        } else if let script = stage.scripts.detect(texts: KeptTexts(blocks: document.blocks, limit: 200)) {
+            self.document.metadata.language = script
+            self.document.metadata.evidence["language"] = Evidence(rule: "script")
         }
         stopwords = detected.flatMap { stage.stopwords[$0] } ?? []
         names = stage.names
