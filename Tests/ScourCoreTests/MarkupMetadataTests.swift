@@ -186,6 +186,10 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(names.markupAuthors("Zeige alle Beiträge von Petra Ruland"), ["Petra Ruland"])
         XCTAssertEqual(names.markupAuthors("Sara Zinnecker Stand: 05. Februar 2020"), ["Sara Zinnecker"])
         XCTAssertEqual(names.markupAuthors("Loïc Le Clerc"), ["Loïc Le Clerc"])
+        // A serial comma leaves the joiner on the last part once the list is cut at its commas.
+        XCTAssertEqual(names.markupAuthors("Dana A. Ford, Chien-Ming Wang, and Tom Watkins, CNN"), ["Dana A. Ford", "Chien-Ming Wang", "Tom Watkins"])
+        XCTAssertEqual(names.splitNames("Ana Ruiz, Luis Gil, y Marta Sanz"), ["Ana Ruiz", "Luis Gil", "Marta Sanz"])
+        XCTAssertEqual(names.markupAuthors("Andy"), ["Andy"], "a name that begins like a joiner stays")
         XCTAssertEqual(names.markupAuthors("| BY: Beachbody"), ["Beachbody"], "a separator before the label")
         // East Asian bylines: the name beside the reporter's role word, without the agency or the report kind.
         XCTAssertEqual(names.markupAuthors("記者林宸誼／即時報導"), ["林宸誼"])
