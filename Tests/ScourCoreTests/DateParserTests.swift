@@ -21,6 +21,14 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("01/31/2020"), "2020-01-31")
     }
 
+    func testISOBasicFormNeedsItsTime() {
+        XCTAssertEqual(iso("20180619T055000+0900"), "2018-06-19")
+        XCTAssertEqual(iso("20180619T0550Z"), "2018-06-19")
+        XCTAssertNil(iso("20180619"), "eight digits alone are an id as often as a date")
+        XCTAssertNil(iso("20181319T055000"), "no 13th month")
+        XCTAssertNil(iso("20180619 T055000"), "the T follows the digits at once")
+    }
+
     func testMoreLanguagesAndEastAsianDates() {
         XCTAssertEqual(iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), "2020-10-07")
         XCTAssertEqual(iso("5 марта 2021 года"), "2021-03-05")

@@ -194,6 +194,11 @@ public struct DateParser: Sendable {
            let (month, _) = number(index + 2), separator(index + 3) == sep, let (day, _) = number(index + 4) {
             return make(year, month, day)
         }
+        // ISO 8601's basic form, 20180619T055000+0900: eight digits right before the "T" of a time.
+        if let (value, digits) = number(index), digits == 8, case .word("t")? = token(index + 1),
+           tokens[index + 1].1 == tokens[index].1 + 8, let (_, timeDigits) = number(index + 2), timeDigits == 4 || timeDigits == 6 {
+            return make(value / 10000, value / 100 % 100, value % 100)
+        }
         // 2020年07月03日, 2020년 7월 3일: the markers are letters, so the day's may run into the next word.
         if !markers.isEmpty, let (year, digits) = number(index), digits == 4, case let .word(yearMark)? = token(index + 1),
            let (month, monthDigits) = number(index + 2), monthDigits <= 2, case let .word(monthMark)? = token(index + 3),
