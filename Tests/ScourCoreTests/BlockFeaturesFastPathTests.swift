@@ -65,4 +65,11 @@ final class BlockFeaturesFastPathTests: XCTestCase {
         XCTAssertTrue(BlockFeatures.looksLikeSentence("A b. C d. E f. G h and on"))
         XCTAssertFalse(BlockFeatures.looksLikeSentence("Breaking. news and more"))
     }
+
+    func testAnyScriptsFullStopEndsASentence() {
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("သတင်းမီဒီယာကောင်စီကို တိုင်ကြားဖို့ ညွှန်ကြားထားတာလည်း ဖြစ်တယ်။"), "Burmese")
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("सरकार ने नई योजना की घोषणा की।"), "Devanagari danda")
+        XCTAssertTrue(BlockFeatures.looksLikeSentence("Կառավարությունը հայտարարեց նոր ծրագրի մասին։"), "Armenian")
+        XCTAssertFalse(BlockFeatures.looksLikeSentence("ဗီဒီယို သတင်းများ"), "a heading without a stop")
+    }
 }

@@ -31,6 +31,20 @@ final class MainContentSelectorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.story, MainContentSelector.fallbackCharacters)
     }
 
+    /// Every script's full stop and comma mark prose: Burmese paragraphs end in "။" and pause at "၊".
+    func testProseInScriptsWithTheirOwnFullStopsIsTheStory() throws {
+        let burmese = [
+            "နိုင်ငံတော်အကြည်ညိုပျက်စေမှု ပုဒ်မ ၅၀၅ (ခ) နဲ့ တရားစွဲ အဖမ်းခံထားရတဲ့ အလဲဗင်းသတင်းစာတိုက်က တာဝန်ခံအယ်ဒီတာ နှစ်ယောက်ကို အာမခံပေးခဲ့တယ်။",
+            "မီဒီယာကောင်စီကတော့ လက်ရှိ တာမွေတရားရုံးမှာ စွဲဆိုထားတဲ့ အမှု ပြီးပြတ်ကာမှ၊ ဆက်လက် ဆောင်ရွက်လို့ရမယ်လို့ ပြောထားပါတယ်။",
+        ]
+        let result = try select("""
+        <header><div class="search"><p>ဘီဘီစီအတွင်း ရှာရန်</p></div></header>
+        <div class="story-body"><h1>အလဲဗင်းသတင်းသမား သုံးဦး အာမခံရ</h1><p>\(burmese[0])</p><p>\(burmese[1])</p></div>
+        """)
+        XCTAssertEqual(result.included, ["အလဲဗင်းသတင်းသမား သုံးဦး အာမခံရ"] + burmese)
+        XCTAssertGreaterThanOrEqual(result.story, MainContentSelector.fallbackCharacters)
+    }
+
     func testProseWinsOverALinkListWithMoreText() throws {
         let links = (1...12).map { "<li><a href=\"/s\($0)\">Another headline number \($0) about the harbour and the town council</a></li>" }
         let result = try select("""

@@ -227,7 +227,9 @@ public struct BlockFeatures: Sendable {
             guard isCloser(last) || last == " " else { break }
             end = scalars.index(before: end)
         }
-        if end > scalars.startIndex, isTerminal(scalars[scalars.index(before: end)]) { return true }
+        // The last mark may be any script's full stop ("।", Burmese "။", Armenian "։"): Unicode's Sentence_Terminal.
+        if end > scalars.startIndex, case let last = scalars[scalars.index(before: end)],
+           isTerminal(last) || (last.value >= 0x80 && last.properties.isSentenceTerminal) { return true }
         // Several sentences in one block: ". X" inside.
         var count = 0
         var previousIsSpace = true

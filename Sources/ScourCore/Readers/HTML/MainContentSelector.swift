@@ -483,11 +483,11 @@ struct MainContentSelector {
         guard walked.block.kind != .heading, walked.linkCharacters == 0, walked.characters >= 8,
               walked.block.text.contains(" ") else { return nil }
         guard let last = walked.block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
-              ".!?。！？".unicodeScalars.contains(last) else { return nil }
+              last.value < 0x80 ? ".!?".unicodeScalars.contains(last) : last.properties.isSentenceTerminal else { return nil }
         return (Double(walked.characters) * 0.5, 0)
     }
 
-    /// Holds a sentence mark. Walks the UTF-8 bytes; only non-ASCII scalars are decoded.
+    /// Holds a sentence mark or a comma. Walks the UTF-8 bytes; only non-ASCII scalars are decoded.
     static func hasSentencePunctuation(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -504,11 +504,11 @@ struct MainContentSelector {
                         continue
                     }
                 }
+                // Unicode's Terminal_Punctuation: the full stops and commas of every script
+                // ("。", "،", "।", Burmese "။", Ethiopic "።", Armenian "։"), not a list of some.
                 let (scalar, length) = TextFold.decodeScalar(bytes, at: index)
-                switch scalar {
-                case "。", "，", "、", "！", "？", "؟", "،", "।": return true
-                default: index += length
-                }
+                if scalar.properties.isTerminalPunctuation { return true }
+                index += length
             }
             return false
         }
