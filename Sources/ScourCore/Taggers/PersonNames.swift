@@ -173,8 +173,11 @@ struct PersonNames: Sendable {
 
     /// "and Tom Watkins" → "Tom Watkins": the serial comma ("A, B, and C") leaves the joiner on
     /// the last part once the list is cut at its commas.
+    /// Only a joiner written in lower case: "E Jean Carroll" opens with an initial, not Italian "e".
     func withoutLeadingJoiner(_ part: String) -> String {
-        guard let space = part.firstIndex(of: " "), joinerWords.contains(part[..<space].lowercased()) else { return part }
+        guard let space = part.firstIndex(of: " ") else { return part }
+        let word = String(part[..<space])
+        guard word == word.lowercased(), joinerWords.contains(word) else { return part }
         let rest = part[part.index(after: space)...].drop { $0 == " " }
         return rest.isEmpty ? part : String(rest)
     }
