@@ -83,6 +83,39 @@ final class HTMLRunTests: XCTestCase {
         XCTAssertTrue(explained.stdout.contains("language: zh (script)"), explained.stdout)
     }
 
+    /// `og:title` "Headline - BusinessWeek" beside `og:site_name` "BusinessWeek": the title loses the
+    /// site's name, so the headline above the story is found and read as the title, and the byline
+    /// under it leaves the body. A part that only holds the site's name stays ("Welpen kaufen").
+    func testTheSitesNameLeavesTheMarkupsHeadline() throws {
+        func page(_ ogTitle: String, site: String, headline: String) -> String {
+            """
+            <html><head><title>\(ogTitle)</title><meta property="og:title" content="\(ogTitle)">
+            <meta property="og:site_name" content="\(site)"></head><body><nav><a href="/">Home</a></nav>
+            <div class="story"><h1>\(headline)</h1><p>By Brad Shaw</p>
+            <p>At the store we first realized we needed to have a real conversation with our customers back in 2007, when a post drew thousands of comments.</p>
+            <p>Social media has since become a way for us to improve our customer service, not merely a vehicle for us to talk about it.</p>
+            </div></body></html>
+            """
+        }
+        let named = work.appendingPathComponent("named.html"), holding = work.appendingPathComponent("holding.html")
+        try Data(page("Five Social Media Lessons for Business - BusinessWeek", site: "BusinessWeek",
+                      headline: "Five Social Media Lessons for Business").utf8).write(to: named)
+        try Data(page("Welpen kaufen – Tipps zu jeder Hunderasse", site: "Welpen",
+                      headline: "Welpen kaufen – Tipps zu jeder Hunderasse").utf8).write(to: holding)
+        let output = work.appendingPathComponent("out.jsonl"), rejects = work.appendingPathComponent("rejects.jsonl")
+        let result = try CLIRunner.run(["run", "--input", named.path, "--input", holding.path, "--output", output.path, "--rejects", rejects.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = try CLIRunner.jsonLines(output)
+        XCTAssertEqual(records.count, 2)
+        let first = try XCTUnwrap(records.first { ($0["source"] as? String)?.hasSuffix("named.html") == true })
+        XCTAssertEqual(first["title"] as? String, "Five Social Media Lessons for Business")
+        XCTAssertEqual(first["authors"] as? [String], ["Brad Shaw"])
+        let text = try XCTUnwrap(first["text"] as? String)
+        XCTAssertTrue(text.hasPrefix("At the store we first realized"), text)
+        let second = try XCTUnwrap(records.first { ($0["source"] as? String)?.hasSuffix("holding.html") == true })
+        XCTAssertEqual(second["title"] as? String, "Welpen kaufen – Tipps zu jeder Hunderasse")
+    }
+
     /// The speed bench counts what it timed: every pass of the pipeline, of `scour run`'s whole
     /// path and of libxml2's parse alone, and the alternating scaling rounds (figures are printed, never asserted).
     func testSpeedBenchTimesPipelineBesideParseFloorAndScaling() throws {

@@ -35,22 +35,7 @@ struct TitleCleaner: Sendable {
     func removingSiteName(_ raw: String, siteNames: [String]) -> String {
         let title = MarkupScan.collapse(raw)
         let plain = Self.isPlain(title)
-        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
-        for separator in texts(for: .siteName) {
-            if plain && Self.lacks(title, separator) { continue }
-            let parts = title.components(separatedBy: separator)
-            guard parts.count >= 2 else { continue }
-            // A part naming the site goes, wherever it is.
-            if !sites.isEmpty {
-                let kept = parts.filter { part in
-                    let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
-                    return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
-                }
-                if kept.count < parts.count, !kept.isEmpty {
-                    return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
-                }
-            }
-        }
+        if let named = removingNamedSite(title, plain: plain, siteNames: siteNames) { return named }
         for separator in texts(for: .shortTail) {
             if plain && Self.lacks(title, separator) { continue }
             guard let range = title.range(of: separator, options: .backwards) else { continue }
@@ -60,6 +45,36 @@ struct TitleCleaner: Sendable {
             }
         }
         return title
+    }
+
+    /// The title without its parts that name a known site ("Headline - BusinessWeek" with the site
+    /// "BusinessWeek"), or nil when no part does. Only a named site is cut, so this suits the
+    /// markup's own headlines too (`og:title`), whose other tails are part of the headline; there
+    /// a part goes only when it is the site's name or a piece of it, not when it holds the name
+    /// ("Welpen kaufen – Tipps …" on the site "Welpen" keeps its words).
+    func removingNamedSite(_ raw: String, siteNames: [String]) -> String? {
+        let title = MarkupScan.collapse(raw)
+        return removingNamedSite(title, plain: Self.isPlain(title), siteNames: siteNames, holdingName: false)
+    }
+
+    private func removingNamedSite(_ title: String, plain: Bool, siteNames: [String], holdingName: Bool = true) -> String? {
+        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
+        guard !sites.isEmpty else { return nil }
+        for separator in texts(for: .siteName) {
+            if plain && Self.lacks(title, separator) { continue }
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            let kept = parts.filter { part in
+                let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
+                return !sites.contains {
+                    lower == $0 || $0.contains(lower) && lower.count > 3 || holdingName && lower.contains($0) && lower.count <= $0.count + 8
+                }
+            }
+            if kept.count < parts.count, !kept.isEmpty {
+                return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
     /// What `removingSiteName` cut from the end of a title: its last part after a separator, of 1–5 words.

@@ -135,8 +135,15 @@ struct MarkupScan {
     /// Best first per field; equal ranks keep document order.
     func rankedHints() -> [MarkupHint] {
         var all = candidates
+        let cleaner = TitleCleaner(separators: vocabulary.titleSeparators)
+        // The markup's headlines carry the site's name as often as `<title>` does ("Headline -
+        // BusinessWeek" in og:title beside og:site_name "BusinessWeek"); only the named part goes.
+        if !siteNames.isEmpty {
+            for index in all.indices where all[index].hint.field == .title {
+                if let cut = cleaner.removingNamedSite(all[index].hint.value, siteNames: siteNames) { all[index].hint.value = cut }
+            }
+        }
         if let title = titleText {
-            let cleaner = TitleCleaner(separators: vocabulary.titleSeparators)
             let cleaned = cleaner.removingSiteName(title, siteNames: siteNames)
             all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
             // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
