@@ -170,6 +170,12 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-full"]), .none)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["no-print"]), .boilerplate("print"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-button"]), .boilerplate("print"))
+        // The story's own box under a second name for printing is the story; a print-only copy
+        // of the header ("print-content" alone) stays boilerplate.
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article_content", "content_print"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content_print", "article_content"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content"]), .boilerplate("print"))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content", "sidebar"]), .boilerplate("sidebar"))
     }
 
     func testStoryInNeverReadWrapperIsFoundByTheFallbackWalk() throws {

@@ -294,6 +294,8 @@ public struct MarkupTokens: Sendable, Decodable {
         var content = contentTagFlags[tagIndex]
         var boilerplateWord: String? = boilerplateTagWords[tagIndex]
         let articleOrMain = tag == .article || tag == .main
+        // "content_print" beside "article_content": the story as it prints, not a print button.
+        var printsContent = false
         for index in 0..<count {
             let token = reading(index)
             if token.strongContent { return .strongContent }
@@ -304,8 +306,10 @@ public struct MarkupTokens: Sendable, Decodable {
             if content, articleOrMain, hasTaxonomyPrefix(token.lower) { continue }
             if token.neutral { continue }
             if articleOrMain, token.articleState { continue }
+            if token.boilerplate == "print", token.content, boilerplateWord == nil { printsContent = true; continue }
             if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true }
         }
+        if printsContent, boilerplateWord == nil, !content { boilerplateWord = "print" }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none
     }
