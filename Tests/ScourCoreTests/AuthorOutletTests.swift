@@ -67,6 +67,29 @@ final class AuthorOutletTests: XCTestCase {
         }
     }
 
+    /// A site name with a tagline ("LinkNaija | Nigeria's popular news platform"): the part the
+    /// page's host spells is the name, wherever it stands; with no part or two parts fitting the
+    /// host, the value is read as before.
+    func testTheHostPicksTheNameOutOfASiteNameWithATagline() throws {
+        func outlet(_ siteName: String, url: String) throws -> String? {
+            let head = "<title>Budget vote delayed again</title><meta property=\"og:site_name\" content=\"\(siteName)\">"
+                + "<link rel=\"canonical\" href=\"\(url)\">"
+            return try XCTUnwrap(cleanHTML(page(head: head))).metadata.outlet
+        }
+        XCTAssertEqual(try outlet("LinkNaija | Nigeria's popular news platform", url: "https://www.linknaija.com/2018/10/a.html"), "LinkNaija")
+        XCTAssertEqual(try outlet("Noticias de El Salvador - La Prensa Gráfica | Informate", url: "https://www.laprensagrafica.com/a"),
+                       "La Prensa Gráfica")
+        XCTAssertEqual(try outlet("Metro Herald | Metro News", url: "https://metronews.example/a"), "Metro Herald | Metro News")
+    }
+
+    /// A dotted company form between two names is a person's initials.
+    func testInitialsThatSpellACompanyFormStayAName() {
+        let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
+        XCTAssertFalse(names.isOrganization("James S.A. Corey", siteKeys: []))
+        XCTAssertTrue(names.isOrganization("Editorial Prensa S.A.", siteKeys: []))
+        XCTAssertTrue(names.isOrganization("Web Commerce GmbH", siteKeys: []))
+    }
+
     func testTextRulesNameNoDateAndNoPlaceAsOutlet() throws {
         let published = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\nFirst published on November 19, 2019 / 8:16 AM"))
         XCTAssertNotEqual(published.metadata.outlet, "November 19, 2019 / 8:16 AM")

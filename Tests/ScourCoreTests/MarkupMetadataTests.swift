@@ -217,6 +217,12 @@ final class MarkupMetadataTests: XCTestCase {
         // No site name known: a short last part after a strong separator goes; after a weak one (": ") it stays.
         XCTAssertEqual(cleaner.removingSiteName("A long headline here - Site", siteNames: []), "A long headline here")
         XCTAssertEqual(cleaner.removingSiteName("A long headline: here it is", siteNames: []), "A long headline: here it is")
+        XCTAssertEqual(cleaner.removingSiteName("New court files expose a spy operation -- Sott.net", siteNames: ["Sott.net"]),
+                       "New court files expose a spy operation")
+        // The markup's own headline loses only a part naming the site, and only one that is the name.
+        XCTAssertEqual(cleaner.removingNamedSite("Five Lessons for Business - BusinessWeek", siteNames: ["BusinessWeek"]), "Five Lessons for Business")
+        XCTAssertNil(cleaner.removingNamedSite("Welpen kaufen – Tipps zu jeder Hunderasse", siteNames: ["Welpen"]))
+        XCTAssertNil(cleaner.removingNamedSite("A long headline here - Site", siteNames: []))
         // Section tails come off one after another; a dash is not a section separator.
         XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget | Local news | The Paper"), "Council agrees budget")
         XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget - The Paper"), "Council agrees budget - The Paper")

@@ -481,7 +481,10 @@ struct PersonNames: Sendable {
             return true
         }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
-        if words.contains(where: { organizationWords.contains(String($0)) }) { return true }
+        // A dotted form ("s.a.", "e.v.") between two words is a person's initials: "James S.A. Corey".
+        if words.indices.contains(where: { position in
+            organizationWords.contains(String(words[position])) && (position == words.count - 1 || !words[position].contains("."))
+        }) { return true }
         return namesSite(name, siteKeys: siteKeys)
     }
 

@@ -7,7 +7,7 @@ extension MetadataContext {
     mutating func tagMarkupOutlet() {
         let hosts = pageHosts()
         for (hint, value) in markupValues([.outlet]) where meta.outlet == nil {
-            guard var name = publicationName(Self.shortestPart(value)) else { continue }
+            guard var name = publicationName(Self.partFittingHost(value, hosts: hosts) ?? Self.shortestPart(value)) else { continue }
             // "https://www.example.com/" as the site's name: the address's host, read as a bare host below.
             if let host = Self.addressHost(name) { name = host }
             // The part after the headline in `<title>` may be a section or a tagline: it counts when it
@@ -41,12 +41,25 @@ extension MetadataContext {
         return label.count >= 3 && nameKey.hasPrefix(label)
     }
 
+    /// "LinkNaija | Nigeria's popular news platform" on linknaija.com: of a name and a tagline, the
+    /// part the page's host spells, when exactly one part does.
+    static func partFittingHost(_ value: String, hosts: [String]) -> String? {
+        guard !hosts.isEmpty, outletSeparators.contains(where: value.contains) else { return nil }
+        var parts = [value]
+        for separator in outletSeparators { parts = parts.flatMap { $0.components(separatedBy: separator) } }
+        parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let fitting = parts.filter { part in hosts.contains { nameFitsHost(part, host: $0) } }
+        return fitting.count == 1 && parts.count > 1 ? fitting[0] : nil
+    }
+
+    static let outletSeparators = [" | ", " – ", " — ", " - "]
+
     /// "Frollein Herr | Information und Inspiration rund um …": a long value with a separator is a
     /// name and a tagline, or a headline and a name. Split at its first separator, the name is the
     /// first part when that is short, else the last.
     static func shortestPart(_ value: String) -> String {
         guard value.split(separator: " ").count > 6 else { return value }
-        let found = [" | ", " – ", " — ", " - "].compactMap { value.range(of: $0) }
+        let found = outletSeparators.compactMap { value.range(of: $0) }
         guard let first = found.min(by: { $0.lowerBound < $1.lowerBound }) else { return value }
         let head = value[..<first.lowerBound].trimmingCharacters(in: .whitespaces)
         if !head.isEmpty, head.split(separator: " ").count <= 6 { return head }
