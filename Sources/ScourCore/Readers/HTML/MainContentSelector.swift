@@ -79,6 +79,8 @@ struct MainContentSelector {
         readings.reserveCapacity(containers.count)
         var listHints = ListHints(capacity: containers.count)
         let pageGood = goodPrefix[count]
+        // Read through a reference so the closures below do not copy the selector for each container.
+        let tokens = TokenTable(tokens)
         let hints = containers.map { container -> MarkupTokens.Hint in
             let list = container.tokens
             let key = list.isEmpty ? nil : list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) << 8 | UInt(container.tag.rawValue) }
@@ -86,9 +88,9 @@ struct MainContentSelector {
             if let key, let known = listHints[key] {
                 hint = known
             } else {
-                hint = tokens.hint(tag: container.tag, count: list.count) { position in
+                hint = tokens.table.hint(tag: container.tag, count: list.count) { position in
                     if let known = readings[list[position]] { return known }
-                    let reading = tokens.reading(of: list[position])
+                    let reading = tokens.table.reading(of: list[position])
                     readings[list[position]] = reading
                     return reading
                 }
@@ -513,4 +515,10 @@ struct MainContentSelector {
             return false
         }
     }
+}
+
+/// One `MarkupTokens` behind a reference: a closure that reads it holds one pointer.
+private final class TokenTable {
+    let table: MarkupTokens
+    init(_ table: MarkupTokens) { self.table = table }
 }
