@@ -37,6 +37,36 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(meta.language, "de")
     }
 
+    /// Unix time as a JSON-LD date, in seconds or milliseconds; numbers that are no time are not dates.
+    func testJSONLDDateAsUnixTime() throws {
+        func date(_ value: String) throws -> String? {
+            try tagged("""
+            <html><head><script type="application/ld+json">{"@context": "http://schema.org", "@type": "Article", "datePublished": \(value)}</script></head></html>
+            """).date
+        }
+        XCTAssertEqual(try date("1676551869"), "2023-02-16")
+        XCTAssertEqual(try date("1676551869000"), "2023-02-16")
+        XCTAssertNil(try date("2019"))
+        XCTAssertNil(try date("true"))
+        XCTAssertEqual(UnixTime.iso(951_825_600), "2000-02-29T12:00:00Z")
+        XCTAssertEqual(UnixTime.iso(4_102_444_799), "2099-12-31T23:59:59Z")
+        XCTAssertNil(UnixTime.iso(.nan))
+    }
+
+    /// Parse.ly's one-tag page description gives the title, date, authors and tags.
+    func testParselyPageDescription() throws {
+        let json = #"{"title": "Comcast completes NBC Universal merger", "pub_date": "2014-11-23T16:00:00+04:00", "#
+            + #""authors": ["Jane Roe", "Jan Doe"], "tags": "[Breaking News, World News]", "post_id": 12}"#
+        let meta = try tagged("<html><head><meta name=\"parsely-page\" content='\(json)'></head></html>")
+        XCTAssertEqual(meta.title, "Comcast completes NBC Universal merger")
+        XCTAssertEqual(meta.date, "2014-11-23")
+        XCTAssertEqual(meta.authors, ["Jane Roe", "Jan Doe"])
+        XCTAssertEqual(meta.tags, ["Breaking News", "World News"])
+        XCTAssertEqual(meta.evidence["date"]?.rule, "meta:parsely-page")
+        XCTAssertTrue(ParselyPage.values("not json").isEmpty)
+        XCTAssertTrue(ParselyPage.values("[1, 2]").isEmpty)
+    }
+
     func testBrokenJSONLDIsReadUpToItsEnd() {
         let found = hints("""
         <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Line

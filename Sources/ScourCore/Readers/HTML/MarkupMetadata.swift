@@ -273,7 +273,7 @@ struct JSONLDReader {
         let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
         if isArticle || isPage {
             readCreativeWork(object, isArticle: isArticle)
-        } else if let date = Self.string(object["datePublished"]) ?? Self.string(object["uploadDate"]) {
+        } else if let date = Self.dateString(object["datePublished"]) ?? Self.dateString(object["uploadDate"]) {
             // A video, podcast episode or other work that is the page's subject: a weak date, for pages with no other.
             add(.date, date, origin: .init(.jsonLD("other.datePublished")), rank: MarkupRank.otherJSONLDDate)
         }
@@ -294,13 +294,13 @@ struct JSONLDReader {
         } else if isArticle, let name = object["name"] as? String {
             add(.title, name, origin: .init(.jsonLD("\(kind).name")), rank: 28)
         }
-        if let date = Self.string(object["datePublished"]) {
+        if let date = Self.dateString(object["datePublished"]) {
             add(.date, date, origin: .init(.jsonLD("\(kind).datePublished")), rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
-        if let date = Self.string(object["dateCreated"]) {
+        if let date = Self.dateString(object["dateCreated"]) {
             add(.date, date, origin: .init(.jsonLD("\(kind).dateCreated")), rank: rank(28, 36))
         }
-        if let date = Self.string(object["dateModified"]) {
+        if let date = Self.dateString(object["dateModified"]) {
             add(.modified, date, origin: .init(.jsonLD("\(kind).dateModified")), rank: rank(MarkupRank.articleJSONLD, MarkupRank.pageJSONLD))
         }
         for name in Self.names(object["author"] ?? object["creator"], ids: namesByID) {
@@ -328,6 +328,14 @@ struct JSONLDReader {
                 ?? (keywords as? String).map { $0.split(separator: ",").map(String.init) } ?? []
             for keyword in list { add(.tag, keyword, origin: .init(.jsonLD("\(kind).keywords")), rank: rank(15, 30)) }
         }
+    }
+
+    /// A date as a string, or as a number (Unix time in seconds or milliseconds, which some CMSs
+    /// write: `"datePublished": 1676551869`) written as ISO 8601 in UTC.
+    static func dateString(_ value: Any?) -> String? {
+        if let text = string(value) { return text }
+        guard let number = value as? NSNumber else { return nil }
+        return UnixTime.iso(number.doubleValue)
     }
 
     /// A string, or the first string of an array.

@@ -382,6 +382,19 @@ struct MarkupScan {
                 }
             }
         }
+        if let name = meta.name, name.count == ParselyPage.metaName.count, name.lowercased() == ParselyPage.metaName {
+            for (key, value) in ParselyPage.values(content) {
+                guard let entry = vocabulary.metaByKey[key] else { continue }
+                // Tags come as a list, or as one string of them ("[Breaking News, World News]").
+                let items = entry.field == .tag ? value.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: " []"))
+                } : [value]
+                for item in items where !item.isEmpty {
+                    add(entry.field, item, origin: .init(.meta(ParselyPage.metaName)), rank: entry.rank)
+                }
+            }
+            return
+        }
         for raw in [meta.property, meta.name, meta.itemprop, meta.httpEquiv] {
             guard let raw, !raw.isEmpty else { continue }
             let key = Self.metaKey(raw)
