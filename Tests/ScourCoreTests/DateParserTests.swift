@@ -27,6 +27,17 @@ final class DateParserTests: XCTestCase {
         XCTAssertNil(iso("20180619"), "eight digits alone are an id as often as a date")
         XCTAssertNil(iso("20181319T055000"), "no 13th month")
         XCTAssertNil(iso("20180619 T055000"), "the T follows the digits at once")
+        XCTAssertNil(iso("20180619T 0550"), "and the time the T")
+        XCTAssertNil(iso("20180619T9999"), "no 99th hour")
+    }
+
+    func testTheTimeBeforeTheYearAsUnixDatePrintsIt() {
+        XCTAssertEqual(iso("Sun Nov 23 16:00:00 EDT 2014"), "2014-11-23")
+        XCTAssertEqual(iso("Nov 23 16:00 2014"), "2014-11-23")
+        XCTAssertEqual(iso("Sun Nov 23 2014 16:00:00 GMT-0500 (Eastern Standard Time)"), "2014-11-23")
+        XCTAssertNil(iso("Nov 23 16:00"), "no year")
+        XCTAssertEqual(iso("Nov 23 4:00 PM EST 2014"), "2014-11-23")
+        XCTAssertNil(iso("Nov 23 16:00 and 2014 more"), "only a time zone may stand between the time and the year")
     }
 
     func testMoreLanguagesAndEastAsianDates() {

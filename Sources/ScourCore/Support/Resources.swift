@@ -111,6 +111,9 @@ public struct DateWords: Sendable, Decodable {
     /// "5 days ago", "vor 3 Stunden", "hace 2 horas": a number and a unit between a lead and a tail,
     /// read only against a capture time (`RelativeDate`).
     public var relative: [RelativeForm] = []
+    /// Lowercased time zone abbreviations ("edt", "cest") a date may show between its time and its
+    /// year, as Unix `date` prints it ("Sun Nov 23 16:00:00 EDT 2014").
+    public var timeZones: Set<String> = []
 
     public struct RelativeForm: Sendable, Decodable {
         public var before: String
@@ -121,6 +124,7 @@ public struct DateWords: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case months, weekdays, relative
+        case timeZones = "time_zones"
         case yearMonthDayMarkers = "year_month_day_markers"
         case monthFirstLocales = "month_first_locales"
         case dayFirstCountryDomains = "day_first_country_domains"
@@ -142,6 +146,7 @@ public struct DateWords: Sendable, Decodable {
         }
         relative = try container.decodeIfPresent([RelativeForm].self, forKey: .relative) ?? []
         dayFirstCountryDomains = Set((try container.decodeIfPresent([String].self, forKey: .dayFirstCountryDomains) ?? []).map { $0.lowercased() })
+        timeZones = Set((try container.decodeIfPresent([String].self, forKey: .timeZones) ?? []).map { $0.lowercased() })
     }
 }
 

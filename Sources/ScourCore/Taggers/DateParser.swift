@@ -24,6 +24,8 @@ public struct DateParser: Sendable {
     let months: [String: Int]
     /// Year, month and day markers that follow the numbers in East Asian dates (`年`, `月`, `日`).
     let markers: [(year: String, month: String, day: String)]
+    /// Zone abbreviations read between a time and its year (`DateWords.timeZones`).
+    let timeZones: Set<String>
     /// Years accepted; dates outside are not publication dates.
     let years: ClosedRange<Int>
     /// When `05/06/2021` is ambiguous, read it as month/day (US) or day/month.
@@ -37,6 +39,7 @@ public struct DateParser: Sendable {
     public init(words: DateWords, years: ClosedRange<Int>, monthFirst: Bool = true) {
         self.months = words.months
         self.markers = words.yearMonthDayMarkers.compactMap { $0.count == 3 ? ($0[0], $0[1], $0[2]) : nil }
+        self.timeZones = words.timeZones
         self.years = years
         self.monthFirst = monthFirst
     }
@@ -196,7 +199,9 @@ public struct DateParser: Sendable {
         }
         // ISO 8601's basic form, 20180619T055000+0900: eight digits right before the "T" of a time.
         if let (value, digits) = number(index), digits == 8, case .word("t")? = token(index + 1),
-           tokens[index + 1].1 == tokens[index].1 + 8, let (_, timeDigits) = number(index + 2), timeDigits == 4 || timeDigits == 6 {
+           tokens[index + 1].1 == tokens[index].1 + 8, tokens.count > index + 2, tokens[index + 2].1 == tokens[index].1 + 9,
+           let (time, timeDigits) = number(index + 2), timeDigits == 4 || timeDigits == 6,
+           Self.isClock(timeDigits == 4 ? time * 100 : time) {
             return make(value / 10000, value / 100 % 100, value % 100)
         }
         // 2020年07月03日, 2020년 7월 3일: the markers are letters, so the day's may run into the next word.
@@ -240,6 +245,13 @@ public struct DateParser: Sendable {
                 j = skipWord(j, ["st", "nd", "rd", "th"])
                 j = skipSeparators(j, allowed: [",", "."])
                 if let year = namedMonthYear(j) { return make(year, month, day) }
+                // C's and Unix `date`'s form, the time and zone before the year: "Sun Nov 23 16:00:00 EDT 2014".
+                if let (_, hourDigits) = number(j), hourDigits <= 2, separator(j + 1) == ":", let (_, minuteDigits) = number(j + 2), minuteDigits == 2 {
+                    j += 3
+                    if separator(j) == ":", let (_, secondDigits) = number(j + 1), secondDigits == 2 { j += 2 }
+                    for _ in 0..<2 { if case let .word(zone)? = token(j), timeZones.contains(zone) { j += 1 } }  // "PM EDT"
+                    if let (year, digits) = number(j), digits == 4 { return make(year, month, day) }
+                }
             }
             // Month YYYY is too vague for a publication date.
             return nil
@@ -283,6 +295,11 @@ public struct DateParser: Sendable {
             if previous >= 0, let day = day(previous) { return (month, day) }
         }
         return nil
+    }
+
+    /// HHMMSS as a time of day: hours to 23, minutes and seconds to 59.
+    static func isClock(_ hhmmss: Int) -> Bool {
+        hhmmss / 10000 <= 23 && hhmmss / 100 % 100 <= 59 && hhmmss % 100 <= 59
     }
 
     /// Holds a time of day ("8:19", "20:05", "6:34 am"): a digit, a colon and two digits.
