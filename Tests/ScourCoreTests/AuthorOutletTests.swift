@@ -80,12 +80,17 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try outlet("Noticias de El Salvador - La Prensa Gráfica | Informate", url: "https://www.laprensagrafica.com/a"),
                        "La Prensa Gráfica")
         XCTAssertEqual(try outlet("Metro Herald | Metro News", url: "https://metronews.example/a"), "Metro Herald | Metro News")
+        XCTAssertEqual(try outlet("Metro Herald | Daily News", url: "https://example.org/a"), "Metro Herald | Daily News", "no part fits")
+        XCTAssertEqual(try outlet("Sott.net -- Signs of the Times", url: "https://www.sott.net/a"), "Sott.net")
     }
 
     /// A dotted company form between two names is a person's initials.
     func testInitialsThatSpellACompanyFormStayAName() {
         let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
         XCTAssertFalse(names.isOrganization("James S.A. Corey", siteKeys: []))
+        for company in ["Apple Inc. Newsroom", "Acme Ltd. Staff", "Editorial Prensa S.A., Madrid", "Prensa S.A. (Madrid)", "S.A. Corey"] {
+            XCTAssertTrue(names.isOrganization(company, siteKeys: []), company)
+        }
         XCTAssertTrue(names.isOrganization("Editorial Prensa S.A.", siteKeys: []))
         XCTAssertTrue(names.isOrganization("Web Commerce GmbH", siteKeys: []))
     }

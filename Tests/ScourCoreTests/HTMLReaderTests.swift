@@ -176,6 +176,8 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content_print", "article_content"]), .content)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content"]), .boilerplate("print"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content", "sidebar"]), .boilerplate("sidebar"))
+        XCTAssertEqual(tokens.hint(tag: .article, tokens: ["print-content"]), .boilerplate("print"), "the tag is no second name")
+        XCTAssertEqual(tokens.hint(tag: .main, tokens: ["content_print"]), .boilerplate("print"))
     }
 
     func testStoryInNeverReadWrapperIsFoundByTheFallbackWalk() throws {

@@ -247,11 +247,18 @@ final class MarkupMetadataTests: XCTestCase {
         // No site name known: a short last part after a strong separator goes; after a weak one (": ") it stays.
         XCTAssertEqual(cleaner.removingSiteName("A long headline here - Site", siteNames: []), "A long headline here")
         XCTAssertEqual(cleaner.removingSiteName("A long headline: here it is", siteNames: []), "A long headline: here it is")
+        XCTAssertEqual(cleaner.removingSiteName(" | Some Site", siteNames: ["Some Site"]), "", "an empty headline before the site's name")
+        XCTAssertEqual(cleaner.removingSiteName("Some Site", siteNames: ["Some Site"]), "Some Site", "the site's name alone stays")
         XCTAssertEqual(cleaner.removingSiteName("New court files expose a spy operation -- Sott.net", siteNames: ["Sott.net"]),
                        "New court files expose a spy operation")
         // The markup's own headline loses only a part naming the site, and only one that is the name.
         XCTAssertEqual(cleaner.removingNamedSite("Five Lessons for Business - BusinessWeek", siteNames: ["BusinessWeek"]), "Five Lessons for Business")
         XCTAssertNil(cleaner.removingNamedSite("Welpen kaufen – Tipps zu jeder Hunderasse", siteNames: ["Welpen"]))
+        XCTAssertNil(cleaner.removingNamedSite("Liverpool - Arsenal", siteNames: ["Liverpool FC"]), "a piece of the name is the headline's")
+        XCTAssertEqual(cleaner.removingNamedSite("Halloween Workouts - My Magazine - Art, Design", siteNames: ["My Magazine - Art, Design"]),
+                       "Halloween Workouts", "a name holding a separator goes whole")
+        XCTAssertEqual(cleaner.removingNamedSite("BMAS - Änderung der Nachweise", siteNames: ["www.bmas.de"]), "Änderung der Nachweise")
+        XCTAssertEqual(cleaner.removingSiteName("Headline words here -- Part 2 - CNN", siteNames: []), "Headline words here -- Part 2")
         XCTAssertNil(cleaner.removingNamedSite("A long headline here - Site", siteNames: []))
         // Section tails come off one after another; a dash is not a section separator.
         XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget | Local news | The Paper"), "Council agrees budget")

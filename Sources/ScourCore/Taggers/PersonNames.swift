@@ -480,12 +480,23 @@ struct PersonNames: Sendable {
         if name.utf8.contains(0x2E), lower.byteOffset(of: "www.") != nil && lower.contains("www.") || Self.hasDomain(lower) {
             return true
         }
-        let words = lower.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
-        // A dotted form ("s.a.", "e.v.") between two words is a person's initials: "James S.A. Corey".
-        if words.indices.contains(where: { position in
-            organizationWords.contains(String(words[position])) && (position == words.count - 1 || !words[position].contains("."))
-        }) { return true }
+        // Each stretch between commas and brackets on its own: "Prensa S.A., Madrid" ends its name at "S.A.".
+        for stretch in lower.split(whereSeparator: { $0 == "(" || $0 == ")" || $0 == "," }) {
+            let words = stretch.split(separator: " ")
+            if words.indices.contains(where: { position in
+                organizationWords.contains(String(words[position])) && !Self.isMiddleInitials(words, at: position)
+            }) { return true }
+        }
         return namesSite(name, siteKeys: siteKeys)
+    }
+
+    /// Single letters with dots ("s.a.", "e.v.") between two words of a name are a person's
+    /// initials, not a company form: "James S.A. Corey". "Inc." or a form at either end is not.
+    static func isMiddleInitials(_ words: [Substring], at position: Int) -> Bool {
+        guard position > 0, position < words.count - 1 else { return false }
+        let word = words[position]
+        guard word.count >= 4, word.count % 2 == 0 else { return false }
+        return word.enumerated().allSatisfy { offset, character in offset % 2 == 0 ? character.isLetter : character == "." }
     }
 
     /// The site's own name ("Business Insider" on businessinsider.com): its letters and digits

@@ -54,8 +54,8 @@ public struct ScriptLanguages: Sendable, Decodable {
         }
     }
 
-    /// The language whose script holds most of the texts' letters (read up to `maxLetters`),
-    /// or nil when no entry's script does.
+    /// The first language, in the file's order, whose script holds at least `min_share_of_letters`
+    /// of the texts' letters (read up to `maxLetters`), or nil when none does.
     public func detect<Texts: Sequence>(texts: Texts, maxLetters: Int = 4000) -> String? where Texts.Element == String {
         guard !languages.isEmpty else { return nil }
         var own = Array(repeating: 0, count: languages.count)

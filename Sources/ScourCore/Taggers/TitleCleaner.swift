@@ -34,6 +34,9 @@ struct TitleCleaner: Sendable {
     /// part naming a known site, drops a short last part after a strong separator.
     func removingSiteName(_ raw: String, siteNames: [String]) -> String {
         let title = MarkupScan.collapse(raw)
+        // " | Some Site": a template's empty headline before the site's name is no title at all.
+        let bare = title.trimmingCharacters(in: Self.separatorEdges)
+        if bare.count < title.count, siteNames.contains(where: { $0.caseInsensitiveCompare(bare) == .orderedSame }) { return "" }
         let plain = Self.isPlain(title)
         if let named = removingNamedSite(title, plain: plain, siteNames: siteNames) { return named }
         for separator in texts(for: .shortTail) {
@@ -50,14 +53,55 @@ struct TitleCleaner: Sendable {
     /// The title without its parts that name a known site ("Headline - BusinessWeek" with the site
     /// "BusinessWeek"), or nil when no part does. Only a named site is cut, so this suits the
     /// markup's own headlines too (`og:title`), whose other tails are part of the headline; there
-    /// a part goes only when it is the site's name or a piece of it, not when it holds the name
-    /// ("Welpen kaufen – Tipps …" on the site "Welpen" keeps its words).
+    /// a part goes only when it is the site's name itself, not a piece of it or a part holding it
+    /// ("Welpen kaufen – Tipps …" on the site "Welpen", "Liverpool - Arsenal" on "Liverpool FC" stay whole).
     func removingNamedSite(_ raw: String, siteNames: [String]) -> String? {
+        // Bounded: a headline is short, and a page naming its site many times names it the same way.
+        guard raw.utf8.count <= Self.namedSiteMaxBytes else { return nil }
         let title = MarkupScan.collapse(raw)
-        return removingNamedSite(title, plain: Self.isPlain(title), siteNames: siteNames, holdingName: false)
+        let sites = siteNames.prefix(Self.namedSiteMaxNames).map(MarkupScan.collapse).filter { !$0.isEmpty }
+        guard !sites.isEmpty else { return nil }
+        // The whole name at either end, whatever separators it holds itself
+        // ("Headline - My Daily Magazine - Art, Design …" on the site "My Daily Magazine - Art, Design …").
+        for separator in texts(for: .siteName) {
+            for site in sites {
+                if let range = title.range(of: separator + site, options: [.caseInsensitive, .anchored, .backwards]), range.lowerBound > title.startIndex {
+                    return String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                }
+                if let range = title.range(of: site + separator, options: [.caseInsensitive, .anchored]), range.upperBound < title.endIndex {
+                    return String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        // A part that spells the name: its letters are the name's, or the host's label of a name
+        // written as a host ("BMAS - Headline" on the site "www.bmas.de").
+        let keys = Set(sites.flatMap(Self.nameKeys))
+        for separator in texts(for: .siteName) {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            let kept = parts.filter { !keys.contains(TextKey.letters($0)) }
+            if kept.count < parts.count, !kept.isEmpty, kept.allSatisfy({ !TextKey.letters($0).isEmpty }) {
+                return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
-    private func removingNamedSite(_ title: String, plain: Bool, siteNames: [String], holdingName: Bool = true) -> String? {
+    static let namedSiteMaxBytes = 2048
+    static let namedSiteMaxNames = 8
+
+    /// The letter keys a site name is spelt by: its own, and for a host ("www.bmas.de") its label's.
+    static func nameKeys(_ site: String) -> [String] {
+        var keys = [TextKey.letters(site)]
+        if !site.contains(" "), site.contains(".") {
+            var labels = site.lowercased().split(separator: ".")
+            if labels.first == "www" { labels.removeFirst() }
+            if labels.count >= 2 { keys.append(TextKey.letters(String(labels[labels.count - 2]))) }
+        }
+        return keys.filter { $0.count >= 2 }
+    }
+
+    private func removingNamedSite(_ title: String, plain: Bool, siteNames: [String]) -> String? {
         let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
         guard !sites.isEmpty else { return nil }
         for separator in texts(for: .siteName) {
@@ -66,9 +110,7 @@ struct TitleCleaner: Sendable {
             guard parts.count >= 2 else { continue }
             let kept = parts.filter { part in
                 let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
-                return !sites.contains {
-                    lower == $0 || $0.contains(lower) && lower.count > 3 || holdingName && lower.contains($0) && lower.count <= $0.count + 8
-                }
+                return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
             }
             if kept.count < parts.count, !kept.isEmpty {
                 return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
@@ -76,6 +118,8 @@ struct TitleCleaner: Sendable {
         }
         return nil
     }
+
+    static let separatorEdges = CharacterSet(charactersIn: " |-–—:»·•")
 
     /// What `removingSiteName` cut from the end of a title: its last part after a separator, of 1–5 words.
     func removedSuffix(of title: String, cleaned: String) -> String? {

@@ -506,7 +506,7 @@ struct MainContentSelector {
                         continue
                     }
                 }
-                // Unicode's Terminal_Punctuation: the full stops and commas of every script
+                // Unicode's Terminal_Punctuation: the full stops of every script and most of their commas
                 // ("。", "،", "।", Burmese "။", Ethiopic "።", Armenian "։"), not a list of some.
                 let (scalar, length) = TextFold.decodeScalar(bytes, at: index)
                 if scalar.properties.isTerminalPunctuation { return true }

@@ -145,7 +145,7 @@ struct MarkupScan {
         }
         if let title = titleText {
             let cleaned = cleaner.removingSiteName(title, siteNames: siteNames)
-            all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement))
+            if !cleaned.isEmpty { all.append(Candidate(hint: MarkupHint(field: .title, value: cleaned, origin: .init(.titleElement)), rank: MarkupRank.titleElement)) }
             // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
             if let site = cleaner.removedSuffix(of: Self.collapse(title), cleaned: cleaned) {
                 all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))

@@ -295,7 +295,7 @@ public struct MarkupTokens: Sendable, Decodable {
         var boilerplateWord: String? = boilerplateTagWords[tagIndex]
         let articleOrMain = tag == .article || tag == .main
         // "content_print" beside "article_content": the story as it prints, not a print button.
-        var printsContent = false
+        var printsContent = false, contentToken = false
         for index in 0..<count {
             let token = reading(index)
             if token.strongContent { return .strongContent }
@@ -307,9 +307,9 @@ public struct MarkupTokens: Sendable, Decodable {
             if token.neutral { continue }
             if articleOrMain, token.articleState { continue }
             if token.boilerplate == "print", token.content, boilerplateWord == nil { printsContent = true; continue }
-            if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true }
+            if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true; contentToken = true }
         }
-        if printsContent, boilerplateWord == nil, !content { boilerplateWord = "print" }
+        if printsContent, boilerplateWord == nil, !contentToken { boilerplateWord = "print" }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none
     }

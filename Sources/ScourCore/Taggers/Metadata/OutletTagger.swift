@@ -52,7 +52,7 @@ extension MetadataContext {
         return fitting.count == 1 && parts.count > 1 ? fitting[0] : nil
     }
 
-    static let outletSeparators = [" | ", " – ", " — ", " - "]
+    static let outletSeparators = [" | ", " – ", " — ", " - ", " -- "]
 
     /// "Frollein Herr | Information und Inspiration rund um …": a long value with a separator is a
     /// name and a tagline, or a headline and a name. Split at its first separator, the name is the
