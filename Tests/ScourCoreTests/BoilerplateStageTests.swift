@@ -117,6 +117,21 @@ final class BoilerplateStageTests: XCTestCase {
                        "boilerplate:markup-boilerplate:header")
     }
 
+    /// A heading with nothing kept under it closes no section: the title of a share bar or form
+    /// whose buttons went. A heading with text under it stays, whatever its words.
+    func testAHeadingWithNothingUnderItGoes() throws {
+        let html = TestSupport.htmlPage("""
+        <div class="q1"><h2>Budget talks</h2><p>\(Self.story[0])</p><p>\(Self.story[1])</p><h3>Like it? Share it!</h3>
+        <ul class="share-buttons"><li><a href="https://x.example/share">X</a></li></ul><h3>Next steps</h3></div>
+        """)
+        let document = try clean(html, format: .html)
+        XCTAssertEqual(kept(document), ["Budget talks", Self.story[0], Self.story[1]])
+        XCTAssertEqual(rule(document, of: "Like it? Share it!"), "boilerplate:empty-heading")
+        XCTAssertEqual(rule(document, of: "Next steps"), "boilerplate:empty-heading")
+        let text = try clean("\(Self.story[0])\n\n\(Self.story[1])\n\n## Share this\n", format: .markdown)
+        XCTAssertEqual(kept(text), [Self.story[0], Self.story[1]])
+    }
+
     func testProseOutsideTheChosenContentIsKeptWhenNothingElseIsLeft() throws {
         // As the reader hands over a page where it chose the wrong container: every block is marked
         // outside the main content. The prose comes back (with a note); the menu does not.

@@ -141,7 +141,19 @@ public struct BoilerplateStage: Stage {
                 removeBlock(&document, at: verdict.index, rule: rule)
             }
         }
+        removeEmptyHeadings(&document)
         keepProseIfNothingIsLeft(&document, stopwords: stop)
+    }
+
+    /// A heading heads the text under it: one with nothing kept below it ("Jetzt teilen!",
+    /// "Like it? Share it!" over a share bar that went) is the title of a removed box.
+    func removeEmptyHeadings(_ document: inout Document) {
+        guard let last = document.blocks.lastIndex(where: \.isKept) else { return }
+        var index = last
+        while index >= 0, document.blocks[index].kind == .heading || !document.blocks[index].isKept {
+            if document.blocks[index].isKept { removeBlock(&document, at: index, rule: "empty-heading") }
+            index -= 1
+        }
     }
 
     /// The last resort before a page is rejected as "no body text left": when every block is gone
