@@ -37,6 +37,13 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(document.metadata.title, "Budget vote delayed again")
     }
 
+    /// Korean and Japanese sites write the sign as a circled c, and "Copyrights" for the word.
+    func testACircledCIsTheCopyrightSign() throws {
+        let html = page(head: "<title>Budget vote delayed again</title>", footer: "<p>Copyrights ⓒ 스포츠조선. 무단 전재 및 재배포 금지</p>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.outlet, "스포츠조선")
+        XCTAssertEqual(OutletCheck.problems("ⓒ 스포츠조선"), ["copyright"])
+    }
+
     func testCopyrightHolderLosesSignYearNoBreakSpacesAndCompanySuffix() throws {
         let nytimes = try XCTUnwrap(TestSupport.clean("Headline of the piece\n\n\(Self.body)\n\n©\u{00A0}2019\u{00A0}The New York Times Company"))
         XCTAssertEqual(nytimes.metadata.outlet, "The New York Times")
@@ -82,6 +89,7 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try outlet("Metro Herald | Metro News", url: "https://metronews.example/a"), "Metro Herald | Metro News")
         XCTAssertEqual(try outlet("Metro Herald | Daily News", url: "https://example.org/a"), "Metro Herald | Daily News", "no part fits")
         XCTAssertEqual(try outlet("Sott.net -- Signs of the Times", url: "https://www.sott.net/a"), "Sott.net")
+        XCTAssertEqual(try outlet("プレスリリース配信シェアNo.1｜PR TIMES", url: "https://prtimes.jp/main/a.html"), "PR TIMES")
     }
 
     /// A dotted company form between two names is a person's initials.

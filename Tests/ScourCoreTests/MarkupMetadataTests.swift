@@ -248,6 +248,12 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(cleaner.removingSiteName("A long headline here - Site", siteNames: []), "A long headline here")
         XCTAssertEqual(cleaner.removingSiteName("A long headline: here it is", siteNames: []), "A long headline: here it is")
         XCTAssertEqual(cleaner.removingSiteName(" | Some Site", siteNames: ["Some Site"]), "", "an empty headline before the site's name")
+        // Chinese, Japanese and Korean titles join their site's name without spaces.
+        XCTAssertEqual(cleaner.removingSiteName("蔡健雅_百度百科", siteNames: []), "蔡健雅")
+        XCTAssertEqual(cleaner.removingSiteName("短缺药品保供稳价 全力保障临床用药需求-新华网", siteNames: []), "短缺药品保供稳价 全力保障临床用药需求")
+        XCTAssertEqual(cleaner.removingSiteName("米朝首脳直通電話 （写真＝ロイター） ：日本経済新聞", siteNames: []), "米朝首脳直通電話 （写真＝ロイター）")
+        XCTAssertEqual(cleaner.removingSiteName("COVID-19 cases rise again in the north", siteNames: []), "COVID-19 cases rise again in the north")
+        XCTAssertEqual(cleaner.removingSiteName("新冠-19例", siteNames: []), "新冠-19例", "a digit after the dash is no CJK word")
         XCTAssertEqual(cleaner.removingSiteName("Some Site", siteNames: ["Some Site"]), "Some Site", "the site's name alone stays")
         XCTAssertEqual(cleaner.removingSiteName("New court files expose a spy operation -- Sott.net", siteNames: ["Sott.net"]),
                        "New court files expose a spy operation")

@@ -9,6 +9,9 @@ enum TitleCut: String, Decodable, Sendable {
     case shortTail = "short_tail"
     /// Short trailing parts, one after another ("Headline | Politics | Site"), for any title.
     case sectionTail = "section_tail"
+    /// A last part after a separator written without spaces between Chinese, Japanese or Korean
+    /// words ("蔡健雅_百度百科", "…：日本経済新聞"), as those scripts write titles.
+    case cjkTail = "cjk_tail"
 }
 
 /// One title separator with the cuts it is used for.
@@ -47,8 +50,40 @@ struct TitleCleaner: Sendable {
                 return String(head).trimmingCharacters(in: .whitespaces)
             }
         }
-        return title
+        return removingCJKTail(title) ?? title
     }
+
+    /// Longest last part a CJK separator cuts off, and the shortest head it leaves (characters).
+    static let cjkTailCharacters = 12
+    static let cjkHeadCharacters = 2
+
+    /// "蔡健雅_百度百科" → "蔡健雅": the last `cjk_tail` separator with a CJK character on both
+    /// sides, a short last part without spaces, and a head of a few characters at least.
+    func removingCJKTail(_ title: String) -> String? {
+        guard !plain(title) else { return nil }
+        for separator in texts(for: .cjkTail) {
+            guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex,
+                  range.upperBound < title.endIndex else { continue }
+            let head = title[..<range.lowerBound], tail = title[range.upperBound...]
+            // A space may stand before the separator ("（写真＝ロイター） ：日本経済新聞"), never after it.
+            guard let before = head.unicodeScalars.last(where: { $0 != " " }), let after = tail.unicodeScalars.first,
+                  Self.isCJK(before) || before.properties.generalCategory == .closePunctuation, Self.isCJK(after),
+                  tail.count <= Self.cjkTailCharacters, !tail.contains(" "), head.count >= Self.cjkHeadCharacters else { continue }
+            return String(head).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    /// Han, kana, Hangul and the CJK marks: the scripts that write no spaces between words.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// ASCII only: no CJK separator can be there.
+    private func plain(_ title: String) -> Bool { title.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The title without its parts that name a known site ("Headline - BusinessWeek" with the site
     /// "BusinessWeek"), or nil when no part does. Only a named site is cut, so this suits the
@@ -125,10 +160,11 @@ struct TitleCleaner: Sendable {
     func removedSuffix(of title: String, cleaned: String) -> String? {
         guard cleaned != title, !cleaned.isEmpty, title.hasPrefix(cleaned) else { return nil }
         var tail = Substring(title.dropFirst(cleaned.count))
-        for separator in separators.map(\.text) {
-            if let range = tail.range(of: separator, options: .backwards) { tail = tail[range.upperBound...] }
+        // The spaced separators only: "-" without spaces joins a name ("Bächli-Bergsport").
+        for separator in separators where !separator.cuts.contains(.cjkTail) {
+            if let range = tail.range(of: separator.text, options: .backwards) { tail = tail[range.upperBound...] }
         }
-        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•"))
+        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•_｜：－"))
         let words = site.split(separator: " ").count
         return (1...5).contains(words) ? site : nil
     }

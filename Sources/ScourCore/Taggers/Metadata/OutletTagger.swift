@@ -52,7 +52,7 @@ extension MetadataContext {
         return fitting.count == 1 && parts.count > 1 ? fitting[0] : nil
     }
 
-    static let outletSeparators = [" | ", " – ", " — ", " - ", " -- "]
+    static let outletSeparators = [" | ", " – ", " — ", " - ", " -- ", "｜"]
 
     /// "Frollein Herr | Information und Inspiration rund um …": a long value with a separator is a
     /// name and a tagline, or a headline and a name. Split at its first separator, the name is the
@@ -95,6 +95,8 @@ extension MetadataContext {
             text = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
         }
         if text.contains("©") { text = text.replacingOccurrences(of: "©", with: " ") }
+        // "ⓒ", the circled small c Korean and Japanese sites write for the sign.
+        if text.contains("ⓒ") { text = text.replacingOccurrences(of: "ⓒ", with: " ") }
         if text.contains("(c)") || text.contains("(C)") {
             text = text.replacingOccurrences(of: "(c)", with: " ", options: .caseInsensitive)
         }
