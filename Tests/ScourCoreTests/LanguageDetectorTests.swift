@@ -64,4 +64,55 @@ final class LanguageDetectorTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("0E7F-0E00"), "\(error)")
         }
     }
+
+    /// What pages write for their language, read as a code or passed over.
+    func testLanguageTagsReadCodesThreeLetterCodesAndNames() {
+        let tags = TestSupport.resources.languageTags
+        XCTAssertEqual(tags.code("de-DE"), "de")
+        XCTAssertEqual(tags.code("pt_BR"), "pt")
+        XCTAssertEqual(tags.code(" EN "), "en")
+        XCTAssertEqual(tags.code("eng"), "en")
+        XCTAssertEqual(tags.code("Dutch"), "nl")
+        XCTAssertEqual(tags.code("bulgarian"), "bg")
+        XCTAssertEqual(tags.code("Deutsch"), "de")
+        XCTAssertEqual(tags.code("de, en"), "de")
+        XCTAssertNil(tags.code("lang="), "a broken attribute is no language (it read as Latin)")
+        XCTAssertNil(tags.code("us"), "no language is called us")
+        XCTAssertNil(tags.code("x-klingon"))
+        XCTAssertNil(tags.code(""))
+    }
+
+    func language(_ html: String) throws -> (String?, String?) {
+        let document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+        switch Pipeline(config: TestSupport.defaultConfig).process(document) {
+        case let .success(document): return (document.metadata.language, document.metadata.evidence["language"]?.rule)
+        case let .failure(rejection): XCTFail(rejection.reason); return (nil, nil)
+        }
+    }
+
+    /// A template's `<html lang="en">` on a German story gives way to the text; a name in a
+    /// `<meta>` is read as its code; a language the stopwords cannot tell is taken from the markup.
+    func testTheMarkupsLanguageAgainstTheText() throws {
+        let german = "<p>Der Gemeinderat hat am Dienstag über den neuen Haushalt beraten, der seit Monaten wegen Streit über die Ausgaben verzögert wird.</p>"
+            + "<p>Die Mitglieder sagten, der Plan werde nächste Woche nach einer letzten Gesprächsrunde mit den Gewerkschaften abgestimmt.</p>"
+        let templated = try language("<html lang=\"en\"><head><title>Haushalt</title></head><body><article>\(german)</article></body></html>")
+        XCTAssertEqual(templated.0, "de")
+        let named = try language("<html><head><title>Haushalt</title><meta name=\"language\" content=\"German\"></head><body><article>\(german)</article></body></html>")
+        XCTAssertEqual(named.0, "de")
+        XCTAssertEqual(named.1, "meta:language")
+        let catalan = "<p>El consell municipal va debatre dimarts el nou pressupost, que fa mesos que està endarrerit per les disputes sobre la despesa.</p>"
+        let told = try language("<html lang=\"ca\"><head><title>Pressupost</title></head><body><article>\(catalan)</article></body></html>")
+        XCTAssertEqual(told.0, "ca")
+    }
+
+    /// The story's words tell the language before a template's: English placeholder text in a
+    /// marked header does not outweigh the German article.
+    func testTheStoryTellsTheLanguageBeforeTheTemplate() throws {
+        let english = String(repeating: "<p>We offer support for our customers, and you can get in touch with us at any time of the day.</p>", count: 4)
+        let german = "<p>Der Gemeinderat hat am Dienstag über den neuen Haushalt beraten, der seit Monaten wegen Streit über die Ausgaben verzögert wird.</p>"
+            + "<p>Die Mitglieder sagten, der Plan werde nächste Woche nach einer letzten Gesprächsrunde mit den Gewerkschaften abgestimmt, und sie seien zuversichtlich.</p>"
+            + "<p>Die Bürgermeisterin sagte den Reportern, sie rechne mit einer Mehrheit, obwohl zwei Mitglieder angekündigt haben, dagegen zu stimmen.</p>"
+        let page = "<html><head><title>Haushalt</title></head><body><div class=\"top-bar\">\(english)</div><article>\(german)</article></body></html>"
+        XCTAssertEqual(try language(page).0, "de")
+    }
 }

@@ -26,6 +26,8 @@ public struct Resources: Sendable {
     public var markupTokens: MarkupTokens
     /// Languages told by their script (`language/scripts.json`; none when an older data folder lacks it).
     public var scriptLanguages: ScriptLanguages = .none
+    /// What pages write for their language (`language/language_tags.json`; without it, any two letters pass).
+    public var languageTags: LanguageTags = .none
 
     /// The folder shipped with the library; `SCOUR_DATA` or a config key may point elsewhere.
     public static var bundledDirectory: URL {
@@ -63,6 +65,10 @@ public struct Resources: Sendable {
         let scriptsURL = directory.appendingPathComponent("language/scripts.json")
         if FileManager.default.fileExists(atPath: scriptsURL.path) {
             resources.scriptLanguages = try decode(ScriptLanguages.self, from: scriptsURL)
+        }
+        let tagsURL = directory.appendingPathComponent("language/language_tags.json")
+        if FileManager.default.fileExists(atPath: tagsURL.path) {
+            resources.languageTags = try decode(LanguageTags.self, from: tagsURL)
         }
         return resources
     }

@@ -42,6 +42,16 @@ public struct LanguageDetector: Sendable {
 
     /// The texts read as if joined by spaces (a document's blocks), without joining them.
     public func detect<Texts: Sequence>(texts: Texts, maxWords: Int = 2000) -> String? where Texts.Element == String {
+        detect(tally(texts: texts, maxWords: maxWords))
+    }
+
+    /// Words read, and per language (in `languages` order) how many were its stopwords.
+    public struct Tally: Sendable {
+        public let total: Int
+        public let counts: [Int]
+    }
+
+    public func tally<Texts: Sequence>(texts: Texts, maxWords: Int = 2000) -> Tally where Texts.Element == String {
         var scan = Scan(detector: self, maxWords: maxWords)
         var first = true
         for text in texts {
@@ -51,7 +61,16 @@ public struct LanguageDetector: Sendable {
             if !scan.read(text) { break }
         }
         scan.flush()
-        let total = scan.total, counts = scan.counts
+        return Tally(total: scan.total, counts: scan.counts)
+    }
+
+    /// The stopwords counted for `language`, 0 for one this detector does not know.
+    public func count(of language: String, in tally: Tally) -> Int {
+        languages.firstIndex(of: language).map { tally.counts[$0] } ?? 0
+    }
+
+    public func detect(_ tally: Tally) -> String? {
+        let total = tally.total, counts = tally.counts
         guard total >= 8 else { return nil }
         let ranked = counts.indices.filter { counts[$0] > 0 }
             .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }

@@ -29,6 +29,7 @@ public struct MetadataStage: Stage {
     let swappedDates: DateParser
     let language: LanguageDetector
     let scripts: ScriptLanguages
+    let languageTags: LanguageTags
     let stopwords: [String: Set<String>]
     /// The same, looked up by bytes (`StopwordSet`): the block features' stopword counts.
     let stopwordSets: [String: StopwordSet]
@@ -80,6 +81,7 @@ public struct MetadataStage: Stage {
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
         language = LanguageDetector(stopwords: resources.stopwords)
         scripts = resources.scriptLanguages
+        languageTags = resources.languageTags
         stopwords = resources.stopwords
         stopwordSets = resources.stopwords.mapValues(StopwordSet.init)
         phrases = resources.allPhrases

@@ -34,13 +34,20 @@ struct MetadataContext {
     let dateCache = DateCache()
     /// The markup's hints by field, their values trimmed: `markupValues` reads it.
     let hintIndex: MarkupHintIndex
+    /// The stopword counts the language was detected from: how far the text leans to one language.
+    let languageTally: LanguageDetector.Tally
 
     init(stage: MetadataStage, document: Document) {
         self.stage = stage
         self.document = document
         hintIndex = MarkupHintIndex(document.markupHints)
         // The first 200 kept blocks, read as one text without joining them.
-        let detected = stage.language.detect(texts: KeptTexts(blocks: document.blocks, limit: 200))
+        // A page's story first: a template's menus and placeholder text are often in another
+        // language (English "Support", "Get in touch" around a German article).
+        let story = stage.language.tally(texts: KeptTexts(blocks: document.blocks, limit: 200, storyOnly: true))
+        languageTally = story.total >= Self.storyWordsForLanguage ? story
+            : stage.language.tally(texts: KeptTexts(blocks: document.blocks, limit: 200))
+        let detected = stage.language.detect(languageTally)
         if let detected {
             self.document.metadata.language = detected
             self.document.metadata.evidence["language"] = Evidence(rule: "stopwords")
@@ -54,12 +61,25 @@ struct MetadataContext {
         blockFeatures = FeatureCache(blocks: document.blocks, stopwords: stopwordSet)
     }
 
-    /// The markup's language (the last valid hint wins over the detected one).
+    /// The markup's language over the detected one, unless the text plainly reads otherwise.
+    /// Templates leave `<html lang="en">` on pages in other languages: a hint the text's stopwords
+    /// agree with wins; one naming a language whose stopwords the text holds less than half as many
+    /// of as the detected one's loses to the detection; of the rest, the last hint (the most specific
+    /// place, a `<meta>` after `<html lang>`).
     mutating func tagMarkupLanguage() {
-        for (hint, value) in markupValues([.language]) {
-            let code = String(value.lowercased().prefix(2))
-            if code.count == 2, code.allSatisfy(\.isLetter) { meta.language = code; set("language", rule: hint.origin.description) }
+        let hints = markupValues([.language]).compactMap { hint, value in stage.languageTags.code(value).map { (hint, $0) } }
+        guard !hints.isEmpty else { return }
+        let detected = meta.evidence["language"]?.rule == "stopwords" ? meta.language : nil
+        var chosen = detected.flatMap { language in hints.first { $0.1 == language } }
+        if chosen == nil {
+            let leading = detected.map { stage.language.count(of: $0, in: languageTally) } ?? 0
+            chosen = hints.last { _, code in
+                !stage.language.languages.contains(code) || 2 * stage.language.count(of: code, in: languageTally) >= leading
+            }
         }
+        guard let (hint, code) = chosen else { return }
+        meta.language = code
+        set("language", rule: hint.origin.description)
     }
 
     // MARK: evidence
@@ -92,20 +112,27 @@ struct MetadataContext {
     }
 
     /// The texts of the first `limit` kept blocks, without an array of them.
+    /// Words of an HTML page's main content enough to tell its language without the rest.
+    static let storyWordsForLanguage = 40
+
     struct KeptTexts: Sequence, IteratorProtocol {
         let blocks: [Block]
         var limit: Int
+        /// Only blocks the HTML reader placed in the main content.
+        let storyOnly: Bool
         var index = 0
 
-        init(blocks: [Block], limit: Int) {
+        init(blocks: [Block], limit: Int, storyOnly: Bool = false) {
             self.blocks = blocks
             self.limit = limit
+            self.storyOnly = storyOnly
         }
 
         mutating func next() -> String? {
             while limit > 0, index < blocks.count {
                 index += 1
-                if blocks[index - 1].isKept { limit -= 1; return blocks[index - 1].text }
+                let block = blocks[index - 1]
+                if block.isKept, !storyOnly || block.markup?.inMainContent == true { limit -= 1; return block.text }
             }
             return nil
         }
