@@ -61,7 +61,7 @@ struct TitleCleaner: Sendable {
     /// sides, a short last part without spaces, and a head of a few characters at least.
     func removingCJKTail(_ title: String) -> String? {
         guard !plain(title) else { return nil }
-        for separator in texts(for: .cjkTail) {
+        for separator in texts(for: .cjkTail) where separator.utf8.first.map({ title.utf8.contains($0) }) ?? false {
             guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex,
                   range.upperBound < title.endIndex else { continue }
             let head = title[..<range.lowerBound], tail = title[range.upperBound...]
@@ -96,22 +96,33 @@ struct TitleCleaner: Sendable {
         let title = MarkupScan.collapse(raw)
         let sites = siteNames.prefix(Self.namedSiteMaxNames).map(MarkupScan.collapse).filter { !$0.isEmpty }
         guard !sites.isEmpty else { return nil }
+        let plain = Self.isPlain(title)
+        let present = texts(for: .siteName).filter { !(plain && Self.lacks(title, $0)) }
+        guard !present.isEmpty else { return nil }
         // The whole name at either end, whatever separators it holds itself
         // ("Headline - My Daily Magazine - Art, Design …" on the site "My Daily Magazine - Art, Design …").
-        for separator in texts(for: .siteName) {
-            for site in sites {
-                if let range = title.range(of: separator + site, options: [.caseInsensitive, .anchored, .backwards]), range.lowerBound > title.startIndex {
-                    return String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        // Compared lowercased, in Characters (no Foundation search: this runs on every headline).
+        let lowerTitle = title.lowercased()
+        if lowerTitle.count == title.count {
+            for site in sites.map({ $0.lowercased() }) {
+                if lowerTitle.hasSuffix(site) {
+                    let head = lowerTitle.dropLast(site.count)
+                    if let separator = present.first(where: { head.hasSuffix($0) && head.count > $0.count }) {
+                        return String(title.prefix(head.count - separator.count)).trimmingCharacters(in: .whitespaces)
+                    }
                 }
-                if let range = title.range(of: site + separator, options: [.caseInsensitive, .anchored]), range.upperBound < title.endIndex {
-                    return String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                if lowerTitle.hasPrefix(site) {
+                    let tail = lowerTitle.dropFirst(site.count)
+                    if let separator = present.first(where: { tail.hasPrefix($0) && tail.count > $0.count }) {
+                        return String(title.suffix(tail.count - separator.count)).trimmingCharacters(in: .whitespaces)
+                    }
                 }
             }
         }
         // A part that spells the name: its letters are the name's, or the host's label of a name
         // written as a host ("BMAS - Headline" on the site "www.bmas.de").
         let keys = Set(sites.flatMap(Self.nameKeys))
-        for separator in texts(for: .siteName) {
+        for separator in present {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let kept = parts.filter { !keys.contains(TextKey.letters($0)) }
