@@ -92,6 +92,17 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try outlet("プレスリリース配信シェアNo.1｜PR TIMES", url: "https://prtimes.jp/main/a.html"), "PR TIMES")
     }
 
+    /// A title's last part in a script no host spells is the outlet without the host test; a
+    /// section's path there is not.
+    func testATitlesNameInAnotherScriptNeedsNoHost() throws {
+        func outlet(_ title: String) throws -> String? {
+            let head = "<title>\(title)</title><link rel=\"canonical\" href=\"http://www.news.cn/fortune/2023-11/17/c_1.htm\">"
+            return try XCTUnwrap(cleanHTML(page(head: head))).metadata.outlet
+        }
+        XCTAssertEqual(try outlet("短缺药品保供稳价 全力保障临床用药需求-新华网"), "新华网")
+        XCTAssertNotEqual(try outlet("노경은, 4⅓이닝 8실점 부진 - 스포츠 > 스포츠 포토"), "스포츠 > 스포츠 포토")
+    }
+
     /// A dotted company form between two names is a person's initials.
     func testInitialsThatSpellACompanyFormStayAName() {
         let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])

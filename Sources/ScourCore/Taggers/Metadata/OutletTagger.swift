@@ -12,7 +12,12 @@ extension MetadataContext {
             if let host = Self.addressHost(name) { name = host }
             // The part after the headline in `<title>` may be a section or a tagline: it counts when it
             // shares a word with the page's host ("Investment Watch" on investmentwatchblog.com).
-            if hint.origin.source == .titleElement, !hosts.isEmpty, !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) { continue }
+            // A name without Latin letters ("新华网" on news.cn) cannot be spelt by a host: the test does not
+            // apply, but a section's path ("스포츠 > 스포츠 포토") is still no name.
+            if hint.origin.source == .titleElement, !hosts.isEmpty {
+                let latin = name.contains { $0.isASCII && $0.isLetter }
+                if latin ? !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) : Self.isBreadcrumb(name) { continue }
+            }
             // "www.example.com" or "example.com" as the site's name: the name as the page spells it.
             // A long last label is part of the name ("jungle.world" is "Jungle World"); a short one is a domain.
             if Self.isBareHost(name) {
