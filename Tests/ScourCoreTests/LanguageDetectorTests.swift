@@ -76,6 +76,8 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(tags.code("bulgarian"), "bg")
         XCTAssertEqual(tags.code("Deutsch"), "de")
         XCTAssertEqual(tags.code("de, en"), "de")
+        XCTAssertEqual(tags.code("iw-IL"), "he", "Java's old code for Hebrew")
+        XCTAssertEqual(tags.code("in"), "id")
         XCTAssertNil(tags.code("lang="), "a broken attribute is no language (it read as Latin)")
         XCTAssertNil(tags.code("us"), "no language is called us")
         XCTAssertNil(tags.code("x-klingon"))
