@@ -66,11 +66,14 @@ final class BoilerplateStageTests: XCTestCase {
 
         seawall.jpg
 
+        sea-wall-after-the-storm-2.webp
+
         Jane Doe is a reporter who covers the city council and local politics for the paper.
         """)
         XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
         XCTAssertEqual(rule(document, of: "1 2 3 4 5 6"), "boilerplate:pagination-or-calendar")
         XCTAssertEqual(rule(document, of: "seawall.jpg"), "boilerplate:image-file-name")
+        XCTAssertEqual(rule(document, of: "sea-wall-after-the-storm-2.webp"), "boilerplate:image-file-name", "a file name of many words")
         XCTAssertEqual(rule(document, of: "Jane Doe is a reporter who covers the city council and local politics for the paper."),
                        "boilerplate:author-bio")
         XCTAssertEqual(kept(document), Array(Self.story[0...1]))

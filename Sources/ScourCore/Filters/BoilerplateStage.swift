@@ -202,7 +202,8 @@ public struct BoilerplateStage: Stage {
     func shapeRule(_ block: Block, features: BlockFeatures, authors: [String]) -> String? {
         let text = block.text
         if features.numeric && features.words <= 16 { return "pagination-or-calendar" }
-        if features.words <= 2, !text.contains(" "), let dot = text.lastIndex(of: ".") {
+        // One token ending in an image's extension ("airpods-pro-2.jpg": four words to the word count).
+        if text.utf8.count <= 200, !text.contains(" "), let dot = text.lastIndex(of: ".") {
             let ext = text[text.index(after: dot)...].lowercased()
             if ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) { return "image-file-name" }
         }
