@@ -153,6 +153,18 @@ final class BodyRescueTests: XCTestCase {
             case let .failure(rejection): XCTAssertEqual(rejection.reason, reason)
             }
         }
+        // A redirect the crawler saved: the reject names where it leads, in the case it was written.
+        let redirect = """
+        <html><head><META HTTP-EQUIV="Refresh" CONTENT="0; URL='https://Example.com/Story?id=3'"></head><body></body></html>
+        """
+        let scripted = "<script>location.replace(\"x\")</script><noscript><meta http-equiv=\"refresh\" content=\"0;URL=http://example.com/a\"></noscript>"
+        for (html, target) in [(redirect, "https://Example.com/Story?id=3"), (scripted, "http://example.com/a")] {
+            switch clean(html) {
+            case let .success(document): XCTFail("kept: \(document.bodyText)")
+            case let .failure(rejection): XCTAssertEqual(rejection.reason, "a redirect page (meta refresh to \(target)), not the article")
+            }
+        }
+        XCTAssertNil(RedirectStub.target(in: Array("<meta http-equiv=\"content-type\" content=\"text/html\"><p>x</p>".utf8)))
         // An article whose page also loads a vendor's check script is an article.
         let guarded = "<html><body><article><p>\(story)</p><p>\(second)</p></article>"
             + "<script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script></body></html>"

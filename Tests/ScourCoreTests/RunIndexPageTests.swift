@@ -115,6 +115,11 @@ final class RunIndexPageTests: XCTestCase {
 
     func testRejectReasonClassesAreBounded() {
         XCTAssertEqual(RejectReasonClasses.classify("input is 7340032 bytes, over max_bytes 67108864"), "input is N bytes, over max_bytes N")
+        // An address names one input: the class says what happened to it.
+        XCTAssertEqual(RejectReasonClasses.classify("redirected to https://example.com/a?b=1, HTTP 404"), "redirected to URL, HTTP N")
+        XCTAssertEqual(RejectReasonClasses.classify("a redirect page (meta refresh to http://x.example/p), not the article"),
+                       "a redirect page (meta refresh to URL), not the article")
+        XCTAssertEqual(RejectReasonClasses.withoutAddresses("httpd said no; see https://a.example"), "httpd said no; see URL")
         var reasons: [String: Int] = ["duplicate of 0123": 4]
         for index in 0..<30 { reasons["reason \(Character(UnicodeScalar(65 + index)!))"] = index + 1 }
         let bounded = RejectReasonClasses.bounded(RejectReasonClasses.counts(reasons))

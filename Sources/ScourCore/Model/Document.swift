@@ -23,6 +23,9 @@ public struct Document: Sendable {
     /// The bot-check vendor whose signature a small page carries (`ChallengePages`): named in the
     /// reject when the page turns out to hold no text.
     public var challengeVendor: String?
+    /// The target of a small page's meta refresh (`RedirectStub`): named in the reject when the
+    /// page turns out to hold no text.
+    public var redirectTarget: String?
     /// Byte sequences the read stage replaced with U+FFFD while decoding (counted in the run's manifest).
     public var replacedSequences = 0
     /// Structured metadata found in the markup before the blocks, used by the metadata stage.

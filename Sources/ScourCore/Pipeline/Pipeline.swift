@@ -71,7 +71,7 @@ public struct Pipeline: Sendable {
         if !document.blocks.contains(where: \.isKept) {
             return Explanation(document: document,
                                rejection: Rejection(stage: "pipeline",
-                                                    reason: ChallengePages.reason(document.challengeVendor, otherwise: "no body text left after cleaning"),
+                                                    reason: ChallengePages.reason(for: document, otherwise: "no body text left after cleaning"),
                                                     metadata: document.metadata))
         }
         return Explanation(document: document, rejection: nil)

@@ -40,6 +40,7 @@ public struct ReadStage: Stage {
         switch document.format {
         case .html:
             document.challengeVendor = ChallengePages.vendor(in: raw, vendors: html.tokens.challengeVendors)
+            document.redirectTarget = RedirectStub.target(in: raw)
             try html.segment(raw, into: &document)
         case .text, .markdown:
             switch TextDecoder.decode(raw, declaredCharset: document.declaredCharset) {
@@ -53,7 +54,7 @@ public struct ReadStage: Stage {
             }
         }
         if document.blocks.isEmpty {
-            throw Rejection(stage: Self.name, reason: ChallengePages.reason(document.challengeVendor, otherwise: "no text in input"))
+            throw Rejection(stage: Self.name, reason: ChallengePages.reason(for: document, otherwise: "no text in input"))
         }
     }
 }

@@ -9,11 +9,12 @@ public enum RejectReasonClasses {
     public static let namedClasses = 10
     public static let otherName = "other"
 
-    /// The class of one reason: runs of digits replaced by `N`, at most 120 characters.
+    /// The class of one reason: web addresses replaced by `URL` ("redirected to URL, HTTP 404",
+    /// "a redirect page (meta refresh to URL)"), runs of digits by `N`, at most 120 characters.
     public static func classify(_ reason: String) -> String {
         var out = ""
         var inDigits = false
-        for character in reason {
+        for character in withoutAddresses(reason) {
             if character.isASCII, character.isNumber {
                 if !inDigits { out.append("N") }
                 inDigits = true
@@ -24,6 +25,28 @@ public enum RejectReasonClasses {
             if out.count >= 120 { break }
         }
         return out
+    }
+
+    /// The reason with each web address (`http://` or `https://` up to a space, comma or closing
+    /// bracket) written `URL`: the address names one input, the rest says what happened to it.
+    public static func withoutAddresses(_ reason: String) -> String {
+        guard reason.contains("http") else { return reason }
+        var out = ""
+        var rest = Substring(reason)
+        while let found = rest.range(of: "http") {
+            let after = rest[found.upperBound...]
+            guard after.hasPrefix("://") || after.hasPrefix("s://") else {
+                out += rest[..<found.upperBound]
+                rest = after
+                continue
+            }
+            out += rest[..<found.lowerBound]
+            let tail = rest[found.lowerBound...]
+            let end = tail.firstIndex { $0 == " " || $0 == "," || $0 == ")" } ?? tail.endIndex
+            out += "URL"
+            rest = tail[end...]
+        }
+        return out + rest
     }
 
     /// Rejects that are dropped duplicates (counted as the `duplicate` outcome, not as rejects).

@@ -32,7 +32,7 @@ enum ReportBars {
     }
 
     static func reasonGroup(_ reason: String) -> String {
-        reason.hasPrefix("duplicate of ") ? "duplicate of an earlier document" : reason
+        reason.hasPrefix("duplicate of ") ? "duplicate of an earlier document" : RejectReasonClasses.withoutAddresses(reason)
     }
 
     /// The stage's removal rules, largest first, for its chart.

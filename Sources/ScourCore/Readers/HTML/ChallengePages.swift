@@ -27,8 +27,10 @@ public enum ChallengePages {
         }
     }
 
-    /// The reject reason for a page left with no text: the vendor's, else `otherwise`.
-    static func reason(_ vendor: String?, otherwise: String) -> String {
-        vendor.map { "a bot-check page (\($0)), not the article" } ?? otherwise
+    /// The reject reason for a page left with no text: the vendor's, else the redirect's, else `otherwise`.
+    static func reason(for document: Document, otherwise: String) -> String {
+        if let vendor = document.challengeVendor { return "a bot-check page (\(vendor)), not the article" }
+        if let target = document.redirectTarget { return "a redirect page (meta refresh to \(target)), not the article" }
+        return otherwise
     }
 }
