@@ -115,6 +115,16 @@ final class BodyRescueTests: XCTestCase {
         // A page with a body of its own still ignores its noscript text.
         let both = "<html><body><article><p>\(story)</p><p>\(second)</p></article><noscript><p>Please enable JavaScript to view the comments powered by a widget.</p></noscript></body></html>"
         XCTAssertEqual(try clean(both).get().bodyText, story + "\n\n" + second)
+        // Escaped tags in a `<noscript>` (a tracking pixel) read as tags, not as the story's text;
+        // prose there still counts, and so does a sentence that quotes a tag.
+        let pixel = """
+        <html><head><title>Sea wall holds</title></head><body><div id="app"></div>
+        <noscript>&lt;img src="https://example.com/pixel.gif" width="1" height="1" alt=""&gt;&lt;iframe src="https://t.example/ns.html"&gt;&lt;/iframe&gt;</noscript>
+        <noscript><article><p>\(story)</p><p>\(second)</p><p>Write &lt;br&gt; to break a line in the letters page.</p></article></noscript></body></html>
+        """
+        XCTAssertEqual(try clean(pixel).get().bodyText, story + "\n\n" + second + "\n\nWrite <br> to break a line in the letters page.")
+        XCTAssertTrue(HTMLBlockWalker.readsAsMarkup(Array("<img src=\"a.gif\" width=\"1\">".utf8)))
+        XCTAssertFalse(HTMLBlockWalker.readsAsMarkup(Array("<br> ends a line in the old markup, and writers still type it by hand".utf8)))
     }
 
     func testAReplacementCharsetLabelDoesNotWipeThePage() throws {

@@ -68,6 +68,8 @@ struct HTMLBlockWalker {
     private var figcaptionsOpen = 0
     private var containerStack: [Int] = []
     private var preDepth = 0
+    /// `<noscript>` elements open (read by the fallback walk only).
+    private var noscriptDepth = 0
     private var tablePath: [HTMLTag] = []
     /// Blocks' tag paths and evidence tokens, made on first use (see `tagPath`, `evidenceTokens`).
     private var tagPaths: [UInt64: String] = [:]
@@ -150,6 +152,10 @@ struct HTMLBlockWalker {
             hiddenSkipped += 1
             return false
         }
+        if tag == .noscript {
+            flush()
+            noscriptDepth += 1
+        }
         switch tag {
         case .br:
             if preDepth > 0 { buffer.append(0x0A) } else { appendSpace(lineBreak: true) }
@@ -209,6 +215,22 @@ struct HTMLBlockWalker {
             containers[index].endBlock = blocks.count
         }
         if tag == .pre { preDepth -= 1 }
+        if tag == .noscript {
+            flush()
+            noscriptDepth -= 1
+        }
+    }
+
+    /// Text that is mostly tags: it opens with "<" and at least 60% of its bytes stand inside `<…>`.
+    static func readsAsMarkup(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A }), first == UInt8(ascii: "<") else { return false }
+        var inside = 0, open = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") { open = true }
+            if open { inside += 1 }
+            if byte == UInt8(ascii: ">") { open = false }
+        }
+        return inside * 10 >= bytes.count * 6
     }
 
     static func blockKind(_ tag: HTMLTag) -> BlockKind? {
@@ -264,6 +286,8 @@ struct HTMLBlockWalker {
         }
         while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
         guard !buffer.isEmpty else { return }
+        // A `<noscript>` holding escaped tags ("&lt;img src=…&gt;", a tracking pixel) reads as tags, not text.
+        if noscriptDepth > 0, Self.readsAsMarkup(buffer) { return }
         var kind = BlockKind.paragraph
         var level = 0
         if let innermost = blockStack.last {
