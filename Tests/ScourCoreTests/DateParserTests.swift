@@ -40,6 +40,18 @@ final class DateParserTests: XCTestCase {
         XCTAssertNil(iso("Nov 23 16:00 and 2014 more"), "only a time zone may stand between the time and the year")
     }
 
+    /// Other scripts' digits read as digits, and month names of more languages.
+    func testDigitsAndMonthsOfOtherScripts() {
+        XCTAssertEqual(iso("١٦ أكتوبر ٢٠١٩"), "2019-10-16")
+        XCTAssertEqual(iso("２０１９年１０月１６日"), "2019-10-16")
+        XCTAssertEqual(iso("१६ अक्टूबर २०१९"), "2019-10-16")
+        XCTAssertEqual(iso("১৬ অক্টোবর ২০১৯"), "2019-10-16")
+        XCTAssertEqual(iso("16 באוקטובר 2019"), "2019-10-16")
+        XCTAssertNil(iso("۲۴ مهر ۱۳۹۸"), "a Solar Hijri date is no Gregorian one")
+        XCTAssertNil(DateParser.withASCIIDigits("Straße ohne Nummer"))
+        XCTAssertEqual(DateParser.withASCIIDigits("Seite ٣"), "Seite 3")
+    }
+
     func testMoreLanguagesAndEastAsianDates() {
         XCTAssertEqual(iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), "2020-10-07")
         XCTAssertEqual(iso("5 марта 2021 года"), "2021-03-05")

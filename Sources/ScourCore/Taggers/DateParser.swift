@@ -52,8 +52,10 @@ public struct DateParser: Sendable {
 
     /// The first date in the text, or nil.
     public func firstDate(in text: String) -> Found? {
-        // Every form needs a number, and numbers are ASCII digits: most lines have none.
-        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
+        // Every form needs a number: most lines have no ASCII digit, and fewer still another script's.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
+            return Self.withASCIIDigits(text).flatMap { firstDate(in: $0) }
+        }
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
@@ -63,6 +65,26 @@ public struct DateParser: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// The text with another script's digits written as ASCII ("١٦ أكتوبر ٢٠١٩", "２０１９年１０月１６日",
+    /// "১৬ অক্টোবর ২০১৯"), each a Character of its own so offsets keep; nil when it has none.
+    static func withASCIIDigits(_ text: String) -> String? {
+        // Looked for first: most such lines (German, Chinese, Russian prose) hold none, and build nothing.
+        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { otherDigit($0) != nil }) else { return nil }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(otherDigit(scalar).map { Unicode.Scalar(UInt8(0x30 + $0)) } ?? scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The value of a decimal digit of another script (Unicode's Nd, runs of ten from a zero), or nil.
+    static func otherDigit(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        guard value >= 0x660, value < 0x1100 || (0xFF10...0xFF19).contains(value) else { return nil }
+        guard scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue else { return nil }
+        return Int(number)
     }
 
     private func tokenize(_ text: String) -> [(Token, Int)] {
