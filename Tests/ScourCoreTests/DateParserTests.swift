@@ -48,6 +48,9 @@ final class DateParserTests: XCTestCase {
         XCTAssertEqual(iso("১৬ অক্টোবর ২০১৯"), "2019-10-16")
         XCTAssertEqual(iso("16 באוקטובר 2019"), "2019-10-16")
         XCTAssertNil(iso("۲۴ مهر ۱۳۹۸"), "a Solar Hijri date is no Gregorian one")
+        XCTAssertEqual(iso("16. октомври 2019"), "2019-10-16")
+        XCTAssertEqual(iso("16. studenoga 2019."), "2019-11-16")
+        XCTAssertEqual(iso("16. október 2019"), "2019-10-16")
         XCTAssertNil(DateParser.withASCIIDigits("Straße ohne Nummer"))
         XCTAssertEqual(DateParser.withASCIIDigits("Seite ٣"), "Seite 3")
     }
