@@ -96,6 +96,10 @@ struct TitleCleaner: Sendable {
         let title = MarkupScan.collapse(raw)
         let sites = siteNames.prefix(Self.namedSiteMaxNames).map(MarkupScan.collapse).filter { !$0.isEmpty }
         guard !sites.isEmpty else { return nil }
+        // Whatever is cut spells a name's letters, so they stand in the title's: most headlines lack them.
+        let keys = Set(sites.flatMap(Self.nameKeys))
+        let titleKey = Array(TextKey.letters(title).utf8)
+        guard keys.contains(where: { ByteSearch.firstOffset(of: Array($0.utf8), in: titleKey) != nil }) else { return nil }
         let plain = Self.isPlain(title)
         let present = texts(for: .siteName).filter { !(plain && Self.lacks(title, $0)) }
         guard !present.isEmpty else { return nil }
@@ -121,7 +125,6 @@ struct TitleCleaner: Sendable {
         }
         // A part that spells the name: its letters are the name's, or the host's label of a name
         // written as a host ("BMAS - Headline" on the site "www.bmas.de").
-        let keys = Set(sites.flatMap(Self.nameKeys))
         for separator in present {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
