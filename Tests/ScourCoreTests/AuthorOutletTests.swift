@@ -42,6 +42,11 @@ final class AuthorOutletTests: XCTestCase {
         let html = page(head: "<title>Budget vote delayed again</title>", footer: "<p>Copyrights ⓒ 스포츠조선. 무단 전재 및 재배포 금지</p>")
         XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.outlet, "스포츠조선")
         XCTAssertEqual(OutletCheck.problems("ⓒ 스포츠조선"), ["copyright"])
+        XCTAssertEqual(OutletCheck.problems("Ⓒ 스포츠조선"), ["copyright"])
+        for footer in ["ⓒ 스포츠조선, 무단 전재 및 재배포 금지", "Copyright Ⓒ 스포츠조선."] {
+            let signed = page(head: "<title>Budget vote delayed again</title>", footer: "<p>\(footer)</p>")
+            XCTAssertEqual(try XCTUnwrap(cleanHTML(signed)).metadata.outlet, "스포츠조선", footer)
+        }
     }
 
     func testCopyrightHolderLosesSignYearNoBreakSpacesAndCompanySuffix() throws {
@@ -100,7 +105,8 @@ final class AuthorOutletTests: XCTestCase {
             return try XCTUnwrap(cleanHTML(page(head: head))).metadata.outlet
         }
         XCTAssertEqual(try outlet("短缺药品保供稳价 全力保障临床用药需求-新华网"), "新华网")
-        XCTAssertNotEqual(try outlet("노경은, 4⅓이닝 8실점 부진 - 스포츠 > 스포츠 포토"), "스포츠 > 스포츠 포토")
+        XCTAssertEqual(try outlet("노경은, 4⅓이닝 8실점 부진 - 스포츠 > 스포츠 포토"), "News", "a section path is no name; the host is")
+        XCTAssertEqual(try outlet("Путин провел совещание по вопросам экономики - Политика"), "News", "a section in Cyrillic is tested against the host")
     }
 
     /// A dotted company form between two names is a person's initials.

@@ -175,6 +175,13 @@ final class BodyRescueTests: XCTestCase {
             }
         }
         XCTAssertNil(RedirectStub.target(in: Array("<meta http-equiv=\"content-type\" content=\"text/html\"><p>x</p>".utf8)))
+        XCTAssertNil(RedirectStub.target(in: Array("<meta http-equiv=\"refresh\" content=\"600; url=https://news.example/\">".utf8)),
+                     "a page that reloads itself every ten minutes is no redirect")
+        XCTAssertEqual(RedirectStub.target(in: Array("<meta http-equiv='refresh' content='0;url=https://a.example/x' id=\"m\">".utf8)),
+                       "https://a.example/x")
+        XCTAssertEqual(RedirectStub.target(in: Array("<meta http-equiv=refresh content=\"0; URL=/en/index.html\">".utf8)), "/en/index.html")
+        XCTAssertEqual(RejectReasonClasses.classify("a redirect page (meta refresh to /en/index.html), not the article"),
+                       "a redirect page (meta refresh to URL), not the article")
         // An article whose page also loads a vendor's check script is an article.
         let guarded = "<html><body><article><p>\(story)</p><p>\(second)</p></article>"
             + "<script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script></body></html>"

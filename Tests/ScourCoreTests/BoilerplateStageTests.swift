@@ -133,6 +133,9 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(rule(document, of: "Next steps"), "boilerplate:empty-heading")
         let text = try clean("\(Self.story[0])\n\n\(Self.story[1])\n\n## Share this\n", format: .markdown)
         XCTAssertEqual(kept(text), [Self.story[0], Self.story[1]])
+        // A story told in headings alone keeps them: there is no text above them for them to close.
+        let headings = TestSupport.htmlPage("<article><h1>Budget talks</h1><h3>\(Self.story[0])</h3><h3>\(Self.story[1])</h3></article>")
+        XCTAssertEqual(kept(try clean(headings, format: .html)), ["Budget talks", Self.story[0], Self.story[1]])
     }
 
     func testProseOutsideTheChosenContentIsKeptWhenNothingElseIsLeft() throws {

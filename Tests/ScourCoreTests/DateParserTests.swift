@@ -43,6 +43,9 @@ final class DateParserTests: XCTestCase {
     /// Other scripts' digits read as digits, and month names of more languages.
     func testDigitsAndMonthsOfOtherScripts() {
         XCTAssertEqual(iso("١٦ أكتوبر ٢٠١٩"), "2019-10-16")
+        XCTAssertEqual(iso("١٦ أكتوبر ٢٠١٩ - 12:09"), "2019-10-16", "another script's digits beside ASCII ones")
+        XCTAssertEqual(iso("១៦/១០/២០១៩"), "2019-10-16", "Khmer digits")
+        XCTAssertEqual(parser.firstMonthDay(in: "١٦ أكتوبر")?.day, 16)
         XCTAssertEqual(iso("２０１９年１０月１６日"), "2019-10-16")
         XCTAssertEqual(iso("१६ अक्टूबर २०१९"), "2019-10-16")
         XCTAssertEqual(iso("১৬ অক্টোবর ২০১৯"), "2019-10-16")

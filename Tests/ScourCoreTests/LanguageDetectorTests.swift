@@ -105,6 +105,10 @@ final class LanguageDetectorTests: XCTestCase {
         let catalan = "<p>El consell municipal va debatre dimarts el nou pressupost, que fa mesos que està endarrerit per les disputes sobre la despesa.</p>"
         let told = try language("<html lang=\"ca\"><head><title>Pressupost</title></head><body><article>\(catalan)</article></body></html>")
         XCTAssertEqual(told.0, "ca")
+        // Text in a script one language owns: a template's lang of another script gives way.
+        let chinese = "<p>记者17日从国家卫生健康委获悉，近阶段，相关部门持续依托短缺药品供应保障工作会商联动机制，深入优化短缺药品实时监测预警与分级应对体系。</p>"
+        XCTAssertEqual(try language("<html lang=\"en\"><head><title>短缺药品</title></head><body><article>\(chinese)</article></body></html>").0, "zh")
+        XCTAssertEqual(try language("<html lang=\"ja\"><head><title>短缺药品</title></head><body><article>\(chinese)</article></body></html>").0, "ja")
     }
 
     /// The story's words tell the language before a template's: English placeholder text in a

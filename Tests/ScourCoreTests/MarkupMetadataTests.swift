@@ -251,7 +251,12 @@ final class MarkupMetadataTests: XCTestCase {
         // Chinese, Japanese and Korean titles join their site's name without spaces.
         XCTAssertEqual(cleaner.removingSiteName("蔡健雅_百度百科", siteNames: []), "蔡健雅")
         XCTAssertEqual(cleaner.removingSiteName("短缺药品保供稳价 全力保障临床用药需求-新华网", siteNames: []), "短缺药品保供稳价 全力保障临床用药需求")
-        XCTAssertEqual(cleaner.removingSiteName("米朝首脳直通電話 （写真＝ロイター） ：日本経済新聞", siteNames: []), "米朝首脳直通電話 （写真＝ロイター）")
+        XCTAssertEqual(cleaner.removingSiteName("米朝首脳直通電話 （写真＝ロイター） ：日本経済新聞", siteNames: ["日本経済新聞 電子版"]),
+                       "米朝首脳直通電話 （写真＝ロイター）")
+        // A speaker before a colon, names joined by a dash: the headline's own punctuation.
+        XCTAssertEqual(cleaner.removingSiteName("习近平：坚持改革开放不动摇", siteNames: []), "习近平：坚持改革开放不动摇")
+        XCTAssertEqual(cleaner.removingSiteName("速報：東京で震度５弱の地震", siteNames: []), "速報：東京で震度５弱の地震")
+        XCTAssertEqual(cleaner.removingSiteName("中国-东盟博览会在南宁开幕", siteNames: []), "中国-东盟博览会在南宁开幕")
         XCTAssertEqual(cleaner.removingSiteName("COVID-19 cases rise again in the north", siteNames: []), "COVID-19 cases rise again in the north")
         XCTAssertEqual(cleaner.removingSiteName("新冠-19例", siteNames: []), "新冠-19例", "a digit after the dash is no CJK word")
         XCTAssertEqual(cleaner.removingSiteName("Some Site", siteNames: ["Some Site"]), "Some Site", "the site's name alone stays")

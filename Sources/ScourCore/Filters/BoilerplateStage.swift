@@ -141,19 +141,30 @@ public struct BoilerplateStage: Stage {
                 removeBlock(&document, at: verdict.index, rule: rule)
             }
         }
-        removeEmptyHeadings(&document)
+        let emptyHeadings = removeEmptyHeadings(&document)
         keepProseIfNothingIsLeft(&document, stopwords: stop)
+        // A page told in headings alone, with no prose to fall back on, keeps them.
+        if !document.blocks.contains(where: \.isKept) {
+            for index in emptyHeadings { document.blocks[index].removal = nil }
+        }
     }
 
     /// A heading heads the text under it: one with nothing kept below it ("Jetzt teilen!",
     /// "Like it? Share it!" over a share bar that went) is the title of a removed box.
-    func removeEmptyHeadings(_ document: inout Document) {
-        guard let last = document.blocks.lastIndex(where: \.isKept) else { return }
+    /// Returns the headings it removed.
+    @discardableResult
+    func removeEmptyHeadings(_ document: inout Document) -> [Int] {
+        guard let last = document.blocks.lastIndex(where: \.isKept) else { return [] }
+        var removed: [Int] = []
         var index = last
         while index >= 0, document.blocks[index].kind == .heading || !document.blocks[index].isKept {
-            if document.blocks[index].isKept { removeBlock(&document, at: index, rule: "empty-heading") }
+            if document.blocks[index].isKept {
+                removeBlock(&document, at: index, rule: "empty-heading")
+                removed.append(index)
+            }
             index -= 1
         }
+        return removed
     }
 
     /// The last resort before a page is rejected as "no body text left": when every block is gone

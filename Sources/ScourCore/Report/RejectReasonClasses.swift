@@ -30,6 +30,10 @@ public enum RejectReasonClasses {
     /// The reason with each web address (`http://` or `https://` up to a space, comma or closing
     /// bracket) written `URL`: the address names one input, the rest says what happened to it.
     public static func withoutAddresses(_ reason: String) -> String {
+        // A refresh's target may be relative ("/en/index.html"): whatever it is, it is the address.
+        if let refresh = reason.range(of: Self.refreshLead), let end = reason[refresh.upperBound...].firstIndex(of: ")") {
+            return String(reason[..<refresh.upperBound]) + "URL" + reason[end...]
+        }
         guard reason.contains("http") else { return reason }
         var out = ""
         var rest = Substring(reason)
@@ -48,6 +52,9 @@ public enum RejectReasonClasses {
         }
         return out + rest
     }
+
+    /// What a saved redirect's reason says before its target (`ChallengePages.reason(for:otherwise:)`).
+    static let refreshLead = "(meta refresh to "
 
     /// Rejects that are dropped duplicates (counted as the `duplicate` outcome, not as rejects).
     public static func droppedDuplicates(_ reasons: [String: Int]) -> Int {

@@ -52,10 +52,10 @@ public struct DateParser: Sendable {
 
     /// The first date in the text, or nil.
     public func firstDate(in text: String) -> Found? {
-        // Every form needs a number: most lines have no ASCII digit, and fewer still another script's.
-        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
-            return Self.withASCIIDigits(text).flatMap { firstDate(in: $0) }
-        }
+        // Another script's digits are read as ASCII ones first ("١٦ أكتوبر ٢٠١٩ - 12:09" too).
+        if let converted = Self.withASCIIDigits(text) { return firstDate(in: converted) }
+        // Every form needs a number: most lines have none.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
@@ -79,10 +79,11 @@ public struct DateParser: Sendable {
         return String(scalars)
     }
 
-    /// The value of a decimal digit of another script (Unicode's Nd, runs of ten from a zero), or nil.
+    /// The value of a decimal digit of another script (Unicode's Nd) in the blocks most pages use
+    /// (Arabic to Myanmar, Khmer, Mongolian, fullwidth), or nil.
     static func otherDigit(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
-        guard value >= 0x660, value < 0x1100 || (0xFF10...0xFF19).contains(value) else { return nil }
+        guard value >= 0x660, value < 0x1100 || (0x17E0...0x1819).contains(value) || (0xFF10...0xFF19).contains(value) else { return nil }
         guard scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue else { return nil }
         return Int(number)
     }
@@ -297,6 +298,7 @@ public struct DateParser: Sendable {
     /// The first month and day shown without a year ("Posted Nov 18, 8:19 PM", "18. November"):
     /// too vague for a date alone, but enough to say which of two known days a line shows.
     public func firstMonthDay(in text: String) -> (month: Int, day: Int)? {
+        if let converted = Self.withASCIIDigits(text) { return firstMonthDay(in: converted) }
         guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let tokens = tokenize(text)
         func day(_ i: Int) -> Int? {

@@ -58,7 +58,10 @@ struct TitleCleaner: Sendable {
     static let cjkHeadCharacters = 2
 
     /// "蔡健雅_百度百科" → "蔡健雅": the last `cjk_tail` separator with a CJK character on both
-    /// sides, a short last part without spaces, and a head of a few characters at least.
+    /// sides, a short last part without spaces, and a head of a few characters at least. Headlines
+    /// join names with a dash ("中国-东盟博览会…") and quote a speaker after a colon ("习近平：…",
+    /// never a `cjk_tail` separator): after a dash or bar the last part must be shorter than the
+    /// head; an underscore is no headline's punctuation.
     func removingCJKTail(_ title: String) -> String? {
         guard !plain(title) else { return nil }
         for separator in texts(for: .cjkTail) where separator.utf8.first.map({ title.utf8.contains($0) }) ?? false {
@@ -68,7 +71,8 @@ struct TitleCleaner: Sendable {
             // A space may stand before the separator ("（写真＝ロイター） ：日本経済新聞"), never after it.
             guard let before = head.unicodeScalars.last(where: { $0 != " " }), let after = tail.unicodeScalars.first,
                   Self.isCJK(before) || before.properties.generalCategory == .closePunctuation, Self.isCJK(after),
-                  tail.count <= Self.cjkTailCharacters, !tail.contains(" "), head.count >= Self.cjkHeadCharacters else { continue }
+                  tail.count <= Self.cjkTailCharacters, !tail.contains(" "), head.count >= Self.cjkHeadCharacters,
+                  separator == "_" || tail.count < head.count else { continue }
             return String(head).trimmingCharacters(in: .whitespaces)
         }
         return nil

@@ -11,9 +11,9 @@ extension MetadataContext {
             // The bytes first: "©" in them, or "copyright" at the start in any case, is needed for either test.
             let bytes = text.utf8
             guard ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes) || OutletBytes.hasCopyrightSign(text),
-                  text.contains("©") || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
+                  OutletBytes.signs.contains(where: text.contains) || text.lowercased().hasPrefix("copyright"), text.count < 200 else { continue }
             // The line starts with the sign or the word: "Foto © EnBW" credits a picture.
-            if let sign = text.range(of: "©") {
+            if let sign = OutletBytes.signs.lazy.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
                 let before = text[..<sign.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
                 guard before.isEmpty || stage.words.copyrightPhrases.contains(before) else { continue }
             }

@@ -69,6 +69,16 @@ struct MetadataContext {
     mutating func tagMarkupLanguage() {
         let hints = markupValues([.language]).compactMap { hint, value in stage.languageTags.code(value).map { (hint, $0) } }
         guard !hints.isEmpty else { return }
+        // Text in a script that one language (or a few) writes: a hint naming a language of another
+        // script is a template's default (`<html lang="en">` on a Chinese story); one naming a
+        // language of that script (ja for zh) may tell them apart.
+        if meta.evidence["language"]?.rule == "script", let script = meta.language {
+            let owners = Set(stage.scripts.languages.map(\.language))
+            guard let (hint, code) = hints.first(where: { $0.1 == script }) ?? hints.last(where: { owners.contains($0.1) }) else { return }
+            meta.language = code
+            set("language", rule: hint.origin.description)
+            return
+        }
         let detected = meta.evidence["language"]?.rule == "stopwords" ? meta.language : nil
         var chosen = detected.flatMap { language in hints.first { $0.1 == language } }
         if chosen == nil {
@@ -111,10 +121,10 @@ struct MetadataContext {
         blockFeatures.words(index)
     }
 
-    /// The texts of the first `limit` kept blocks, without an array of them.
     /// Words of an HTML page's main content enough to tell its language without the rest.
     static let storyWordsForLanguage = 40
 
+    /// The texts of the first `limit` kept blocks, without an array of them.
     struct KeptTexts: Sequence, IteratorProtocol {
         let blocks: [Block]
         var limit: Int

@@ -35,13 +35,15 @@ enum OutletBytes {
         return text.withUTF8 { ASCIIText.foldedOffset(of: lead, in: $0) != nil }
     }
 
-    /// Whether the text holds "©" (C2 A9), which the copyright rule looks for.
+    /// Whether the text holds "©" (C2 A9), or the circled c Korean and Japanese sites write for it
+    /// ("ⓒ", "Ⓒ"), which the copyright rule looks for.
     static func hasCopyrightSign(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { contains(copyrightSign, in: $0) }
+        return text.withUTF8 { bytes in copyrightSigns.contains { contains($0, in: bytes) } }
     }
 
-    static let copyrightSign = Array("©".utf8)
+    static let signs = ["©", "ⓒ", "Ⓒ"]
+    static let copyrightSigns = signs.map { Array($0.utf8) }
 
     /// For ASCII text without CR: whether some pattern's `before` bytes are in its lowercased
     /// bytes, searched in place with case folded. Other text may hold one (true).

@@ -10,7 +10,7 @@ public enum OutletCheck {
     public static func problems(_ outlet: String) -> [String] {
         var found: [String] = []
         let lower = outlet.lowercased()
-        if outlet.contains("©") || outlet.contains("ⓒ") || lower.contains("copyright") || lower.contains("all rights reserved") { found.append("copyright") }
+        if OutletBytes.signs.contains(where: outlet.contains) || lower.contains("copyright") || lower.contains("all rights reserved") { found.append("copyright") }
         let words = outlet.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "-" || $0 == "–" })
         if words.contains(where: { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0.hasPrefix("19") || $0.hasPrefix("20")) }) {
             found.append("year")

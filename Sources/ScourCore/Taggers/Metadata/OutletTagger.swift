@@ -12,11 +12,12 @@ extension MetadataContext {
             if let host = Self.addressHost(name) { name = host }
             // The part after the headline in `<title>` may be a section or a tagline: it counts when it
             // shares a word with the page's host ("Investment Watch" on investmentwatchblog.com).
-            // A name without Latin letters ("新华网" on news.cn) cannot be spelt by a host: the test does not
-            // apply, but a section's path ("스포츠 > 스포츠 포토") is still no name.
+            // A name in Chinese, Japanese or Korean ("新华网" on news.cn) cannot be spelt by a host: the
+            // test does not apply, but a section's path ("스포츠 > 스포츠 포토") is still no name. A
+            // section in another script ("Политика") is tested as any.
             if hint.origin.source == .titleElement, !hosts.isEmpty {
-                let latin = name.contains { $0.isASCII && $0.isLetter }
-                if latin ? !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) : Self.isBreadcrumb(name) { continue }
+                let cjk = !name.contains { $0.isASCII && $0.isLetter } && name.unicodeScalars.contains(where: TitleCleaner.isCJK)
+                if cjk ? Self.isBreadcrumb(name) : !hosts.contains(where: { Self.nameFitsHost(name, host: $0) }) { continue }
             }
             // "www.example.com" or "example.com" as the site's name: the name as the page spells it.
             // A long last label is part of the name ("jungle.world" is "Jungle World"); a short one is a domain.
@@ -99,9 +100,8 @@ extension MetadataContext {
         if OutletBytes.hasNoBreakSpace(text) {
             text = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
         }
-        if text.contains("©") { text = text.replacingOccurrences(of: "©", with: " ") }
-        // "ⓒ", the circled small c Korean and Japanese sites write for the sign.
-        if text.contains("ⓒ") { text = text.replacingOccurrences(of: "ⓒ", with: " ") }
+        // "ⓒ" and "Ⓒ": the circled c Korean and Japanese sites write for the sign.
+        for sign in OutletBytes.signs where text.contains(sign) { text = text.replacingOccurrences(of: sign, with: " ") }
         if text.contains("(c)") || text.contains("(C)") {
             text = text.replacingOccurrences(of: "(c)", with: " ", options: .caseInsensitive)
         }

@@ -77,10 +77,10 @@ extension MetadataContext {
         }.max { $0.count < $1.count }
     }
 
-    /// Starts (after spaces) with "©", "(c)" or "copyright" in any case; read on the bytes, no copy.
+    /// Starts (after spaces) with "©" (or a circled c), "(c)" or "copyright" in any case; read on the bytes, no copy.
     static func opensWithCopyright(_ text: String) -> Bool {
         let bytes = text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 })
-        return bytes.starts(with: OutletBytes.copyrightSign) || ASCIIText.hasLoweredPrefix(bytes, Self.openParenC)
+        return OutletBytes.copyrightSigns.contains { bytes.starts(with: $0) } || ASCIIText.hasLoweredPrefix(bytes, Self.openParenC)
             || ASCIIText.hasLoweredPrefix(bytes, Self.copyrightBytes)
     }
 
