@@ -111,6 +111,24 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertEqual(try language("<html lang=\"ja\"><head><title>短缺药品</title></head><body><article>\(chinese)</article></body></html>").0, "ja")
     }
 
+    /// A language that reads a month name otherwise: "listopada" is October on a Croatian page,
+    /// November on a Polish one (and on a page that names no language).
+    func testAPagesLanguageReadsItsOwnMonthNames() throws {
+        func date(_ lang: String) throws -> String? {
+            let html = "<html lang=\"\(lang)\"><head><title>Proračun</title></head><body><article><h1>Vijeće odgodilo glasanje o proračunu</h1>"
+                + "<p>16. listopada 2019.</p><p>Gradsko vijeće sastalo se u utorak kako bi raspravljalo o novom proračunu, koji kasni mjesecima zbog sporova oko potrošnje.</p>"
+                + "<p>Članovi su rekli da će se o planu glasati sljedeći tjedan, nakon posljednjeg kruga razgovora sa sindikatima.</p></article></body></html>"
+            let document = Document(source: "page.html", raw: Array(html.utf8), format: .html)
+            return try Pipeline(config: TestSupport.defaultConfig).process(document).get().metadata.date
+        }
+        XCTAssertEqual(try date("hr"), "2019-10-16")
+        XCTAssertEqual(try date("hr-HR"), "2019-10-16")
+        XCTAssertEqual(try date("pl"), "2019-11-16")
+        let parser = DateParser(words: TestSupport.resources.dateWords, years: 1990...2030)
+        XCTAssertEqual(parser.withMonths(["listopada": 10]).firstDate(in: "16. listopada 2019.")?.iso, "2019-10-16")
+        XCTAssertEqual(parser.firstDate(in: "16. listopada 2019.")?.iso, "2019-11-16")
+    }
+
     /// The story's words tell the language before a template's: English placeholder text in a
     /// marked header does not outweigh the German article.
     func testTheStoryTellsTheLanguageBeforeTheTemplate() throws {

@@ -120,6 +120,9 @@ public struct DateWords: Sendable, Decodable {
     /// Lowercased time zone abbreviations ("edt", "cest") a date may show between its time and its
     /// year, as Unix `date` prints it ("Sun Nov 23 16:00:00 EDT 2014").
     public var timeZones: Set<String> = []
+    /// Month names a language reads otherwise than `months` ("listopada": November in Polish,
+    /// October in Croatian), by ISO 639-1 code; used for pages in that language.
+    public var monthOverrides: [String: [String: Int]] = [:]
 
     public struct RelativeForm: Sendable, Decodable {
         public var before: String
@@ -131,6 +134,7 @@ public struct DateWords: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case months, weekdays, relative
         case timeZones = "time_zones"
+        case monthOverrides = "month_overrides"
         case yearMonthDayMarkers = "year_month_day_markers"
         case monthFirstLocales = "month_first_locales"
         case dayFirstCountryDomains = "day_first_country_domains"
@@ -153,6 +157,7 @@ public struct DateWords: Sendable, Decodable {
         relative = try container.decodeIfPresent([RelativeForm].self, forKey: .relative) ?? []
         dayFirstCountryDomains = Set((try container.decodeIfPresent([String].self, forKey: .dayFirstCountryDomains) ?? []).map { $0.lowercased() })
         timeZones = Set((try container.decodeIfPresent([String].self, forKey: .timeZones) ?? []).map { $0.lowercased() })
+        monthOverrides = try container.decodeIfPresent([String: [String: Int]].self, forKey: .monthOverrides) ?? [:]
     }
 }
 

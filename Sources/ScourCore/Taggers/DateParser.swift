@@ -21,7 +21,7 @@ public struct DateParser: Sendable {
         }
     }
 
-    let months: [String: Int]
+    private(set) var months: [String: Int]
     /// Year, month and day markers that follow the numbers in East Asian dates (`年`, `月`, `日`).
     let markers: [(year: String, month: String, day: String)]
     /// Zone abbreviations read between a time and its year (`DateWords.timeZones`).
@@ -42,6 +42,13 @@ public struct DateParser: Sendable {
         self.timeZones = words.timeZones
         self.years = years
         self.monthFirst = monthFirst
+    }
+
+    /// The same parser with some month names read otherwise (a language's own reading).
+    func withMonths(_ overrides: [String: Int]) -> DateParser {
+        var parser = self
+        for (name, month) in overrides { parser.months[name.lowercased()] = month }
+        return parser
     }
 
     enum Token: Equatable {

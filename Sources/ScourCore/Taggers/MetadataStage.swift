@@ -27,6 +27,8 @@ public struct MetadataStage: Stage {
     let weekdays: Set<String>
     /// The other reading of ambiguous numeric dates (`02/11/2023`), to see a markup date shown on the page.
     let swappedDates: DateParser
+    /// The two parsers for languages that read some month names otherwise (`month_overrides`).
+    let datesByLanguage: [String: (dates: DateParser, swapped: DateParser)]
     let language: LanguageDetector
     let scripts: ScriptLanguages
     let languageTags: LanguageTags
@@ -79,6 +81,9 @@ public struct MetadataStage: Stage {
         weekdays = Set(resources.dateWords.weekdays.map { $0.lowercased() })
         dates = DateParser(words: resources.dateWords, clock: clock, monthFirst: monthFirst)
         swappedDates = DateParser(words: resources.dateWords, clock: clock, monthFirst: !monthFirst)
+        datesByLanguage = resources.dateWords.monthOverrides.mapValues { [dates, swappedDates] overrides in
+            (dates.withMonths(overrides), swappedDates.withMonths(overrides))
+        }
         language = LanguageDetector(stopwords: resources.stopwords)
         scripts = resources.scriptLanguages
         languageTags = resources.languageTags

@@ -21,7 +21,7 @@ extension MetadataContext {
             // A holder starts with a capital (or a letter without case), and is no credit ("Designed by …").
             if let stripped = publicationName(text), let holder = outletName(stripped), let name = publicationName(holder),
                name.first.map({ !$0.isLowercase }) ?? false, !name.lowercased().split(separator: " ").prefix(2).contains("by"),
-               name.split(separator: " ").count <= 6, stage.dates.firstDate(in: name) == nil {
+               name.split(separator: " ").count <= 6, dateParser.firstDate(in: name) == nil {
                 return (name, index)
             }
         }

@@ -64,7 +64,7 @@ extension MetadataContext {
     func showsDay(_ iso: String, in text: String) -> Bool {
         guard !isModifiedLine(text) else { return false }
         if let date = normalizedDate(text, shown: true) { return date == iso }
-        guard let shown = stage.dates.firstMonthDay(in: text) else { return false }
+        guard let shown = dateParser.firstMonthDay(in: text) else { return false }
         return iso.hasSuffix(String(format: "-%02d-%02d", shown.month, shown.day))
     }
 

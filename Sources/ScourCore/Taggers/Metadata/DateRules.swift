@@ -79,7 +79,7 @@ extension MetadataContext {
     func normalizedDate(_ value: String, shown: Bool = false) -> String? {
         // The markup's date values are read by several rules: each is parsed once.
         if let known = shown ? dateCache.shownDates[value] : dateCache.dates[value] { return known }
-        let date = parsedDate(value, parser: shown ? pageDates : stage.dates)
+        let date = parsedDate(value, parser: shown ? pageDates : dateParser)
         if shown { dateCache.shownDates[value] = .some(date) } else { dateCache.dates[value] = .some(date) }
         return date
     }
@@ -100,7 +100,23 @@ extension MetadataContext {
         var swappedDates: [String: String?] = Dictionary(minimumCapacity: 8)
         var dayFirst: Bool?
         var candidates: DateCandidates?
+        var languageParsers: (dates: DateParser, swapped: DateParser)??
     }
+
+    /// The parsers for the page's language (its markup's tag, else the detected one): month names
+    /// are one per word, save in a language that reads some otherwise (Croatian "listopada" is
+    /// October where Polish reads November).
+    var languageParsers: (dates: DateParser, swapped: DateParser)? {
+        guard !stage.datesByLanguage.isEmpty else { return nil }
+        if let known = dateCache.languageParsers { return known }
+        let tag = document.markupHints.first(where: { $0.field == .language })?.value ?? meta.language
+        let parsers = tag.flatMap(stage.languageTags.code).flatMap { stage.datesByLanguage[$0] }
+        dateCache.languageParsers = .some(parsers)
+        return parsers
+    }
+    /// The stage's parser, or its language's.
+    var dateParser: DateParser { languageParsers?.dates ?? stage.dates }
+    var swappedDateParser: DateParser { languageParsers?.swapped ?? stage.swappedDates }
 
     func parsedDate(_ value: String, parser: DateParser) -> String? {
         guard let found = parser.firstDate(in: value), found.iso <= stage.latestDate else { return nil }
@@ -108,9 +124,9 @@ extension MetadataContext {
     }
 
     /// The parser that reads this page's ambiguous numeric dates ("03/04/2021") in the page's order.
-    var pageDates: DateParser { readsDayFirst ? stage.swappedDates : stage.dates }
+    var pageDates: DateParser { readsDayFirst ? swappedDateParser : dateParser }
     /// The parser for the other reading of the page's ambiguous numeric dates.
-    var otherOrderDates: DateParser { readsDayFirst ? stage.dates : stage.swappedDates }
+    var otherOrderDates: DateParser { readsDayFirst ? dateParser : swappedDateParser }
 
     /// Whether the page writes day before month: by its language tag (`<html lang>`, then the
     /// markup's other language keys, then the language its words are in) when the stage orders

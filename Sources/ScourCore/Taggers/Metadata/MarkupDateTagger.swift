@@ -144,11 +144,11 @@ extension MetadataContext {
     /// a separator, or a date's small word: a connector of three lowercase letters at most ("de",
     /// "à", "um"), "Uhr", or a time zone in capitals ("CET", "GMT").
     func isBareDate(_ value: String) -> Bool {
-        guard value.utf8.count <= 40, let found = stage.dates.firstDate(in: value), found.offset == 0 else { return false }
+        guard value.utf8.count <= 40, let found = dateParser.firstDate(in: value), found.offset == 0 else { return false }
         return value.split(whereSeparator: \.isWhitespace).allSatisfy { word in
             let bare = word.trimmingCharacters(in: Self.dateWordEdges)
             let lower = bare.lowercased()
-            return bare.isEmpty || word.contains(where: \.isNumber) || stage.dates.months[lower] != nil
+            return bare.isEmpty || word.contains(where: \.isNumber) || dateParser.months[lower] != nil
                 || bare.count <= 3 && bare.allSatisfy(\.isLowercase) || lower == "uhr"
                 || (2...4).contains(bare.count) && bare.allSatisfy { $0.isUppercase && $0.isASCII }
         }

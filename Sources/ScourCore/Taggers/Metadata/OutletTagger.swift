@@ -160,7 +160,7 @@ extension MetadataContext {
                     name = String(decoding: Array(name.utf8).prefix(end), as: UTF8.self)
                 }
                 // "First published on November 19, 2019 / 8:16 AM" names a time, not a publication.
-                if let outlet = outletName(name), stage.dates.firstDate(in: outlet) == nil {
+                if let outlet = outletName(name), dateParser.firstDate(in: outlet) == nil {
                     meta.outlet = outlet
                     set("outlet", rule: "named-in-text", block: index)
                     return

@@ -130,7 +130,7 @@ extension MetadataContext {
         return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
             && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
             && stage.phrases.match(block.text, wordCount: feature.words) == nil
-            && stage.dates.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
+            && dateParser.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
             && !(block.text.hasPrefix("(") && block.text.hasSuffix(")"))  // a credit: "(Jane Roe / AP)"
     }
 
@@ -177,7 +177,7 @@ extension MetadataContext {
             return (2...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
                 && !(block.text.hasSuffix(".") && feature.words > 15) && names.byline(block.text) == nil
                 && stage.phrases.match(block.text, wordCount: feature.words) == nil
-                && stage.dates.firstDate(in: block.text) == nil
+                && dateParser.firstDate(in: block.text) == nil
         }
         if let heading = candidates.first(where: { document.blocks[$0].kind == .heading && document.blocks[$0].level <= 1 && plausible($0) }) {
             return heading

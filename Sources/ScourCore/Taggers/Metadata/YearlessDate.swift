@@ -53,13 +53,13 @@ extension MetadataContext {
             let ordinal = first.dropFirst(digits.count)
             guard published != nil || update != nil || DateParser.showsTime(part) else { continue }
             let found: (month: Int, day: Int)
-            if stage.dates.months[String(first)] != nil, let monthFirst = stage.dates.firstMonthDay(in: String(rest)) {
+            if dateParser.months[String(first)] != nil, let monthFirst = dateParser.firstMonthDay(in: String(rest)) {
                 found = monthFirst
             } else if (1...2).contains(digits.count), ["", "st", "nd", "rd", "th", "."].contains(String(ordinal)),
                       let day = Int(digits), (1...31).contains(day) {
                 // The day first ("18th Nov", "18. November"): the month is the next word, never the hour after it.
                 let after = rest.dropFirst(first.count).drop(while: { $0 == " " || $0 == "." })
-                guard let month = stage.dates.months[String(after.prefix(while: \.isLetter))] else { continue }
+                guard let month = dateParser.months[String(after.prefix(while: \.isLetter))] else { continue }
                 found = (month, day)
             } else {
                 continue
