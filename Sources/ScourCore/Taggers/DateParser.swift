@@ -77,8 +77,9 @@ public struct DateParser: Sendable {
     /// The text with another script's digits written as ASCII ("١٦ أكتوبر ٢٠١٩", "２０１９年１０月１６日",
     /// "১৬ অক্টোবর ২০১৯"), each a Character of its own so offsets keep; nil when it has none.
     static func withASCIIDigits(_ text: String) -> String? {
-        // Looked for first: most such lines (German, Chinese, Russian prose) hold none, and build nothing.
-        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { otherDigit($0) != nil }) else { return nil }
+        // Looked for first: most lines hold none, and build nothing. Every such digit is U+0660 or
+        // above, which UTF-8 leads with 0xD9 or more: Latin, Greek and Cyrillic text is passed on its bytes.
+        guard text.utf8.contains(where: { $0 >= 0xD9 }), text.unicodeScalars.contains(where: { otherDigit($0) != nil }) else { return nil }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(otherDigit(scalar).map { Unicode.Scalar(UInt8(0x30 + $0)) } ?? scalar)

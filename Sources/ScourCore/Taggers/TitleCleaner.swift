@@ -41,7 +41,22 @@ struct TitleCleaner: Sendable {
         let bare = title.trimmingCharacters(in: Self.separatorEdges)
         if bare.count < title.count, siteNames.contains(where: { $0.caseInsensitiveCompare(bare) == .orderedSame }) { return "" }
         let plain = Self.isPlain(title)
-        if let named = removingNamedSite(title, plain: plain, siteNames: siteNames) { return named }
+        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
+        for separator in texts(for: .siteName) {
+            if plain && Self.lacks(title, separator) { continue }
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2 else { continue }
+            // A part naming the site goes, wherever it is.
+            if !sites.isEmpty {
+                let kept = parts.filter { part in
+                    let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
+                    return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
+                }
+                if kept.count < parts.count, !kept.isEmpty {
+                    return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
         for separator in texts(for: .shortTail) {
             if plain && Self.lacks(title, separator) { continue }
             guard let range = title.range(of: separator, options: .backwards) else { continue }
@@ -63,7 +78,7 @@ struct TitleCleaner: Sendable {
     /// never a `cjk_tail` separator): after a dash or bar the last part must be shorter than the
     /// head; an underscore is no headline's punctuation.
     func removingCJKTail(_ title: String) -> String? {
-        guard !plain(title) else { return nil }
+        guard !MarkupBytes.isASCII(title) else { return nil }
         for separator in texts(for: .cjkTail) where separator.utf8.first.map({ title.utf8.contains($0) }) ?? false {
             guard let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex,
                   range.upperBound < title.endIndex else { continue }
@@ -85,9 +100,6 @@ struct TitleCleaner: Sendable {
         default: return false
         }
     }
-
-    /// ASCII only: no CJK separator can be there.
-    private func plain(_ title: String) -> Bool { title.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The title without its parts that name a known site ("Headline - BusinessWeek" with the site
     /// "BusinessWeek"), or nil when no part does. Only a named site is cut, so this suits the
@@ -154,25 +166,9 @@ struct TitleCleaner: Sendable {
         return keys.filter { $0.count >= 2 }
     }
 
-    private func removingNamedSite(_ title: String, plain: Bool, siteNames: [String]) -> String? {
-        let sites = siteNames.map { $0.lowercased() }.filter { !$0.isEmpty }
-        guard !sites.isEmpty else { return nil }
-        for separator in texts(for: .siteName) {
-            if plain && Self.lacks(title, separator) { continue }
-            let parts = title.components(separatedBy: separator)
-            guard parts.count >= 2 else { continue }
-            let kept = parts.filter { part in
-                let lower = part.lowercased().trimmingCharacters(in: .whitespaces)
-                return !sites.contains { lower == $0 || $0.contains(lower) && lower.count > 3 || lower.contains($0) && lower.count <= $0.count + 8 }
-            }
-            if kept.count < parts.count, !kept.isEmpty {
-                return kept.joined(separator: separator).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return nil
-    }
-
     static let separatorEdges = CharacterSet(charactersIn: " |-–—:»·•")
+    /// What stands around a site's name cut off a title: the spaced separators' characters and the CJK ones.
+    static let suffixEdges = separatorEdges.union(CharacterSet(charactersIn: "_｜：－"))
 
     /// What `removingSiteName` cut from the end of a title: its last part after a separator, of 1–5 words.
     func removedSuffix(of title: String, cleaned: String) -> String? {
@@ -182,7 +178,7 @@ struct TitleCleaner: Sendable {
         for separator in separators where !separator.cuts.contains(.cjkTail) {
             if let range = tail.range(of: separator.text, options: .backwards) { tail = tail[range.upperBound...] }
         }
-        let site = tail.trimmingCharacters(in: CharacterSet(charactersIn: " |-–—:»·•_｜：－"))
+        let site = tail.trimmingCharacters(in: Self.suffixEdges)
         let words = site.split(separator: " ").count
         return (1...5).contains(words) ? site : nil
     }

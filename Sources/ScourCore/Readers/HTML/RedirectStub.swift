@@ -15,7 +15,7 @@ enum RedirectStub {
     /// The refresh's target in a small page, or nil.
     static func target(in page: [UInt8]) -> String? {
         guard page.count <= largestPage, !page.isEmpty else { return nil }
-        let lowered = page.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lowered = page.map(ASCIIText.fold)
         var from = 0
         // `firstOffset` counts from the slice's start: each offset is made an index of the page.
         for _ in 0..<mostTags {
@@ -42,7 +42,7 @@ enum RedirectStub {
         if let quote, let end = content.firstIndex(of: quote) { content = content[..<end] }
         let delayDigits = content.drop { $0 == 0x20 }.prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard let delay = Int(String(decoding: delayDigits.prefix(6), as: UTF8.self)), delay <= longestDelay else { return nil }
-        let lower = content.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lower = content.map(ASCIIText.fold)
         guard let urlOffset = ByteSearch.firstOffset(of: Array("url=".utf8), in: lower) else { return nil }
         var address = content.dropFirst(urlOffset + 4).drop { $0 == 0x20 }
         if let inner = address.first, inner == UInt8(ascii: "'") || inner == UInt8(ascii: "\"") {
