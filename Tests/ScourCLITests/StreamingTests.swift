@@ -66,6 +66,9 @@ final class StreamingTests: XCTestCase {
                     try stdin.fileHandleForWriting.write(contentsOf: record + Data("\n".utf8))
                 }
             }
+            // Wait (bounded) until the run has taken both records out of the pipe: on a loaded
+            // machine a fixed pause can end before the process has even started reading.
+            XCTAssertTrue(Self.waitUntilDrained(stdin, timeout: 20), "\(format): the run never read its stdin")
             usleep(500_000)
             let started = Date()
             XCTAssertEqual(CLIRunner.stop(process, signal: SIGTERM, timeout: 20), 0, format)
@@ -76,6 +79,18 @@ final class StreamingTests: XCTestCase {
                 XCTAssertEqual(try CLIRunner.jsonLines(output).compactMap { $0["source"] as? String }, ["wire/0", "wire/1"])
             }
         }
+    }
+
+    /// Whether the pipe's unread bytes reached zero within `timeout` (Linux answers FIONREAD on either end).
+    static func waitUntilDrained(_ pipe: Pipe, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var unread: Int32 = 0
+            guard ioctl(pipe.fileHandleForWriting.fileDescriptor, UInt(FIONREAD), &unread) == 0 else { return false }
+            if unread == 0 { return true }
+            usleep(20_000)
+        }
+        return false
     }
 
     /// A producer that keeps stdin open must not hold a run whose output has failed: once a
