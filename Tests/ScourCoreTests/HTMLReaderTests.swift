@@ -80,6 +80,20 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(try read(html).blocks.map(\.text), ["Visible text."])
     }
 
+    /// React's streaming renderer sends late parts of the page in `<div hidden id="S:…">` and its own
+    /// script moves them into place: a browser shows them, and a Next.js page's whole story is there.
+    func testStreamedReactSegmentsAreReadButOtherHiddenDivsAreNot() throws {
+        let html = page(body: """
+        <main><!--$?--><template id="B:1"></template><!--/$--></main><footer><p>Site footer</p></footer>
+        <div hidden id="S:1"><article><p>\(story)</p></article></div><script>$RC("B:1","S:1")</script>
+        <div hidden id="S:x1">Not a segment name</div><div hidden id="s:1">Lower-case is not React's</div>
+        <div hidden id="S:2" style="display:none">Styled away</div>
+        """)
+        let texts = try read(html).blocks.map(\.text)
+        XCTAssertTrue(texts.contains(story), "\(texts)")
+        XCTAssertFalse(texts.contains { $0.contains("Not a segment") || $0.contains("Lower-case") || $0.contains("Styled") }, "\(texts)")
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

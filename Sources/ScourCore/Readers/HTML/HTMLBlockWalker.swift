@@ -420,6 +420,12 @@ struct EvidenceKey: Hashable {
 /// its attribute bytes: this runs for every element of every page.
 struct ElementAttributes {
     var hidden = false
+    /// The element's `hidden` attribute, apart from ARIA and style hiding.
+    private var hiddenAttribute = false
+    /// The id names a React streaming segment (`S:` and hex digits): server-rendered content sent
+    /// late in a hidden `<div>` that the page's own `$RC`/`$RS` script moves into place, so a
+    /// browser shows it (Next.js pages carry their whole story this way).
+    private var streamedSegment = false
     var href: String?
     /// Reads the attributes; `tokens` is set to the class, id, role and itemprop values,
     /// space-separated, as written (a buffer the caller reuses from element to element).
@@ -427,14 +433,17 @@ struct ElementAttributes {
         if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
+            case (UInt8(ascii: "i"), 2) where Self.equals(name, "id"):
+                streamedSegment = Self.isStreamedSegmentID(value)
+                rawTokens.append(contentsOf: value)
+                rawTokens.append(0x20)
             case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),
-                 (UInt8(ascii: "i"), 2) where Self.equals(name, "id"),
                  (UInt8(ascii: "i"), 8) where Self.equals(name, "itemprop"),
                  (UInt8(ascii: "r"), 4) where Self.equals(name, "role"):
                 rawTokens.append(contentsOf: value)
                 rawTokens.append(0x20)
             case (UInt8(ascii: "h"), 6) where Self.equals(name, "hidden"):
-                hidden = true
+                hiddenAttribute = true
             case (UInt8(ascii: "h"), 4) where wantsHref && Self.equals(name, "href"):
                 href = String(decoding: value, as: UTF8.self)
             case (UInt8(ascii: "a"), 11) where Self.equals(name, "aria-hidden"):
@@ -450,6 +459,13 @@ struct ElementAttributes {
             }
             return true
         }
+        if hiddenAttribute, !streamedSegment { hidden = true }
+    }
+
+    /// `S:` followed by one or more lower-case hex digits, as React's streaming renderer names segments.
+    private static func isStreamedSegmentID(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count >= 3, value.count <= 12, value[0] == UInt8(ascii: "S"), value[1] == UInt8(ascii: ":") else { return false }
+        return value.dropFirst(2).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     @inline(__always)
