@@ -427,6 +427,32 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(initial)).metadata.authors, ["E Jean Carroll"])
     }
 
+    /// A writer's short sign in brackets is no part of the name; a credit opened by the site's own
+    /// name is its desk ("MDR Thüringen" on mdr.de), a person sharing a word with it is not.
+    func testSignCodesAndTheSitesDeskAreNoAuthors() throws {
+        let signs = page(head: #"<title>Budget vote delayed again</title><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Elena Oberholzer (obe)"},{"@type":"Person","name":"Corina Gall (cog.)"}]}</script>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(signs)).metadata.authors, ["Elena Oberholzer", "Corina Gall"])
+        let canonical = #"<link rel="canonical" href="https://www.mdr.de/nachrichten/budget-100.html">"#
+        let desk = page(head: "<title>Budget vote delayed again</title>" + canonical,
+                        header: #"<div class="author"><span class="author-name">David Straub</span>, <span class="author-name">MDR Thüringen</span></div>"#)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(desk)).metadata.authors, ["David Straub"])
+        let person = page(head: #"<title>Budget vote delayed again</title><meta name="author" content="Hans Mdr">"# + canonical)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(person)).metadata.authors, ["Hans Mdr"])
+    }
+
+    /// With no site name in the markup, a title's last part that the host spells (and the headline
+    /// does not) is the site's: "„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung".
+    func testATitleTailTheHostSpellsIsTheSite() throws {
+        let canonical = #"<link rel="canonical" href="https://www.tageszeitung.it/2025/04/01/budget/">"#
+        let tail = page(head: #"<meta property="og:title" content="Budget vote delayed again - Die Neue Südtiroler Tageszeitung">"# + canonical)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(tail)).metadata.title, "Budget vote delayed again")
+        // A part with figures is the headline's own end, and a headline the host spells keeps its parts.
+        let event = page(head: #"<meta property="og:title" content="Take care - Tageszeitung at the fair 2018">"# + canonical)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(event)).metadata.title, "Take care - Tageszeitung at the fair 2018")
+        let both = page(head: #"<meta property="og:title" content="Tageszeitung wins a prize - Die Tageszeitung">"# + canonical)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(both)).metadata.title, "Tageszeitung wins a prize - Die Tageszeitung")
+    }
+
     /// A picture's credit under the headline is no tag list ("Jupiterimages, Getty Images/Creatas RF").
     func testAPictureCreditIsNoTagLine() throws {
         let credit = page(head: "<title>Budget vote delayed again</title>", header: "<p>Jupiterimages, Getty Images/Creatas RF</p>")

@@ -43,7 +43,8 @@ extension MetadataContext {
                 // holds buttons ("Nachricht abschicken"), credits ("© Jupiterimages") and links ("Zum Profil von …").
                 let visible = hint.origin.visibleText != nil
                 if visible, names.endsWithBylineLabel(value) { continue }
-                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value).compactMap { resolveInitials(withoutOutletTail($0), lookups: &initialsLookups) }
+                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value)
+                    .compactMap { resolveInitials(withoutOutletTail(withoutShortCode($0)), lookups: &initialsLookups) }
                     .filter { !visible || readsAsShownAuthor($0) }
                 let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
                 if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
@@ -97,6 +98,17 @@ extension MetadataContext {
         guard value.last == ")", let open = value.lastIndex(of: "(") else { return value }
         let head = value[..<open].trimmingCharacters(in: .whitespaces)
         return names.looksLikeName(head) ? head : value
+    }
+
+    /// "Elena Oberholzer (obe)", "Corina Gall (cog.)": a name's short code in brackets (the writer's
+    /// sign, up to five letters) is no part of it. A longer aside may be the site ("(www.dw.com)").
+    func withoutShortCode(_ name: String) -> String {
+        guard name.last == ")", let open = name.lastIndex(of: "(") else { return name }
+        let code = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        let letters = code.last == "." ? code.dropLast() : code
+        guard (1...5).contains(letters.count), letters.allSatisfy(\.isLetter) else { return name }
+        let head = name[..<open].trimmingCharacters(in: .whitespaces)
+        return names.looksLikeName(head) ? head : name
     }
 
     /// "Finian Cunningham. Sputnik International": a name and, after a full stop, the publication.

@@ -34,6 +34,9 @@ struct DateCandidate: Equatable {
     /// nil for a visible hint whose value is a machine timestamp (a `<time datetime>`'s): data, not what the page shows.
     var clock: Int?
 
+    /// A date of another work the page carries (a JSON-LD video or episode: `json-ld:other.datePublished`).
+    var isOtherWork: Bool { source.hasPrefix("json-ld:other.") }
+
     /// "…T04:26:47Z", "… 02:24:00 UTC", "…T02:24:00+00:00": a UTC timestamp whose hour is below 10.
     static func isEarlyUTC(_ value: String) -> Bool {
         guard let zone = zoneAfterEarlyHour(value) else { return false }

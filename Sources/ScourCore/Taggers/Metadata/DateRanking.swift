@@ -49,7 +49,9 @@ extension MetadataContext {
         let naming = candidates.publishedSources(naming: chosen, datelineOnly: true)
         guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
               let before = Self.dayBefore(chosen) else { return }
-        if let local = candidates.publishedSources(naming: before, datelineOnly: true).first(where: { !$0.isEarlyUTC }) {
+        // A video's or podcast's own date on the page ("uploadDate": "Mon Sep 02 01:11:35 EDT 2024")
+        // is another work's day: it says nothing of the article's local day.
+        if let local = candidates.publishedSources(naming: before, datelineOnly: true).first(where: { !$0.isEarlyUTC && !$0.isOtherWork }) {
             meta.date = before
             set("date", rule: local.source + ":local-day")
         } else if markupValues([.shownTime]).contains(where: { showsDay(before, in: $0.value) }) {

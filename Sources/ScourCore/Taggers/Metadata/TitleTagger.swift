@@ -8,13 +8,32 @@ extension MetadataContext {
         for (hint, value) in markupValues([.title, .description]) {
             switch hint.field {
             case .title where meta.title == nil:
-                meta.title = stage.titles.removingSectionTails(value); set("title", rule: hint.origin.description)
+                meta.title = withoutHostSpelledTail(stage.titles.removingSectionTails(value)); set("title", rule: hint.origin.description)
             case .description where meta.description == nil:
                 meta.description = value; set("description", rule: hint.origin.description)
             default:
                 break
             }
         }
+    }
+
+    /// "„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung" on tageszeitung.it, with no site
+    /// name in the markup to say so: a last part after a strong separator that the page's host spells,
+    /// when the headline before it does not, is the site's name.
+    func withoutHostSpelledTail(_ title: String) -> String {
+        let hosts = pageHosts()
+        guard !hosts.isEmpty else { return title }
+        for separator in stage.titles.texts(for: .shortTail) {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound]), tail = String(title[range.upperBound...])
+            // A name has no figures: "comwrap auf der DMEXCO 2018" is the headline's own end.
+            guard (1...6).contains(tail.split(separator: " ").count), !tail.contains(where: \.isNumber),
+                  head.split(separator: " ").count >= 2 else { continue }
+            if hosts.contains(where: { Self.nameFitsHost(tail, host: $0) }), !hosts.contains(where: { Self.nameFitsHost(head, host: $0) }) {
+                return head.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
     }
 
     mutating func tagTitle() {
