@@ -28,6 +28,15 @@ final class DateRankingTests: XCTestCase {
 
     // MARK: time zones
 
+    /// A video's own date on the page (another work's, the day before in New York) does not move a
+    /// UTC timestamp past midnight back to the day before; the article's own local stamp does.
+    func testAVideosDateIsNoLocalDayOfTheArticle() throws {
+        let article = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-09-03T04:03:19Z"}</script>"#
+        let video = #"<script type="application/ld+json">{"@type":"VideoObject","uploadDate":"Mon Sep 02 01:11:35 EDT 2024"}</script>"#
+        XCTAssertEqual(cleaned(article + video, "")?.date, "2024-09-03")
+        XCTAssertEqual(cleaned(article + video + #"<meta property="article:published_time" content="2024-09-02T23:03:19-05:00">"#, "")?.date, "2024-09-02")
+    }
+
     /// A UTC timestamp that crossed midnight gives way to the day the page shows, or to a timestamp
     /// with the local offset; a UTC timestamp in daytime, or with no other source, stays.
     func testTheLocalDayBeatsAUTCTimestampPastMidnight() throws {

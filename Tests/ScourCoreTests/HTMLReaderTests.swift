@@ -94,6 +94,22 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(texts.contains { $0.contains("Not a segment") || $0.contains("Lower-case") || $0.contains("Styled") }, "\(texts)")
     }
 
+    /// A teaser page (the story's opening shown, the whole story in JSON-LD `articleBody`, as
+    /// subscription markup carries it) is written with the whole story; a page that shows its whole
+    /// story keeps what it shows.
+    func testATeaserGivesWayToTheWholeStoryInArticleBody() throws {
+        let more = (1...12).map { "Paragraph \($0) of the report says the council met the engineers again and agreed on the next steps for the harbour wall." }
+        let json = #"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Sea wall holds","articleBody":"\#(([story, second] + more).joined(separator: "\\n"))"}"#
+        let teaser = page(body: "<main><h1>Sea wall holds</h1><p>\(story)</p><div class=\"subscribe\">Subscribe to read more</div></main>",
+                          head: #"<title>Sea wall holds</title><script type="application/ld+json">\#(json)</script>"#)
+        let document = try clean(teaser)
+        XCTAssertEqual(document.bodyText, ([story, second] + more).joined(separator: "\n\n"))
+        XCTAssertTrue(document.notes.contains { $0.contains("the body is the page's") }, "\(document.notes)")
+        let shown = page(body: "<main><h1>Sea wall holds</h1><p>\(story)</p><p>\(second)</p></main>",
+                         head: #"<title>Sea wall holds</title><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\#(story)"}</script>"#)
+        XCTAssertEqual(try clean(shown).bodyText, story + "\n\n" + second)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
@@ -220,6 +236,16 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.hint(tag: .article, tokens: ["node", "paywall-on"]), .content)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["paywall-on"]), .boilerplate("paywall"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["l-hidden-xs"]), .none)
+        // Utility classes with variants say when a style applies, not what the element is.
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print:max-w-small", "dark:bg-black"]), .none)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print:article-content"]), .strongContent)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["md:hidden"]), .none)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print"]), .boilerplate("print"))
+        // "paywall-article" beside the story's content class is how the story is sold; alone, or a
+        // paywall box's one class, it is the paywall.
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article-body__content", "paywall-article"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["paywall-article"]), .boilerplate("paywall"))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content-form-account-paywall"]), .boilerplate("paywall"))
         XCTAssertTrue(tokens.namesLead(["ts-intro"]))
         XCTAssertFalse(tokens.namesLead(["single-header-subheading"]))
     }

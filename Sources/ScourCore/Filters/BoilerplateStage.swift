@@ -142,6 +142,7 @@ public struct BoilerplateStage: Stage {
             }
         }
         let emptyHeadings = removeEmptyHeadings(&document)
+        preferWholeStructuredBody(&document, stopwords: stop)
         keepProseIfNothingIsLeft(&document, stopwords: stop)
         // A page told in headings alone, with no prose to fall back on, keeps them.
         if !document.blocks.contains(where: \.isKept) {
@@ -184,21 +185,6 @@ public struct BoilerplateStage: Stage {
         guard words >= 2 * minProseWords else { return keepStructuredBody(&document, stopwords: stopwords) }
         for index in restore { document.blocks[index].removal = nil }
         document.notes.append("no block survived cleaning: kept the \(restore.count) prose block(s) no phrase or shape rule removed")
-    }
-
-    /// When the markup keeps no article text at all (a body a script fills in), the article's
-    /// JSON-LD `articleBody` is the body, a block a line, when it reads as prose and not as markup.
-    func keepStructuredBody(_ document: inout Document, stopwords: StopwordSet) {
-        guard let hint = document.markupHints.first(where: { $0.field == .body }) else { return }
-        let lines = hint.value.split(separator: "\n").map { NormalizeStage.normalize(String($0)) }.filter { !$0.isEmpty }
-        // Some sites put HTML in articleBody: tags as text would be no body.
-        guard !lines.contains(where: { $0.contains("</") || $0.contains("<p") || $0.contains("<br") }) else { return }
-        let blocks = lines.map { Block(kind: .paragraph, text: $0) }
-        let proseWords = blocks.map { BlockFeatures($0, stopwords: stopwords) }
-            .filter { $0.isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty) }.reduce(0) { $0 + $1.words }
-        guard proseWords >= 2 * minProseWords else { return }
-        document.blocks += blocks
-        document.notes.append("no block survived cleaning: the body is the page's \(hint.origin.description) (\(blocks.count) paragraph(s))")
     }
 
     func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {

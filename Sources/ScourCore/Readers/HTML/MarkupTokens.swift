@@ -185,6 +185,15 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Reads one token (see `TokenReading`). Each word list is one bit of `partFlags` (or
     /// `tokenFlags`), so a part costs one look-up, and the substrings are found in one scan.
     func reading(of token: String) -> TokenReading {
+        // A utility class with variants ("print:max-w-small", "md:hidden", "dark:text-white"): the
+        // words before the last ':' say when it applies (printing, a screen size, hover), not what
+        // the element is; the utility after it is read, and hiding under a condition is no hiding.
+        if let colon = token.utf8.lastIndex(of: 0x3A), colon != token.utf8.startIndex,
+           token.utf8.index(after: colon) != token.utf8.endIndex {
+            var reading = reading(of: String(token[token.utf8.index(after: colon)...]))
+            if reading.boilerplate == "hidden" { reading.boilerplate = nil }
+            return reading
+        }
         let lower = token.lowercased()
         var reading = TokenReading(lower: lower)
         let whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
@@ -296,6 +305,7 @@ public struct MarkupTokens: Sendable, Decodable {
         let articleOrMain = tag == .article || tag == .main
         // "content_print" beside "article_content": the story as it prints, not a print button.
         var printsContent = false, contentToken = false
+        var stateWord: String?
         for index in 0..<count {
             let token = reading(index)
             if token.strongContent { return .strongContent }
@@ -306,10 +316,14 @@ public struct MarkupTokens: Sendable, Decodable {
             if content, articleOrMain, hasTaxonomyPrefix(token.lower) { continue }
             if token.neutral { continue }
             if articleOrMain, token.articleState { continue }
+            // "paywall-article" beside "article-body__content": the story's state, as on <article>
+            // (decided below, once it is known whether another token names content).
+            if token.articleState, token.content, let word = token.boilerplate, articleStates.contains(word) { stateWord = stateWord ?? word; continue }
             if token.boilerplate == "print", token.content, boilerplateWord == nil { printsContent = true; continue }
             if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true; contentToken = true }
         }
         if printsContent, boilerplateWord == nil, !contentToken { boilerplateWord = "print" }
+        if let stateWord, boilerplateWord == nil, !contentToken { boilerplateWord = stateWord }
         if let word = boilerplateWord { return .boilerplate(word) }
         return content ? .content : .none
     }
