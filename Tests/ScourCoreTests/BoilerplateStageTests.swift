@@ -54,6 +54,21 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(rule(document, of: "© 2024 Harbour News. All rights reserved."), "boilerplate:copyright")
     }
 
+    /// A copyright credit closing a caption inside the story ("… Jane Roe/Copyright 2026 The AP. All
+    /// rights reserved.") goes as a copyright line but ends nothing: the story goes on under it
+    /// (a text dump of a page with AP photos had its story cut into pieces at every caption).
+    func testACaptionsCopyrightCreditEndsNoArticle() throws {
+        let stage = try TestSupport.stage(BoilerplateStage.self)
+        func verdict(_ text: String) -> BoilerplateStage.Verdict {
+            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: [])
+        }
+        let caption = verdict("The council chamber during Tuesday's meeting in the town hall on the harbour front Jane Roe/Copyright 2026 The AP. All rights reserved.")
+        XCTAssertEqual(caption.hit?.rule, "copyright")
+        XCTAssertEqual(caption.hit?.endsArticle, false)
+        XCTAssertEqual(verdict("© 2026 Harbour News. All rights reserved.").hit?.endsArticle, true)
+        XCTAssertEqual(verdict("Harbour News 2026. All rights reserved.").hit?.endsArticle, true)
+    }
+
     func testShapeRules() throws {
         let document = try clean("""
         By Jane Doe

@@ -77,6 +77,8 @@ public struct PhraseMatcher: Sendable {
         public var rule: String
         public var endsArticle: Bool
         public var startsComments: Bool = false
+        /// Words of the block before a contained phrase (0 for a phrase that starts, ends or is the block).
+        public var wordsBefore = 0
     }
 
     private struct Entry: Sendable {
@@ -202,6 +204,7 @@ public struct PhraseMatcher: Sendable {
     private func containsHit(_ lower: [UInt8], wordCount: Int) -> Hit? {
         guard wordCount <= containsMaxWords, !contains.isEmpty else { return nil }
         var best = Int.max
+        var bestOffset = 0
         lower.withUnsafeBufferPointer { buffer in
             func scan(_ slot: Int, at offset: Int) {
                 let bucket = containsTable[slot]
@@ -210,6 +213,7 @@ public struct PhraseMatcher: Sendable {
                     let phrase = contains[index]
                     if wordCount <= phrase.entry.maxWords && TextFold.matches(buffer, at: offset, phrase.bytes) {
                         best = index
+                        bestOffset = offset
                         return
                     }
                 }
@@ -221,6 +225,11 @@ public struct PhraseMatcher: Sendable {
             }
         }
         guard best != Int.max else { return nil }
-        return contains[best].entry.hit
+        var hit = contains[best].entry.hit
+        // Words end where a space starts one: count the starts before the phrase.
+        var words = 0
+        for offset in 0..<bestOffset where lower[offset] != 0x20 && (offset == 0 || lower[offset - 1] == 0x20) { words += 1 }
+        hit.wordsBefore = words
+        return hit
     }
 }
