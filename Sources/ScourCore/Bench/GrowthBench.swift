@@ -34,7 +34,7 @@ public struct GrowthBench {
     /// The cases by name, in the order they are printed.
     public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines",
                                    "title tails", "keyword list", "citation initials", "open brackets", "closing lines",
-                                   "nested list items", "nested reply forms", "dated threads",
+                                   "nested list items", "nested reply forms", "dated threads", "script story",
                                    "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -81,6 +81,7 @@ public struct GrowthBench {
         case "nested list items": return page(Self.storyPage(title: "Lists", after: "<ul><li><p>w</p>", times: size))
         case "nested reply forms": return page(Self.storyPage(title: "Forms", after: "<div><form><textarea>w</textarea>", times: size))
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
+        case "script story": return page(Self.scriptStoryPage(paragraphs: size))
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
@@ -110,6 +111,15 @@ public struct GrowthBench {
     /// pre-parse pass drops: every drop used to look for line breaks on to the page's end.
     public static func oneLinePage(elements: Int) -> [UInt8] {
         storyPage(title: "One line", after: "<p class=x data-k=1>w</p>", times: elements)
+    }
+
+    /// A page whose markup shows nothing and whose script carries `paragraphs` paragraphs as HTML in
+    /// a JSON string, beside as many short strings: every string is decoded once (`ScriptStory`).
+    public static func scriptStoryPage(paragraphs: Int) -> [UInt8] {
+        numberedPage(opening: "<html><head><title>Script</title></head><body><div id=\"root\"></div><script>window.q={\"c\":\"", count: paragraphs,
+                     piece: { "\\u003cp\\u003eParagraph \($0) of the story the page builds, with words enough to read as prose.\\u003c/p\\u003e" },
+                     beforeStory: "\",\"k\":[" + String(repeating: "\"a\",", count: paragraphs) + "\"b\"]}</script><!--",
+                     closing: "--></body></html>")
     }
 
     /// `authors` distinct `citation_author` values in the head (papers list hundreds): each one is

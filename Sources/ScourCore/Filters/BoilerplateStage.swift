@@ -211,8 +211,20 @@ public struct BoilerplateStage: Stage {
             if ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) { return "image-file-name" }
         }
         if features.linkDensity >= 0.8 && (features.words <= 25 || block.links.count >= 3) && block.kind != .heading { return "link-list" }
+        if Self.isTemplatePlaceholder(text) { return "template-placeholder" }
         if features.words <= 80, !authors.isEmpty, isAuthorBio(text, authors: authors) { return "author-bio" }
         return nil
+    }
+
+    /// "$$ARTICLEAD$$", "{{AD_SLOT}}", "%%BANNER%%": a template's slot the page never filled.
+    static func isTemplatePlaceholder(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 5, bytes.count <= 64 else { return false }
+        let marks: [(UInt8, UInt8)] = [(0x24, 0x24), (0x7B, 0x7D), (0x25, 0x25)]
+        guard let (open, close) = marks.first(where: { $0.0 == bytes[0] }), bytes[1] == open,
+              bytes[bytes.count - 1] == close, bytes[bytes.count - 2] == close else { return false }
+        let inner = bytes[2..<(bytes.count - 2)]
+        return !inner.isEmpty && inner.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
 
     /// "Jane Doe is a reporter who covers …", "Jane Doe, a research scholar, …".

@@ -42,6 +42,7 @@ public struct HTMLSegmenter: Sendable {
         document.notes.append(contentsOf: reading.notes)
         document.replacedSequences += reading.replacements
         var bytes = reading.utf8
+        let decoded = bytes
         var standIns: ParserStandIns?
         if let elided = RawTextElider.elideForParsing(bytes) { (bytes, standIns) = elided }
         let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
@@ -56,10 +57,27 @@ public struct HTMLSegmenter: Sendable {
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to parse")
         }
         // Nodes are views into the tree: it must outlive every walk below.
-        try withExtendedLifetime(tree) { () throws(Rejection) in try read(tree, into: &document, deadline: deadline) }
+        let story = try withExtendedLifetime(tree) { () throws(Rejection) -> Double in try read(tree, into: &document, deadline: deadline) }
+        if story < MainContentSelector.fallbackCharacters { try readScriptStory(decoded, into: &document, story: story, deadline: deadline) }
     }
 
-    private func read(_ tree: HTMLTree, into document: inout Document, deadline: UInt64) throws(Rejection) {
+    /// A page whose markup holds no story but whose scripts carry it as HTML (`ScriptStory`): that
+    /// HTML is read as the page's article, after the page's own blocks (its metadata stays the page's).
+    private func readScriptStory(_ page: [UInt8], into document: inout Document, story: Double, deadline: UInt64) throws(Rejection) {
+        guard let fragment = ScriptStory.fragment(in: page) else { return }
+        let wrapped = Array("<html><body><article>".utf8) + fragment + Array("</article></body></html>".utf8)
+        let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
+        guard let tree = HTMLTree.parse(wrapped, encoding: "UTF-8", budgetNanoseconds: Int64(left)), !tree.timedOut else { return }
+        var inner = Document(source: document.source, raw: nil, format: .html)
+        let found = try withExtendedLifetime(tree) { () throws(Rejection) -> Double in try read(tree, into: &inner, deadline: deadline) }
+        guard found >= story + MainContentSelector.fallbackCharacters else { return }
+        document.blocks += inner.blocks
+        document.notes.append("main content read from HTML a script carries as a JSON string (a page its scripts build)")
+    }
+
+    /// Walks the tree into blocks; returns the story characters the main-content selection found.
+    @discardableResult
+    private func read(_ tree: HTMLTree, into document: inout Document, deadline: UInt64) throws(Rejection) -> Double {
         // Hints set before reading (the archive's capture date) stay, after the markup's own.
         document.markupHints = MarkupMetadata.hints(in: tree) + document.markupHints
         guard let root = tree.root else {
@@ -111,5 +129,6 @@ public struct HTMLSegmenter: Sendable {
             blocks.append(block)
         }
         document.blocks = blocks
+        return selection.storyCharacters
     }
 }
