@@ -202,8 +202,9 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-button"]), .boilerplate("print"))
         // The story's own box under a second name for printing is the story; a print-only copy
         // of the header ("print-content" alone) stays boilerplate.
-        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article_content", "content_print"]), .content)
-        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content_print", "article_content"]), .content)
+        // ("article_content" is the exact name "article-content" written with another separator.)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article_content", "content_print"]), .strongContent)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content_print", "post_text"]), .content)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content"]), .boilerplate("print"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["print-content", "sidebar"]), .boilerplate("sidebar"))
         XCTAssertEqual(tokens.hint(tag: .article, tokens: ["print-content"]), .boilerplate("print"), "the tag is no second name")
@@ -246,6 +247,10 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article-body__content", "paywall-article"]), .content)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["paywall-article"]), .boilerplate("paywall"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["content-form-account-paywall"]), .boilerplate("paywall"))
+        // An exact content name with other separators is the same name.
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["sidebar-grid__content", "article__content"]), .strongContent)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["Entry_Content"]), .strongContent)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["sidebar-grid__content"]), .boilerplate("sidebar"))
         XCTAssertTrue(tokens.namesLead(["ts-intro"]))
         XCTAssertFalse(tokens.namesLead(["single-header-subheading"]))
     }

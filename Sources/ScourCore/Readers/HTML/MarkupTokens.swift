@@ -142,6 +142,8 @@ public struct MarkupTokens: Sendable, Decodable {
                              (boilerplateRoles, TokenFlag.boilerplateRole)] {
             for word in list { tokenFlags[word, default: 0] |= flag }
         }
+        // An exact content name written with other separators is the same name: "article__content".
+        for word in contentExact { tokenFlags[Self.dashed(word), default: 0] |= TokenFlag.exact }
         tokenKeysAreASCII = tokenFlags.keys.allSatisfy { MarkupBytes.isASCII($0) }
         tokenTable = ByteTable(tokenFlags.keys.sorted().map { (Array($0.utf8), tokenFlags[$0]!) })
         substringBytes = (boilerplate.substrings ?? []).map { Array($0.utf8) }
@@ -196,7 +198,8 @@ public struct MarkupTokens: Sendable, Decodable {
         }
         let lower = token.lowercased()
         var reading = TokenReading(lower: lower)
-        let whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
+        var whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
+        if whole == 0, lower.utf8.contains(0x5F) || lower.utf8.contains(0x2D) { whole = wholeTokenFlags(Self.dashed(lower)) & TokenFlag.exact }
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
@@ -248,6 +251,17 @@ public struct MarkupTokens: Sendable, Decodable {
     private enum PartFlag {
         static let neutral: UInt8 = 1, articleState: UInt8 = 2, boilerplate: UInt8 = 4, content: UInt8 = 8
         static let responsive: UInt8 = 16, printLayout: UInt8 = 32
+    }
+
+    /// The token with each run of '-' and '_' written as one '-' ("article__content" → "article-content").
+    static func dashed(_ token: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(token.utf8.count)
+        for byte in token.utf8 {
+            let separator = byte == 0x5F || byte == 0x2D
+            if separator { if out.last != 0x2D { out.append(0x2D) } } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `tokenFlags[lower] ?? 0`, by bytes where that gives the same answer.
