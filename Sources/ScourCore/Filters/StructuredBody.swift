@@ -18,18 +18,25 @@ extension BoilerplateStage {
     /// stretch of it, the page showed a teaser: `articleBody` replaces the kept blocks, which stay
     /// in the explanation as removed by `teaser-of-article-body`.
     func preferWholeStructuredBody(_ document: inout Document, stopwords: StopwordSet) {
-        guard document.format == .html, document.markupHints.contains(where: { $0.field == .body }) else { return }
+        guard document.format == .html, let data = document.markupHints.first(where: { $0.field == .body }) else { return }
         let kept = document.blocks.indices.filter { document.blocks[$0].isKept }
         guard let longest = kept.max(by: { document.blocks[$0].text.utf8.count < document.blocks[$1].text.utf8.count }) else { return }
-        let keptWords = kept.reduce(0) { $0 + BlockFeatures(document.blocks[$1], stopwords: stopwords).words }
-        guard let (hint, blocks, proseWords) = structuredBody(document, stopwords: stopwords),
-              proseWords >= Self.wholeStoryWords, proseWords >= Self.teaserShare * keptWords else { return }
+        // Words as spaces count them, on bytes: most pages' articleBody is the story they show, and
+        // this rules them out before any of it is read. (Scripts written without spaces never qualify.)
+        let keptWords = kept.reduce(0) { $0 + Self.spaces(in: document.blocks[$1].text) + 1 }
+        guard Self.spaces(in: data.value) >= max(Self.wholeStoryWords, Self.teaserShare * keptWords),
+              let (hint, blocks, proseWords) = structuredBody(document, stopwords: stopwords), proseWords >= Self.wholeStoryWords else { return }
         // The same story: the kept paragraph's first twelve words, letters only, are in the data.
         let opening = TextKey.letters(document.blocks[longest].text.split(separator: " ").prefix(12).joined(separator: " "))
         guard opening.count >= 40, TextKey.letters(blocks.map(\.text).joined(separator: " ")).contains(opening) else { return }
         for index in kept { removeBlock(&document, at: index, rule: "teaser-of-article-body") }
         document.blocks += blocks
         document.notes.append("the page showed \(keptWords) of the story's words: the body is the page's \(hint.origin.description) (\(blocks.count) paragraph(s))")
+    }
+
+    /// Spaces and line breaks: about a text's words, counted on its bytes.
+    static func spaces(in text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 == 0x20 || $1 == 0x0A ? 1 : 0) }
     }
 
     /// `articleBody`'s lines as paragraphs and their prose words; nil when there is none or it

@@ -199,7 +199,7 @@ public struct MarkupTokens: Sendable, Decodable {
         let lower = token.lowercased()
         var reading = TokenReading(lower: lower)
         var whole = lower == "articlebody" ? TokenFlag.exact : wholeTokenFlags(lower)
-        if whole == 0, lower.utf8.contains(0x5F) || lower.utf8.contains(0x2D) { whole = wholeTokenFlags(Self.dashed(lower)) & TokenFlag.exact }
+        if whole == 0, Self.hasOtherSeparators(lower) { whole = wholeTokenFlags(Self.dashed(lower)) & TokenFlag.exact }
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
@@ -251,6 +251,17 @@ public struct MarkupTokens: Sendable, Decodable {
     private enum PartFlag {
         static let neutral: UInt8 = 1, articleState: UInt8 = 2, boilerplate: UInt8 = 4, content: UInt8 = 8
         static let responsive: UInt8 = 16, printLayout: UInt8 = 32
+    }
+
+    /// Whether `dashed` would change the token: it holds '_' or two separators in a row (most tokens,
+    /// "col-md-4", do not, and are looked up once).
+    static func hasOtherSeparators(_ token: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in token.utf8 {
+            if byte == 0x5F || (byte == 0x2D && previous == 0x2D) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The token with each run of '-' and '_' written as one '-' ("article__content" → "article-content").
