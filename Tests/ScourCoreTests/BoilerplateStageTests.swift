@@ -67,6 +67,8 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(caption.hit?.endsArticle, false)
         XCTAssertEqual(verdict("© 2026 Harbour News. All rights reserved.").hit?.endsArticle, true)
         XCTAssertEqual(verdict("Harbour News 2026. All rights reserved.").hit?.endsArticle, true)
+        // A trailer with no credit marker still ends the article, however many words lead to its phrase.
+        XCTAssertEqual(verdict("This material may not be published, broadcast, rewritten or redistributed without permission.").hit?.endsArticle, true)
     }
 
     func testShapeRules() throws {

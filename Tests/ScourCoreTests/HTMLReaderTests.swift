@@ -108,6 +108,11 @@ final class HTMLReaderTests: XCTestCase {
         let shown = page(body: "<main><h1>Sea wall holds</h1><p>\(story)</p><p>\(second)</p></main>",
                          head: #"<title>Sea wall holds</title><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\#(story)"}</script>"#)
         XCTAssertEqual(try clean(shown).bodyText, story + "\n\n" + second)
+        // A longer articleBody that is another text (its words nowhere in the shown story) replaces nothing.
+        let elsewhere = #"{"@type":"NewsArticle","articleBody":"\#(more.joined(separator: "\\n"))"}"#
+        let unrelated = page(body: "<main><h1>Sea wall holds</h1><p>\(story)</p></main>",
+                             head: #"<title>Sea wall holds</title><script type="application/ld+json">\#(elsewhere)</script>"#)
+        XCTAssertEqual(try clean(unrelated).bodyText, story)
     }
 
     func testMainContentWinsOverNavigationSidebarAndComments() throws {

@@ -32,6 +32,9 @@ final class ScriptStoryTests: XCTestCase {
         let short = Self.paragraphs.prefix(2).map { "<p>\($0)</p>" }.joined()
         XCTAssertNil(ScriptStory.fragment(in: Array("<script>x={\"c\":\"\(Self.jsonString(short))\"}</script>".utf8)))
         XCTAssertNil(ScriptStory.fragment(in: Array("<script>x={\"c\":\"\(Self.jsonString(Self.storyHTML))</script>".utf8)))
+        // Only a key that names a body: a consent banner's HTML is no story.
+        XCTAssertNil(ScriptStory.fragment(in: Array("<script>x={\"consentNotice\":\"\(Self.jsonString(Self.storyHTML))\"}</script>".utf8)))
+        XCTAssertNotNil(ScriptStory.fragment(in: Array("<script>x={\"contentHtml\" : \"\(Self.jsonString(Self.storyHTML))\"}</script>".utf8)))
     }
 
     func testAPageWithNoStoryInItsMarkupIsWrittenWithTheScriptsStory() throws {
@@ -43,7 +46,8 @@ final class ScriptStoryTests: XCTestCase {
         XCTAssertEqual(document.bodyText, Self.paragraphs.joined(separator: "\n\n"))
         XCTAssertTrue(document.notes.contains { $0.contains("a script carries") }, "\(document.notes)")
         // A page that shows its story keeps it and reads no script.
-        let shown = "<html><body><article>" + Self.paragraphs.map { "<p>\($0)</p>" }.joined() + "</article><script>x={\"c\":\"\(Self.jsonString("<p>Cookie notice one.</p><p>Two.</p><p>Three.</p>" + String(repeating: " ", count: 600)))\"}</script></body></html>"
+        let other = Self.paragraphs.reversed().map { "<p>Another story: \($0)</p>" }.joined()
+        let shown = "<html><body><article>" + Self.paragraphs.map { "<p>\($0)</p>" }.joined() + "</article><script>x={\"body\":\"\(Self.jsonString(other))\"}</script></body></html>"
         let kept = try Pipeline(config: TestSupport.defaultConfig).process(Document(source: "page.html", raw: Array(shown.utf8), format: .html)).get()
         XCTAssertEqual(kept.bodyText, Self.paragraphs.joined(separator: "\n\n"))
     }

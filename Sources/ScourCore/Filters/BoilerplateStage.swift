@@ -187,15 +187,21 @@ public struct BoilerplateStage: Stage {
         document.notes.append("no block survived cleaning: kept the \(restore.count) prose block(s) no phrase or shape rule removed")
     }
 
-    /// A contained end-of-article phrase after this many words of the block closes a caption, not the article.
+    /// A contained copyright phrase after this many words of a line that credits a picture
+    /// ("/Copyright 2026 The AP", "© Reuters") closes a caption, not the article.
     static let captionWordsBeforeCredit = 10
+
+    static func holdsCreditMarker(_ text: String) -> Bool {
+        text.contains("©") || text.range(of: "copyright", options: .caseInsensitive) != nil
+    }
 
     func verdict(for block: Block, at index: Int, stopwords: StopwordSet, authors: [String]) -> Verdict {
         let features = BlockFeatures(block, stopwords: stopwords)
         var hit = phrases.match(block.text, wordCount: features.words, letters: features.letters)
         // "… im UN-Hauptquartier Frank Franklin II/Copyright 2026 The AP. All rights reserved.": a
         // credit closing a caption inside the story goes, but the story does not end there.
-        if hit?.endsArticle == true, (hit?.wordsBefore ?? 0) >= Self.captionWordsBeforeCredit { hit?.endsArticle = false }
+        if hit?.endsArticle == true, hit?.rule == "copyright", (hit?.wordsBefore ?? 0) >= Self.captionWordsBeforeCredit,
+           Self.holdsCreditMarker(block.text) { hit?.endsArticle = false }
         let shape = shapeRule(block, features: features, authors: authors)
         let prose = block.kind != .heading && features.isProse(minWords: minProseWords, hasStopwords: !stopwords.isEmpty)
         return Verdict(index: index, features: features, hit: hit, shapeRule: shape, isProse: prose && hit == nil && shape == nil)

@@ -504,13 +504,7 @@ struct PersonNames: Sendable {
     func namesSite(_ name: String, siteKeys: [String]) -> Bool {
         let key = TextKey.letterCharacters(name)
         guard key.count >= 3 else { return false }
-        if siteKeys.contains(where: { site in site == key || (site.count >= 4 && (key.hasPrefix(site) || site.hasPrefix(key))) }) { return true }
-        // "MDR Thüringen", "Bild Redaktion": the site's name opening a short credit is its desk, not a
-        // person ("Hans Stern" on stern.de keeps its name: only the first word counts).
-        let words = name.split(separator: " ")
-        guard (2...3).contains(words.count) else { return false }
-        let first = TextKey.letterCharacters(String(words[0]))
-        return first.count >= 3 && siteKeys.contains(first)
+        return siteKeys.contains { site in site == key || (site.count >= 4 && (key.hasPrefix(site) || site.hasPrefix(key))) }
     }
 
     /// Top-level domains `isOrganization` looks for, as bytes.

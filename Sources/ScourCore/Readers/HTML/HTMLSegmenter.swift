@@ -58,19 +58,20 @@ public struct HTMLSegmenter: Sendable {
         }
         // Nodes are views into the tree: it must outlive every walk below.
         let story = try withExtendedLifetime(tree) { () throws(Rejection) -> Double in try read(tree, into: &document, deadline: deadline) }
-        if story < MainContentSelector.fallbackCharacters { try readScriptStory(decoded, into: &document, story: story, deadline: deadline) }
+        if story < MainContentSelector.fallbackCharacters { readScriptStory(decoded, into: &document, story: story, deadline: deadline) }
     }
 
     /// A page whose markup holds no story but whose scripts carry it as HTML (`ScriptStory`): that
     /// HTML is read as the page's article, after the page's own blocks (its metadata stays the page's).
-    private func readScriptStory(_ page: [UInt8], into document: inout Document, story: Double, deadline: UInt64) throws(Rejection) {
+    private func readScriptStory(_ page: [UInt8], into document: inout Document, story: Double, deadline: UInt64) {
         guard let fragment = ScriptStory.fragment(in: page) else { return }
         let wrapped = Array("<html><body><article>".utf8) + fragment + Array("</article></body></html>".utf8)
-        let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
-        guard let tree = HTMLTree.parse(wrapped, encoding: "UTF-8", budgetNanoseconds: Int64(left)), !tree.timedOut else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard deadline > now, let tree = HTMLTree.parse(wrapped, encoding: "UTF-8", budgetNanoseconds: Int64(deadline - now)), !tree.timedOut else { return }
         var inner = Document(source: document.source, raw: nil, format: .html)
-        let found = try withExtendedLifetime(tree) { () throws(Rejection) -> Double in try read(tree, into: &inner, deadline: deadline) }
-        guard found >= story + MainContentSelector.fallbackCharacters else { return }
+        // Out of time on the script's story, the page keeps what its markup gave.
+        guard let found = try? withExtendedLifetime(tree, { () throws(Rejection) -> Double in try read(tree, into: &inner, deadline: deadline) }),
+              found >= story + MainContentSelector.fallbackCharacters else { return }
         document.blocks += inner.blocks
         document.notes.append("main content read from HTML a script carries as a JSON string (a page its scripts build)")
     }

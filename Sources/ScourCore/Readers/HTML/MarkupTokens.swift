@@ -21,6 +21,8 @@ public struct MarkupTokens: Sendable, Decodable {
 
     public struct Neutral: Sendable, Decodable {
         public var parts: [String]
+        /// `article_states` only: the states that say how the story is sold.
+        public var access: [String]?
     }
 
     public var boilerplate: Words
@@ -78,6 +80,8 @@ public struct MarkupTokens: Sendable, Decodable {
 
     private var leadWords: Set<String> = []
     private var articleStates: Set<String> = []
+    /// Of `articleStates`, the ones that say how the story is sold ("paywall").
+    private var accessStates: Set<String> = []
     private var responsiveParts: Set<String> = []
     private var printLayoutParts: Set<String> = []
 
@@ -129,7 +133,9 @@ public struct MarkupTokens: Sendable, Decodable {
             boilerplateTagWords[raw] = boilerplateTags.contains(tag.name) ? tag.name : nil
         }
         challengeVendors = try container.decodeIfPresent(ChallengeList.self, forKey: .challengePages)?.vendors ?? []
-        articleStates = Set(try container.decodeIfPresent(Neutral.self, forKey: .articleStates)?.parts ?? [])
+        let states = try container.decodeIfPresent(Neutral.self, forKey: .articleStates)
+        articleStates = Set(states?.parts ?? [])
+        accessStates = Set(states?.access ?? [])
         responsiveParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .responsive)?.parts ?? [])
         printLayoutParts = Set(try container.decodeIfPresent(Neutral.self, forKey: .printLayout)?.parts ?? [])
         for (list, flag) in [(neutralParts, PartFlag.neutral), (articleStates, PartFlag.articleState),
@@ -343,7 +349,7 @@ public struct MarkupTokens: Sendable, Decodable {
             if articleOrMain, token.articleState { continue }
             // "paywall-article" beside "article-body__content": the story's state, as on <article>
             // (decided below, once it is known whether another token names content).
-            if token.articleState, token.content, let word = token.boilerplate, articleStates.contains(word) { stateWord = stateWord ?? word; continue }
+            if token.articleState, token.content, let word = token.boilerplate, accessStates.contains(word) { stateWord = stateWord ?? word; continue }
             if token.boilerplate == "print", token.content, boilerplateWord == nil { printsContent = true; continue }
             if let word = token.boilerplate { boilerplateWord = boilerplateWord ?? word } else if token.content { content = true; contentToken = true }
         }

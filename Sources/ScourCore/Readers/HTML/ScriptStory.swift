@@ -30,11 +30,14 @@ enum ScriptStory {
         var index = range.lowerBound
         while index < range.upperBound {
             guard bytes[index] == 0x22 else { index += 1; continue }
+            let quote = index
             let (decoded, next) = decodeString(bytes, from: index + 1, end: range.upperBound)
             index = next
             guard let text = decoded, text.count >= minimumBytes, text.count > best?.count ?? 0 else { continue }
             if paragraphs(in: text) >= minimumParagraphs {
-                best = text
+                // Only the value of a key that names a body ("contentHtml", "body", "articleText"):
+                // a consent banner's or a menu's HTML is no story.
+                if namesBody(key(before: quote, in: bytes, from: range.lowerBound)) { best = text }
             } else if nested, find(Self.escapedParagraph, in: text, from: 0) != nil,
                       let inner = longestStory(in: text, 0..<text.count, nested: false), inner.count > best?.count ?? 0 {
                 best = inner
@@ -42,6 +45,29 @@ enum ScriptStory {
         }
         return best
     }
+
+    /// The key of the JSON member whose string value opens at `quote` (`"key": "…`), lowercased;
+    /// empty when the string is no member's value or the key is longer than 40 bytes.
+    static func key(before quote: Int, in bytes: [UInt8], from lowerBound: Int) -> [UInt8] {
+        var index = quote - 1
+        while index >= lowerBound, bytes[index] == 0x20 { index -= 1 }
+        guard index >= lowerBound, bytes[index] == 0x3A else { return [] }
+        index -= 1
+        while index >= lowerBound, bytes[index] == 0x20 { index -= 1 }
+        guard index >= lowerBound, bytes[index] == 0x22 else { return [] }
+        let end = index
+        index -= 1
+        while index >= lowerBound, bytes[index] != 0x22, end - index <= 40 { index -= 1 }
+        guard index >= lowerBound, bytes[index] == 0x22 else { return [] }
+        return bytes[(index + 1)..<end].map(fold)
+    }
+
+    /// A key that names a body of text.
+    static func namesBody(_ key: [UInt8]) -> Bool {
+        bodyKeyWords.contains { find($0, in: key, from: 0) != nil }
+    }
+
+    static let bodyKeyWords = ["body", "content", "html", "text", "article", "story"].map { Array($0.utf8) }
 
     /// The decoded bytes of the JSON string starting at `start` (after its opening quote) and the
     /// index after its closing quote; nil bytes when the string does not close before `end`.
@@ -113,7 +139,7 @@ enum ScriptStory {
     }
 
     @inline(__always)
-    private static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static let scriptOpen = Array("<script".utf8)
     static let scriptClose = Array("</script".utf8)

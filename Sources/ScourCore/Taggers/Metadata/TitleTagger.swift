@@ -18,18 +18,26 @@ extension MetadataContext {
     }
 
     /// "„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung" on tageszeitung.it, with no site
-    /// name in the markup to say so: a last part after a strong separator that the page's host spells,
-    /// when the headline before it does not, is the site's name.
+    /// name in the markup to say so: a last part after a strong separator that spells the host's own
+    /// name (its label before the top-level domain, four letters or more), when the headline before
+    /// it does not, is the site's name.
     func withoutHostSpelledTail(_ title: String) -> String {
-        let hosts = pageHosts()
-        guard !hosts.isEmpty else { return title }
+        // A site the markup names (og:site_name, a publisher; not `<title>`'s own tail) is cut by its name elsewhere.
+        guard !document.markupHints.contains(where: { $0.field == .outlet && $0.origin.source != .titleElement }) else { return title }
+        // The host's own name ("tageszeitung" of www.tageszeitung.it), four letters or more.
+        let labels = pageHosts().compactMap { host -> String? in
+            let label = host.split(separator: ".").dropLast().last.map { TextKey.letters(String($0)) } ?? ""
+            return label.count >= 4 ? label : nil
+        }
+        guard !labels.isEmpty else { return title }
         for separator in stage.titles.texts(for: .shortTail) {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = String(title[..<range.lowerBound]), tail = String(title[range.upperBound...])
             // A name has no figures: "comwrap auf der DMEXCO 2018" is the headline's own end.
             guard (1...6).contains(tail.split(separator: " ").count), !tail.contains(where: \.isNumber),
                   head.split(separator: " ").count >= 2 else { continue }
-            if hosts.contains(where: { Self.nameFitsHost(tail, host: $0) }), !hosts.contains(where: { Self.nameFitsHost(head, host: $0) }) {
+            let tailKey = TextKey.letters(tail), headKey = TextKey.letters(head)
+            if labels.contains(where: { tailKey.contains($0) }), !labels.contains(where: { headKey.contains($0) }) {
                 return head.trimmingCharacters(in: .whitespaces)
             }
         }
