@@ -115,6 +115,24 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(try clean(unrelated).bodyText, story)
     }
 
+    /// A story split by an ad and a layout wrapper into two boxes of one exact content name is
+    /// written whole; a box of that name outside the story's article (a teaser) is not added.
+    func testAStorySplitIntoBoxesOfOneContentNameIsWrittenWhole() throws {
+        let third = "The council will vote on the last stretch of the wall next month, after the engineers have finished their survey of the old stones and the harbour floor."
+        // A list of links between the boxes costs the article more than the second box alone.
+        let links = (0..<30).map { "<li><a href=\"/s\($0)\">Another headline number \($0) about the harbour town</a></li>" }.joined()
+        let html = page(body: """
+        <main><article><h1>Sea wall holds</h1><div class="sidebar-grid"><div class="sidebar-grid__container"><div class="article__content"><p>\(story)</p></div>
+        <div class="ad-slot">Advertisement</div></div></div><ul class="more">\(links)</ul>
+        <div class="layout-row"><div class="article__content"><p>\(second)</p><p>\(third)</p><div class="newsletter-signup"><p>Sign up for our daily newsletter.</p></div></div></div></article>
+        <aside><div class="article__content"><p>Another story entirely: the harbour festival returns this summer with boats, music and food stalls on the quay.</p></div></aside></main>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.contains(story) && text.contains(second) && text.contains(third), text)
+        XCTAssertFalse(text.contains("harbour festival"), text)
+        XCTAssertFalse(text.contains("Sign up"), text)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

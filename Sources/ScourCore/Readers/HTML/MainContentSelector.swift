@@ -251,6 +251,8 @@ struct MainContentSelector {
             included[index] = false
             reasons[index] = "figure-caption"
         }
+        SplitStory().apply(chosen: best, blocks: blocks, containers: containers, hints: hints, insideChosen: insideChosen,
+                           included: &included, reasons: &reasons)
         addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                          goodIn: scored.goodIn, badIn: scored.badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
