@@ -28,6 +28,14 @@ final class DateRankingTests: XCTestCase {
 
     // MARK: time zones
 
+    /// A stamp of the day before counts as the local day only when its clock lies a whole zone
+    /// offset behind the UTC one: a teaser's "16:35" beside "03:00Z" is another story's moment.
+    func testALocalDayNeedsTheSameMoment() throws {
+        let utc = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-04-08T03:00:00.000Z"}</script>"#
+        XCTAssertEqual(cleaned(utc, #"<p><time datetime="2025-04-07 16:35:09">16:35</time></p>"#)?.date, "2025-04-08")
+        XCTAssertEqual(cleaned(utc, #"<p><time datetime="2025-04-07T22:00:00-05:00">April 7, 10:00 pm</time></p>"#)?.date, "2025-04-07")
+    }
+
     /// A video's own date on the page (another work's, the day before in New York) does not move a
     /// UTC timestamp past midnight back to the day before; the article's own local stamp does.
     func testAVideosDateIsNoLocalDayOfTheArticle() throws {

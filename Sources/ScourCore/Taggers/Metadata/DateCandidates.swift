@@ -33,6 +33,9 @@ struct DateCandidate: Equatable {
     /// Minutes after midnight of the clock time the value holds ("10:31 pm", "…T04:31:13"), if any;
     /// nil for a visible hint whose value is a machine timestamp (a `<time datetime>`'s): data, not what the page shows.
     var clock: Int?
+    /// Minutes after midnight of any clock the value holds, a machine timestamp's included: what
+    /// tells two stamps of one moment in different zones from two moments.
+    var stampClock: Int?
 
     /// A date of another work the page carries (a JSON-LD video or episode: `json-ld:other.datePublished`).
     var isOtherWork: Bool { source.hasPrefix("json-ld:other.") }

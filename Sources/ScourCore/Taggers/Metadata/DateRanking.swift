@@ -20,7 +20,8 @@ extension MetadataContext {
                                           isPlacedLine: hint.origin.visibleText?.isPlacedLine == true,
                                           isEarlyUTC: DateCandidate.isEarlyUTC(value),
                                           isEarlyZoneless: DateCandidate.isEarlyZoneless(value),
-                                          clock: visible && DateCandidate.isMachineStamp(value) ? nil : ShownClock.minutes(in: value)))
+                                          clock: visible && DateCandidate.isMachineStamp(value) ? nil : ShownClock.minutes(in: value),
+                                          stampClock: ShownClock.minutes(in: value)))
         }
         // The path only: a query's date (`?from=2019-01-01`) is a listing's filter, not the story's day.
         if let url = meta.url.flatMap({ url in
@@ -47,11 +48,18 @@ extension MetadataContext {
         let candidates = dateCandidates()
         // Of the lines placed after the headline only the dateline speaks for the page.
         let naming = candidates.publishedSources(naming: chosen, datelineOnly: true)
-        guard naming.contains(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
+        guard let utc = naming.first(where: \.isEarlyUTC), naming.allSatisfy({ $0.isEarlyUTC || $0.isEarlyZoneless }),
               let before = Self.dayBefore(chosen) else { return }
+        // A local stamp of the same moment lies a whole zone offset (quarter hours, 1 to 14 hours)
+        // behind the UTC one: "včera 16:35" on a teaser beside "03:00Z" is another story's time.
+        func sameMoment(_ local: DateCandidate) -> Bool {
+            guard let utcClock = utc.stampClock, let localClock = local.stampClock else { return true }
+            let behind = (utcClock - localClock + 1440) % 1440
+            return behind % 15 == 0 && (60...840).contains(behind)
+        }
         // A video's or podcast's own date on the page ("uploadDate": "Mon Sep 02 01:11:35 EDT 2024")
         // is another work's day: it says nothing of the article's local day.
-        if let local = candidates.publishedSources(naming: before, datelineOnly: true).first(where: { !$0.isEarlyUTC && !$0.isOtherWork }) {
+        if let local = candidates.publishedSources(naming: before, datelineOnly: true).first(where: { !$0.isEarlyUTC && !$0.isOtherWork && sameMoment($0) }) {
             meta.date = before
             set("date", rule: local.source + ":local-day")
         } else if markupValues([.shownTime]).contains(where: { showsDay(before, in: $0.value) }) {
