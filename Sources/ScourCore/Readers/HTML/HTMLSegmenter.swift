@@ -47,9 +47,8 @@ public struct HTMLSegmenter: Sendable {
         if let elided = RawTextElider.elideForParsing(bytes) { (bytes, standIns) = elided }
         let budget = UInt64(options.timeBudgetMilliseconds) * 1_000_000
         let deadline = started + budget
-        let left = deadline > DispatchTime.now().uptimeNanoseconds ? deadline - DispatchTime.now().uptimeNanoseconds : 1
         guard let tree = HTMLTree.parse(bytes, encoding: "UTF-8", checkedUTF8: true,
-                                        budgetNanoseconds: Int64(left), standIns: standIns) else {
+                                        budgetNanoseconds: Int64(Self.timeLeft(until: deadline) ?? 1), standIns: standIns) else {
             throw Rejection(stage: ReadStage.name, reason: "libxml2 built no document tree from the bytes")
         }
         if tree.timedOut {
@@ -61,13 +60,19 @@ public struct HTMLSegmenter: Sendable {
         if story < MainContentSelector.fallbackCharacters { readScriptStory(decoded, into: &document, story: story, deadline: deadline) }
     }
 
+    /// Nanoseconds until `deadline` (one reading of the clock), nil once it has passed.
+    static func timeLeft(until deadline: UInt64) -> UInt64? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return deadline > now ? deadline - now : nil
+    }
+
     /// A page whose markup holds no story but whose scripts carry it as HTML (`ScriptStory`): that
     /// HTML is read as the page's article, after the page's own blocks (its metadata stays the page's).
     private func readScriptStory(_ page: [UInt8], into document: inout Document, story: Double, deadline: UInt64) {
         guard let fragment = ScriptStory.fragment(in: page) else { return }
         let wrapped = Array("<html><body><article>".utf8) + fragment + Array("</article></body></html>".utf8)
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard deadline > now, let tree = HTMLTree.parse(wrapped, encoding: "UTF-8", budgetNanoseconds: Int64(deadline - now)), !tree.timedOut else { return }
+        guard let left = Self.timeLeft(until: deadline),
+              let tree = HTMLTree.parse(wrapped, encoding: "UTF-8", budgetNanoseconds: Int64(left)), !tree.timedOut else { return }
         var inner = Document(source: document.source, raw: nil, format: .html)
         // Out of time on the script's story, the page keeps what its markup gave.
         guard let found = try? withExtendedLifetime(tree, { () throws(Rejection) -> Double in try read(tree, into: &inner, deadline: deadline) }),

@@ -281,16 +281,7 @@ struct MainContentSelector {
         of chosen: Int, blocks: [WalkedBlock], containers: [ContentContainer], hints: [MarkupTokens.Hint],
         good: [Double], bad: [Double], included: inout [Bool], reasons: inout [String?]
     ) {
-        // The story root: the chosen container or a close ancestor that is an article or main element.
-        var root = chosen
-        var steps = 0
-        while root >= 0, steps <= 4 {
-            let tag = containers[root].tag
-            if tag == .article || tag == .main { break }
-            root = containers[root].parent
-            steps += 1
-        }
-        guard root >= 0, steps <= 4 else { return }
+        guard let root = Self.storyRoot(of: chosen, containers) else { return }
         let chosenRange = containers[chosen].firstBlock..<containers[chosen].endBlock
         // The body starts at the first included story paragraph of the chosen container.
         var bodyStart = chosenRange.upperBound
@@ -450,6 +441,18 @@ struct MainContentSelector {
     /// Which containers lie strictly inside `ancestor`, in one pass: a parent comes before its
     /// children, so each container asks only its parent (walking up from every container would
     /// cost the tree's depth per container, quadratic on 100,000 unclosed `<div>`s).
+    /// The story root: the chosen container or a close ancestor (at most four steps up) that is an
+    /// article or main element; nil when there is none.
+    static func storyRoot(of chosen: Int, _ containers: [ContentContainer]) -> Int? {
+        var root = chosen
+        for _ in 0...4 {
+            guard root >= 0 else { return nil }
+            if containers[root].tag == .article || containers[root].tag == .main { return root }
+            root = containers[root].parent
+        }
+        return nil
+    }
+
     static func descendants(of ancestor: Int, _ containers: [ContentContainer]) -> [Bool] {
         var inside = [Bool](repeating: false, count: containers.count)
         for index in containers.indices where index > ancestor {

@@ -59,7 +59,7 @@ enum ScriptStory {
         index -= 1
         while index >= lowerBound, bytes[index] != 0x22, end - index <= 40 { index -= 1 }
         guard index >= lowerBound, bytes[index] == 0x22 else { return [] }
-        return bytes[(index + 1)..<end].map(fold)
+        return bytes[(index + 1)..<end].map(ASCIIText.fold)
     }
 
     /// A key that names a body of text.
@@ -125,21 +125,11 @@ enum ScriptStory {
 
     /// First offset of `needle` (lowercase) in `bytes` at or after `from`, ASCII letters matched in any case.
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = from
-        while index + needle.count <= bytes.count {
-            if fold(bytes[index]) == first {
-                var matched = 1
-                while matched < needle.count, fold(bytes[index + matched]) == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
-            }
-            index += 1
+        guard from < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { all in
+            ASCIIText.foldedOffset(of: needle, in: UnsafeBufferPointer(rebasing: all[from...])).map { $0 + from }
         }
-        return nil
     }
-
-    @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static let scriptOpen = Array("<script".utf8)
     static let scriptClose = Array("</script".utf8)

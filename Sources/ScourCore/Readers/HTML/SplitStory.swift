@@ -5,12 +5,10 @@
 struct SplitStory {
     /// At most this many further boxes are taken (a listing of many posts is no split story).
     static let maximumBoxes = 16
-    /// How far above the chosen box its article or main element may be.
-    static let rootSteps = 4
 
     func apply(chosen: Int, blocks: [WalkedBlock], containers: [ContentContainer], hints: [MarkupTokens.Hint],
                insideChosen: [Bool], included: inout [Bool], reasons: inout [String?]) {
-        guard hints[chosen] == .strongContent, !containers[chosen].tokens.isEmpty, let root = storyRoot(chosen, containers) else { return }
+        guard hints[chosen] == .strongContent, !containers[chosen].tokens.isEmpty, let root = MainContentSelector.storyRoot(of: chosen, containers) else { return }
         let name = containers[chosen].tokens
         let chosenRange = containers[chosen].firstBlock..<containers[chosen].endBlock
         let insideRoot = MainContentSelector.descendants(of: root, containers)
@@ -41,16 +39,5 @@ struct SplitStory {
             included[index] = true
             reasons[index] = nil
         }
-    }
-
-    /// The article or main element at most `rootSteps` above the chosen box (or the box itself).
-    private func storyRoot(_ chosen: Int, _ containers: [ContentContainer]) -> Int? {
-        var root = chosen
-        for _ in 0...Self.rootSteps {
-            guard root >= 0 else { return nil }
-            if containers[root].tag == .article || containers[root].tag == .main { return root }
-            root = containers[root].parent
-        }
-        return nil
     }
 }

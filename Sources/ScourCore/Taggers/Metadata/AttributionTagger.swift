@@ -93,9 +93,11 @@ extension MetadataContext {
     static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\"", "*"]
 
     /// "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)": what a shown name
-    /// adds in closing brackets is its role or source, when what comes before reads as a name.
-    func withoutTrailingAside(_ value: String) -> String {
-        guard value.last == ")", let open = value.lastIndex(of: "(") else { return value }
+    /// adds in closing brackets is its role or source, when what comes before reads as a name
+    /// (and `accepting` takes the aside, the text between the brackets).
+    func withoutTrailingAside(_ value: String, accepting: (Substring) -> Bool = { _ in true }) -> String {
+        guard value.last == ")", let open = value.lastIndex(of: "("),
+              accepting(value[value.index(after: open)..<value.index(before: value.endIndex)]) else { return value }
         let head = value[..<open].trimmingCharacters(in: .whitespaces)
         return names.looksLikeName(head) ? head : value
     }
@@ -103,12 +105,10 @@ extension MetadataContext {
     /// "Elena Oberholzer (obe)", "Corina Gall (cog.)": a name's short code in brackets (the writer's
     /// sign, up to five letters) is no part of it. A longer aside may be the site ("(www.dw.com)").
     func withoutShortCode(_ name: String) -> String {
-        guard name.last == ")", let open = name.lastIndex(of: "(") else { return name }
-        let code = name[name.index(after: open)..<name.index(before: name.endIndex)]
-        let letters = code.last == "." ? code.dropLast() : code
-        guard (1...5).contains(letters.count), letters.allSatisfy(\.isLetter) else { return name }
-        let head = name[..<open].trimmingCharacters(in: .whitespaces)
-        return names.looksLikeName(head) ? head : name
+        withoutTrailingAside(name) { code in
+            let letters = code.last == "." ? code.dropLast() : code
+            return (1...5).contains(letters.count) && letters.allSatisfy(\.isLetter)
+        }
     }
 
     /// "Finian Cunningham. Sputnik International": a name and, after a full stop, the publication.
