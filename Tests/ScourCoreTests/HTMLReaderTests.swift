@@ -133,6 +133,29 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(text.contains("Sign up"), text)
     }
 
+    func testAPartTheStructuredDataDeclaresIsReadDespiteItsPaywallName() throws {
+        let third = "The council will vote on the last stretch of the wall next month, after the engineers have finished their survey of the old stones and the harbour floor."
+        let body = """
+        <main><article><h1>Sea wall holds</h1><div class="text-width"><p>\(story)</p></div>
+        <div class="text-width paywalled"><p>\(second)</p></div><div class="text-width paywalled"><p>\(third)</p></div>
+        <div class="text-width paywalled"><p>\(story.replacingOccurrences(of: "Tuesday", with: "Wednesday"))</p></div></article></main>
+        """
+        // Google's paywalled-content markup: the part behind the paywall is named by a class.
+        let declaration = """
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Sea wall holds",
+        "isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".paywalled"}}</script>
+        """
+        let declared = try clean(page(body: body, head: "<title>Sea wall holds</title>" + declaration)).bodyText
+        XCTAssertTrue(declared.contains(story) && declared.contains(second) && declared.contains(third), declared)
+        // Without the declaration the class word is a paywall box's, as on most pages.
+        let undeclared = try clean(page(body: body)).bodyText
+        XCTAssertTrue(undeclared.contains(story), undeclared)
+        XCTAssertFalse(undeclared.contains(second), undeclared)
+        // A speakable or navigation element's selector declares no part of the article.
+        let speakable = declaration.replacingOccurrences(of: "\"isAccessibleForFree\":false,\"cssSelector\"", with: "\"cssSelector\"")
+        XCTAssertFalse(try clean(page(body: body, head: speakable)).bodyText.contains(second))
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

@@ -276,4 +276,13 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(cleaner.removingSectionTails("Council agrees budget - The Paper"), "Council agrees budget - The Paper")
         XCTAssertEqual(cleaner.texts(for: .sectionTail), [" | ", " || ", " :: ", " » "])
     }
+
+    func testDeclaredArticlePartsAreSingleClassSelectors() {
+        XCTAssertEqual(JSONLDReader.classNames(".paywall"), ["paywall"])
+        XCTAssertEqual(JSONLDReader.classNames([".Paywall-Content", "div.article-payant"]), ["paywall-content", "article-payant"])
+        XCTAssertEqual(JSONLDReader.classNames(".a, .b"), ["a", "b"])
+        // Descendant, id and attribute selectors name no element by one class.
+        XCTAssertEqual(JSONLDReader.classNames(["main .article-page", "#content h2", "[data-page=\"1\"]", ".x > p", "h1"]), [])
+        XCTAssertEqual(JSONLDReader.classNames(42), [])
+    }
 }

@@ -34,6 +34,10 @@ public enum HintField: String, Sendable, Decodable {
     /// The text a `<time>` shows when its `datetime` attribute gave the date ("Nov 18, 2019 at 9:24 pm ET"
     /// for "2019-11-19T02:24:00Z"): read only to tell a UTC timestamp past midnight from the page's day.
     case shownTime = "time-text"
+    /// A class name the page's structured data declares a part of its article (JSON-LD `hasPart`
+    /// with `isAccessibleForFree` and `cssSelector: ".paywall"`, Google's paywalled-content markup):
+    /// the element of that class is the story, whatever its name says.
+    case articlePart = "article-part"
 }
 
 /// Where a hint came from: the kind of source, which tells whether a reader of the page sees

@@ -19,6 +19,8 @@ struct ContentContainer {
     var holdsTime = false
     /// A `<textarea>` sits directly in it: a place for the reader to write (a reply form).
     var holdsTextArea = false
+    /// One of its class names is one the page's structured data declares a part of its article.
+    var declaredPart = false
 }
 
 /// A block as the walker found it, before main-content selection.
@@ -43,11 +45,14 @@ struct HTMLBlockWalker {
     let markupTokens: MarkupTokens
     /// False for the fallback walk: elements whose tokens say "never read", and `<noscript>`, are read after all.
     let applySkips: Bool
+    /// Class names (lowercased) the page's JSON-LD declares parts of its article (`HintField.articlePart`).
+    let declaredParts: Set<String>
     private(set) var blocks: [WalkedBlock] = []
 
-    init(markupTokens: MarkupTokens, applySkips: Bool = true) {
+    init(markupTokens: MarkupTokens, applySkips: Bool = true, declaredParts: Set<String> = []) {
         self.markupTokens = markupTokens
         self.applySkips = applySkips
+        self.declaredParts = declaredParts
     }
 
     private(set) var containers: [ContentContainer] = []
@@ -180,8 +185,11 @@ struct HTMLBlockWalker {
         }
         if tag.isBlockBoundary && tag != .td && tag != .th { flush() }
         if tag.isContainer {
-            containers.append(ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
-                                               tokens: list >= 0 ? classLists.tokens(list) : [], firstBlock: blocks.count))
+            let tokens = list >= 0 ? classLists.tokens(list) : []
+            var container = ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
+                                             tokens: tokens, firstBlock: blocks.count)
+            container.declaredPart = !declaredParts.isEmpty && tokens.contains { declaredParts.contains($0.lowercased()) }
+            containers.append(container)
             containerLists.append(list)
             containerStack.append(containers.count - 1)
         }

@@ -92,7 +92,8 @@ public struct HTMLSegmenter: Sendable {
         let foundBody = root.children.first { $0.isElement && $0.tag == .body }
         let body = foundBody ?? root
         let trailing = foundBody != nil
-        var walker = HTMLBlockWalker(markupTokens: tokens)
+        let declaredParts = Set(document.markupHints.lazy.filter { $0.field == .articlePart }.map(\.value))
+        var walker = HTMLBlockWalker(markupTokens: tokens, declaredParts: declaredParts)
         guard walker.walk(body, andFollowingSiblings: trailing, deadline: deadline) else {
             throw Rejection(stage: ReadStage.name,
                             reason: "page took over html_time_budget_ms (\(options.timeBudgetMilliseconds) ms) to walk; \(walker.elementsVisited) elements")
@@ -103,7 +104,7 @@ public struct HTMLSegmenter: Sendable {
         // wrapper, a "visually-hidden" menu libxml2 left unclosed, or `<noscript>` on a page built
         // by scripts) is walked again reading those.
         if selection.storyCharacters < MainContentSelector.fallbackCharacters {
-            var again = HTMLBlockWalker(markupTokens: tokens, applySkips: false)
+            var again = HTMLBlockWalker(markupTokens: tokens, applySkips: false, declaredParts: declaredParts)
             if again.walk(body, andFollowingSiblings: trailing, deadline: deadline) {
                 let second = selector.select(blocks: again.blocks, containers: again.containers, descriptions: descriptions)
                 if second.storyCharacters >= selection.storyCharacters + MainContentSelector.fallbackCharacters / 2 {

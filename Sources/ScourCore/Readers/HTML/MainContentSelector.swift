@@ -99,6 +99,9 @@ struct MainContentSelector {
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
             if case .boilerplate = hint, pageGood > 0, goodIn(container) > Weights.trustedMarkMaxShareOfPage * pageGood { hint = .none }
+            // The page's own structured data says the element is its article ("paywall" on a story's
+            // paywalled part, declared in JSON-LD `hasPart`): its boilerplate word is not trusted either.
+            if case .boilerplate = hint, container.declaredPart { hint = .none }
             return hint
         }
         // A container inside a boilerplate-marked one is boilerplate too.

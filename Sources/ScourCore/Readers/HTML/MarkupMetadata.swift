@@ -277,6 +277,11 @@ struct JSONLDReader {
             // A video, podcast episode or other work that is the page's subject: a weak date, for pages with no other.
             add(.date, date, origin: .init(.jsonLD("other.datePublished")), rank: MarkupRank.otherJSONLDDate)
         }
+        if object["isAccessibleForFree"] != nil, let selector = object["cssSelector"] {
+            for name in Self.classNames(selector) {
+                add(.articlePart, name, origin: .init(.jsonLD("hasPart.cssSelector")), rank: MarkupRank.articleJSONLD)
+            }
+        }
         if types.contains("website"), let name = object["name"] as? String {
             add(.outlet, name, origin: .init(.jsonLD("WebSite.name")), rank: 22)
             siteNames.append(MarkupScan.collapse(name))
@@ -328,6 +333,25 @@ struct JSONLDReader {
                 ?? (keywords as? String).map { $0.split(separator: ",").map(String.init) } ?? []
             for keyword in list { add(.tag, keyword, origin: .init(.jsonLD("\(kind).keywords")), rank: rank(15, 30)) }
         }
+    }
+
+    /// The class names of a `cssSelector` (a string or a list of them) that each pick elements by one
+    /// class alone (`.paywall`, `div.article-payant`, `.a, .b`), lowercased; descendant and attribute
+    /// selectors name no element the walker can match on its own and are left out.
+    static func classNames(_ selector: Any) -> [String] {
+        let texts = (selector as? [Any])?.compactMap { $0 as? String } ?? (selector as? String).map { [$0] } ?? []
+        var names: [String] = []
+        for text in texts.prefix(8) {
+            for part in text.split(separator: ",").prefix(8) {
+                let simple = part.trimmingCharacters(in: .whitespaces)
+                guard let dot = simple.firstIndex(of: "."), simple[..<dot].allSatisfy({ $0.isASCII && $0.isLetter }) else { continue }
+                let name = simple[simple.index(after: dot)...]
+                guard !name.isEmpty, name.count <= 80,
+                      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { continue }
+                names.append(name.lowercased())
+            }
+        }
+        return names
     }
 
     /// A date as a string, or as a number (Unix time in seconds or milliseconds, which some CMSs

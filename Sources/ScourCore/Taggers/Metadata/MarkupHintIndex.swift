@@ -3,7 +3,7 @@
 /// trimming again, was a hot spot of the stage.
 struct MarkupHintIndex {
     /// Per field (`slot`), the indices of its hints with a non-empty value, in rank order.
-    private var byField = Array(repeating: [Int](), count: 15)
+    private var byField = Array(repeating: [Int](), count: 16)
     /// The values that lost edge spaces, by hint index; the others are the hints' own.
     private var trimmed: [Int: String] = [:]
 
@@ -49,6 +49,7 @@ struct MarkupHintIndex {
         case .outsideDate: 12
         case .body: 13
         case .shownTime: 14
+        case .articlePart: 15
         }
     }
 }
