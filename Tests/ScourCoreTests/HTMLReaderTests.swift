@@ -156,6 +156,26 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(try clean(page(body: body, head: speakable)).bodyText.contains(second))
     }
 
+    func testStoryBoxesOfOneKindAreKeptWhenOneOfThemHoldsMostOfTheStory() throws {
+        let later = [
+            "The council will vote on the last stretch of the wall next month, after the engineers have finished their survey of the old stones and the harbour floor.",
+            "Engineers said the wall's foundations had settled less than expected, and that the sluice gates had opened and closed on time through the whole night.",
+            "Residents who had moved their cars to higher ground returned on Wednesday morning to find the streets dry and the promenade covered only in seaweed.",
+        ].map { "<p>\($0)</p>" }.joined()
+        // The story's paragraphs come in "widget" boxes told apart by their ids; a related-stories widget sits between them.
+        let html = page(body: """
+        <main><h1>Sea wall holds</h1><div class="article-widgets">
+        <div id="w-1a2b" class="article-widget article-widget-text"><div class="text"><p>\(story)</p></div></div>
+        <div id="w-3c4d" class="article-widget article-widget-related"><p>Read more: the harbour festival returns this summer with boats, music and stalls.</p></div>
+        <div id="w-5e6f" class="article-widget article-widget-text"><div class="text"><p>\(second)</p>\(later)</div></div>
+        </div></main>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.hasPrefix(story), text)
+        XCTAssertTrue(text.contains(second) && text.contains("seaweed"), text)
+        XCTAssertFalse(text.contains("harbour festival"), text)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

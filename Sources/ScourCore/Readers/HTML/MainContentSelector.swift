@@ -83,7 +83,7 @@ struct MainContentSelector {
         let tokens = TokenTable(tokens)
         let hints = containers.map { container -> MarkupTokens.Hint in
             let list = container.tokens
-            let key = list.isEmpty ? nil : list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) << 8 | UInt(container.tag.rawValue) }
+            let key = Self.listKey(container)
             var hint: MarkupTokens.Hint
             if let key, let known = listHints[key] {
                 hint = known
@@ -231,10 +231,18 @@ struct MainContentSelector {
         // (Containers come parent first: one inside a part already cut has nothing left to cut, and is
         // passed over, so nested marked parts or figures cost their blocks once, not once per level.)
         let insideChosen = Self.descendants(of: best, containers)
+        // A part holding most of the story vouches for its siblings of the same kind: marked
+        // "article-widget article-widget-text" boxes told apart by their ids carry the story in turns.
+        var storyBoxes = Set<SiblingList>()
+        for (index, container) in containers.enumerated() where insideChosen[index] {
+            guard scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, let key = Self.kindKey(container) else { continue }
+            storyBoxes.insert(SiblingList(parent: container.parent, key: key))
+        }
         var cutUntil = 0
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard case .boilerplate = hints[index], container.endBlock > container.firstBlock, container.firstBlock >= cutUntil else { continue }
             if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
+            if !storyBoxes.isEmpty, let key = Self.kindKey(container), storyBoxes.contains(SiblingList(parent: container.parent, key: key)) { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = markReasons[index]
@@ -404,6 +412,25 @@ struct MainContentSelector {
 
     /// Hints by a container's token array (storage address, shifted) and tag, in open addressing:
     /// one multiply per look-up instead of a Hasher run.
+    /// A container's class list and tag as one number: the walker hands out one token array per
+    /// distinct class list, so a list met again is known by its storage address. Nil for no list.
+    static func listKey(_ container: ContentContainer) -> UInt? {
+        container.tokens.isEmpty ? nil : container.tokens.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) << 8 | UInt(container.tag.rawValue) }
+    }
+
+    /// What kind of box a container is: its tag and its tokens less those holding a digit (an id
+    /// such as "6f677730-826a-…" or "post-4711" names one box, not a kind). Nil when nothing is left.
+    static func kindKey(_ container: ContentContainer) -> String? {
+        let kind = container.tokens.filter { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        return kind.isEmpty ? nil : "\(container.tag.rawValue) " + kind.joined(separator: " ")
+    }
+
+    /// A kind of box (`kindKey`) under one parent container.
+    private struct SiblingList: Hashable {
+        var parent: Int
+        var key: String
+    }
+
     private struct ListHints {
         private var keys: [UInt]
         private var hints: [MarkupTokens.Hint]
