@@ -209,7 +209,7 @@ struct BenchCommand: ParsableCommand {
         let short = ["deep": "deep nesting", "flood": "attribute flood", "oneline": "one-line page", "authors": "author flood",
                      "records": "record lists", "broken": "broken lines", "tails": "title tails", "keywords": "keyword list",
                      "initials": "citation initials", "brackets": "open brackets", "closings": "closing lines", "lists": "nested list items",
-                     "forms": "nested reply forms", "threads": "dated threads", "script": "script story", "similar": "similar documents",
+                     "forms": "nested reply forms", "threads": "dated threads", "script": "script story", "slugs": "slug ids", "similar": "similar documents",
                      "dedup": "similar documents + dedup", "stdin": "stdin record"]
         var cases = GrowthBench.caseNames
         if !growthCases.isEmpty {

@@ -71,6 +71,20 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(verdict("This material may not be published, broadcast, rewritten or redistributed without permission.").hit?.endsArticle, true)
     }
 
+    /// A site's credit is a short line; a sentence that opens with the same words is story text
+    /// ("Designed by Roksanda, the three-piece suit included floor-length trousers, …").
+    func testASiteCreditIsAShortLineNotASentence() throws {
+        let stage = try TestSupport.stage(BoilerplateStage.self)
+        func rule(_ text: String) -> String? {
+            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
+        }
+        XCTAssertEqual(rule("Designed by Harbour Web Studio"), "site_credit")
+        XCTAssertEqual(rule("Proudly powered by WordPress | Theme: Twenty Twenty by the WordPress team."), "site_credit")
+        XCTAssertNil(rule("Designed by Roksanda, the three-piece suit included floor-length trousers, a knee-length skirt on top, and a long blazer."))
+        XCTAssertNil(rule("Developed by engineers at the port authority over six years, the new sea wall held back the worst surge in a generation."))
+        XCTAssertEqual(rule("© 2026 Harbour News. Designed by Harbour Web Studio."), "copyright")
+    }
+
     func testShapeRules() throws {
         let document = try clean("""
         By Jane Doe

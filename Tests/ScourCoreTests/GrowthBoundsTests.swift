@@ -31,6 +31,13 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertEqual(MainContentSelector.descendants(of: 5, containers), [false, false, false, false, false, false])
     }
 
+    /// Each element whose id may be written from its words is checked against a bounded prefix of
+    /// its text (64 nodes, 400 bytes), so nested ones cost no walk of everything below them.
+    func testNestedSlugIdsAreEachCheckedAgainstABoundedPrefix() throws {
+        let document = try process(GrowthBench.storyPage(title: "Slugs", after: "<div id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: 5_000)).get()
+        XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
+    }
+
     func testAttributeFloodElementStillYieldsItsText() throws {
         let document = try process(GrowthBench.floodPage(attributes: 100_000)).get()
         XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)

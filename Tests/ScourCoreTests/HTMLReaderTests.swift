@@ -176,6 +176,23 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(text.contains("harbour festival"), text)
     }
 
+    func testAnIdWrittenFromTheElementsOwnWordsNamesNoKindOfBox() throws {
+        // A slide show's anchors are its slides' headlines: "top" and "promoted" there are no box words.
+        let slide = { (id: String, heading: String, text: String) in
+            "<div class=\"slide\" id=\"\(id)\"><h2>\(heading)</h2><p>\(text)</p></div>"
+        }
+        let html = page(body: """
+        <main><h1>Every outfit, ranked</h1><div class="slideshow">
+        \(slide("she-wore-a-plum-suit-in-london-1", "She wore a plum suit in London.", story))
+        \(slide("her-barely-there-top-at-the-premiere-was-one-to-remember-2", "Her barely-there top at the premiere was one to remember.", second))
+        </div><div id="top-stories-block-list"><p>Other top stories you might like to read today, picked for you by our editors.</p></div></main>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.contains(story) && text.contains(second), text)
+        // An id whose words the element does not spell is read as a name.
+        XCTAssertFalse(text.contains("Other top stories"), text)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

@@ -35,7 +35,7 @@ public struct GrowthBench {
     public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines",
                                    "title tails", "keyword list", "citation initials", "open brackets", "closing lines",
                                    "nested list items", "nested reply forms", "dated threads", "script story",
-                                   "similar documents", "similar documents + dedup", "stdin record"]
+                                   "slug ids", "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
     public func run(cases: [String] = GrowthBench.caseNames, report: (Row) -> Void) {
@@ -82,6 +82,8 @@ public struct GrowthBench {
         case "nested reply forms": return page(Self.storyPage(title: "Forms", after: "<div><form><textarea>w</textarea>", times: size))
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "script story": return page(Self.scriptStoryPage(paragraphs: size))
+        // Nested elements whose ids each spell their text: every one is checked against a bounded prefix of it.
+        case "slug ids": return page(Self.storyPage(title: "Slugs", after: "<div id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: size))
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)

@@ -439,10 +439,12 @@ struct ElementAttributes {
     /// space-separated, as written (a buffer the caller reuses from element to element).
     init(_ node: HTMLNode, wantsHref: Bool, tokens rawTokens: inout [UInt8]) {
         if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
+        var slugCandidate: Range<Int>?
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
             case (UInt8(ascii: "i"), 2) where Self.equals(name, "id"):
                 streamedSegment = Self.isStreamedSegmentID(value)
+                if TextSlug.mayBeOne(value) { slugCandidate = rawTokens.count..<(rawTokens.count + value.count + 1) }
                 rawTokens.append(contentsOf: value)
                 rawTokens.append(0x20)
             case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),
@@ -468,6 +470,12 @@ struct ElementAttributes {
             return true
         }
         if hiddenAttribute, !streamedSegment { hidden = true }
+        // An id made from the element's own words (a slide's or heading's anchor,
+        // "fans-will-likely-remember-when-the-actor-wore-a-top-…") names no kind of box: its
+        // words ("top", "promoted", "share") say nothing about the element.
+        if let range = slugCandidate, TextSlug.spells(Array(rawTokens[range.lowerBound..<(range.upperBound - 1)]), textOf: node) {
+            rawTokens.removeSubrange(range)
+        }
     }
 
     /// `S:` followed by one or more lower-case hex digits, as React's streaming renderer names segments.

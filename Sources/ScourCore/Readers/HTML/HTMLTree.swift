@@ -190,11 +190,14 @@ public struct HTMLNode: Equatable {
     }
 
     /// Visits descendants depth-first in document order; `visit` returns false to skip a node's children.
-    public func forEachDescendant(_ visit: (HTMLNode) -> Bool) {
+    /// With `limit`, the walk ends after that many visits.
+    public func forEachDescendant(limit: Int = .max, _ visit: (HTMLNode) -> Bool) {
         let nodes = tree.pointee.nodes!
         var current = nodes[Int(index)].first_child
         guard current >= 0 else { return }
-        while true {
+        var visits = 0
+        while visits < limit {
+            visits += 1
             let entry = nodes[Int(current)]
             if visit(HTMLNode(tree, current)), entry.first_child >= 0 {
                 current = entry.first_child
