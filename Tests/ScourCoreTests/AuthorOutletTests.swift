@@ -171,6 +171,23 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertEqual(PersonNames(words: TestSupport.resources.metadataWords, stopwords: []).markupAuthors("anaya60"), ["anaya60"])
     }
 
+    /// A site's address line in the author meta ("hessenschau.de, Frankfurt, Germany"): beside the
+    /// site's name, one-word parts are places, not people; a share button's network is nobody.
+    func testASitesAddressAndASocialNetworkAreNoAuthors() throws {
+        let address = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"budgetnews.de, Frankfurt, Germany\">",
+                           header: "<div class=\"byline\">By Jane Doe</div>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(address)).metadata.authors, ["Jane Doe"])
+        // A person beside the site's name stays.
+        let person = page(head: "<title>Budget vote delayed again</title><meta name=\"author\" content=\"Max Muster, budgetnews.de\">")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(person)).metadata.authors, ["Max Muster"])
+        let social = page(head: "<title>Budget vote delayed again</title>",
+                          header: "<div class=\"author-info\"><a href=\"https://twitter.com/x\">Twitter</a> <a href=\"https://facebook.com/x\">Facebook</a></div><p><strong>Jane Doe</strong></p>")
+        XCTAssertFalse(try XCTUnwrap(cleanHTML(social)).metadata.authors.contains { $0.contains("Facebook") || $0.contains("Twitter") })
+        let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
+        XCTAssertEqual(names.markupAuthors("Nachrichten"), [])
+        XCTAssertEqual(names.markupAuthors("Facebook"), [])
+    }
+
     /// WordPress's "entry-meta" line gives the date first and the byline label inside it.
     func testABylineThatOpensWithItsDateNamesTheAuthorAfterTheLabel() throws {
         for (line, expected) in [("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),

@@ -46,8 +46,13 @@ extension MetadataContext {
                 let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value)
                     .compactMap { resolveInitials(withoutOutletTail(withoutShortCode($0)), lookups: &initialsLookups) }
                     .filter { !visible || readsAsShownAuthor($0) }
-                let people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
-                if people.count < found.count, siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
+                var people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
+                if people.count < found.count {
+                    if siteAuthor == nil, let first = found.first { siteAuthor = (first, hint.origin.description) }
+                    // "hessenschau.de, Frankfurt, Germany": beside the site's or a company's name, one-word
+                    // parts of a cased script are its address or desk, not people.
+                    people.removeAll { !$0.contains(" ") && $0.contains(where: \.isUppercase) }
+                }
                 for name in people where known.insert(name.lowercased()).inserted {
                     meta.authors.append(name)
                 }
