@@ -193,6 +193,45 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(text.contains("Other top stories"), text)
     }
 
+    func testAClassWordAfterHasOrWithNamesWhatTheElementHasBeside() throws {
+        let tokens = TestSupport.resources.markupTokens
+        // A header "with a caption" is no caption: its headline and standfirst are read.
+        XCTAssertTrue(tokens.skips(["caption"]))
+        XCTAssertFalse(tokens.skips(["articleHeader", "column", "hasCaption"]))
+        XCTAssertFalse(tokens.skips(["header--with-caption"]))
+        // "no-print" is still chrome a printout leaves out.
+        XCTAssertEqual(tokens.skips(["no-print"]), tokens.skips(["print"]))
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article--with-sidebar"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["layout--with-sidebar"]), .none)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["sidebar"]), .boilerplate("sidebar"))
+        let html = page(body: """
+        <main><article><div class="articleHeader hasCaption"><h1>Sea wall holds</h1></div><div class="x hasCaption"><p>\(story)</p></div>
+        <div class="bodytext"><p>\(second)</p></div></article></main>
+        """)
+        XCTAssertTrue(try clean(html).bodyText.hasPrefix(story))
+    }
+
+    func testANextArticleAppendedUnderTheStoryIsNotItsText() throws {
+        let more = "Engineers said the wall's foundations had settled less than expected, and that the sluice gates had opened and closed on time through the whole night."
+        let next = [
+            "The city's football club named a new manager on Wednesday, the third in two years, after a run of eleven games without a win.",
+            "Supporters gathered outside the ground to greet him, and the club said he would take charge of training on Thursday morning.",
+            "He told reporters that the squad had more talent than its place in the table suggested, and that he had a plan for the spring.",
+        ]
+        // An infinite-scroll page: the next story, with its own headline, in an <article> after the first.
+        let html = page(body: """
+        <main><article><h1>Sea wall holds</h1><p>\(story)</p><p>\(second)</p><p>\(more)</p></article>
+        <div class="under-article"><article id="second-article"><h1>New manager for the club</h1>\(next.map { "<p>\($0)</p>" }.joined())</article></div></main>
+        """)
+        let document = try clean(html)
+        XCTAssertTrue(document.bodyText.contains(story) && document.bodyText.contains(more), document.bodyText)
+        XCTAssertFalse(document.bodyText.contains("football club"), document.bodyText)
+        XCTAssertTrue(document.blocks.contains { $0.text.contains("football club") && $0.removal?.rule == "next-article" })
+        // Articles without their own headline (a teaser list, a story in parts) are not cut.
+        let parts = html.replacingOccurrences(of: "<h1>New manager for the club</h1>", with: "")
+        XCTAssertTrue(try clean(parts).bodyText.contains("football club"))
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

@@ -264,6 +264,8 @@ struct MainContentSelector {
         }
         SplitStory().apply(chosen: best, blocks: blocks, containers: containers, hints: hints, insideChosen: insideChosen,
                            included: &included, reasons: &reasons)
+        NextArticle().apply(chosen: best, blocks: blocks, containers: containers, insideChosen: insideChosen,
+                            good: good, included: &included, reasons: &reasons)
         addStorySiblings(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,
                          goodIn: scored.goodIn, badIn: scored.badIn, included: &included, reasons: &reasons)
         addLead(of: best, blocks: blocks, containers: containers, hints: hints, good: good, bad: bad,

@@ -209,7 +209,7 @@ public struct MarkupTokens: Sendable, Decodable {
         if whole & TokenFlag.exact != 0 { reading.strongContent = true; return reading }
         if whole & TokenFlag.contentRole != 0 { reading.contentRole = true; return reading }
         if whole & TokenFlag.boilerplateRole != 0 { reading.boilerplateRole = true; return reading }
-        let (any, firstBoilerplate, content) = partFlags(of: token)
+        let (any, firstBoilerplate, content, modifierAt) = partFlags(of: token)
         var tokenBoilerplate = firstBoilerplate
         reading.content = content
         if any & PartFlag.neutral != 0 {
@@ -218,7 +218,10 @@ public struct MarkupTokens: Sendable, Decodable {
             return reading
         }
         reading.articleState = any & PartFlag.articleState != 0
-        if tokenBoilerplate == nil { tokenBoilerplate = firstSubstring(in: lower) }
+        if tokenBoilerplate == nil {
+            // Only the words before "with"/"has" say what the element is.
+            tokenBoilerplate = firstSubstring(in: modifierAt.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower)
+        }
         // "hidden-xs": hidden on some screens only.
         if tokenBoilerplate == "hidden", any & PartFlag.responsive != 0 { tokenBoilerplate = nil }
         // "print-full", "no-print": how the element prints, not a print button.
@@ -231,14 +234,23 @@ public struct MarkupTokens: Sendable, Decodable {
     /// part, and whether a part is a content word. A part is a stretch of the token's own bytes,
     /// looked up with its capitals folded (no part is copied out); the lists are compared as Strings,
     /// by canonical equivalence, which for ASCII is byte equality, so a non-ASCII part takes the String.
-    private func partFlags(of token: String) -> (any: UInt8, boilerplate: String?, content: Bool) {
+    private func partFlags(of token: String) -> (any: UInt8, boilerplate: String?, content: Bool, modifierAt: Int?) {
         var any: UInt8 = 0
         var boilerplate: String?
         var content = false
         var token = token
+        var afterModifier = false
+        var modifierAt: Int?
         token.withUTF8 { bytes in
             Self.forEachPartRange(of: bytes) { range in
                 let part = UnsafeBufferPointer(rebasing: bytes[range])
+                // "article--with-sidebar", "hasCaption": what the element has beside it, not what it is.
+                if afterModifier {
+                    afterModifier = Self.isModifier(part)
+                    return
+                }
+                afterModifier = Self.isModifier(part)
+                if afterModifier, modifierAt == nil { modifierAt = range.lowerBound }
                 let flag: UInt8
                 if part.allSatisfy({ $0 < 0x80 }) {
                     flag = partTable.value(folding: part) ?? 0
@@ -250,7 +262,7 @@ public struct MarkupTokens: Sendable, Decodable {
                 if flag & PartFlag.content != 0 { content = true }
             }
         }
-        return (any, boilerplate, content)
+        return (any, boilerplate, content, modifierAt)
     }
 
     /// Bits of `partFlags`: which word lists a token part is in.
@@ -403,11 +415,34 @@ public struct MarkupTokens: Sendable, Decodable {
     public static func boilerplateReason(_ word: String) -> String { boilerplateReasonPrefix + word }
 
     /// True when an element with these tokens holds text that is never read (captions, tooltips, screen-reader text).
+    /// A part after "has", "with" or "without" says what the element has beside it
+    /// ("hasCaption", "with-caption"), not what it is: it names no never-read element. ("no-print"
+    /// still says the element is chrome a printout leaves out.)
     public func skips(_ tokens: [String]) -> Bool {
         for token in tokens {
-            for part in Self.parts(of: token) where skipParts.contains(part) { return true }
+            var afterModifier = false
+            for part in Self.parts(of: token) {
+                if !afterModifier, skipParts.contains(part) { return true }
+                afterModifier = Self.modifierParts.contains(part)
+            }
         }
         return false
+    }
+
+    /// Words that say what an element has: the part after one is no word about the element itself.
+    static let modifierParts: Set<String> = ["has", "with", "without"]
+
+    /// `modifierParts` on a part's bytes, any case.
+    @inline(__always)
+    static func isModifier(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        func lower(_ index: Int) -> UInt8 { part[index] | 0x20 }
+        switch part.count {
+        case 3: return lower(0) == 0x68 && lower(1) == 0x61 && lower(2) == 0x73
+        case 4: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
+        case 7: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
+            && lower(4) == 0x6F && lower(5) == 0x75 && lower(6) == 0x74
+        default: return false
+        }
     }
 
     /// "post-content__shareBar" → ["post", "content", "share", "bar"]. Works on bytes: every
