@@ -85,6 +85,19 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(rule("© 2026 Harbour News. Designed by Harbour Web Studio."), "copyright")
     }
 
+    /// German pages' two-click embeds (a video or chart shown only after consent) print the same
+    /// kind of notice on many sites: it is no article text.
+    func testAnEmbedsConsentNoticeIsBoilerplate() throws {
+        let stage = try TestSupport.stage(BoilerplateStage.self)
+        func rule(_ text: String) -> String? {
+            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
+        }
+        XCTAssertEqual(rule("Empfohlener redaktioneller Inhalt"), "embed_consent")
+        XCTAssertEqual(rule("YouTube-Inhalte erlauben"), "embed_consent")
+        XCTAssertEqual(rule("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden."), "embed_consent")
+        XCTAssertNil(rule("Der Stadtrat will die Ufermauer im nächsten Jahr erhöhen, sagte die Bürgermeisterin am Dienstag."))
+    }
+
     func testShapeRules() throws {
         let document = try clean("""
         By Jane Doe
