@@ -232,6 +232,24 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(try clean(parts).bodyText.contains("football club"))
     }
 
+    func testAConsentDialogFullOfProseIsCutThoughItHoldsMostOfThePagesText() throws {
+        // A consent manager's preference centre (OneTrust's markup) explains each cookie category in
+        // sentences: more sentence text than a short story, under its own unmarked boxes.
+        let category = { (name: String) in
+            "<section class=\"cookie-preferences\"><h4>\(name) Cookies</h4><p>These cookies may be set through our site by our partners to build a profile of your interests and show you relevant adverts on other sites, and they do not store personal information directly but identify your browser and device.</p></section>"
+        }
+        let html = page(body: """
+        <main><article><h1>Sea wall holds</h1><p>\(story)</p><p>\(second)</p></article></main>
+        <div id="onetrust-consent-sdk"><div id="onetrust-pc-sdk" class="ot-sdk-container" role="region"><div id="ot-content" class="ot-main-content">
+        <h2 id="pc-title">Right to Opt-Out of the Sale of Your Personal Information</h2>
+        <div id="pc-policy-text">If you are a California consumer, you have the right, at any time, to direct a business that sells your personal information to third parties not to sell your personal information.</div>
+        \(["Performance", "Functional", "Targeting", "Social Media", "Analytics"].map(category).joined())</div></div></div>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.contains(story) && text.contains(second), text)
+        XCTAssertFalse(text.contains("California consumer") || text.contains("Opt-Out"), text)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

@@ -98,7 +98,8 @@ struct MainContentSelector {
             }
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
-            if case .boilerplate = hint, pageGood > 0, goodIn(container) > Weights.trustedMarkMaxShareOfPage * pageGood { hint = .none }
+            if case let .boilerplate(word) = hint, pageGood > 0, goodIn(container) > Weights.trustedMarkMaxShareOfPage * pageGood,
+               !tokens.table.isAlwaysTrusted(word) { hint = .none }
             // The page's own structured data says the element is its article ("paywall" on a story's
             // paywalled part, declared in JSON-LD `hasPart`): its boilerplate word is not trusted either.
             if case .boilerplate = hint, container.declaredPart { hint = .none }
@@ -236,12 +237,13 @@ struct MainContentSelector {
         var storyBoxes = Set<SiblingList>()
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, let key = Self.kindKey(container) else { continue }
+            if case let .boilerplate(word) = hints[index], tokens.isAlwaysTrusted(word) { continue }
             storyBoxes.insert(SiblingList(parent: container.parent, key: key))
         }
         var cutUntil = 0
         for (index, container) in containers.enumerated() where insideChosen[index] {
-            guard case .boilerplate = hints[index], container.endBlock > container.firstBlock, container.firstBlock >= cutUntil else { continue }
-            if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood { continue }
+            guard case let .boilerplate(word) = hints[index], container.endBlock > container.firstBlock, container.firstBlock >= cutUntil else { continue }
+            if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, !tokens.isAlwaysTrusted(word) { continue }
             if !storyBoxes.isEmpty, let key = Self.kindKey(container), storyBoxes.contains(SiblingList(parent: container.parent, key: key)) { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false

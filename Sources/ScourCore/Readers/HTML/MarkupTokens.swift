@@ -79,6 +79,9 @@ public struct MarkupTokens: Sendable, Decodable {
     public private(set) var challengeVendors: [ChallengePages.Vendor] = []
 
     private var leadWords: Set<String> = []
+    /// Marks that never describe the page's layout (`always_trusted`): a consent dialog full of
+    /// cookie prose is one even when it holds more text than the story.
+    private var alwaysTrustedMarks: Set<String> = []
     private var articleStates: Set<String> = []
     /// Of `articleStates`, the ones that say how the story is sold ("paywall").
     private var accessStates: Set<String> = []
@@ -96,7 +99,8 @@ public struct MarkupTokens: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, metadataRegions = "metadata_regions", lead, endOfArticle = "end_of_article",
         articleStates = "article_states", responsive, describedLead = "described_lead", credits = "credit_markers",
-        callsToAction = "calls_to_action", printLayout = "print_layout", challengePages = "challenge_pages" }
+        callsToAction = "calls_to_action", printLayout = "print_layout", challengePages = "challenge_pages",
+        alwaysTrusted = "always_trusted" }
 
     struct ChallengeList: Decodable {
         var vendors: [ChallengePages.Vendor]
@@ -156,6 +160,7 @@ public struct MarkupTokens: Sendable, Decodable {
         for (index, bytes) in substringBytes.enumerated() where !bytes.isEmpty {
             substringsByFirstByte[Int(bytes[0])].append(index)
         }
+        alwaysTrustedMarks = Set(try container.decodeIfPresent(Neutral.self, forKey: .alwaysTrusted)?.parts ?? [])
         let lead = try container.decodeIfPresent(Lead.self, forKey: .lead)
         leadMarks = Set(lead?.parts ?? [])
         leadWords = Set(lead?.words ?? [])
@@ -409,6 +414,9 @@ public struct MarkupTokens: Sendable, Decodable {
         guard reason.hasPrefix(prefix) else { return reason == "figure-caption" }
         return !metadataRegionWords.contains(String(reason.dropFirst(prefix.count)))
     }
+
+    /// Whether a mark is trusted however much of the page's text its element holds.
+    public func isAlwaysTrusted(_ word: String) -> Bool { alwaysTrustedMarks.contains(word) }
 
     /// A block left out because the markup marks its region: "markup-boilerplate:footer".
     public static let boilerplateReasonPrefix = "markup-boilerplate:"
