@@ -203,6 +203,9 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(tokens.skips(["no-print"]), tokens.skips(["print"]))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article--with-sidebar"]), .content)
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["layout--with-sidebar"]), .none)
+        // An opinion piece ("commentary") is no comment thread; a glued "commentlist" still is one.
+        XCTAssertEqual(tokens.hint(tag: .article, tokens: ["module-article", "article-type-commentary"]), .content)
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["commentlist"]), .boilerplate("comment"))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["sidebar"]), .boilerplate("sidebar"))
         let html = page(body: """
         <main><article><div class="articleHeader hasCaption"><h1>Sea wall holds</h1></div><div class="x hasCaption"><p>\(story)</p></div>

@@ -82,6 +82,9 @@ public struct MarkupTokens: Sendable, Decodable {
     /// Marks that never describe the page's layout (`always_trusted`): a consent dialog full of
     /// cookie prose is one even when it holds more text than the story.
     private var alwaysTrustedMarks: Set<String> = []
+    /// Words holding a boilerplate substring that mean something else (`substring_exceptions`:
+    /// "commentary", an opinion piece, holds "comment"): blanked before the substring search.
+    private var substringExceptions: [String] = []
     private var articleStates: Set<String> = []
     /// Of `articleStates`, the ones that say how the story is sold ("paywall").
     private var accessStates: Set<String> = []
@@ -100,7 +103,7 @@ public struct MarkupTokens: Sendable, Decodable {
     enum CodingKeys: String, CodingKey { case boilerplate, content, neutral, skip, taxonomy, metadataRegions = "metadata_regions", lead, endOfArticle = "end_of_article",
         articleStates = "article_states", responsive, describedLead = "described_lead", credits = "credit_markers",
         callsToAction = "calls_to_action", printLayout = "print_layout", challengePages = "challenge_pages",
-        alwaysTrusted = "always_trusted" }
+        alwaysTrusted = "always_trusted", substringExceptions = "substring_exceptions" }
 
     struct ChallengeList: Decodable {
         var vendors: [ChallengePages.Vendor]
@@ -161,6 +164,7 @@ public struct MarkupTokens: Sendable, Decodable {
             substringsByFirstByte[Int(bytes[0])].append(index)
         }
         alwaysTrustedMarks = Set(try container.decodeIfPresent(Neutral.self, forKey: .alwaysTrusted)?.parts ?? [])
+        substringExceptions = (try container.decodeIfPresent(Neutral.self, forKey: .substringExceptions)?.parts ?? []).map { $0.lowercased() }
         let lead = try container.decodeIfPresent(Lead.self, forKey: .lead)
         leadMarks = Set(lead?.parts ?? [])
         leadWords = Set(lead?.words ?? [])
@@ -225,7 +229,11 @@ public struct MarkupTokens: Sendable, Decodable {
         reading.articleState = any & PartFlag.articleState != 0
         if tokenBoilerplate == nil {
             // Only the words before "with"/"has" say what the element is.
-            tokenBoilerplate = firstSubstring(in: modifierAt.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower)
+            var searched = modifierAt.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower
+            for exception in substringExceptions where Self.bytesContain(searched, exception) {
+                searched = searched.replacingOccurrences(of: exception, with: " ")
+            }
+            tokenBoilerplate = firstSubstring(in: searched)
         }
         // "hidden-xs": hidden on some screens only.
         if tokenBoilerplate == "hidden", any & PartFlag.responsive != 0 { tokenBoilerplate = nil }
