@@ -85,6 +85,18 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(rule("© 2026 Harbour News. Designed by Harbour Web Studio."), "copyright")
     }
 
+    /// "subscription", "paywall", "your inbox" mark a short box; a story about subscriptions uses
+    /// them in its paragraphs (a TechCrunch story on Strava's family plan lost four of them).
+    func testASubscriptionWordMarksAShortBoxNotAStoryParagraph() throws {
+        let stage = try TestSupport.stage(BoilerplateStage.self)
+        func rule(_ text: String) -> String? {
+            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
+        }
+        XCTAssertEqual(rule("Please activate your subscription by clicking on the link in the email."), "subscribe_mention")
+        XCTAssertNil(rule("Similar to other online services such as Spotify, the company is now throwing its weight behind what it calls a family plan to entice bulk sign-ups through subscription discounts, and up to four people, including the primary subscriber, can be included in one plan."))
+        XCTAssertEqual(rule("Sign up for our newsletter and get the best of the week delivered to your inbox every Friday morning, with stories from our reporters, our editors' picks and the events coming up in the city that weekend, free of charge."), "subscribe")
+    }
+
     /// German pages' two-click embeds (a video or chart shown only after consent) print the same
     /// kind of notice on many sites: it is no article text.
     func testAnEmbedsConsentNoticeIsBoilerplate() throws {
