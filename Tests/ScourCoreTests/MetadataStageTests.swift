@@ -218,6 +218,9 @@ final class MetadataStageTests: XCTestCase {
         let closing = try tag("Headline of the piece\n\n\(Self.body)\n\nMaria Lopez\n\nRelated posts")
         XCTAssertEqual(closing.metadata.authors, ["Maria Lopez"])
         XCTAssertEqual(closing.metadata.evidence["authors"]?.rule, "closing-name")
+        // A fact box's label before the name ("Autor Roman Goncharenko") is no part of it.
+        let labelled = try tag("Headline of the piece\n\n\(Self.body)\n\nAutor Roman Goncharenko\n\nRelated posts")
+        XCTAssertEqual(labelled.metadata.authors, ["Roman Goncharenko"])
 
         let inline = try tag("""
         Headline of the piece

@@ -359,7 +359,7 @@ struct PersonNames: Sendable {
     }
 
     /// "Erstellt von Jane Doe" → "Jane Doe"; "Autor:" → "".
-    private func droppingLabel(_ text: String) -> String {
+    func droppingLabel(_ text: String) -> String {
         // ASCII text is matched on bytes; labels with other letters cannot start it.
         let ascii = ASCIIText.isPlain(text)
         // Other text is matched on its lowered lead's plain scalars, for each label they decide

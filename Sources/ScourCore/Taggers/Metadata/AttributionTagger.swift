@@ -251,9 +251,11 @@ extension MetadataContext {
             // its words are a title, never a signature, and nothing after it signs the article.
             guard block.kind != .heading else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
-            let alone = block.links.count <= 1 && names.looksLikeName(block.text)
-                && !names.isOrganization(block.text, siteKeys: siteKeys)
-            let found = alone ? [block.text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+            // A label a fact box prints before the name ("Autorin/Autor Roman Goncharenko") is no part of it.
+            let text = names.droppingLabel(block.text)
+            let alone = block.links.count <= 1 && names.looksLikeName(text)
+                && !names.isOrganization(text, siteKeys: siteKeys)
+            let found = alone ? [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
                 : (names.byline(block.text) ?? []).filter { !names.isOrganization($0, siteKeys: siteKeys) }
             guard !found.isEmpty else { continue }
             if meta.authors.isEmpty {
