@@ -71,13 +71,18 @@ final class BoilerplateStageTests: XCTestCase {
         XCTAssertEqual(verdict("This material may not be published, broadcast, rewritten or redistributed without permission.").hit?.endsArticle, true)
     }
 
+    /// The phrase or shape rule a paragraph block alone hits (no stopwords, no known authors).
+    func lexiconRule() throws -> (String) -> String? {
+        let stage = try TestSupport.stage(BoilerplateStage.self)
+        return { text in
+            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
+        }
+    }
+
     /// A site's credit is a short line; a sentence that opens with the same words is story text
     /// ("Designed by Roksanda, the three-piece suit included floor-length trousers, …").
     func testASiteCreditIsAShortLineNotASentence() throws {
-        let stage = try TestSupport.stage(BoilerplateStage.self)
-        func rule(_ text: String) -> String? {
-            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
-        }
+        let rule = try lexiconRule()
         XCTAssertEqual(rule("Designed by Harbour Web Studio"), "site_credit")
         XCTAssertEqual(rule("Proudly powered by WordPress | Theme: Twenty Twenty by the WordPress team."), "site_credit")
         XCTAssertNil(rule("Designed by Roksanda, the three-piece suit included floor-length trousers, a knee-length skirt on top, and a long blazer."))
@@ -88,10 +93,7 @@ final class BoilerplateStageTests: XCTestCase {
     /// "subscription", "paywall", "your inbox" mark a short box; a story about subscriptions uses
     /// them in its paragraphs (a TechCrunch story on Strava's family plan lost four of them).
     func testASubscriptionWordMarksAShortBoxNotAStoryParagraph() throws {
-        let stage = try TestSupport.stage(BoilerplateStage.self)
-        func rule(_ text: String) -> String? {
-            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
-        }
+        let rule = try lexiconRule()
         XCTAssertEqual(rule("Please activate your subscription by clicking on the link in the email."), "subscribe_mention")
         XCTAssertNil(rule("Similar to other online services such as Spotify, the company is now throwing its weight behind what it calls a family plan to entice bulk sign-ups through subscription discounts, and up to four people, including the primary subscriber, can be included in one plan."))
         XCTAssertEqual(rule("Sign up for our newsletter and get the best of the week delivered to your inbox every Friday morning, with stories from our reporters, our editors' picks and the events coming up in the city that weekend, free of charge."), "subscribe")
@@ -100,10 +102,7 @@ final class BoilerplateStageTests: XCTestCase {
     /// German pages' two-click embeds (a video or chart shown only after consent) print the same
     /// kind of notice on many sites: it is no article text.
     func testAnEmbedsConsentNoticeIsBoilerplate() throws {
-        let stage = try TestSupport.stage(BoilerplateStage.self)
-        func rule(_ text: String) -> String? {
-            stage.verdict(for: Block(kind: .paragraph, text: text), at: 0, stopwords: StopwordSet([]), authors: []).hit?.rule
-        }
+        let rule = try lexiconRule()
         XCTAssertEqual(rule("Empfohlener redaktioneller Inhalt"), "embed_consent")
         XCTAssertEqual(rule("YouTube-Inhalte erlauben"), "embed_consent")
         XCTAssertEqual(rule("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden."), "embed_consent")
