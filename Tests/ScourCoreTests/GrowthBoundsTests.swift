@@ -31,6 +31,14 @@ final class GrowthBoundsTests: XCTestCase {
         XCTAssertEqual(MainContentSelector.descendants(of: 5, containers), [false, false, false, false, false, false])
     }
 
+    /// The growth row "script story" must time the story's read, not a rejection: its page carries
+    /// the story under a key that names a body (a review narrowed the keys read, and the row had
+    /// been timing "no text in input" since).
+    func testTheScriptStoryGrowthPageIsReadWithItsStory() throws {
+        let document = try process(GrowthBench.scriptStoryPage(paragraphs: 2_000)).get()
+        XCTAssertTrue(document.bodyText.contains("Paragraph 1999 of the story the page builds"), document.bodyText.suffix(300).description)
+    }
+
     /// Each element whose id may be written from its words is checked against a bounded prefix of
     /// its text (64 nodes, 400 bytes), so nested ones cost no walk of everything below them.
     func testNestedSlugIdsAreEachCheckedAgainstABoundedPrefix() throws {

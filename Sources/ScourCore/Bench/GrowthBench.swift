@@ -118,7 +118,7 @@ public struct GrowthBench {
     /// A page whose markup shows nothing and whose script carries `paragraphs` paragraphs as HTML in
     /// a JSON string, beside as many short strings: every string is decoded once (`ScriptStory`).
     public static func scriptStoryPage(paragraphs: Int) -> [UInt8] {
-        numberedPage(opening: "<html><head><title>Script</title></head><body><div id=\"root\"></div><script>window.q={\"c\":\"", count: paragraphs,
+        numberedPage(opening: "<html><head><title>Script</title></head><body><div id=\"root\"></div><script>window.q={\"contentHtml\":\"", count: paragraphs,
                      piece: { "\\u003cp\\u003eParagraph \($0) of the story the page builds, with words enough to read as prose.\\u003c/p\\u003e" },
                      beforeStory: "\",\"k\":[" + String(repeating: "\"a\",", count: paragraphs) + "\"b\"]}</script><!--",
                      closing: "--></body></html>")
