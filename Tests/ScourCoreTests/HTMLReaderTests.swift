@@ -174,6 +174,10 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix(story), text)
         XCTAssertTrue(text.contains(second) && text.contains("seaweed"), text)
         XCTAssertFalse(text.contains("harbour festival"), text)
+        // A box whose mark comes from its id, or that follows the story's box, is not vouched for.
+        let marked = html.replacingOccurrences(of: "id=\"w-3c4d\" class=\"article-widget article-widget-related\"",
+                                               with: "id=\"related-posts-2\" class=\"article-widget article-widget-text\"")
+        XCTAssertFalse(try clean(marked).bodyText.contains("harbour festival"))
     }
 
     func testAnIdWrittenFromTheElementsOwnWordsNamesNoKindOfBox() throws {
@@ -191,6 +195,12 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(text.contains(story) && text.contains(second), text)
         // An id whose words the element does not spell is read as a name.
         XCTAssertFalse(text.contains("Other top stories"), text)
+        // So is an id that spells the element's heading when no class names the element.
+        let teasers = page(body: """
+        <main><article><h1>Sea wall holds</h1><p>\(story)</p><p>\(second)</p></article>
+        <div id="more-top-stories-you-might-like-to-read"><h2>More top stories you might like to read</h2><p>The harbour festival returns this summer with boats, music and food stalls on the quay.</p></div></main>
+        """)
+        XCTAssertFalse(try clean(teasers).bodyText.contains("harbour festival"))
     }
 
     func testAClassWordAfterHasOrWithNamesWhatTheElementHasBeside() throws {
@@ -199,6 +209,9 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(tokens.skips(["caption"]))
         XCTAssertFalse(tokens.skips(["articleHeader", "column", "hasCaption"]))
         XCTAssertFalse(tokens.skips(["header--with-caption"]))
+        // Inside a name, "with" is part of what the element is: a box with comments is the comments.
+        XCTAssertEqual(tokens.hint(tag: .div, tokens: ["box-with-comments"]), .boilerplate("comments"))
+        XCTAssertTrue(tokens.skips(["box-with-caption"]))
         // "no-print" is still chrome a printout leaves out.
         XCTAssertEqual(tokens.skips(["no-print"]), tokens.skips(["print"]))
         XCTAssertEqual(tokens.hint(tag: .div, tokens: ["article--with-sidebar"]), .content)
@@ -233,6 +246,10 @@ final class HTMLReaderTests: XCTestCase {
         // Articles without their own headline (a teaser list, a story in parts) are not cut.
         let parts = html.replacingOccurrences(of: "<h1>New manager for the club</h1>", with: "")
         XCTAssertTrue(try clean(parts).bodyText.contains("football club"))
+        // Nor are entries of one kind that each carry an <h1> (a live blog's updates).
+        let entry = { (heading: String, text: String) in "<article class=\"entry\"><h1>\(heading)</h1><p>\(text)</p><p>\(more)</p></article>" }
+        let live = page(body: "<main><div class=\"liveblog\">\(entry("Update one", story))\(entry("Update two", second))\(entry("Update three", next[0]))</div></main>")
+        XCTAssertTrue(try clean(live).bodyText.contains("football club"))
     }
 
     func testAConsentDialogFullOfProseIsCutThoughItHoldsMostOfThePagesText() throws {
@@ -251,6 +268,12 @@ final class HTMLReaderTests: XCTestCase {
         let text = try clean(html).bodyText
         XCTAssertTrue(text.contains(story) && text.contains(second), text)
         XCTAssertFalse(text.contains("California consumer") || text.contains("Opt-Out"), text)
+        // A post filed under a topic ("category-gdpr") is no consent dialog: its mark is a layout's.
+        let filed = page(body: """
+        <main><h1>Sea wall holds</h1><div class="post-123 post category-gdpr"><p>\(story)</p><p>\(second)</p></div>
+        <div class="sidebar"><p>Short note.</p></div></main>
+        """)
+        XCTAssertTrue(try clean(filed).bodyText.contains(second))
     }
 
     func testMainContentWinsOverNavigationSidebarAndComments() throws {

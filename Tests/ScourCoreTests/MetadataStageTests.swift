@@ -221,6 +221,9 @@ final class MetadataStageTests: XCTestCase {
         // A fact box's label before the name ("Autor Roman Goncharenko") is no part of it.
         let labelled = try tag("Headline of the piece\n\n\(Self.body)\n\nAutor Roman Goncharenko\n\nRelated posts")
         XCTAssertEqual(labelled.metadata.authors, ["Roman Goncharenko"])
+        // A photo credit's label names no writer.
+        let credited = try tag("Headline of the piece\n\n\(Self.body)\n\nPhotos by Jane Doe\n\nRelated posts")
+        XCTAssertNotEqual(credited.metadata.authors, ["Jane Doe"])
 
         let inline = try tag("""
         Headline of the piece

@@ -188,7 +188,11 @@ struct HTMLBlockWalker {
             let tokens = list >= 0 ? classLists.tokens(list) : []
             var container = ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
                                              tokens: tokens, firstBlock: blocks.count)
-            container.declaredPart = !declaredParts.isEmpty && tokens.contains { declaredParts.contains($0.lowercased()) }
+            // Only the declared name's mark is lifted: "paywalled sidebar" stays a sidebar.
+            if !declaredParts.isEmpty, tokens.contains(where: { declaredParts.contains($0.lowercased()) }) {
+                let others = tokens.filter { !declaredParts.contains($0.lowercased()) }
+                if case .boilerplate = markupTokens.hint(tag: tag, tokens: others) {} else { container.declaredPart = true }
+            }
             containers.append(container)
             containerLists.append(list)
             containerStack.append(containers.count - 1)
@@ -440,6 +444,7 @@ struct ElementAttributes {
     init(_ node: HTMLNode, wantsHref: Bool, tokens rawTokens: inout [UInt8]) {
         if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
         var slugCandidate: Range<Int>?
+        var hasClass = false
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
             case (UInt8(ascii: "i"), 2) where Self.equals(name, "id"):
@@ -447,8 +452,11 @@ struct ElementAttributes {
                 if TextSlug.mayBeOne(value) { slugCandidate = rawTokens.count..<(rawTokens.count + value.count + 1) }
                 rawTokens.append(contentsOf: value)
                 rawTokens.append(0x20)
-            case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"),
-                 (UInt8(ascii: "i"), 8) where Self.equals(name, "itemprop"),
+            case (UInt8(ascii: "c"), 5) where Self.equals(name, "class"):
+                hasClass = !value.isEmpty
+                rawTokens.append(contentsOf: value)
+                rawTokens.append(0x20)
+            case (UInt8(ascii: "i"), 8) where Self.equals(name, "itemprop"),
                  (UInt8(ascii: "r"), 4) where Self.equals(name, "role"):
                 rawTokens.append(contentsOf: value)
                 rawTokens.append(0x20)
@@ -473,7 +481,10 @@ struct ElementAttributes {
         // An id made from the element's own words (a slide's or heading's anchor,
         // "fans-will-likely-remember-when-the-actor-wore-a-top-…") names no kind of box: its
         // words ("top", "promoted", "share") say nothing about the element.
-        if let range = slugCandidate, TextSlug.spells(Array(rawTokens[range.lowerBound..<(range.upperBound - 1)]), textOf: node) {
+        // Only beside a class: an element named by its id alone ("more-stories-you-might-like") is
+        // known by nothing else, and its id's words are read.
+        if let range = slugCandidate, hasClass,
+           TextSlug.spells(Array(rawTokens[range.lowerBound..<(range.upperBound - 1)]), textOf: node) {
             rawTokens.removeSubrange(range)
         }
     }

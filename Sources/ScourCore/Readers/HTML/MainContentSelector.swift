@@ -99,7 +99,7 @@ struct MainContentSelector {
             // A mark on a wrapper that holds most of the page's story text ("left-rail" around the
             // article) describes the layout, not the text: it is not trusted.
             if case let .boilerplate(word) = hint, pageGood > 0, goodIn(container) > Weights.trustedMarkMaxShareOfPage * pageGood,
-               !tokens.table.isAlwaysTrusted(word) { hint = .none }
+               !tokens.table.isAlwaysTrusted(word, tokens: list) { hint = .none }
             // The page's own structured data says the element is its article ("paywall" on a story's
             // paywalled part, declared in JSON-LD `hasPart`): its boilerplate word is not trusted either.
             if case .boilerplate = hint, container.declaredPart { hint = .none }
@@ -232,19 +232,22 @@ struct MainContentSelector {
         // (Containers come parent first: one inside a part already cut has nothing left to cut, and is
         // passed over, so nested marked parts or figures cost their blocks once, not once per level.)
         let insideChosen = Self.descendants(of: best, containers)
-        // A part holding most of the story vouches for its siblings of the same kind: marked
-        // "article-widget article-widget-text" boxes told apart by their ids carry the story in turns.
-        var storyBoxes = Set<SiblingList>()
+        // A part holding most of the story vouches for the parts of its kind before it: marked
+        // "article-widget article-widget-text" boxes told apart by their ids, the story's opening
+        // paragraphs in the first. (Only where the mark comes from the kind's own tokens, not an id.)
+        var storyBoxes: [SiblingList: Int] = [:]
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, let key = Self.kindKey(container) else { continue }
-            if case let .boilerplate(word) = hints[index], tokens.isAlwaysTrusted(word) { continue }
-            storyBoxes.insert(SiblingList(parent: container.parent, key: key))
+            if case let .boilerplate(word) = hints[index], tokens.isAlwaysTrusted(word, tokens: container.tokens) { continue }
+            let sibling = SiblingList(parent: container.parent, key: key)
+            storyBoxes[sibling] = max(storyBoxes[sibling] ?? 0, container.firstBlock)
         }
         var cutUntil = 0
         for (index, container) in containers.enumerated() where insideChosen[index] {
             guard case let .boilerplate(word) = hints[index], container.endBlock > container.firstBlock, container.firstBlock >= cutUntil else { continue }
-            if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, !tokens.isAlwaysTrusted(word) { continue }
-            if !storyBoxes.isEmpty, let key = Self.kindKey(container), storyBoxes.contains(SiblingList(parent: container.parent, key: key)) { continue }
+            if scored.goodIn(container) > Weights.cutMarkMaxShareOfChosen * chosenGood, !tokens.isAlwaysTrusted(word, tokens: container.tokens) { continue }
+            if !storyBoxes.isEmpty, let key = Self.kindKey(container), let start = storyBoxes[SiblingList(parent: container.parent, key: key)],
+               container.endBlock <= start, hints[index] == tokens.hint(tag: container.tag, tokens: Self.kindTokens(container)) { continue }
             for block in container.firstBlock..<container.endBlock where included[block] {
                 included[block] = false
                 reasons[block] = markReasons[index]
@@ -425,8 +428,13 @@ struct MainContentSelector {
     /// What kind of box a container is: its tag and its tokens less those holding a digit (an id
     /// such as "6f677730-826a-…" or "post-4711" names one box, not a kind). Nil when nothing is left.
     static func kindKey(_ container: ContentContainer) -> String? {
-        let kind = container.tokens.filter { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        let kind = kindTokens(container)
         return kind.isEmpty ? nil : "\(container.tag.rawValue) " + kind.joined(separator: " ")
+    }
+
+    /// A container's tokens less those holding a digit.
+    static func kindTokens(_ container: ContentContainer) -> [String] {
+        container.tokens.filter { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// A kind of box (`kindKey`) under one parent container.

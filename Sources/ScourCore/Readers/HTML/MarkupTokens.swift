@@ -229,7 +229,8 @@ public struct MarkupTokens: Sendable, Decodable {
         reading.articleState = any & PartFlag.articleState != 0
         if tokenBoilerplate == nil {
             // Only the words before "with"/"has" say what the element is.
-            var searched = modifierAt.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower
+            // (The offset is the token's: its lowercased copy may differ in length, "K" Kelvin sign.)
+            var searched = modifierAt.map { String(decoding: token.utf8.prefix($0), as: UTF8.self).lowercased() } ?? lower
             for exception in substringExceptions where Self.bytesContain(searched, exception) {
                 searched = searched.replacingOccurrences(of: exception, with: " ")
             }
@@ -259,10 +260,10 @@ public struct MarkupTokens: Sendable, Decodable {
                 let part = UnsafeBufferPointer(rebasing: bytes[range])
                 // "article--with-sidebar", "hasCaption": what the element has beside it, not what it is.
                 if afterModifier {
-                    afterModifier = Self.isModifier(part)
+                    afterModifier = Self.isModifier(part, at: range.lowerBound, in: bytes)
                     return
                 }
-                afterModifier = Self.isModifier(part)
+                afterModifier = Self.isModifier(part, at: range.lowerBound, in: bytes)
                 if afterModifier, modifierAt == nil { modifierAt = range.lowerBound }
                 let flag: UInt8
                 if part.allSatisfy({ $0 < 0x80 }) {
@@ -423,8 +424,16 @@ public struct MarkupTokens: Sendable, Decodable {
         return !metadataRegionWords.contains(String(reason.dropFirst(prefix.count)))
     }
 
-    /// Whether a mark is trusted however much of the page's text its element holds.
-    public func isAlwaysTrusted(_ word: String) -> Bool { alwaysTrustedMarks.contains(word) }
+    /// Whether a mark is trusted however much of the page's text its element holds: an
+    /// `always_trusted` word in a token that is no taxonomy token ("onetrust-consent-sdk", not
+    /// "category-gdpr": a post filed under a topic is no consent dialog).
+    func isAlwaysTrusted(_ word: String, tokens: [String]) -> Bool {
+        guard alwaysTrustedMarks.contains(word) else { return false }
+        return tokens.contains { token in
+            let lower = token.lowercased()
+            return Self.bytesContain(lower, word) && !hasTaxonomyPrefix(lower)
+        }
+    }
 
     /// A block left out because the markup marks its region: "markup-boilerplate:footer".
     public static let boilerplateReasonPrefix = "markup-boilerplate:"
@@ -435,20 +444,36 @@ public struct MarkupTokens: Sendable, Decodable {
     /// ("hasCaption", "with-caption"), not what it is: it names no never-read element. ("no-print"
     /// still says the element is chrome a printout leaves out.)
     public func skips(_ tokens: [String]) -> Bool {
-        for token in tokens {
-            var afterModifier = false
-            for part in Self.parts(of: token) {
-                if !afterModifier, skipParts.contains(part) { return true }
-                afterModifier = Self.modifierParts.contains(part)
+        for var token in tokens {
+            let found = token.withUTF8 { bytes -> Bool in
+                var afterModifier = false
+                var skip = false
+                Self.forEachPartRange(of: bytes) { range in
+                    guard !skip else { return }
+                    let part = UnsafeBufferPointer(rebasing: bytes[range])
+                    if !afterModifier, skipParts.contains(Self.folded(part)) { skip = true }
+                    afterModifier = Self.isModifier(part, at: range.lowerBound, in: bytes)
+                }
+                return skip
             }
+            if found { return true }
         }
         return false
     }
 
-    /// Words that say what an element has: the part after one is no word about the element itself.
-    static let modifierParts: Set<String> = ["has", "with", "without"]
+    /// "has", "with" or "without" where a class states a modifier: opening the token ("hasCaption",
+    /// "with-sidebar") or after a BEM separator ("article--with-sidebar", "wrapper__with-ads").
+    /// Inside a name ("box-with-comments") it is part of what the element is.
+    @inline(__always)
+    static func isModifier(_ part: UnsafeBufferPointer<UInt8>, at start: Int, in token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isModifier(part) else { return false }
+        if start == 0 { return true }
+        guard start >= 2 else { return false }
+        let separator = token[start - 1]
+        return (separator == 0x2D || separator == 0x5F) && token[start - 2] == separator
+    }
 
-    /// `modifierParts` on a part's bytes, any case.
+    /// "has", "with", "without" on a part's bytes, any case.
     @inline(__always)
     static func isModifier(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
         func lower(_ index: Int) -> UInt8 { part[index] | 0x20 }

@@ -24,6 +24,10 @@ struct NextArticle {
             if holdsHeadline(containers[index], blocks) { headed.append(index) }
         }
         guard headed.count >= 2 else { return }
+        // Entries of one kind, each with its <h1> (a live blog's updates in HTML5's outline style),
+        // are one story's parts: an appended story is an article of another kind than the page's.
+        let firstKind = MainContentSelector.kindKey(containers[headed[0]])
+        guard !headed.dropFirst().contains(where: { MainContentSelector.kindKey(containers[$0]) == firstKind }) else { return }
         let first = containers[headed[0]]
         var story = 0.0
         for index in first.firstBlock..<first.endBlock where included[index] { story += good[index] }

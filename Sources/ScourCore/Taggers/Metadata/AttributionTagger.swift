@@ -252,7 +252,10 @@ extension MetadataContext {
             guard block.kind != .heading else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
             // A label a fact box prints before the name ("Autorin/Autor Roman Goncharenko") is no part of it.
-            let text = names.droppingLabel(block.text)
+            // (A photo credit's label, "Photos by", names no writer: that line is left as it is.)
+            let unlabelled = names.droppingLabel(block.text)
+            let label = block.text.prefix(block.text.count - unlabelled.count).lowercased()
+            let text = label.contains("photo") || label.contains("foto") ? block.text : unlabelled
             let alone = block.links.count <= 1 && names.looksLikeName(text)
                 && !names.isOrganization(text, siteKeys: siteKeys)
             let found = alone ? [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
