@@ -42,7 +42,7 @@ final class GrowthBoundsTests: XCTestCase {
     /// Each element whose id may be written from its words is checked against a bounded prefix of
     /// its text (64 nodes, 400 bytes), so nested ones cost no walk of everything below them.
     func testNestedSlugIdsAreEachCheckedAgainstABoundedPrefix() throws {
-        let document = try process(GrowthBench.storyPage(title: "Slugs", after: "<div id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: 5_000)).get()
+        let document = try process(GrowthBench.storyPage(title: "Slugs", after: "<div class=\"slide\" id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: 5_000)).get()
         XCTAssertTrue(document.bodyText.contains("The council voted on Tuesday to build a new sea wall"), document.bodyText)
     }
 

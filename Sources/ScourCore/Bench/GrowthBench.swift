@@ -83,7 +83,7 @@ public struct GrowthBench {
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
         case "script story": return page(Self.scriptStoryPage(paragraphs: size))
         // Nested elements whose ids each spell their text: every one is checked against a bounded prefix of it.
-        case "slug ids": return page(Self.storyPage(title: "Slugs", after: "<div id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: size))
+        case "slug ids": return page(Self.storyPage(title: "Slugs", after: "<div class=\"slide\" id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: size))
         case "similar documents": return similar(count: size, detecting: false)
         case "similar documents + dedup": return similar(count: size, detecting: true)
         default: return stdinRecord(bytes: size * Self.stdinBytesPerUnit)
