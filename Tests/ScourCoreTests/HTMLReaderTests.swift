@@ -276,6 +276,21 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(try clean(filed).bodyText.contains(second))
     }
 
+    func testAParagraphAPaywallHidesFromScreenReadersIsTheStorys() throws {
+        let third = "The council will vote on the last stretch of the wall next month, after the engineers have finished their survey of the old stones and the harbour floor."
+        // A metered paywall shows the paragraph and hides it from screen readers until it is bought.
+        let html = page(body: """
+        <main><article><h1>Sea wall holds</h1><p>\(story)</p><p class="paywall" aria-hidden="true">\(second)</p>
+        <p class="twite__title" aria-hidden="true">Follow us on our channel for more news every day.</p>
+        <div class="paywall" aria-hidden="true"><p>Subscribe to read the rest of this story and every other story on our site.</p></div>
+        <p>\(third)</p></article></main>
+        """)
+        let text = try clean(html).bodyText
+        XCTAssertTrue(text.contains(second) && text.contains(third), text)
+        // Other text hidden from screen readers stays out.
+        XCTAssertFalse(text.contains("Follow us") || text.contains("Subscribe to read"), text)
+    }
+
     func testMainContentWinsOverNavigationSidebarAndComments() throws {
         let html = page(body: """
         <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>

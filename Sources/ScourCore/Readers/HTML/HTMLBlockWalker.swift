@@ -153,7 +153,11 @@ struct HTMLBlockWalker {
         let attributes = ElementAttributes(node, wantsHref: tag == .a, tokens: &rawTokens)
         let list = rawTokens.isEmpty ? -1 : rawTokens.withUnsafeBufferPointer { classLists.entry($0) }
         let skip = applySkips && list >= 0 && classLists.skips(list, markupTokens)
-        if attributes.hidden || skip {
+        // A paragraph a metered paywall hides from screen readers until it is bought
+        // (`<p class="paywall" aria-hidden="true">`) is shown on the page: the story's.
+        let shownPaywalled = attributes.hiddenFromScreenReadersOnly && tag == .p && list >= 0
+            && markupTokens.namesAccessState(classLists.tokens(list))
+        if (attributes.hidden && !shownPaywalled) || skip {
             hiddenSkipped += 1
             return false
         }
@@ -432,6 +436,8 @@ struct EvidenceKey: Hashable {
 /// its attribute bytes: this runs for every element of every page.
 struct ElementAttributes {
     var hidden = false
+    /// Hidden only by `aria-hidden="true"`: from screen readers, not from the eye.
+    private(set) var hiddenFromScreenReadersOnly = false
     /// The element's `hidden` attribute, apart from ARIA and style hiding.
     private var hiddenAttribute = false
     /// The id names a React streaming segment (`S:` and hex digits): server-rendered content sent
@@ -445,6 +451,7 @@ struct ElementAttributes {
         if !rawTokens.isEmpty { rawTokens.removeAll(keepingCapacity: true) }
         var slugCandidate: Range<Int>?
         var hasClass = false
+        var ariaHidden = false, styleHidden = false
         node.forEachAttribute { name, value in
             switch (name.first, name.count) {
             case (UInt8(ascii: "i"), 2) where Self.equals(name, "id"):
@@ -467,17 +474,19 @@ struct ElementAttributes {
             case (UInt8(ascii: "a"), 11) where Self.equals(name, "aria-hidden"):
                 if value.count == 4, value[0] | 0x20 == 0x74, value[1] | 0x20 == 0x72, value[2] | 0x20 == 0x75, value[3] | 0x20 == 0x65 {
                     hidden = true
+                    ariaHidden = true
                 }
             case (UInt8(ascii: "s"), 5) where Self.equals(name, "style"):
                 // Lowercased, spaces dropped: "Display: None" and "display:none" read the same.
                 let folded = value.compactMap { byte -> UInt8? in byte == 0x20 || byte == 0x09 ? nil : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-                if Self.contains(folded, Self.displayNone) || Self.contains(folded, Self.visibilityHidden) { hidden = true }
+                if Self.contains(folded, Self.displayNone) || Self.contains(folded, Self.visibilityHidden) { hidden = true; styleHidden = true }
             default:
                 break
             }
             return true
         }
         if hiddenAttribute, !streamedSegment { hidden = true }
+        hiddenFromScreenReadersOnly = ariaHidden && !styleHidden && !(hiddenAttribute && !streamedSegment)
         // An id made from the element's own words (a slide's or heading's anchor,
         // "fans-will-likely-remember-when-the-actor-wore-a-top-…") names no kind of box: its
         // words ("top", "promoted", "share") say nothing about the element.

@@ -385,6 +385,12 @@ public struct MarkupTokens: Sendable, Decodable {
         return content ? .content : .none
     }
 
+    /// True when a token's part is an access state (`access` under `article_states`: "paywall",
+    /// "premium", "locked"): how the story is sold.
+    func namesAccessState(_ tokens: [String]) -> Bool {
+        tokens.contains { token in Self.parts(of: token).contains { accessStates.contains($0) } }
+    }
+
     /// True when a token names the element a lead or standfirst ("article__intro", "ts-intro").
     public func namesLead(_ tokens: [String]) -> Bool {
         for token in tokens {
