@@ -193,9 +193,11 @@ struct HTMLBlockWalker {
             var container = ContentContainer(tag: tag, parent: containerStack.last ?? -1, depth: containerStack.count,
                                              tokens: tokens, firstBlock: blocks.count)
             // Only the declared name's mark is lifted: "paywalled sidebar" stays a sidebar.
-            if !declaredParts.isEmpty, tokens.contains(where: { declaredParts.contains($0.lowercased()) }) {
+            if !declaredParts.isEmpty {
                 let others = tokens.filter { !declaredParts.contains($0.lowercased()) }
-                if case .boilerplate = markupTokens.hint(tag: tag, tokens: others) {} else { container.declaredPart = true }
+                if others.count < tokens.count {
+                    if case .boilerplate = markupTokens.hint(tag: tag, tokens: others) {} else { container.declaredPart = true }
+                }
             }
             containers.append(container)
             containerLists.append(list)
@@ -485,8 +487,9 @@ struct ElementAttributes {
             }
             return true
         }
-        if hiddenAttribute, !streamedSegment { hidden = true }
-        hiddenFromScreenReadersOnly = ariaHidden && !styleHidden && !(hiddenAttribute && !streamedSegment)
+        let attributeHides = hiddenAttribute && !streamedSegment
+        if attributeHides { hidden = true }
+        hiddenFromScreenReadersOnly = ariaHidden && !styleHidden && !attributeHides
         // An id made from the element's own words (a slide's or heading's anchor,
         // "fans-will-likely-remember-when-the-actor-wore-a-top-…") names no kind of box: its
         // words ("top", "promoted", "share") say nothing about the element.

@@ -417,8 +417,6 @@ struct MainContentSelector {
         }
     }
 
-    /// Hints by a container's token array (storage address, shifted) and tag, in open addressing:
-    /// one multiply per look-up instead of a Hasher run.
     /// A container's class list and tag as one number: the walker hands out one token array per
     /// distinct class list, so a list met again is known by its storage address. Nil for no list.
     static func listKey(_ container: ContentContainer) -> UInt? {
@@ -443,6 +441,8 @@ struct MainContentSelector {
         var key: String
     }
 
+    /// Hints by a container's token array (storage address, shifted) and tag, in open addressing:
+    /// one multiply per look-up instead of a Hasher run.
     private struct ListHints {
         private var keys: [UInt]
         private var hints: [MarkupTokens.Hint]

@@ -145,15 +145,8 @@ final class ClassWordTable: Sendable {
     /// "with", "has", "no", "without" (any case): a class word that says what an element has.
     @inline(__always)
     private static func isModifier(_ word: UnsafePointer<UInt8>, length: Int) -> Bool {
-        func lower(_ index: Int) -> UInt8 { word[index] | 0x20 }
-        switch length {
-        case 2: return lower(0) == 0x6E && lower(1) == 0x6F
-        case 3: return lower(0) == 0x68 && lower(1) == 0x61 && lower(2) == 0x73
-        case 4: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
-        case 7: return lower(0) == 0x77 && lower(1) == 0x69 && lower(2) == 0x74 && lower(3) == 0x68
-            && lower(4) == 0x6F && lower(5) == 0x75 && lower(6) == 0x74
-        default: return false
-        }
+        if length == 2 { return word[0] | 0x20 == 0x6E && word[1] | 0x20 == 0x6F }
+        return MarkupTokens.isModifier(UnsafeBufferPointer(start: word, count: length))
     }
 
     /// One word's flags. Words are first tested on their length and first two letters,

@@ -24,7 +24,7 @@ enum TextSlug {
     /// True when the id's words (split at '-' and '_', digits-only parts aside, ASCII case
     /// ignored) appear in order among the first words of the element's text.
     static func spells(_ id: [UInt8], textOf node: HTMLNode) -> Bool {
-        let parts = id.split { $0 == 0x2D || $0 == 0x5F }.map { $0.map(lowered) }.filter { part in !part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        let parts = id.split { $0 == 0x2D || $0 == 0x5F }.map { $0.map(ASCIIText.fold) }.filter { part in !part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         guard parts.count >= minimumWords else { return false }
         let words = leadingWords(of: node)
         var next = 0
@@ -40,14 +40,10 @@ enum TextSlug {
             if child.isText { child.withContent { text.append(contentsOf: $0.prefix(textBytes - text.count)); text.append(0x20) } }
             return true
         }
-        return text.split { byte in byte < 0x80 && !isAlphanumeric(byte) }.map { $0.map(lowered) }
+        return text.split { byte in byte < 0x80 && !isAlphanumeric(byte) }.map { $0.map(ASCIIText.fold) }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-    }
-
-    private static func lowered(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

@@ -251,7 +251,7 @@ extension MetadataContext {
             // its words are a title, never a signature, and nothing after it signs the article.
             guard block.kind != .heading else { return }
             // "Jane Doe" alone (one link at most: "Impressum Kontakt" in two is a menu), or labelled: "Von: Götz Warnke".
-            // A label a fact box prints before the name ("Autorin/Autor Roman Goncharenko") is no part of it.
+            // A label a fact box prints before the name ("Autor Roman Goncharenko") is no part of it.
             // (A photo credit's label, "Photos by", names no writer: that line is left as it is.)
             let unlabelled = names.droppingLabel(block.text)
             let label = block.text.prefix(block.text.count - unlabelled.count).lowercased()
