@@ -9,6 +9,8 @@ struct AuthorElementText: Sendable, Decodable {
     /// Class parts of the writer's job or description (`ArticlePage-authorTitle`, `author-role`):
     /// left out only after the name itself, a link or an element whose class says `name`, gave text.
     let roleParts: Set<String>
+    /// Role parts that, after an author word in one class name, make the element the writer's job.
+    let roleEndParts: Set<String>
     /// Class parts of the element holding the name (`author-name`, `fn`).
     let nameParts: Set<String>
     /// Class parts that, in one class name with an author word, make it a picture's credit
@@ -19,14 +21,17 @@ struct AuthorElementText: Sendable, Decodable {
         case hiddenParts = "hidden_parts"
         case taxonomyParts = "taxonomy_parts"
         case roleParts = "role_parts"
+        case roleEndParts = "role_end_parts"
         case nameParts = "name_parts"
         case pictureParts = "picture_parts"
     }
 
-    init(hiddenParts: Set<String>, taxonomyParts: Set<String>, roleParts: Set<String>, nameParts: Set<String>, pictureParts: Set<String>) {
+    init(hiddenParts: Set<String>, taxonomyParts: Set<String>, roleParts: Set<String>, roleEndParts: Set<String> = [],
+         nameParts: Set<String>, pictureParts: Set<String>) {
         self.hiddenParts = hiddenParts
         self.taxonomyParts = taxonomyParts
         self.roleParts = roleParts
+        self.roleEndParts = roleEndParts
         self.nameParts = nameParts
         self.pictureParts = pictureParts
     }
@@ -36,7 +41,7 @@ struct AuthorElementText: Sendable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         func list(_ key: CodingKeys) throws -> Set<String> { try container.decodeIfPresent(Set<String>.self, forKey: key) ?? [] }
         self.init(hiddenParts: try list(.hiddenParts), taxonomyParts: try list(.taxonomyParts), roleParts: try list(.roleParts),
-                  nameParts: try list(.nameParts), pictureParts: try list(.pictureParts))
+                  roleEndParts: try list(.roleEndParts), nameParts: try list(.nameParts), pictureParts: try list(.pictureParts))
     }
 
     static let none = AuthorElementText(hiddenParts: [], taxonomyParts: [], roleParts: [], nameParts: [], pictureParts: [])
@@ -51,6 +56,21 @@ struct AuthorElementText: Sendable, Decodable {
             guard let picture = parts.firstIndex(where: pictureParts.contains),
                   let author = parts.firstIndex(where: authorWords.contains) else { return false }
             return picture < author
+        }
+    }
+
+    /// Whether one of the element's class names is an author word's job: a role-end part follows the
+    /// author word and no name part ends the name ("c-author__position", "author-job",
+    /// "e-byline__job-title", but not "author-bio-name" nor "author-profile-title", which may hold the
+    /// name). Such an element shows the writer's job ("Leitender Wirtschaftsredakteur"), never the
+    /// name, and inside the author box it must not be offered as the box's tighter value.
+    func namesRole(_ node: HTMLNode, authorWords: Set<String>) -> Bool {
+        guard !roleEndParts.isEmpty, let classes = node.attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { token in
+            let parts = MarkupTokens.parts(of: String(token))
+            guard let last = parts.last, !nameParts.contains(last),
+                  let author = parts.firstIndex(where: authorWords.contains) else { return false }
+            return parts[(author + 1)...].contains(where: roleEndParts.contains)
         }
     }
 

@@ -1,8 +1,28 @@
 import Foundation
 
 /// Links that name an article's author: a profile the markup points at, a link into the site's
-/// author pages (`/author/…`).
+/// author pages (`/author/…`); and the box a list of author elements must share.
 extension MarkupScan {
+    /// Where the last author of one kind of markup was taken, as `textBytesRead` then. A byline's
+    /// authors stand a few words apart ("<a rel=author>A</a>, <a rel=author>B</a>"); the same markup
+    /// after a story's worth of text, in a teaser list's items, names other texts' writers, and would
+    /// make the list every teaser's.
+    struct AuthorBoxes {
+        var microdata: Int?
+        var relAuthor: Int?
+    }
+
+    /// Text bytes between two authors of one byline: names, separators, a place or a role.
+    static let authorListGap = 200
+
+    /// Whether the element being read stands within `authorListGap` text bytes of the last author
+    /// of its kind taken (the first one always does), and if so, makes it the last one.
+    mutating func nearLastAuthor(_ kind: WritableKeyPath<AuthorBoxes, Int?>) -> Bool {
+        if let at = authorBoxes[keyPath: kind], textBytesRead - at > Self.authorListGap { return false }
+        authorBoxes[keyPath: kind] = textBytesRead
+        return true
+    }
+
     mutating func readAuthorLink(_ node: HTMLNode, skipped: Bool, authorSkipped: Bool) {
         guard let href = node.attribute("href") else { return }
         if !authorProfiles.isEmpty, !skipped, let hrefKey = Self.profileKey(href),

@@ -30,7 +30,8 @@ struct MarkupScan {
         let inHeader: Bool
         /// A heading (`<h1>`–`<h6>`) is this element or holds it: its text is a headline, never a byline.
         let inHeading: Bool
-        /// A `<figure>` or `<figcaption>` is this element or holds it: a date there dates the picture.
+        /// A `<figure>` or `<figcaption>` is this element or holds it: a date there dates the picture,
+        /// an author there took it.
         let inFigure: Bool
         /// A microdata item of another text (a review, a comment, an answer) is this element or holds
         /// it: its `author` and `datePublished` are that text's.
@@ -67,6 +68,10 @@ struct MarkupScan {
     /// The last author element read: its depth and serial (to tell whether a later one is inside it)
     /// and the index of its candidate.
     var lastAuthorElement: (depth: Int, serial: Int, index: Int)?
+    /// Bytes of the text nodes read so far that show something (not white space alone).
+    var textBytesRead = 0
+    /// Where the last microdata and `rel=author` authors taken stood: later ones far from them are other texts'.
+    var authorBoxes = AuthorBoxes()
     var textAfterHeadlineCount = 0
     /// Bytes of text read after the headline: once the article's first paragraphs have passed,
     /// a dated line is the story's, not its dateline.
@@ -317,6 +322,8 @@ struct MarkupScan {
         let headLimit = 48
         node.withContent { bytes in
             length = bytes.count
+            // (A long text is never all white space; a short one counts when it shows something.)
+            if length > 240 || bytes.contains(where: { $0 > 0x20 }) { textBytesRead += length }
             if length > 240 {
                 // A paragraph that opens with its dateline: "Karlsruhe, (12.11.2021). Traditionell …".
                 guard seenHeadline, textAfterHeadlineCount < 40,
@@ -446,7 +453,7 @@ struct MarkupScan {
             readItemprop(itemprop, node, skipped: skipped)
         }
         if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
-            if !skipped, let text = Self.shortLineText(node) {
+            if !skipped, let text = Self.shortLineText(node), nearLastAuthor(\.relAuthor) {
                 add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
@@ -503,7 +510,8 @@ struct MarkupScan {
         guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
         // (A button or form is no name however its class reads: "author-form-submit".)
         if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form,
-           !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords), Self.shortLineText(node) != nil {
+           !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords),
+           !vocabulary.authorText.namesRole(node, authorWords: vocabulary.authorClassWords), Self.shortLineText(node) != nil {
             authorClassCount += 1
             let count = candidates.count
             let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
@@ -544,7 +552,8 @@ struct MarkupScan {
             case "datemodified":
                 add(.modified, value(), origin: .init(.microdata("dateModified")), rank: MarkupRank.microdata)
             case "author", "creator":
-                guard !skipped else { continue }
+                // In a `<figure>` or `<figcaption>` the item is the picture: its author took the photo.
+                guard !skipped, node.tag != .figure, node.tag != .figcaption, path.last?.inFigure != true else { continue }
                 var name: String?
                 node.forEachDescendant { child in
                     guard name == nil else { return false }
@@ -554,7 +563,9 @@ struct MarkupScan {
                     return true
                 }
                 let text = name ?? node.attribute("content") ?? node.textContent
-                if Self.isShortLine(text) { add(.author, text, origin: .init(.microdata("author")), rank: MarkupRank.itempropAuthor) }
+                if Self.isShortLine(text), nearLastAuthor(\.microdata) {
+                    add(.author, text, origin: .init(.microdata("author")), rank: MarkupRank.itempropAuthor)
+                }
             case "headline":
                 add(.title, value(), origin: .init(.microdata("headline")), rank: MarkupRank.microdata + 8)
             default:

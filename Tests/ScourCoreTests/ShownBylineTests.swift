@@ -1,0 +1,47 @@
+import XCTest
+@testable import ScourCore
+
+/// Authors read from what the page shows when it carries no author metadata (no JSON-LD, no
+/// `<meta name=author>`): the author box's own structure, and author markup that belongs to other
+/// texts (teasers, pictures). Pages go through the whole pipeline.
+final class ShownBylineTests: XCTestCase {
+    /// An author box names the writer and, in an element of its own, the writer's job: the job's
+    /// element is no author element, even inside the box ("c-author__position").
+    func testTheWritersJobInTheAuthorBoxIsNoName() throws {
+        let box = #"<div class="c-author"><span class="c-author__by-line">Von <a href="/autor/holger-zschaepitz/" class="c-author__link">Holger Zschäpitz</a></span>"#
+            + #"<div class="c-author__position"><span>Leitender Wirtschaftsredakteur</span></div></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: box))).metadata.authors,
+                       ["Holger Zschäpitz"])
+        let job = #"<div class="e-byline"><a class="e-byline__author" href="/authors/ann-lee">Ann Lee</a><span class="e-byline__job-title">Political Correspondent</span></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: job))).metadata.authors,
+                       ["Ann Lee"])
+        // A title element may hold the name itself: "author-profile-title" still names the writer.
+        let title = #"<div class="author-box"><h2 class="author-profile-title"><a href="/team/philipp-sarasin/">Philipp Sarasin</a></h2></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: title))).metadata.authors,
+                       ["Philipp Sarasin"])
+    }
+
+    /// Microdata authors make a list only within one byline (a few words apart): the same markup in a
+    /// teaser list's items after the story names the teasers' writers, and a picture's
+    /// `itemprop=author` its photographer.
+    func testAuthorMarkupOfTeasersAndPicturesIsNotTheArticles() throws {
+        func byline(_ name: String) -> String {
+            #"<p class="byline" itemprop="author" itemtype="http://schema.org/Person"><span itemprop="name">By \#(name)</span></p>"#
+        }
+        let teasers = ["Matt Kamen", "Jacopo Prisco", "Megan Carnegie"].enumerated().map { index, name in
+            "<li><div class=\"summary\"><h3><a href=\"/story/\(index)\">Another story \(index)</a></h3><div>\(byline(name))</div></div></li>"
+        }.joined()
+        let html = page(head: "<title>Budget vote delayed again</title>", header: "<div class=\"bylines\">\(byline("Morgan Meaker"))</div>")
+            .replacingOccurrences(of: "</article>", with: "</article><ul class=\"stories\">\(teasers)</ul>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, ["Morgan Meaker"])
+        // Two writers of one byline, each in a box of its own, stay a list.
+        let two = #"<div class="byline"><div class="name"><a href="/author/jim-rutenberg/" rel="author"><span itemprop="author"><span itemprop="name">Jim Rutenberg</span></span></a></div> and "#
+            + #"<div class="name"><a href="/author/lisa-lerer/" rel="author"><span itemprop="author"><span itemprop="name">Lisa Lerer</span></span></a></div></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: two))).metadata.authors,
+                       ["Jim Rutenberg", "Lisa Lerer"])
+        let picture = #"<figure><img src="/a.jpg"><figcaption itemprop="author">Mads Claus Rasmussen/Ritzau Scanpix</figcaption></figure>"#
+            + #"<div class="bylines"><span class="byline">Trine Juncher Jørgensen</span></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: picture))).metadata.authors,
+                       ["Trine Juncher Jørgensen"])
+    }
+}
