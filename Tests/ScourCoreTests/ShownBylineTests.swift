@@ -45,3 +45,23 @@ final class ShownBylineTests: XCTestCase {
                        ["Trine Juncher Jørgensen"])
     }
 }
+
+extension ShownBylineTests {
+    /// The elements of one author box are offered in page order (the name before the job), its date
+    /// element is no name, and the job, description and follow link leave the box's text.
+    func testAuthorBoxPartsInPageOrderWithoutDateJobOrFollowLink() throws {
+        func authors(_ header: String) throws -> [String] {
+            try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: header))).metadata.authors
+        }
+        XCTAssertEqual(try authors(#"<div class="voc-author"><p class="voc-author__name"><a href="/autor/marta-canete-5890/">Marta Cañete</a></p>"#
+                                   + #"<p class="voc-author__special">Corresponsal en Atenas</p></div>"#), ["Marta Cañete"])
+        XCTAssertEqual(try authors(#"<div class="byline-timestamp">2024-02-14T16:15:30Z</div><div class="byline-author"><span>Amanda Krause</span></div>"#),
+                       ["Amanda Krause"])
+        XCTAssertEqual(try authors(#"<div class="byline"><div class="authors-byline"><div class="authors-byline-text"><span class="byline-prefix">By </span>"#
+                                   + #"<span class="author-name"><a href="/people/houston-mitchell">Houston Mitchell</a></span></div><div class="author-info">"#
+                                   + #"<span class="author-title">Assistant Sports Editor</span><span class="author-social"><a href="https://twitter.com/hm">Follow</a></span></div></div></div>"#),
+                       ["Houston Mitchell"])
+        XCTAssertEqual(try authors(#"<section class="writer-container"><div class="writer_box"><h3 class="writer_name"><span>By </span><a href="/writer/nicole-karlis">Nicole Karlis</a></h3>"#
+                                   + #"<span class="top_writer_desc">Senior Writer</span></div></section>"#), ["Nicole Karlis"])
+    }
+}

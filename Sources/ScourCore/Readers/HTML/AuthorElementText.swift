@@ -6,7 +6,7 @@ struct AuthorElementText: Sendable, Decodable {
     let hiddenParts: Set<String>
     /// Class parts of a section or tag link (`article-category`, `post-tags`).
     let taxonomyParts: Set<String>
-    /// Class parts of the writer's job or description (`ArticlePage-authorTitle`, `author-role`):
+    /// Class parts of the writer's job, description or profile links (`ArticlePage-authorTitle`, `author-social`):
     /// left out only after the name itself, a link or an element whose class says `name`, gave text.
     let roleParts: Set<String>
     /// Role parts that, after an author word in one class name, make the element the writer's job.
@@ -72,6 +72,13 @@ struct AuthorElementText: Sendable, Decodable {
                   let author = parts.firstIndex(where: authorWords.contains) else { return false }
             return parts[(author + 1)...].contains(where: roleEndParts.contains)
         }
+    }
+
+    /// Whether the element's own class names a date ("byline-timestamp", "author-date") while it
+    /// holds no link or name element: it shows when, not who (as `shownText` leaves such a child out).
+    func namesDate(_ node: HTMLNode, dateParts: Set<String>) -> Bool {
+        guard let parts = Self.classParts(of: node), parts.contains(where: dateParts.contains) else { return false }
+        return !holdsName(node)
     }
 
     /// The element's text, its text nodes joined by spaces as `spacedText` joins them, without

@@ -511,16 +511,19 @@ struct MarkupScan {
         // (A button or form is no name however its class reads: "author-form-submit".)
         if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form,
            !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords),
-           !vocabulary.authorText.namesRole(node, authorWords: vocabulary.authorClassWords), Self.shortLineText(node) != nil {
+           !vocabulary.authorText.namesRole(node, authorWords: vocabulary.authorClassWords),
+           !vocabulary.authorText.namesDate(node, dateParts: vocabulary.dateClassWords), Self.shortLineText(node) != nil {
             authorClassCount += 1
             let count = candidates.count
             let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
             add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
             // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
-            // is the tighter value: offer it first.
+            // is the tighter value: offer it first. Several inside it keep their order: the name comes
+            // before the job and the follow button ("author-name", then "author-info").
             if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
                path[outer.depth].serial == outer.serial {
                 candidates.insert(candidates.removeLast(), at: outer.index)
+                lastAuthorElement?.index += 1
             } else if candidates.count > count {
                 lastAuthorElement = (path.count, elementCount, count)
             }
