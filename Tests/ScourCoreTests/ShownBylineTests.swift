@@ -65,3 +65,14 @@ extension ShownBylineTests {
                                    + #"<span class="top_writer_desc">Senior Writer</span></div></section>"#), ["Nicole Karlis"])
     }
 }
+
+extension ShownBylineTests {
+    /// A name shown twice in one author link (a copy for screen readers, then first and last name
+    /// in spans of their own) names one person.
+    func testANameShownTwiceInOneLinkIsOnePerson() throws {
+        let byline = #"<div class="bylines"><address class="name"><a rel="author" href="mailto:martin.gramnas@db.no">"#
+            + #"<span class="lab-hidden-byline-name">Martin Gramnæs</span> <span class="firstname">Martin</span> <span class="lastname">Gramnæs</span></a></address></div>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: byline))).metadata.authors,
+                       ["Martin Gramnæs"])
+    }
+}

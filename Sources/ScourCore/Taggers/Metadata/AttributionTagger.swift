@@ -43,7 +43,7 @@ extension MetadataContext {
                 // holds buttons ("Nachricht abschicken"), credits ("© Jupiterimages") and links ("Zum Profil von …").
                 let visible = hint.origin.visibleText != nil
                 if visible, names.endsWithBylineLabel(value) { continue }
-                let found = names.markupAuthors(visible ? withoutTrailingAside(value) : value)
+                let found = names.markupAuthors(Self.onceIfRepeated(visible ? withoutTrailingAside(value) : value))
                     .compactMap { resolveInitials(withoutOutletTail(withoutShortCode($0)), lookups: &initialsLookups) }
                     .filter { !visible || readsAsShownAuthor($0) }
                 var people = found.filter { !names.isOrganization($0, siteKeys: siteKeys) }
@@ -96,6 +96,15 @@ extension MetadataContext {
 
     /// ("*": a gendered label, "Autor*in", "Redakteur*innen", is no name either.)
     static let notInNames: Set<Character> = ["©", "„", "“", "”", "«", "»", "\"", "*"]
+
+    /// "Martin Gramnæs Martin Gramnæs": one element showing a name twice (a copy for screen readers
+    /// beside the first and last name in spans of their own) names one person.
+    static func onceIfRepeated(_ value: String) -> String {
+        let words = value.split(separator: " ")
+        guard words.count >= 2, words.count % 2 == 0 else { return value }
+        let half = words.count / 2
+        return words[..<half].elementsEqual(words[half...]) ? words[..<half].joined(separator: " ") : value
+    }
 
     /// "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)": what a shown name
     /// adds in closing brackets is its role or source, when what comes before reads as a name
