@@ -5,6 +5,11 @@ import XCTest
 /// `<meta name=author>`): the author box's own structure, and author markup that belongs to other
 /// texts (teasers, pictures). Pages go through the whole pipeline.
 final class ShownBylineTests: XCTestCase {
+    /// The authors of the test story's page with `header` under its headline.
+    func shownAuthors(_ header: String) throws -> [String] {
+        try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: header))).metadata.authors
+    }
+
     /// An author box names the writer and, in an element of its own, the writer's job: the job's
     /// element is no author element, even inside the box ("c-author__position").
     func testTheWritersJobInTheAuthorBoxIsNoName() throws {
@@ -50,18 +55,15 @@ extension ShownBylineTests {
     /// The elements of one author box are offered in page order (the name before the job), its date
     /// element is no name, and the job, description and follow link leave the box's text.
     func testAuthorBoxPartsInPageOrderWithoutDateJobOrFollowLink() throws {
-        func authors(_ header: String) throws -> [String] {
-            try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: header))).metadata.authors
-        }
-        XCTAssertEqual(try authors(#"<div class="voc-author"><p class="voc-author__name"><a href="/autor/marta-canete-5890/">Marta Cañete</a></p>"#
+        XCTAssertEqual(try shownAuthors(#"<div class="voc-author"><p class="voc-author__name"><a href="/autor/marta-canete-5890/">Marta Cañete</a></p>"#
                                    + #"<p class="voc-author__special">Corresponsal en Atenas</p></div>"#), ["Marta Cañete"])
-        XCTAssertEqual(try authors(#"<div class="byline-timestamp">2024-02-14T16:15:30Z</div><div class="byline-author"><span>Amanda Krause</span></div>"#),
+        XCTAssertEqual(try shownAuthors(#"<div class="byline-timestamp">2024-02-14T16:15:30Z</div><div class="byline-author"><span>Amanda Krause</span></div>"#),
                        ["Amanda Krause"])
-        XCTAssertEqual(try authors(#"<div class="byline"><div class="authors-byline"><div class="authors-byline-text"><span class="byline-prefix">By </span>"#
+        XCTAssertEqual(try shownAuthors(#"<div class="byline"><div class="authors-byline"><div class="authors-byline-text"><span class="byline-prefix">By </span>"#
                                    + #"<span class="author-name"><a href="/people/houston-mitchell">Houston Mitchell</a></span></div><div class="author-info">"#
                                    + #"<span class="author-title">Assistant Sports Editor</span><span class="author-social"><a href="https://twitter.com/hm">Follow</a></span></div></div></div>"#),
                        ["Houston Mitchell"])
-        XCTAssertEqual(try authors(#"<section class="writer-container"><div class="writer_box"><h3 class="writer_name"><span>By </span><a href="/writer/nicole-karlis">Nicole Karlis</a></h3>"#
+        XCTAssertEqual(try shownAuthors(#"<section class="writer-container"><div class="writer_box"><h3 class="writer_name"><span>By </span><a href="/writer/nicole-karlis">Nicole Karlis</a></h3>"#
                                    + #"<span class="top_writer_desc">Senior Writer</span></div></section>"#), ["Nicole Karlis"])
     }
 }
@@ -74,5 +76,17 @@ extension ShownBylineTests {
             + #"<span class="lab-hidden-byline-name">Martin Gramnæs</span> <span class="firstname">Martin</span> <span class="lastname">Gramnæs</span></a></address></div>"#
         XCTAssertEqual(try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>", header: byline))).metadata.authors,
                        ["Martin Gramnæs"])
+    }
+}
+
+extension ShownBylineTests {
+    /// Text for screen readers ("screen-reader-text") is no part of the name an author box shows, nor
+    /// is the byline's source element ("article-source"), and a name's dotted initials stay in it.
+    func testScreenReaderTextAndTheSourceLeaveTheName() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="author-byline"><span> By <span><a href="/person/n/timothy-hj-nerozzi">Timothy H.J. Nerozzi</a></span></span> "#
+                                   + #"<span class="article-source"><a href="https://www.foxnews.com">Fox News</a></span></div>"#), ["Timothy H.J. Nerozzi"])
+        XCTAssertEqual(try shownAuthors(##"<div class="byline"> By <div class="byline__author"><a class="meta__link" href="#">Shannon Thaler</a><div class="author-flyout">"##
+                                   + #"<h3 class="screen-reader-text">Social Links for Shannon Thaler</h3><ul class="social-icons"><li><a href="/author/shannon-thaler/">Posts</a></li></ul></div></div></div>"#),
+                       ["Shannon Thaler"])
     }
 }
