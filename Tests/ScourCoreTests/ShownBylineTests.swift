@@ -90,3 +90,21 @@ extension ShownBylineTests {
                        ["Shannon Thaler"])
     }
 }
+
+extension ShownBylineTests {
+    /// A layout's wrapper named like a sidebar ("st-sidebar__main") may hold the story: its `<h1>`,
+    /// saying what `<title>` says, is the headline, and the byline under it is read. A sidebar's own
+    /// `<h1>` ("Most read") is not, and its bylines stay unread.
+    func testAHeadlineInAWrapperNamedLikeASidebarOpensTheStory() throws {
+        let byline = #"<div class="story-contents__author"><a href="/autor/carla-chevez/">Carla Chevez</a></div>"#
+        let wrapped = page(head: "<title>Budget vote delayed again</title>", header: byline)
+            .replacingOccurrences(of: "<article>", with: #"<div class="st-sidebar__container"><div class="st-sidebar__main"><article>"#)
+            .replacingOccurrences(of: "</article>", with: "</article></div></div>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(wrapped)).metadata.authors, ["Carla Chevez"])
+        let sidebar = #"<div class="sidebar"><h1>Most read this week</h1><div class="story-author"><a href="/autor/ann-lee/">Ann Lee</a></div></div>"#
+        let aside = page(head: "<title>Budget vote delayed again</title>")
+            .replacingOccurrences(of: "<body>", with: "<body>" + sidebar)
+            .replacingOccurrences(of: "<h1>Budget vote delayed again</h1>", with: "<h1>Budget vote delayed again</h1>" + byline)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(aside)).metadata.authors, ["Carla Chevez"])
+    }
+}

@@ -20,7 +20,7 @@ struct MarkupScan {
         let inSkippedTag: Bool
         /// Bit i: the element i levels up from this one (0: itself) has a skip class word.
         /// Class names only count on the nearest ancestors: some pages wrap everything in a "nav-header".
-        let skipClassBits: UInt8
+        var skipClassBits: UInt8
         /// An `<article>` or `<main>` is this element or holds it.
         let inArticle: Bool
         /// A `<nav>`, or a `<footer>`/`<aside>` no article holds, is this element or holds it: the
@@ -244,7 +244,12 @@ struct MarkupScan {
         // Read once: the itemprop reader and the other-item test both need it.
         let itemprop = marks.hasItemprop ? node.attribute("itemprop")?.lowercased() : nil
         if tag == .h1 && !seenHeadline {
-            if !skipped {
+            // A layout's or page builder's wrappers ("st-sidebar__main", "widget") may hold the story
+            // itself: an `<h1>` only class words skip is the headline when it says what `<title>` says,
+            // and those wrappers then skip nothing below them.
+            let classSkipOnly = skipped && !Self.isSkippedTag(tag) && !parent.inSkippedTag
+            if !skipped || classSkipOnly && Self.saysTitle(node, titleText) {
+                if skipped { liftSkipsHoldingHeadline() }
                 seenHeadline = true
                 add(.date, node.textContent, origin: .init(.visibleText(.headlineText)), rank: MarkupRank.headlineText)
             }

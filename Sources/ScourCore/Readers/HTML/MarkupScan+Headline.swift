@@ -1,0 +1,27 @@
+/// The page's headline when class words around it would skip it: a layout's or page builder's
+/// wrappers (`st-sidebar__main`, `widget`) may hold the story itself.
+extension MarkupScan {
+    /// Whether the element's words are the `<title>`'s: at least three, and four in five of them in the title.
+    static func saysTitle(_ node: HTMLNode, _ title: String?) -> Bool {
+        guard let title, node.textBytes(upTo: 600) <= 600 else { return false }
+        let titleWords = Set(words(title))
+        let headline = words(node.textContent)
+        guard headline.count >= 3 else { return false }
+        return headline.filter(titleWords.contains).count * 5 >= headline.count * 4
+    }
+
+    /// Lowercased runs of letters and digits.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// Clears, on every open element, the skip bits that the headline's class-skipped ancestors set:
+    /// what follows the headline inside them is read as the page's own.
+    mutating func liftSkipsHoldingHeadline() {
+        for depth in path.indices where path[depth].skipClassBits & 1 != 0 {
+            for below in depth..<min(depth + 5, path.count) {
+                path[below].skipClassBits &= ~(UInt8(1) << UInt8(below - depth))
+            }
+        }
+    }
+}
