@@ -285,4 +285,36 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(JSONLDReader.classNames(["main .article-page", "#content h2", "[data-page=\"1\"]", ".x > p", "h1"]), [])
         XCTAssertEqual(JSONLDReader.classNames(42), [])
     }
+
+    /// `<main>` is the page's own content even where an element left open before it (a flyout's
+    /// `<aside>`) holds it in the parsed tree: its labelled `<time>` dates the page, not the match
+    /// schedule shown above it.
+    func testMainInsideAnUnclosedAsideIsStillThePagesContent() throws {
+        let meta = try tagged("""
+        <html><head><title>Budget vote delayed again</title></head><body>
+        <div class="games">Donnerstag, 10. Februar 2022 - 19:05</div><aside class="flyout"><div>Tabelle</div>
+        <main><article><p>Veröffentlichung: <time datetime="2022-02-02T10:38:15+01:00">2. Februar 2022</time></p>
+        <h1>Budget vote delayed again</h1><p>The council delayed its vote on the budget again on Monday.</p></article></main></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2022-02-02")
+        XCTAssertEqual(meta.evidence["date"]?.rule, "time[datetime]")
+    }
+
+    /// Under the headline, a date element whose class says publication (`penci-posted-on`) is the
+    /// page's dateline, above a top bar's date of today; and WordPress's `entry-date published updated`
+    /// on a post's one `<time>` is its publication, not an update.
+    func testAPublishedClassUnderTheHeadlineDatesThePageAndWordPressPublishedUpdatedIsThePublication() throws {
+        let paragraphs = MetadataStageTests.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        func date(meta: String) throws -> String? {
+            let html = #"<html><head><title>Budget vote delayed again</title></head><body><div class="penci-topbar"><div class="topbar_item topbar_date">November 24, 2025</div></div>"#
+                + #"<article><h1>Budget vote delayed again</h1><div class="entry-meta">\#(meta)</div>\#(paragraphs)</article></body></html>"#
+            return try XCTUnwrap(cleanHTML(html)).metadata.date
+        }
+        let time = #"<time class="entry-date published updated" datetime="2025-11-21T15:34:26+02:00">November 21, 2025</time>"#
+        XCTAssertEqual(try date(meta: #"<span class="entry-meta-item penci-posted-on"><i class="fa fa-clock-o"></i>\#(time)</span>"#), "2025-11-21")
+        XCTAssertEqual(try date(meta: #"<span class="entry-meta-item">\#(time)</span>"#), "2025-11-21")
+        // Two `<time>`s, as WordPress prints an updated post: the `published` one is the date.
+        XCTAssertEqual(try date(meta: #"<span class="entry-meta-item"><time class="entry-date published" datetime="2025-11-21T15:34:26+02:00">November 21, 2025</time>"#
+                                   + #"<time class="updated" datetime="2025-11-23T09:00:00+02:00">November 23, 2025</time></span>"#), "2025-11-21")
+    }
 }

@@ -268,16 +268,19 @@ struct MarkupScan {
     }
 
     private func frame(for node: HTMLNode, tag: HTMLTag, flags: ClassFlags, parent: Frame?, opensOtherItem: Bool = false) -> Frame {
-        Frame(node: node, serial: elementCount,
-              inSkippedTag: Self.isSkippedTag(tag) || parent?.inSkippedTag == true,
-              skipClassBits: ((parent?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
-              inArticle: tag == .article || tag == .main || parent?.inArticle == true,
-              inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: parent) || parent?.inSkippedTagForAuthors == true,
-              inHeader: tag == .header || parent?.inHeader == true,
-              inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
-              inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true,
-              inOtherItem: opensOtherItem || parent?.inOtherItem == true,
-              inLink: parent?.inLink == true || tag == .a)
+        // `<main>` is the page's own content wherever it stands: inside a `<nav>` or `<aside>` it is
+        // there only because an element before it was left open (a flyout's unclosed `<aside>`).
+        let outer = tag == .main ? nil : parent
+        return Frame(node: node, serial: elementCount,
+                     inSkippedTag: Self.isSkippedTag(tag) || outer?.inSkippedTag == true,
+                     skipClassBits: ((outer?.skipClassBits ?? 0) << 1 | (flags.skip ? 1 : 0)) & 0x1F,
+                     inArticle: tag == .article || tag == .main || parent?.inArticle == true,
+                     inSkippedTagForAuthors: Self.isSkippedTagForAuthors(tag, parent: outer) || outer?.inSkippedTagForAuthors == true,
+                     inHeader: tag == .header || parent?.inHeader == true,
+                     inHeading: tag.headingLevel > 0 || parent?.inHeading == true,
+                     inFigure: tag == .figure || tag == .figcaption || parent?.inFigure == true,
+                     inOtherItem: opensOtherItem || parent?.inOtherItem == true,
+                     inLink: parent?.inLink == true || tag == .a)
     }
 
     /// Whether a link holding the current element leads to another page than this one: a `<time>`
@@ -472,18 +475,16 @@ struct MarkupScan {
                 add(.shownTime, shown, origin: .init(.timeElement(published: false)), rank: MarkupRank.timeElement)
             }
             // A bare `<time>` takes its role from the element holding it (`<span class="dateline__updated"><time …>`).
-            func says(_ words: [String]) -> (published: Bool, modified: Bool) {
-                (words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" },
-                 words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
-            }
-            var role = says(classWords(node))
+            var role = Self.dateRole(classWords(node))
             // Microdata names it too, where the class does not (`itemprop="dateUpdated"`, a name schema.org lacks).
             if !role.published, !role.modified, let itemprop {
                 role = (itemprop.contains("publi"), itemprop.contains("updat") || itemprop.contains("modif"))
             }
-            if !role.published, !role.modified { role = says(classWords(parent.node)) }
+            if !role.published, !role.modified { role = Self.dateRole(classWords(parent.node)) }
             let published = node.attribute("pubdate") != nil || role.published
-            let modified = role.modified
+            // WordPress prints `class="entry-date published updated"` on the one `<time>` of a post never
+            // updated (an updated post gets a second `<time class="updated">`): both words, the publication.
+            let modified = role.modified && !role.published
             // Without a class that says it, the words printed before the element may ("Aktualizacja:"),
             // or the element's own text ("Updated Nov 19, 9:41 AM", "Posted Nov 18, 8:19 PM").
             let label = published || modified ? nil : Self.labelBefore(node) ?? shown
@@ -543,7 +544,11 @@ struct MarkupScan {
                     bannerTexts.insert(Self.collapse(node.textContent))
                     add(.date, text, origin: .init(.visibleText(.pageHeader)), rank: MarkupRank.pageHeaderDate)
                 } else {
-                    add(.date, text, origin: .init(.visibleText(.dateClass)), rank: MarkupRank.dateClassElement)
+                    // Under the headline, an element whose class says publication ("ArticlePage-datePublished")
+                    // is the page's dateline, as a `<time>` so classed is; a teaser's further down is not.
+                    let role = seenHeadline && inArticleHeader ? Self.dateRole(AuthorElementText.classParts(of: node) ?? []) : (published: false, modified: false)
+                    add(.date, text, origin: .init(.visibleText(.dateClass)),
+                        rank: role.published && !role.modified ? MarkupRank.publishedTimeElement : MarkupRank.dateClassElement)
                 }
             }
         }

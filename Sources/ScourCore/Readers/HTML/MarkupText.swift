@@ -13,6 +13,13 @@ extension MarkupScan {
         return words
     }
 
+    /// What a date element's class or id words say it is: the publication ("published", "pubdate",
+    /// "posted") or an update ("updated", "modified").
+    static func dateRole(_ words: [String]) -> (published: Bool, modified: Bool) {
+        (words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" },
+         words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
+    }
+
     /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var words: [String] = []
