@@ -108,3 +108,16 @@ extension ShownBylineTests {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(aside)).metadata.authors, ["Carla Chevez"])
     }
 }
+
+extension ShownBylineTests {
+    /// A logo's `<h1>` in a menu wrapper, naming the site the title ends with, is no headline: the
+    /// menu stays skipped (its masthead credit names no author) and the story's byline is read.
+    func testALogoHeadlineInAMenuIsNotTheStorysHeadline() throws {
+        let byline = #"<div class="story-author"><a href="/autor/carla-chevez/">Carla Chevez</a></div>"#
+        let menu = #"<div class="menu"><h1 class="logo">The Daily Example News</h1><span class="author">Max Mustermann</span><a href="/">Home</a></div>"#
+        let html = page(head: "<title>Budget vote delayed again | The Daily Example News</title>", header: byline)
+            .replacingOccurrences(of: "<body>", with: "<body>" + menu)
+        let document = try XCTUnwrap(cleanHTML(html))
+        XCTAssertEqual(document.metadata.authors, ["Carla Chevez"])
+    }
+}

@@ -1,13 +1,16 @@
 /// The page's headline when class words around it would skip it: a layout's or page builder's
 /// wrappers (`st-sidebar__main`, `widget`) may hold the story itself.
 extension MarkupScan {
-    /// Whether the element's words are the `<title>`'s: at least three, and four in five of them in the title.
+    /// Whether the element's words are the `<title>`'s: at least three, four in five of them in the
+    /// title, and more than half the title's words (a logo's site name matches only the title's tail).
     static func saysTitle(_ node: HTMLNode, _ title: String?) -> Bool {
         guard let title, node.textBytes(upTo: 600) <= 600 else { return false }
-        let titleWords = Set(words(title))
+        let titleWords = words(title)
         let headline = words(node.textContent)
         guard headline.count >= 3 else { return false }
-        return headline.filter(titleWords.contains).count * 5 >= headline.count * 4
+        let inTitle = Set(titleWords), inHeadline = Set(headline)
+        return headline.filter(inTitle.contains).count * 5 >= headline.count * 4
+            && titleWords.filter(inHeadline.contains).count * 2 > titleWords.count
     }
 
     /// Lowercased runs of letters and digits.
