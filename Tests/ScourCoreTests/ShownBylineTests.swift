@@ -121,3 +121,15 @@ extension ShownBylineTests {
         XCTAssertEqual(document.metadata.authors, ["Carla Chevez"])
     }
 }
+
+extension ShownBylineTests {
+    /// Two author elements of one class a separator apart are one byline's two writers; a one-word
+    /// element so classed after a credit is its dateline's place ("PTI, Washington").
+    func testAuthorElementsOfOneClassASeparatorApartAreOneBylinesWriters() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="author-details"><span><span class="x1 author no-link">Julia Vergin</span></span>"#
+                                        + #"<span><span class="separator"> | </span><span class="x1 author no-link">Clare Roth</span></span></div>"#),
+                       ["Julia Vergin", "Clare Roth"])
+        XCTAssertEqual(try shownAuthors(#"<div class="article-author__time"><a class="article-author__name" href="/author/pti">PTI, </a>"#
+                                        + #"<span class="article-author__name"> Washington, </span></div>"#), ["PTI"])
+    }
+}

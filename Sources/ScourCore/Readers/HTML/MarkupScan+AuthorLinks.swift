@@ -23,6 +23,37 @@ extension MarkupScan {
         return true
     }
 
+    /// An author element offered as a candidate: its class, where its text ends, and its candidate's index.
+    struct ShownAuthor {
+        let classes: String
+        var end: Int
+        var index: Int
+
+        init(_ node: HTMLNode, text: String, endsAt start: Int, index: Int) {
+            classes = node.attribute("class") ?? ""
+            end = start + text.utf8.count
+            self.index = index
+        }
+    }
+
+    /// Text bytes between two author elements of one byline: a separator (" | ", ", ", " und ").
+    static let bylineJoinGap = 12
+
+    /// "<span class=author>Julia Vergin</span> | <span class=author>Clare Roth</span>": an author element
+    /// of the same class as the last one, a separator after it, names a second writer of the same byline.
+    /// Its text joins the last candidate's value as a list (the scan offers a visible element alone).
+    mutating func joinsLastShownAuthor(_ node: HTMLNode, _ text: String) -> Bool {
+        guard let last = lastShownAuthor, !last.classes.isEmpty, last.index < candidates.count,
+              textBytesRead >= last.end, textBytesRead - last.end <= Self.bylineJoinGap,
+              node.attribute("class") == last.classes else { return false }
+        // (A full name: one word there is the dateline's place, "PTI, Washington".)
+        let shown = Self.collapse(text)
+        guard shown.split(separator: " ").count >= 2 else { return false }
+        candidates[last.index].hint.value += ", " + shown
+        lastShownAuthor?.end = textBytesRead + text.utf8.count
+        return true
+    }
+
     mutating func readAuthorLink(_ node: HTMLNode, skipped: Bool, authorSkipped: Bool) {
         guard let href = node.attribute("href") else { return }
         if !authorProfiles.isEmpty, !skipped, let hrefKey = Self.profileKey(href),

@@ -72,6 +72,8 @@ struct MarkupScan {
     var textBytesRead = 0
     /// Where the last microdata and `rel=author` authors taken stood: later ones far from them are other texts'.
     var authorBoxes = AuthorBoxes()
+    /// The last author element offered: its class, where its text ends (`textBytesRead`) and its candidate.
+    var lastShownAuthor: ShownAuthor?
     var textAfterHeadlineCount = 0
     /// Bytes of text read after the headline: once the article's first paragraphs have passed,
     /// a dated line is the story's, not its dateline.
@@ -522,16 +524,22 @@ struct MarkupScan {
             authorClassCount += 1
             let count = candidates.count
             let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
-            add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
-            // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
-            // is the tighter value: offer it first. Several inside it keep their order: the name comes
-            // before the job and the follow button ("author-name", then "author-info").
-            if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
-               path[outer.depth].serial == outer.serial {
-                candidates.insert(candidates.removeLast(), at: outer.index)
-                lastAuthorElement?.index += 1
-            } else if candidates.count > count {
-                lastAuthorElement = (path.count, elementCount, count)
+            if !joinsLastShownAuthor(node, text) {
+                add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
+                // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
+                // is the tighter value: offer it first. Several inside it keep their order: the name comes
+                // before the job and the follow button ("author-name", then "author-info").
+                var index = count
+                if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
+                   path[outer.depth].serial == outer.serial {
+                    index = outer.index
+                    candidates.insert(candidates.removeLast(), at: index)
+                    lastAuthorElement?.index += 1
+                    if let last = lastShownAuthor, last.index >= index { lastShownAuthor?.index += 1 }
+                } else if candidates.count > count {
+                    lastAuthorElement = (path.count, elementCount, count)
+                }
+                if candidates.count > count { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
             }
         }
         if dateClassCount < 6, flags.date, !skipped, !inOtherPageLink {
