@@ -1,7 +1,7 @@
 import Foundation
 
 /// Links that name an article's author: a profile the markup points at, a link into the site's
-/// author pages (`/author/…`); and the box a list of author elements must share.
+/// author pages (`/author/…`); and when author markup and author elements make one byline's list.
 extension MarkupScan {
     /// Where the last author of one kind of markup was taken, as `textBytesRead` then. A byline's
     /// authors stand a few words apart ("<a rel=author>A</a>, <a rel=author>B</a>"); the same markup
