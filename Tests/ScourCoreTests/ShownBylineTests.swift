@@ -133,3 +133,13 @@ extension ShownBylineTests {
                                         + #"<span class="article-author__name"> Washington, </span></div>"#), ["PTI"])
     }
 }
+
+extension ShownBylineTests {
+    /// A line break after the name's words ends the name: the next line holds the writer's job.
+    /// A label alone on the first line ("Von<br>Max Muster") goes on to the name.
+    func testALineBreakAfterTheNameEndsIt() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="bylineItem"><span class="plainByline">By ANDREW DALTON<br>AP Entertainment Writer </span></div>"#),
+                       ["Andrew Dalton"])
+        XCTAssertEqual(try shownAuthors(#"<div class="byline">Von<br><a href="/autor/max-muster">Max Muster</a></div>"#), ["Max Muster"])
+    }
+}

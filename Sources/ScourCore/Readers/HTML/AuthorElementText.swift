@@ -89,7 +89,9 @@ struct AuthorElementText: Sendable, Decodable {
     func shownText(of node: HTMLNode, dateParts: Set<String>) -> String {
         var bytes: [UInt8] = []
         var nameShown = false
+        var lineEnded = false
         node.forEachDescendant { child in
+            guard !lineEnded else { return false }
             if child.isText {
                 child.withContent { content in
                     if !bytes.isEmpty { bytes.append(0x20) }
@@ -98,6 +100,9 @@ struct AuthorElementText: Sendable, Decodable {
                 return true
             }
             let tag = child.tag
+            // "By ANDREW DALTON<br>AP Entertainment Writer": a line break after a name's words ends the
+            // name's line; the next one holds the job, the place or the date. ("Von<br>Max Muster" goes on.)
+            if tag == .br, bytes.split(separator: 0x20).count >= 2 { lineEnded = true; return false }
             if tag.isNeverContent || tag == .form { return false }
             guard let parts = Self.classParts(of: child) else {
                 if tag == .a, !nameShown { nameShown = Self.showsText(child) }
