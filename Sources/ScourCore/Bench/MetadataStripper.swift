@@ -27,7 +27,7 @@ public enum MetadataStripper {
             let tagEnd = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
             let tag = bytes[index..<tagEnd]
             let rawText = ClassScrambler.opensRawText(bytes, at: index + 1)
-            if rawText != nil, contains(tag, Array("ld+json".utf8)) {
+            if rawText != nil, contains(tag, Self.jsonLD) {
                 // The whole script goes, its text with it.
                 var dropped: [UInt8] = []
                 let close = ClassScrambler.copyRawText(bytes, from: tagEnd, closing: rawText ?? [], into: &dropped)
@@ -77,10 +77,10 @@ public enum MetadataStripper {
         return key.isEmpty ? nil : key
     }
 
-    /// Whether `needle` occurs in `hay` (lowercase ASCII on both sides).
+    static let jsonLD = Array("ld+json".utf8)
+
+    /// Whether `needle` (lowercase ASCII) occurs in `hay`, any case.
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return false }
-        let lowered = hay.map(ASCIIText.fold)
-        return ClassScrambler.find(needle, in: lowered, from: 0) != nil
+        hay.withUnsafeBufferPointer { ASCIIText.foldedOffset(of: needle, in: $0) != nil }
     }
 }

@@ -49,10 +49,9 @@ struct AuthorElementText: Sendable, Decodable {
     /// Whether one of the element's class names pairs an author word with a picture's
     /// ("article-header-image-author"): the element credits a photo, and is no author element.
     func creditsPicture(_ node: HTMLNode, authorWords: Set<String>) -> Bool {
-        guard !pictureParts.isEmpty, let classes = node.attribute("class") else { return false }
+        guard !pictureParts.isEmpty else { return false }
         // The picture word comes first ("image-author", "photo-byline"); "byline--with-image" is a byline.
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { token in
-            let parts = MarkupTokens.parts(of: String(token))
+        return Self.anyClassName(of: node) { parts in
             guard let picture = parts.firstIndex(where: pictureParts.contains),
                   let author = parts.firstIndex(where: authorWords.contains) else { return false }
             return picture < author
@@ -65,13 +64,19 @@ struct AuthorElementText: Sendable, Decodable {
     /// name). Such an element shows the writer's job ("Leitender Wirtschaftsredakteur"), never the
     /// name, and inside the author box it must not be offered as the box's tighter value.
     func namesRole(_ node: HTMLNode, authorWords: Set<String>) -> Bool {
-        guard !roleEndParts.isEmpty, let classes = node.attribute("class") else { return false }
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { token in
-            let parts = MarkupTokens.parts(of: String(token))
+        guard !roleEndParts.isEmpty else { return false }
+        return Self.anyClassName(of: node) { parts in
             guard let last = parts.last, !nameParts.contains(last),
                   let author = parts.firstIndex(where: authorWords.contains) else { return false }
             return parts[(author + 1)...].contains(where: roleEndParts.contains)
         }
+    }
+
+    /// Whether one of the element's class names, as its parts ("article-header-image-author" →
+    /// article, header, image, author), passes `test`. False without a class.
+    static func anyClassName(of node: HTMLNode, _ test: ([String]) -> Bool) -> Bool {
+        guard let classes = node.attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { test(MarkupTokens.parts(of: String($0))) }
     }
 
     /// Whether the element's own class names a date ("byline-timestamp", "author-date") while it

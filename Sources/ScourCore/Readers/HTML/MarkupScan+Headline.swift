@@ -5,16 +5,16 @@ extension MarkupScan {
     /// title, and more than half the title's words (a logo's site name matches only the title's tail).
     static func saysTitle(_ node: HTMLNode, _ title: String?) -> Bool {
         guard let title, node.textBytes(upTo: 600) <= 600 else { return false }
-        let titleWords = words(title)
-        let headline = words(node.textContent)
+        let titleWords = Self.titleWords(title)
+        let headline = Self.titleWords(node.textContent)
         guard headline.count >= 3 else { return false }
         let inTitle = Set(titleWords), inHeadline = Set(headline)
         return headline.filter(inTitle.contains).count * 5 >= headline.count * 4
             && titleWords.filter(inHeadline.contains).count * 2 > titleWords.count
     }
 
-    /// Lowercased runs of letters and digits.
-    static func words(_ text: String) -> [String] {
+    /// Lowercased runs of letters and digits (Unicode: titles are in any script).
+    static func titleWords(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 

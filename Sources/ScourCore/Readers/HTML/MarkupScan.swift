@@ -328,12 +328,12 @@ struct MarkupScan {
     private mutating func readText(_ node: HTMLNode) {
         var hasDigit = false
         var length = 0
+        var shows = false
         var dateline: String?
         let headLimit = 48
         node.withContent { bytes in
             length = bytes.count
-            // (A long text is never all white space; a short one counts when it shows something.)
-            if length > 240 || bytes.contains(where: { $0 > 0x20 }) { textBytesRead += length }
+            shows = bytes.contains { $0 > 0x20 }
             if length > 240 {
                 // A paragraph that opens with its dateline: "Karlsruhe, (12.11.2021). Traditionell …".
                 guard seenHeadline, textAfterHeadlineCount < 40,
@@ -346,8 +346,8 @@ struct MarkupScan {
         let skipped = path[path.count - 1].skipsBelow
         let placed: HintOrigin = .init(.visibleText(proseAfterHeadline > Self.datelineProseLimit ? .textInBody : .textAfterHeadline))
         // Counted only up to the limit: past it every later line is deep in the story anyway.
-        if seenHeadline, !skipped, length > 0, proseAfterHeadline <= Self.datelineProseLimit,
-           node.withContent({ $0.contains { $0 > 0x20 } }) { proseAfterHeadline += length }
+        if shows { textBytesRead += length }
+        if seenHeadline, !skipped, length > 0, proseAfterHeadline <= Self.datelineProseLimit, shows { proseAfterHeadline += length }
         // "© Kurt-Walter Wessolek, 31.05.2013" under a photo dates the photo, not the page; a date in
         // a link to another page dates that page.
         if path[path.count - 1].inFigure { return }
