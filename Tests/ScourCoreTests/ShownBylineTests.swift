@@ -143,3 +143,30 @@ extension ShownBylineTests {
         XCTAssertEqual(try shownAuthors(#"<div class="byline">Von<br><a href="/autor/max-muster">Max Muster</a></div>"#), ["Max Muster"])
     }
 }
+
+extension ShownBylineTests {
+    /// "Name / OUTLET / date": a slash with a space either side parts the byline's names from the
+    /// outlet and the date, and the month left before the date's day goes with the date.
+    func testASlashPartsTheNameFromTheOutletAndTheDate() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="byline"><a href="/toireporter/author-Aashish-Saxena-479265942.cms">Aashish Saxena</a>"#
+                                        + #" / TIMESOFINDIA.COM / <span> Sep 2, 2024, 17:07 IST</span></div>"#), ["Aashish Saxena"])
+        XCTAssertEqual(try shownAuthors(#"<div class="byline"><a href="/x/1">Aashish Saxena</a> / TOI / <span> Sep 2, 2024, 17:07 IST</span></div>"#),
+                       ["Aashish Saxena"])
+        XCTAssertEqual(try shownAuthors(#"<p class="author">Laura Jordán / Javier Urbina</p>"#), ["Laura Jordán", "Javier Urbina"])
+    }
+
+    /// What only looks like a credit: a text-size button's "Text Size" (a noun label without its
+    /// colon names no one), a menu's link to the index of all authors, and the writer's job in an
+    /// element whose class names a function ("story-authors_authorFunction").
+    func testButtonsMenuLinksAndJobsAreNoNames() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="toolbar"><span>Share</span><div><button>+</button><strong>Text Size</strong><ul><li>Small</li><li>Large</li></ul></div></div>"#),
+                       [])
+        XCTAssertEqual(try shownAuthors(#"<p>Text: Max Muster</p>"#), ["Max Muster"])
+        let menu = #"<div class="header-wrap"><ul class="contents-list"><li><a href="/articles/columns"><span>コラム一覧</span></a></li>"#
+            + #"<li><a href="/articles/authors"><span>著者一覧</span></a></li></ul></div>"#
+        let html = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "<body>", with: "<body>" + menu)
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, [])
+        XCTAssertEqual(try shownAuthors(#"<div class="story-authors_content"><a href="/autoren/508-andre-klein/" data-testid="author-name">André Klein</a>"#
+                                        + #"<span class="Caption_root story-authors_authorFunction__vLZMn">Redakteur</span></div>"#), ["André Klein"])
+    }
+}

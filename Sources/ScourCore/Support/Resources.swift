@@ -213,6 +213,9 @@ public struct MetadataWords: Sendable, Decodable {
     public let regionsAfterStory: Set<String>?
     /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
     public let reporterRoles: ReporterRoles
+    /// Labels that are also ordinary nouns ("Text", "Author"), lowercased: printed without their
+    /// colon they open a line only before a full name ("Text Size" is a button). (Optional, as above.)
+    public let nounLabels: [String]?
 
     public struct ReporterRoles: Sendable, Decodable {
         public let beforeName: [String]
@@ -249,5 +252,6 @@ public struct MetadataWords: Sendable, Decodable {
         case reporterRoles = "reporter_roles"
         case newsAgencies = "news_agencies"
         case regionsAfterStory = "regions_after_story"
+        case nounLabels = "noun_labels"
     }
 }

@@ -21,6 +21,8 @@ struct PersonNames: Sendable {
     let labelsByFirstByte: [[Int]]
     /// Labels that can only introduce authors ("Autor", "Auteur"), unlike "by" or "di".
     let authorWords: Set<String>
+    /// `noun_labels`: labels that are ordinary words when no colon follows ("Text Size").
+    let nounLabels: Set<String>
     let organizationWords: Set<String>
     /// Words of every language that are never part of a name: labels, captions, photo agencies.
     let notAuthorWords: Set<String>
@@ -77,6 +79,7 @@ struct PersonNames: Sendable {
         nameSuffixes = Set(words.nameSuffixes)
         allLabels = (words.authorLabels + words.bylinePrefixes).sorted { $0.count > $1.count }
         authorWords = Set(words.authorLabels)
+        nounLabels = Set(words.nounLabels ?? [])
         allLabelBytes = allLabels.map { $0.utf8.allSatisfy { $0 < 0x80 } ? Array($0.utf8) : nil }
         let plain = LeadingLabels(allLabels)
         plainLabelBytes = plain.usable ? plain.labels : nil
@@ -235,7 +238,9 @@ struct PersonNames: Sendable {
             }
         }
         // A date after the names: "Jane Doe 12.03.2020" (a space and an ASCII digit, as bytes in any text).
-        if let offset = Self.spaceDigitOffset(body) { body = String(decoding: body.utf8.prefix(offset), as: UTF8.self) }
+        if let offset = Self.spaceDigitOffset(body) {
+            body = withoutTrailingMonth(String(decoding: body.utf8.prefix(offset), as: UTF8.self))
+        }
         body = trimmedEnds(body)
         var parts: [String] = [body]
         if body.utf8.allSatisfy({ $0 < 0x80 }) && !separatorsNeedFallback {
@@ -286,6 +291,13 @@ struct PersonNames: Sendable {
         return kept
     }
 
+    /// "Jane Doe / TOI / Sep" once the date's day is cut: the month before the day is the date's too.
+    func withoutTrailingMonth(_ text: String) -> String {
+        guard let space = text.lastIndex(of: " ") else { return text }
+        let word = text[text.index(after: space)...].lowercased().trimmingCharacters(in: Self.partEdges)
+        return calendarWords.contains(word) ? String(text[..<space]) : text
+    }
+
     /// Byte offset of the first space followed by an ASCII digit (the regex `" [0-9]"`).
     static func spaceDigitOffset(_ text: String) -> Int? {
         var previousIsSpace = false
@@ -330,8 +342,18 @@ struct PersonNames: Sendable {
     }
 
     func labelledAuthors(_ line: BylineLine) -> [String] {
-        if line.unlabelled != line.trimmed { return markupAuthors(line.trimmed) }
+        if line.unlabelled != line.trimmed {
+            let found = markupAuthors(line.trimmed)
+            // A text-size button's "Text Size" is no credit: after a bare noun label only a full name counts.
+            return opensWithBareNounLabel(line.trimmed) ? found.filter { looksLikeName($0, allowCaps: true) } : found
+        }
         return datedByline(line.trimmed) ? markupAuthors(line.trimmed) : []
+    }
+
+    /// Whether the line's first word, followed by a space rather than a colon, is a noun label ("Text Size").
+    func opensWithBareNounLabel(_ line: String) -> Bool {
+        guard !nounLabels.isEmpty, let space = line.firstIndex(of: " ") else { return false }
+        return nounLabels.contains(line[..<space].lowercased())
     }
 
     /// "Posted on September 21, 2020 by Adi Tzlil", "Published 3 May 2021 By Jane Doe": a date label

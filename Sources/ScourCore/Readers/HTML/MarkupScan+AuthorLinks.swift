@@ -67,7 +67,7 @@ extension MarkupScan {
         // in a `<nav>`, or an `<aside>` or `<footer>` outside the article, it is not.
         let classSkipOnly = path.last?.inSkippedTagForAuthors == false
         guard authorLinkCount < 3, !authorSkipped || seenHeadline && inArticleHeader && classSkipOnly else { return }
-        if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes), let text = Self.shortLineText(node) {
+        if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes, named: true), let text = Self.shortLineText(node) {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
         }

@@ -39,13 +39,15 @@ extension MarkupScan {
     }
 
     /// Whether a URL path has a segment from the set (`/author/jane`), without splitting the URL.
-    static func hasPathSegment(_ href: String, in wanted: [[UInt8]]) -> Bool {
+    /// `named`: only with a segment or a query after it; `/articles/authors` alone is the index of
+    /// every author, a menu's link.
+    static func hasPathSegment(_ href: String, in wanted: [[UInt8]], named: Bool = false) -> Bool {
         var copy = href
-        return copy.withUTF8 { hasPathSegment(bytes: $0, in: wanted) }
+        return copy.withUTF8 { hasPathSegment(bytes: $0, in: wanted, named: named) }
     }
 
     /// `hasPathSegment` on the address's bytes.
-    static func hasPathSegment(bytes: UnsafeBufferPointer<UInt8>, in wanted: [[UInt8]]) -> Bool {
+    static func hasPathSegment(bytes: UnsafeBufferPointer<UInt8>, in wanted: [[UInt8]], named: Bool = false) -> Bool {
         // Compared as lowercased bytes, segment by segment, with no String or array made:
         // this runs for every link of every page.
         var segmentStart = 0
@@ -62,15 +64,21 @@ extension MarkupScan {
                 return true
             }
         }
+        // What follows the segment at `index` (a separator) names someone: a query, or a further segment.
+        func namesOne(after index: Int) -> Bool {
+            guard bytes[index] != UInt8(ascii: "#"), index + 1 < bytes.count else { return false }
+            let next = bytes[index + 1]
+            return bytes[index] == UInt8(ascii: "?") || (next != UInt8(ascii: "/") && next != UInt8(ascii: "?") && next != UInt8(ascii: "#"))
+        }
         for index in 0..<bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                if matches(index) { return true }
+                if matches(index), !named || namesOne(after: index) { return true }
                 if byte != UInt8(ascii: "/") { return false }
                 segmentStart = index + 1
             }
         }
-        return matches(bytes.count)
+        return !named && matches(bytes.count)
     }
 
     /// `node.spacedText` when it is a short line (see `isShortLine`) and the element's text is at most
