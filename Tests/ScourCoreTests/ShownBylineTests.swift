@@ -170,3 +170,27 @@ extension ShownBylineTests {
                                         + #"<span class="Caption_root story-authors_authorFunction__vLZMn">Redakteur</span></div>"#), ["André Klein"])
     }
 }
+
+extension ShownBylineTests {
+    /// An author element too long for one name offers its innermost elements' texts as a list: names
+    /// in spans of their own, or a name in `<strong>` before its job. Not when other words come before
+    /// one of them: a label naming the second a source, or an outlet before a date.
+    func testAnAuthorElementTooLongForOneNameOffersItsInnermostElements() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="article-byline"><div class="article-origins"><span class="simple">Birgit Baumann</span> "#
+                                        + #"<span class="simple">Anna Giulia Fink</span> <span class="simple">Jan Michael Marchart</span></div></div>"#),
+                       ["Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart"])
+        XCTAssertEqual(try shownAuthors(#"<div class="Authors_authors-container__wVWas"><span><strong>Steffan Rhys</strong> Deputy Content Hub Director</span></div>"#),
+                       ["Steffan Rhys"])
+        XCTAssertEqual(try shownAuthors(#"<div class="author"><span>Publicado por <b><a href="/x/agonzalez">Alberto González</a></b></span><br>"#
+                                        + #"La información es de <span><b><a href="/x/ccerna">Cristian Cerna</a></b></span></div>"#), ["Alberto González"])
+        XCTAssertEqual(try shownAuthors(#"<div class="yYIu- byline">TIMESOFINDIA.COM / <span> Dec 6, 2020, 15:48 IST</span></div>"#), ["Timesofindia.com"])
+    }
+
+    /// A `rel=author` link under the headline is the byline even in a meta row whose class names
+    /// social widgets ("social_icons"), as a link into the author pages is.
+    func testARelAuthorLinkUnderTheHeadlineInASocialRowIsTheByline() throws {
+        XCTAssertEqual(try shownAuthors(#"<div class="metadata"><div class="social_icons"><span class="share" title="Teilen"></span><div class="author_date">"#
+                                        + #"<span class="author"><a rel="author" class="newslink" href="/mywf/157090/">Stefan Trunzik</a>,&nbsp;</span>"#
+                                        + #"<a class="date" href="/archiv/2024/04/26/">26.04.2024 10:00 Uhr</a></div></div></div>"#), ["Stefan Trunzik"])
+    }
+}

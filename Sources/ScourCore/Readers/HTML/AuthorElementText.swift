@@ -122,6 +122,43 @@ struct AuthorElementText: Sendable, Decodable {
         return MarkupScan.collapse(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The texts of the element's innermost elements in page order, at most `limit` of them, each
+    /// collapsed: names in spans of their own ("Birgit Baumann", "Anna Giulia Fink", …) or a name in
+    /// `<strong>` before its job as bare text. Left out as `shownText` leaves them out, and also
+    /// role parts. Nil for more than `limit`, or none, or when bare text other than separators comes
+    /// before one of them: "Publicado por <a>A</a> La información es de <a>B</a>" credits B as the
+    /// source, "TIMESOFINDIA.COM / <span>Dec 6, 2020</span>" holds a date.
+    func innermostTexts(of node: HTMLNode, dateParts: Set<String>, limit: Int = 4) -> [String]? {
+        var texts: [String] = []
+        var failed = false
+        var bareText = false
+        node.forEachDescendant { child in
+            guard !failed else { return false }
+            if child.isText {
+                if !bareText { child.withContent { bareText = $0.contains { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 } } }
+                return false
+            }
+            guard child.isElement else { return false }
+            let tag = child.tag
+            if tag.isNeverContent || tag == .form { return false }
+            if let parts = Self.classParts(of: child), parts.contains(where: {
+                hiddenParts.contains($0) || taxonomyParts.contains($0) || roleParts.contains($0) || dateParts.contains($0)
+            }) { return false }
+            var holdsElement = false
+            var grandchild = child.firstChild
+            while let current = grandchild, !holdsElement {
+                holdsElement = current.isElement && current.tag != .br
+                grandchild = current.nextSibling
+            }
+            if holdsElement { return true }
+            let text = MarkupScan.collapse(child.textContent)
+            guard !text.isEmpty else { return false }
+            if texts.count == limit || bareText { failed = true } else { texts.append(text) }
+            return false
+        }
+        return failed || texts.isEmpty ? nil : texts
+    }
+
     /// Whether the element holds text other than white space.
     static func showsText(_ node: HTMLNode) -> Bool {
         var shown = false

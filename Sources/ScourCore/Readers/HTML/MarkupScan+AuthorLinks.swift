@@ -54,6 +54,12 @@ extension MarkupScan {
         return true
     }
 
+    /// A link into the author pages, or a `rel=author` link, right under the headline is the article's
+    /// byline, even in a meta row whose class names comment or social widgets ("entry-meta
+    /// nyo-social-comments", "social_icons"); in a `<nav>`, or an `<aside>` or `<footer>` outside the
+    /// article, it is not.
+    var inClassSkippedHeader: Bool { seenHeadline && inArticleHeader && path.last?.inSkippedTagForAuthors == false }
+
     mutating func readAuthorLink(_ node: HTMLNode, skipped: Bool, authorSkipped: Bool) {
         guard let href = node.attribute("href") else { return }
         if !authorProfiles.isEmpty, !skipped, let hrefKey = Self.profileKey(href),
@@ -62,11 +68,7 @@ extension MarkupScan {
             let profile = authorProfiles.remove(at: match)
             add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
         }
-        // A link into the author pages right under the headline is the article's byline, even in a
-        // meta row whose class names comment or social widgets ("entry-meta nyo-social-comments");
-        // in a `<nav>`, or an `<aside>` or `<footer>` outside the article, it is not.
-        let classSkipOnly = path.last?.inSkippedTagForAuthors == false
-        guard authorLinkCount < 3, !authorSkipped || seenHeadline && inArticleHeader && classSkipOnly else { return }
+        guard authorLinkCount < 3, !authorSkipped || inClassSkippedHeader else { return }
         if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes, named: true), let text = Self.shortLineText(node) {
             authorLinkCount += 1
             add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)

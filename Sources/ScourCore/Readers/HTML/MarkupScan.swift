@@ -463,7 +463,7 @@ struct MarkupScan {
             readItemprop(itemprop, node, skipped: skipped)
         }
         if tag == .a, let rel = node.attribute("rel"), MarkupBytes.lowercased(rel, hasToken: "author") {
-            if !skipped, let text = Self.shortLineText(node), nearLastAuthor(\.relAuthor) {
+            if !skipped || inClassSkippedHeader, let text = Self.shortLineText(node), nearLastAuthor(\.relAuthor) {
                 add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
@@ -526,20 +526,29 @@ struct MarkupScan {
             let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
             if !joinsLastShownAuthor(node, text) {
                 add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
+                // Too long for one name ("Birgit Baumann Anna Giulia Fink Jan Michael Marchart"): its
+                // innermost elements' texts next, as one list, in case each holds a name.
+                if text.utf8.count > 12, text.split(separator: " ").count > 5,
+                   let inner = vocabulary.authorText.innermostTexts(of: node, dateParts: vocabulary.dateClassWords) {
+                    add(.author, inner.joined(separator: ", "), origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
+                }
                 // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
                 // is the tighter value: offer it first. Several inside it keep their order: the name comes
                 // before the job and the follow button ("author-name", then "author-info").
                 var index = count
-                if candidates.count > count, let outer = lastAuthorElement, outer.depth < path.count,
+                let added = candidates.count - count
+                if added > 0, let outer = lastAuthorElement, outer.depth < path.count,
                    path[outer.depth].serial == outer.serial {
                     index = outer.index
-                    candidates.insert(candidates.removeLast(), at: index)
-                    lastAuthorElement?.index += 1
-                    if let last = lastShownAuthor, last.index >= index { lastShownAuthor?.index += 1 }
-                } else if candidates.count > count {
+                    let offered = Array(candidates[count...])
+                    candidates.removeLast(added)
+                    candidates.insert(contentsOf: offered, at: index)
+                    lastAuthorElement?.index += added
+                    if let last = lastShownAuthor, last.index >= index { lastShownAuthor?.index += added }
+                } else if added > 0 {
                     lastAuthorElement = (path.count, elementCount, count)
                 }
-                if candidates.count > count { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
+                if added > 0 { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
             }
         }
         if dateClassCount < 6, flags.date, !skipped, !inOtherPageLink {
