@@ -194,3 +194,17 @@ extension ShownBylineTests {
                                         + #"<a class="date" href="/archiv/2024/04/26/">26.04.2024 10:00 Uhr</a></div></div></div>"#), ["Stefan Trunzik"])
     }
 }
+
+extension ShownBylineTests {
+    /// Links into the author pages above the headline (a top bar's teasers) neither use up the links
+    /// read under it nor come before the story's own.
+    func testAuthorLinksAboveTheHeadlineAreTeasers() throws {
+        let teasers = ["matt", "benjamin-wilson", "andrew-kerr", "tim-rice"].map {
+            #"<li><h4><a href="/?p=1">Another story</a></h4><div class="text-xs"><a href="/author/\#($0)/">\#($0.replacingOccurrences(of: "-", with: " ").capitalized)</a></div></li>"#
+        }.joined()
+        let html = page(head: "<title>Budget vote delayed again</title>",
+                        header: #"<div class="w-fit-content"><a href="/author/chuck-ross/">Chuck Ross</a></div>"#)
+            .replacingOccurrences(of: "<body>", with: "<body><ul class=\"top-stories\">\(teasers)</ul>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, ["Chuck Ross"])
+    }
+}

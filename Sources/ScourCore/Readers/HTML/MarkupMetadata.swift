@@ -113,6 +113,8 @@ enum MarkupRank {
     static let authorLink = 46
     static let bylineText = 47
     static let pageAuthorJSONLD = 48
+    /// A link into the author pages above the headline (a teaser's, a top bar's): after every visible byline.
+    static let authorLinkAboveHeadline = 49
     static let twitterLabel = 26
     static let dateClassElement = 50
     /// `datePublished` or `uploadDate` of a JSON-LD object that is neither an article nor a page (a video, an episode).

@@ -68,10 +68,11 @@ extension MarkupScan {
             let profile = authorProfiles.remove(at: match)
             add(.author, text, origin: .init(.meta(profile.key)), rank: profile.rank)
         }
-        guard authorLinkCount < 3, !authorSkipped || inClassSkippedHeader else { return }
+        guard (seenHeadline ? authorLinkCount : authorLinksAboveHeadline) < 3, !authorSkipped || inClassSkippedHeader else { return }
         if Self.hasPathSegment(href, in: vocabulary.authorPathSegmentBytes, named: true), let text = Self.shortLineText(node) {
-            authorLinkCount += 1
-            add(.author, text, origin: .init(.visibleText(.authorLink)), rank: MarkupRank.authorLink)
+            if seenHeadline { authorLinkCount += 1 } else { authorLinksAboveHeadline += 1 }
+            // Above the headline such a link is mostly a teaser's or a top bar's: the story's own come first.
+            add(.author, text, origin: .init(.visibleText(.authorLink)), rank: seenHeadline ? MarkupRank.authorLink : MarkupRank.authorLinkAboveHeadline)
         }
     }
 }

@@ -55,6 +55,8 @@ struct MarkupScan {
     var timeCount = 0
     var seenHeadline = false
     var authorLinkCount = 0
+    /// Author-page links above the headline, counted apart: a top bar's teasers must not use up the story's.
+    var authorLinksAboveHeadline = 0
     /// The path of this page's own address (canonical link or `og:url`), once read.
     var pagePath: ArraySlice<UInt8>?
     /// The links `inOtherPageLink` judged (by their frame's serial) and its answers.
