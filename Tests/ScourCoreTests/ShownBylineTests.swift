@@ -208,3 +208,16 @@ extension ShownBylineTests {
         XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, ["Chuck Ross"])
     }
 }
+
+extension ShownBylineTests {
+    /// What no reader sees names no one: an author element (by its id) whose class is for screen
+    /// readers, an author box hidden from them (a closed dialog), and an author-page link whose text
+    /// is a button's ("View Author Archive").
+    func testHiddenAuthorElementsAndProfileButtonsAreNoNames() throws {
+        let flyout = #"<div class="author-flyout" aria-hidden="true" role="dialog"><h3 id="author-flyout-label" class="screen-reader-text">Social Links for Shannon Thaler</h3>"#
+            + #"<ul class="social-icons"><li><a href="/author/shannon-thaler/"><span class="social-icons__text">View Author Archive</span></a></li></ul></div>"#
+            + #"<div class="modal modal__email-author" aria-hidden="true"><p class="email-response__content">Thanks for contacting us. We have received your submission.</p>"#
+            + ##"<a href="#" class="button">Back to Reading</a></div>"##
+        XCTAssertEqual(try shownAuthors(flyout), [])
+    }
+}

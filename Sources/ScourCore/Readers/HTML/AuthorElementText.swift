@@ -58,6 +58,15 @@ struct AuthorElementText: Sendable, Decodable {
         }
     }
 
+    /// Whether the element's own class has a hidden part (`screen-reader-text`), or it is hidden from
+    /// screen readers (`aria-hidden="true"`, a closed dialog "modal__email-author"): an author element
+    /// (by its id, "author-flyout-label") no one sees holds a phrase for screen readers ("Social Links
+    /// for …") or a form's message ("Back to Reading"), not the byline.
+    func isHidden(_ node: HTMLNode) -> Bool {
+        if let aria = node.attribute("aria-hidden"), MarkupBytes.lowercased(aria, hasToken: "true") { return true }
+        return !hiddenParts.isEmpty && Self.classParts(of: node)?.contains(where: hiddenParts.contains) == true
+    }
+
     /// Whether one of the element's class names is an author word's job: a role-end part follows the
     /// author word and no name part ends the name ("c-author__position", "author-job",
     /// "e-byline__job-title", but not "author-bio-name" nor "author-profile-title", which may hold the

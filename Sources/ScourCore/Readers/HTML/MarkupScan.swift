@@ -522,7 +522,8 @@ struct MarkupScan {
         if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form,
            !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords),
            !vocabulary.authorText.namesRole(node, authorWords: vocabulary.authorClassWords),
-           !vocabulary.authorText.namesDate(node, dateParts: vocabulary.dateClassWords), Self.shortLineText(node) != nil {
+           !vocabulary.authorText.namesDate(node, dateParts: vocabulary.dateClassWords),
+           !vocabulary.authorText.isHidden(node), Self.shortLineText(node) != nil {
             authorClassCount += 1
             let count = candidates.count
             let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)

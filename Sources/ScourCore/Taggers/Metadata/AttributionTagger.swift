@@ -89,7 +89,10 @@ extension MetadataContext {
     /// "Actualizado" is no author.
     /// (Lowercase names and logins stay: "der Michel", "Mobasir hassan", "det/dpa".)
     func readsAsShownAuthor(_ name: String) -> Bool {
-        guard !name.contains(where: { Self.notInNames.contains($0) }), name.split(separator: " ").count <= 5 else { return false }
+        let words = name.split(separator: " ")
+        guard !name.contains(where: { Self.notInNames.contains($0) }), words.count <= 5 else { return false }
+        // "View Author Archive", a profile link's button: a label's noun inside a name is no name's word.
+        if words.count > 1, words.contains(where: { names.nounLabels.contains($0.lowercased()) }) { return false }
         // "Actualizado el 08/05/2022" in an "author-date" element leaves its label: a date's label is no name.
         return !isDateLabel(name.lowercased())
     }
