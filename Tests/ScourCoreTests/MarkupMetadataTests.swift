@@ -317,4 +317,18 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(try date(meta: #"<span class="entry-meta-item"><time class="entry-date published" datetime="2025-11-21T15:34:26+02:00">November 21, 2025</time>"#
                                    + #"<time class="updated" datetime="2025-11-23T09:00:00+02:00">November 23, 2025</time></span>"#), "2025-11-21")
     }
+
+    /// Right under the headline, a `<time>` in the article's own meta column (`<aside>` inside the
+    /// `<article>`) is the page's dateline (the sidebar's two days are other stories').
+    func testADatelineUnderTheHeadlineInAMetaColumnOrSocialRowCounts() throws {
+        let paragraphs = MetadataStageTests.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        func date(meta: String) throws -> String? {
+            let html = #"<html><head><title>Budget vote delayed again</title></head><body>"#
+                + #"<main><article><h1>Budget vote delayed again</h1>\#(meta)\#(paragraphs)</article>"#
+                + #"<aside class="recent"><ul><li><a href="/a">Another story</a> 3. Mai 2020</li><li><a href="/b">A third story</a> 5. Mai 2020</li></ul></aside></main></body></html>"#
+            return try XCTUnwrap(cleanHTML(html)).metadata.date
+        }
+        XCTAssertEqual(try date(meta: #"<aside><section class="meta"><time datetime="2020-04-24T08:30:00+01:00">24. April 2020 <br> 08:30 Uhr</time></section></aside>"#),
+                       "2020-04-24")
+    }
 }

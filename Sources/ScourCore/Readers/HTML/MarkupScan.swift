@@ -469,7 +469,10 @@ struct MarkupScan {
                 add(.author, text, origin: .init(.relAuthor), rank: MarkupRank.relAuthor)
             }
         }
-        if tag == .time, timeCount < 8, !skipped, !inOtherPageLink {
+        // Under the headline, the article's own meta column (an `<aside>` inside the `<article>`, skipped
+        // by its tag alone, no class word) holds its dateline.
+        let inArticlesMetaColumn = skipped && !authorSkipped && seenHeadline && inArticleHeader
+        if tag == .time, timeCount < 8, !skipped || inArticlesMetaColumn, !inOtherPageLink {
             timeCount += 1
             let attribute = node.attribute("datetime")
             let value = attribute ?? node.textContent
@@ -554,7 +557,7 @@ struct MarkupScan {
                 if added > 0 { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
             }
         }
-        if dateClassCount < 6, flags.date, !skipped, !inOtherPageLink {
+        if dateClassCount < 6, flags.date, !skipped || inArticlesMetaColumn, !inOtherPageLink {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
                 ?? (node.textBytes(upTo: 800) > 800 ? "" : node.textContent)
