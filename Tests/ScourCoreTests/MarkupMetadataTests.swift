@@ -331,4 +331,15 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(try date(meta: #"<aside><section class="meta"><time datetime="2020-04-24T08:30:00+01:00">24. April 2020 <br> 08:30 Uhr</time></section></aside>"#),
                        "2020-04-24")
     }
+
+    /// WordPress's default theme closes a post with "This entry was posted on …" ("Der Beitrag wurde am
+    /// … veröffentlicht" in German): a labelled publication line, above an event's date in the story.
+    func testWordPressPostedOnLineDatesThePost() throws {
+        let meta = try tagged("""
+        <html><head><title>Tastings in 2020</title></head><body><div class="post"><h2>Tastings in 2020</h2>
+        <div class="entry"><p>Auch im Jahr 2020 wird es wieder Termine für Verkostungen geben.</p><p>Termin: 21.02.2020, 19 Uhr</p>
+        <p class="postmetadata alt">Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht.</p></div></div></body></html>
+        """)
+        XCTAssertEqual(meta.date, "2019-11-27")
+    }
 }
