@@ -214,7 +214,7 @@ public struct MetadataWords: Sendable, Decodable {
     /// East Asian reporter role words and on which side of the name they stand (`ReporterByline`).
     public let reporterRoles: ReporterRoles
     /// Labels that are also ordinary nouns ("Text", "Author"), lowercased: printed without their
-    /// colon they open a line only before a full name ("Text Size" is a button). (Optional, as above.)
+    /// colon they open a line only before a name of two words or more ("Text Size" is a button). (Optional, as above.)
     public let nounLabels: [String]?
 
     public struct ReporterRoles: Sendable, Decodable {

@@ -344,8 +344,9 @@ struct PersonNames: Sendable {
     func labelledAuthors(_ line: BylineLine) -> [String] {
         if line.unlabelled != line.trimmed {
             let found = markupAuthors(line.trimmed)
-            // A text-size button's "Text Size" is no credit: after a bare noun label only a full name counts.
-            return opensWithBareNounLabel(line.trimmed) ? found.filter { looksLikeName($0, allowCaps: true) } : found
+            // A text-size button's "Text Size" is no credit: after a bare noun label a name of one word
+            // is that button's or heading's word ("Author Mobasir hassan" still names someone).
+            return opensWithBareNounLabel(line.trimmed) ? found.filter { $0.contains(" ") } : found
         }
         return datedByline(line.trimmed) ? markupAuthors(line.trimmed) : []
     }
