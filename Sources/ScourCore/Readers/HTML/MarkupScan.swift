@@ -521,42 +521,7 @@ struct MarkupScan {
             }
         }
         guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
-        // (A button or form is no name however its class reads: "author-form-submit".)
-        if authorClassCount < 6, flags.author, !tag.isNeverContent, tag != .form,
-           !vocabulary.authorText.creditsPicture(node, authorWords: vocabulary.authorClassWords),
-           !vocabulary.authorText.namesRole(node, authorWords: vocabulary.authorClassWords),
-           !vocabulary.authorText.namesDate(node, dateParts: vocabulary.dateClassWords),
-           !vocabulary.authorText.isHidden(node), Self.shortLineText(node) != nil {
-            authorClassCount += 1
-            let count = candidates.count
-            let text = vocabulary.authorText.shownText(of: node, dateParts: vocabulary.dateClassWords)
-            if !joinsLastShownAuthor(node, text) {
-                add(.author, text, origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
-                // Too long for one name ("Birgit Baumann Anna Giulia Fink Jan Michael Marchart"): its
-                // innermost elements' texts next, as one list, in case each holds a name.
-                if text.utf8.count > 12, text.split(separator: " ").count > 5,
-                   let inner = vocabulary.authorText.innermostTexts(of: node, dateParts: vocabulary.dateClassWords) {
-                    add(.author, inner.joined(separator: ", "), origin: .init(.visibleText(.authorClass)), rank: MarkupRank.authorClassElement)
-                }
-                // An author element inside the previous one ("Von <span class=author>X</span>, 18. Oktober")
-                // is the tighter value: offer it first. Several inside it keep their order: the name comes
-                // before the job and the follow button ("author-name", then "author-info").
-                var index = count
-                let added = candidates.count - count
-                if added > 0, let outer = lastAuthorElement, outer.depth < path.count,
-                   path[outer.depth].serial == outer.serial {
-                    index = outer.index
-                    let offered = Array(candidates[count...])
-                    candidates.removeLast(added)
-                    candidates.insert(contentsOf: offered, at: index)
-                    lastAuthorElement?.index += added
-                    if let last = lastShownAuthor, last.index >= index { lastShownAuthor?.index += added }
-                } else if added > 0 {
-                    lastAuthorElement = (path.count, elementCount, count)
-                }
-                if added > 0 { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
-            }
-        }
+        if flags.author { readAuthorElement(node, tag: tag) }
         if dateClassCount < 6, flags.date, !skipped || inArticlesMetaColumn, !inOtherPageLink {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
