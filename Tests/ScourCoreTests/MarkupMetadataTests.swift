@@ -342,4 +342,33 @@ final class MarkupMetadataTests: XCTestCase {
         """)
         XCTAssertEqual(meta.date, "2019-11-27")
     }
+
+    /// Teasers after the story, each an `<article itemscope itemtype="…/NewsArticle">` with its own
+    /// `<time itemprop="datePublished">`: another story's item, its date none of this page's, however
+    /// deep in the page's layout (class words skip only a few levels down) it sits.
+    func testAnArticleItemPastTheHeaderIsAnotherStorysItem() throws {
+        // Three times the story: the teasers stand past the article's header.
+        let paragraphs = String(repeating: MetadataStageTests.body, count: 3).split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let teaser = #"<div class="row"><div class="rows"><div class="content"><div class="row"><div class="col">"#
+            + #"<article class="column" itemscope itemtype="https://schema.org/NewsArticle"><a href="/other"><h2 itemprop="headline">Another story</h2></a>"#
+            + #"<time itemprop="datePublished" datetime="2025-04-16T13:41:52+02:00"></time></article></div></div></div></div></div>"#
+        let html = #"<html><head><title>Budget vote delayed again</title></head><body><main><article><h1>Budget vote delayed again</h1>"#
+            + #"<div class="meta"><span class="dateGroup"><span class="dateLabel">Offentliggjort</span>"#
+            + #"<time datetime="2025-02-06T19:25:34.000Z">torsdag 06. feb 2025 17:25</time></span></div>\#(paragraphs)</article>"#
+            + #"<section class="related">\#(teaser)\#(teaser)</section></main></body></html>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.date, "2025-02-06")
+    }
+
+    /// A ratings box after a WordPress post (WP-PostRatings) holds an `Article` item with the post's own
+    /// headline, date and author: the page's own item, read wherever it stands.
+    func testAnArticleItemRepeatingThePagesHeadlineIsThePagesOwn() throws {
+        let paragraphs = String(repeating: MetadataStageTests.body, count: 3).split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let html = #"<html><head><title>Tote Hummeln unter Linden</title></head><body><div class="post"><h1>Tote Hummeln unter Linden</h1>\#(paragraphs)"#
+            + #"<span class="post-ratings" itemscope itemtype="http://schema.org/Article"><strong>War der Artikel nützlich?</strong>"#
+            + #"<meta itemprop="headline" content="Tote Hummeln unter Linden" /><meta itemprop="datePublished" content="2017-08-09T10:59:19+02:00" />"#
+            + #"<meta itemprop="author" content="Cornel" /></span></div></body></html>"#
+        let meta = try XCTUnwrap(cleanHTML(html)).metadata
+        XCTAssertEqual(meta.date, "2017-08-09")
+        XCTAssertEqual(meta.authors, ["Cornel"])
+    }
 }

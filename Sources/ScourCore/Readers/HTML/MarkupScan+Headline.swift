@@ -4,9 +4,14 @@ extension MarkupScan {
     /// Whether the element's words are the `<title>`'s: at least three, four in five of them in the
     /// title, and more than half the title's words (a logo's site name matches only the title's tail).
     static func saysTitle(_ node: HTMLNode, _ title: String?) -> Bool {
-        guard let title, node.textBytes(upTo: 600) <= 600 else { return false }
+        guard node.textBytes(upTo: 600) <= 600 else { return false }
+        return saysTitle(node.textContent, title)
+    }
+
+    static func saysTitle(_ text: String, _ title: String?) -> Bool {
+        guard let title else { return false }
         let titleWords = Self.titleWords(title)
-        let headline = Self.titleWords(node.textContent)
+        let headline = Self.titleWords(text)
         guard headline.count >= 3 else { return false }
         let inTitle = Set(titleWords), inHeadline = Set(headline)
         return headline.filter(inTitle.contains).count * 5 >= headline.count * 4

@@ -56,6 +56,30 @@ extension MarkupScan {
 
     static let otherItemTypes: Set<String> = ["review", "comment", "answer", "usercomments"]
 
+    /// An article's item (`NewsArticle`, `BlogPosting`) whose headline is not this page's title: a
+    /// teaser's or the next story's. A ratings box's item repeating the page's own headline and
+    /// date after the story (WP-PostRatings) stays this page's, as does an item with no headline.
+    func isOtherStory(_ node: HTMLNode, itemtype: String) -> Bool {
+        guard let last = itemtype.split(separator: " ").first?.split(separator: "/").last?.lowercased(),
+              vocabulary.articleTypes.contains(last) || last.hasSuffix("article") || last.hasSuffix("posting") else { return false }
+        var headline: HTMLNode?
+        // The headline opens the item: a few dozen elements are enough, and a long item costs no more.
+        node.forEachDescendant(limit: Self.itemHeadlineSearch) { child in
+            guard headline == nil else { return false }
+            if child.isElement, child.attribute("itemprop")?.lowercased().split(separator: " ").contains("headline") == true {
+                headline = child
+            }
+            return true
+        }
+        guard let headline, titleText != nil else { return false }
+        // `<meta itemprop="headline" content="…">` or the heading itself (a headline is short: a long
+        // element's text is not built).
+        let text = headline.attribute("content") ?? (headline.textBytes(upTo: 600) <= 600 ? headline.textContent : "")
+        return !Self.saysTitle(text, titleText)
+    }
+
+    static let itemHeadlineSearch = 60
+
     static let otherItemProperties: Set<String> = ["review", "reviews", "comment", "comments", "answer",
                                                    "acceptedanswer", "suggestedanswer"]
 

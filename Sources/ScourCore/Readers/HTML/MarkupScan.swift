@@ -264,9 +264,11 @@ struct MarkupScan {
         if parent.inOtherItem { return frame(for: node, tag: tag, flags: flags, parent: parent) }
         if marks.hasContent { readMeta(MetaAttributes(node)) }
         readElement(node, tag: tag, flags: flags, skipped: skipped, authorSkipped: authorSkipped, parent: parent, itemprop: itemprop)
-        // After the article's header, a `Review`, `Comment` or `Answer` item is a reader's text, whatever holds it.
+        // After the article's header, a `Review`, `Comment` or `Answer` item is a reader's text, whatever holds it,
+        // and an article's item (`NewsArticle`) is another story's: a teaser's or the next one's.
         // (Past the header only: a review page's own `Review` item opens under its headline.)
-        let otherType = seenHeadline && !inArticleHeader && marks.hasItemtype && node.attribute("itemtype").map(Self.isOtherItemType) == true
+        let otherType = seenHeadline && !inArticleHeader && marks.hasItemtype
+            && node.attribute("itemtype").map { Self.isOtherItemType($0) || isOtherStory(node, itemtype: $0) } == true
         return frame(for: node, tag: tag, flags: flags, parent: parent,
                      opensOtherItem: otherType || itemprop.map(Self.opensOtherItem) ?? false)
     }
