@@ -371,4 +371,24 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(meta.date, "2017-08-09")
         XCTAssertEqual(meta.authors, ["Cornel"])
     }
+
+    /// A later part of `<title>` that is a date names the story's day ("… | Europa | DW | 28.04.2023"),
+    /// above a teaser's `<time>`; a day in the headline part names what the story is about.
+    func testADateAsALaterPartOfTheTitleDatesThePage() throws {
+        let cleaner = TitleCleaner(separators: MarkupVocabulary.bundled.titleSeparators)
+        XCTAssertEqual(cleaner.datedPart(of: "Ukrainische Gegenoffensive: Ziele, Chancen, Risiken | Europa | DW | 28.04.2023"), "28.04.2023")
+        XCTAssertEqual(cleaner.datedPart(of: "Ein Quantensprung für Nordhausen Nord : 06.11.2023, 11.41 Uhr"), "06.11.2023, 11.41 Uhr")
+        XCTAssertNil(cleaner.datedPart(of: "Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?"))
+        XCTAssertNil(cleaner.datedPart(of: "COVID-19: 12000 new cases | Site"), "no year's four digits")
+        XCTAssertNil(cleaner.datedPart(of: "2023-06-13"), "a date's own hyphens are no separator")
+        let paragraphs = String(repeating: MetadataStageTests.body, count: 3).split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        func date(title: String) throws -> String? {
+            let html = #"<html><head><title>\#(title)</title></head><body><main><h1>Budget vote delayed again</h1>"#
+                + #"<div class="time-area"><time aria-hidden="true">vor 3 Stunden</time></div>\#(paragraphs)"#
+                + #"<div class="teaser"><a href="/other">Another story</a><span class="date"><time>27.02.2016</time></span></div></main></body></html>"#
+            return try XCTUnwrap(cleanHTML(html)).metadata.date
+        }
+        XCTAssertEqual(try date(title: "Budget vote delayed again – DW – 13.06.2023"), "2023-06-13")
+        XCTAssertNotEqual(try date(title: "Budget vote delayed again – DW"), "2023-06-13", "without it nothing names the day")
+    }
 }

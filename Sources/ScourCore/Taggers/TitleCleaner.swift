@@ -68,6 +68,40 @@ struct TitleCleaner: Sendable {
         return removingCJKTail(title) ?? title
     }
 
+    /// A later part of the title that is a date ("Headline | Europa | DW | 28.04.2023", "Headline :
+    /// 06.11.2023, 11.41 Uhr"): some sites print the day of the story there. Never the first part, where
+    /// a headline may name the day it is about; only a short part with a year's four digits; only the
+    /// separators written with spaces (a date's own hyphens and colons are none).
+    func datedPart(of raw: String) -> String? {
+        let title = MarkupScan.collapse(raw)
+        for separator in separators.map(\.text) where separator.hasPrefix(" ") || separator.hasSuffix(" ") {
+            guard title.contains(separator) else { continue }
+            for part in title.components(separatedBy: separator).dropFirst() {
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                if trimmed.utf8.count <= Self.datedPartBytes, trimmed.split(separator: " ").count <= 5, Self.holdsYear(trimmed) { return trimmed }
+            }
+        }
+        return nil
+    }
+
+    static let datedPartBytes = 40
+
+    /// Four digits in a row that start with 19 or 20, no digit on either side.
+    static func holdsYear(_ text: String) -> Bool {
+        let digits = Array(text.utf8)
+        var index = 0
+        while index < digits.count {
+            guard (0x30...0x39).contains(digits[index]) else { index += 1; continue }
+            var end = index
+            while end < digits.count, (0x30...0x39).contains(digits[end]) { end += 1 }
+            if end - index == 4, digits[index] == 0x31 && digits[index + 1] == 0x39 || digits[index] == 0x32 && digits[index + 1] == 0x30 {
+                return true
+            }
+            index = end
+        }
+        return false
+    }
+
     /// Longest last part a CJK separator cuts off, and the shortest head it leaves (characters).
     static let cjkTailCharacters = 12
     static let cjkHeadCharacters = 2

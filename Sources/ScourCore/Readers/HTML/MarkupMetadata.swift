@@ -107,6 +107,9 @@ enum MarkupRank {
     static let titleElement = 32
     /// The site's name after the headline in `<title>`: below every `<meta>` and JSON-LD name.
     static let titleSuffixOutlet = 34
+    /// A date as a later part of `<title>` ("Headline | DW | 28.04.2023"): the site's own statement,
+    /// below its metas and microdata, above the page's `<time>`s (a teaser's among them).
+    static let titleDate = 33
     static let publishedTimeElement = 34
     static let timeElement = 40
     static let authorClassElement = 45

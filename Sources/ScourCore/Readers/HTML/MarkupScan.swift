@@ -159,6 +159,9 @@ struct MarkupScan {
             if let site = cleaner.removedSuffix(of: Self.collapse(title), cleaned: cleaned) {
                 all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))
             }
+            if let dated = cleaner.datedPart(of: title) {
+                all.append(Candidate(hint: MarkupHint(field: .date, value: dated, origin: .init(.titleElement)), rank: MarkupRank.titleDate))
+            }
         }
         if !bannerTexts.isEmpty {
             for index in all.indices where all[index].hint.field == .date && all[index].hint.origin.visibleText?.isPlacedLine == true

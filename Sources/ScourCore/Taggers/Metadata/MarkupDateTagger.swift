@@ -127,7 +127,8 @@ extension MetadataContext {
                     if isBareDate(hint.value) { bareDateline = (date, hint.origin.description) }
                 }
             } else if let date = normalizedDate(hint.value) {
-                markupDates.insert(date)
+                // A date in `<title>` is the site's own statement, printed in the tab: it shows the day.
+                if hint.origin.source == .titleElement { shownDates.insert(date) } else { markupDates.insert(date) }
             }
         }
         guard !markupDates.isEmpty, markupDates.isDisjoint(with: shownDates) else { return nil }
