@@ -381,6 +381,10 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertNil(cleaner.datedPart(of: "Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?"))
         XCTAssertNil(cleaner.datedPart(of: "COVID-19: 12000 new cases | Site"), "no year's four digits")
         XCTAssertNil(cleaner.datedPart(of: "2023-06-13"), "a date's own hyphens are no separator")
+        XCTAssertNil(cleaner.datedPart(of: "Olympic dreams | Paris 2024"), "a year alone is no day")
+        // The title keeps the headline: a dated last part goes with the section tails.
+        XCTAssertEqual(cleaner.removingSectionTails("Post-Vac-Syndrom: Was wissen wir? – DW – 13.06.2023"), "Post-Vac-Syndrom: Was wissen wir? – DW")
+        XCTAssertEqual(cleaner.removingSectionTails("The best laptops - 2024 edition"), "The best laptops - 2024 edition")
         let paragraphs = String(repeating: MetadataStageTests.body, count: 3).split(separator: "\n").map { "<p>\($0)</p>" }.joined()
         func date(title: String) throws -> String? {
             let html = #"<html><head><title>\#(title)</title></head><body><main><h1>Budget vote delayed again</h1>"#
@@ -390,5 +394,19 @@ final class MarkupMetadataTests: XCTestCase {
         }
         XCTAssertEqual(try date(title: "Budget vote delayed again – DW – 13.06.2023"), "2023-06-13")
         XCTAssertNotEqual(try date(title: "Budget vote delayed again – DW"), "2023-06-13", "without it nothing names the day")
+    }
+
+    /// With no markup naming the site, the name `<title>` ends with leaves the markup's headline too
+    /// when the page's host spells it; a tail the host does not spell may be the headline's own.
+    func testATitleSuffixTheHostSpellsLeavesTheMarkupsHeadline() throws {
+        func title(_ head: String, url: String) throws -> String? {
+            let html = #"<html><head><title>\#(head)</title><meta property="og:title" content="\#(head)">"#
+                + #"<link rel="canonical" href="\#(url)"></head><body><main><p>\#(MetadataStageTests.body)</p></main></body></html>"#
+            return try XCTUnwrap(cleanHTML(html)).metadata.title
+        }
+        XCTAssertEqual(try title("Hlavní aktér Dozimetru prodává vilu. Rodina neuspěla - Seznam Zprávy", url: "https://www.seznamzpravy.cz/clanek/x-1"),
+                       "Hlavní aktér Dozimetru prodává vilu. Rodina neuspěla")
+        XCTAssertEqual(try title("Netz-Spott über FDP - Generalsekretär tritt zurück", url: "https://www.freiepresse.de/politik/x-1"),
+                       "Netz-Spott über FDP - Generalsekretär tritt zurück")
     }
 }

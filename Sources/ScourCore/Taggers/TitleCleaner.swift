@@ -78,7 +78,7 @@ struct TitleCleaner: Sendable {
             guard title.contains(separator) else { continue }
             for part in title.components(separatedBy: separator).dropFirst() {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
-                if trimmed.utf8.count <= Self.datedPartBytes, trimmed.split(separator: " ").count <= 5, Self.holdsYear(trimmed) { return trimmed }
+                if Self.isDatedPart(trimmed) { return trimmed }
             }
         }
         return nil
@@ -86,20 +86,35 @@ struct TitleCleaner: Sendable {
 
     static let datedPartBytes = 40
 
-    /// Four digits in a row that start with 19 or 20, no digit on either side.
-    static func holdsYear(_ text: String) -> Bool {
-        let digits = Array(text.utf8)
-        var index = 0
-        while index < digits.count {
-            guard (0x30...0x39).contains(digits[index]) else { index += 1; continue }
+    /// A short part shaped as a date: a year's four digits (19xx, 20xx) and another run of digits, a
+    /// day's ("13.06.2023", "June 13, 2023", "9 oktober 2020 11:12"); "Paris 2024" or "2024 edition" is none.
+    static func isDatedPart(_ part: String) -> Bool {
+        guard part.utf8.count <= datedPartBytes, part.split(separator: " ").count <= 5 else { return false }
+        let bytes = Array(part.utf8)
+        var index = 0, runs = 0, year = false
+        while index < bytes.count {
+            guard (0x30...0x39).contains(bytes[index]) else { index += 1; continue }
             var end = index
-            while end < digits.count, (0x30...0x39).contains(digits[end]) { end += 1 }
-            if end - index == 4, digits[index] == 0x31 && digits[index + 1] == 0x39 || digits[index] == 0x32 && digits[index + 1] == 0x30 {
-                return true
+            while end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
+            runs += 1
+            if end - index == 4, bytes[index] == 0x31 && bytes[index + 1] == 0x39 || bytes[index] == 0x32 && bytes[index + 1] == 0x30 {
+                year = true
             }
             index = end
         }
-        return false
+        return year && runs >= 2
+    }
+
+    /// "Headline – DW – 13.06.2023" → "Headline – DW": a last part that is a date goes (see `datedPart`).
+    func removingDatedTail(_ title: String) -> String {
+        for separator in separators.map(\.text) where separator.hasPrefix(" ") || separator.hasSuffix(" ") {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound]
+            if Self.isDatedPart(title[range.upperBound...].trimmingCharacters(in: .whitespaces)), head.split(separator: " ").count >= 2 {
+                return String(head).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
     }
 
     /// Longest last part a CJK separator cuts off, and the shortest head it leaves (characters).
@@ -223,7 +238,7 @@ struct TitleCleaner: Sendable {
     /// and measured the head again. A title of plain scalars (`isPlain`) is searched on its bytes,
     /// which find what Foundation's search finds there; any other keeps Foundation's.
     func removingSectionTails(_ raw: String) -> String {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = removingDatedTail(raw.trimmingCharacters(in: .whitespaces))
         let plain = Self.isPlain(trimmed)
         var title = Substring(trimmed)
         for separator in texts(for: .sectionTail) {

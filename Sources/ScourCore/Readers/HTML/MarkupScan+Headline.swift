@@ -1,3 +1,5 @@
+import Foundation
+
 /// The page's headline when class words around it would skip it: a layout's or page builder's
 /// wrappers (`st-sidebar__main`, `widget`) may hold the story itself.
 extension MarkupScan {
@@ -16,6 +18,17 @@ extension MarkupScan {
         let inTitle = Set(titleWords), inHeadline = Set(headline)
         return headline.filter(inTitle.contains).count * 5 >= headline.count * 4
             && titleWords.filter(inHeadline.contains).count * 2 > titleWords.count
+    }
+
+    /// Whether the host of the page's address spells the name: its letters without accents are the
+    /// host's label before the top-level domain ("Seznam Zprávy" on www.seznamzpravy.cz).
+    static func hostSpells(_ name: String, url: String?) -> Bool {
+        guard let url, let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2 else { return false }
+        let label = TextKey.letters(String(labels[labels.count - 2]))
+        let key = TextKey.letters(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+        return key.count >= 3 && key == label
     }
 
     /// Lowercased runs of letters and digits (Unicode: titles are in any script).

@@ -158,6 +158,14 @@ struct MarkupScan {
             // "Headline - The Site": the part the cleaner took off names the site, after the markup's own names.
             if let site = cleaner.removedSuffix(of: Self.collapse(title), cleaned: cleaned) {
                 all.append(Candidate(hint: MarkupHint(field: .outlet, value: site, origin: .init(.titleElement)), rank: MarkupRank.titleSuffixOutlet))
+                // No markup names the site: the name `<title>` ends with, when the page's host spells it
+                // (seznamzpravy.cz), is the one the markup's headlines repeat ("Headline - Seznam Zprávy"
+                // in og:title too). Unspelt, the cut part may be the headline's own ("… - Generalsekretär tritt zurück").
+                if siteNames.isEmpty, Self.hostSpells(site, url: all.first(where: { $0.hint.field == .url })?.hint.value) {
+                    for index in all.indices where all[index].hint.field == .title && all[index].hint.origin.source != .titleElement {
+                        if let cut = cleaner.removingNamedSite(all[index].hint.value, siteNames: [site]) { all[index].hint.value = cut }
+                    }
+                }
             }
             if let dated = cleaner.datedPart(of: title) {
                 all.append(Candidate(hint: MarkupHint(field: .date, value: dated, origin: .init(.titleElement)), rank: MarkupRank.titleDate))
