@@ -220,4 +220,14 @@ extension ShownBylineTests {
             + ##"<a href="#" class="button">Back to Reading</a></div>"##
         XCTAssertEqual(try shownAuthors(flyout), [])
     }
+
+    /// An `<address>` under the headline gives the author's contact, HTML's own meaning of the element:
+    /// its names are the byline, with no class to say so. After the story it is a postal address.
+    func testAnAddressUnderTheHeadlineIsTheByline() throws {
+        XCTAssertEqual(try shownAuthors(#"<address> Elsa Provenzano et Mickaël Bosredon </address>"#), ["Elsa Provenzano", "Mickaël Bosredon"])
+        let paragraphs = String(repeating: MetadataStageTests.body, count: 2).split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let html = #"<html><head><title>Budget vote delayed again</title></head><body><article><h1>Budget vote delayed again</h1>\#(paragraphs)"#
+            + #"<address>Hans Meier Verlag, Hauptstraße 5</address></article></body></html>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, [])
+    }
 }

@@ -533,8 +533,11 @@ struct MarkupScan {
                 add(.byline, text, origin: .init(.visibleText(.bylineText)), rank: MarkupRank.bylineText)
             }
         }
-        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date, !authorSkipped else { return }
-        if flags.author { readAuthorElement(node, tag: tag) }
+        // An `<address>` in the article's header gives its author's contact (HTML's own meaning): the byline.
+        // (Further down, in a footer, it is the publisher's postal address.)
+        let bylineAddress = tag == .address && seenHeadline && inArticleHeader
+        guard tag != .time, tag != .html, tag != .body, flags.author || flags.date || bylineAddress, !authorSkipped else { return }
+        if flags.author || bylineAddress { readAuthorElement(node, tag: tag) }
         if dateClassCount < 6, flags.date, !skipped || inArticlesMetaColumn, !inOtherPageLink {
             let text = node.attribute("datetime") ?? node.attribute("content")
                 ?? node.attribute("title").flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
