@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "With --growth: the sizes (default 1000 10000 100000).")
     var growthSizes: [Int] = [1_000, 10_000, 100_000]
 
-    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, oneline, authors, records, broken, tails, keywords, initials, brackets, closings, lists, forms, threads, script, similar, dedup, stdin).")
+    @Option(name: .long, parsing: .upToNextOption, help: "With --growth: only these cases (deep, flood, oneline, authors, records, broken, tails, keywords, initials, brackets, closings, lists, forms, threads, boxes, script, similar, dedup, stdin).")
     var growthCases: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
@@ -219,13 +219,13 @@ struct BenchCommand: ParsableCommand {
         let short = ["deep": "deep nesting", "flood": "attribute flood", "oneline": "one-line page", "authors": "author flood",
                      "records": "record lists", "broken": "broken lines", "tails": "title tails", "keywords": "keyword list",
                      "initials": "citation initials", "brackets": "open brackets", "closings": "closing lines", "lists": "nested list items",
-                     "forms": "nested reply forms", "threads": "dated threads", "script": "script story", "slugs": "slug ids", "similar": "similar documents",
+                     "forms": "nested reply forms", "threads": "dated threads", "boxes": "boxed stretches", "script": "script story", "slugs": "slug ids", "similar": "similar documents",
                      "dedup": "similar documents + dedup", "stdin": "stdin record"]
         var cases = GrowthBench.caseNames
         if !growthCases.isEmpty {
             cases = try growthCases.map { name in
                 guard let full = short[name] else {
-                    printError("scour: unknown growth case \(name); choose from deep, flood, oneline, authors, records, broken, tails, keywords, initials, brackets, closings, lists, forms, threads, script, similar, dedup, stdin")
+                    printError("scour: unknown growth case \(name); choose from deep, flood, oneline, authors, records, broken, tails, keywords, initials, brackets, closings, lists, forms, threads, boxes, script, similar, dedup, stdin")
                     throw ExitCode(2)
                 }
                 return full

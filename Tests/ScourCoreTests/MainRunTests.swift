@@ -59,6 +59,30 @@ final class MainRunTests: XCTestCase {
         XCTAssertEqual(MainRun(items: items).select(), [22, 23])
     }
 
+    /// The story opens under its header; a newsletter box, a "Most Read" box and a "Related" teaser break
+    /// it, and its longest part comes last. Bridged back toward the header, nearest stretch first, every
+    /// stretch of it joins (a larger run taking in a box would be no article and join nothing); the boxes stay out.
+    func testAnArticleBrokenByBoxesIsBridgedBackToItsHeader() throws {
+        let words = "the airman wrote online about work money faith and the war and his views changed over the months before the protest".split(separator: " ")
+        func paragraph(_ number: Int, _ length: Int) -> String {
+            var text = "Paragraph \(number) of the story:"
+            var index = 0
+            while text.count < length { text += " " + words[index % words.count]; index += 1 }
+            return text + "."
+        }
+        var lines = ["Home", "Airman wrote for years about his doubts", "Nikita Mazurov", "February 28 2024, 9:54 a.m.", "Donate",
+                     paragraph(1, 200), paragraph(2, 300), paragraph(3, 490),
+                     "Join Our Newsletter", "Original reporting. Fearless journalism. Delivered to you.", "I'm in",
+                     paragraph(4, 290), paragraph(5, 310), paragraph(6, 130), "Most Read",
+                     "How the Advocacy Helped Shape U.S. Terror Laws", "Alice Speri", "Ally Slams Voters Warning Biden to Change Course",
+                     "Akela Lacy, Prem Thakker", "Times Puts Episode on Ice Amid Internal Firestorm", "Daniel Boguslaw, Ryan Grim",
+                     paragraph(7, 470), paragraph(8, 285), "Related", "“I Have Lost Everything”: In Federal Court, Palestinians Accuse Biden"]
+        lines += (9...20).map { paragraph($0, 300) } + ["© The Intercept. All rights reserved"]
+        let kept = try XCTUnwrap(TestSupport.clean(lines.joined(separator: "\n\n"))).keptBlocks.map(\.text)
+        XCTAssertEqual(kept.filter { $0.hasPrefix("Paragraph ") }.count, 20, "\(kept)")
+        for box in ["Most Read", "Alice Speri", "Related", "Join Our Newsletter"] { XCTAssertFalse(kept.contains(box), box) }
+    }
+
     /// A short article under the page's header, then a long teaser list, then a larger block of
     /// footer prose that no phrase marks: the header decides for the article; an article that the
     /// bridging already reached, or a run too small to be an article, leaves the choice alone.

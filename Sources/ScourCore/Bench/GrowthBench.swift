@@ -34,7 +34,7 @@ public struct GrowthBench {
     /// The cases by name, in the order they are printed.
     public static let caseNames = ["deep nesting", "attribute flood", "one-line page", "author flood", "record lists", "broken lines",
                                    "title tails", "keyword list", "citation initials", "open brackets", "closing lines",
-                                   "nested list items", "nested reply forms", "dated threads", "script story",
+                                   "nested list items", "nested reply forms", "dated threads", "boxed stretches", "script story",
                                    "slug ids", "similar documents", "similar documents + dedup", "stdin record"]
 
     /// Runs every case (or the named ones), calling `report` with each row as it is measured.
@@ -81,6 +81,7 @@ public struct GrowthBench {
         case "nested list items": return page(Self.storyPage(title: "Lists", after: "<ul><li><p>w</p>", times: size))
         case "nested reply forms": return page(Self.storyPage(title: "Forms", after: "<div><form><textarea>w</textarea>", times: size))
         case "dated threads": return page(Self.datedThreadsDump(entries: size), format: .text)
+        case "boxed stretches": return page(Self.boxedStretchesDump(stretches: size), format: .text)
         case "script story": return page(Self.scriptStoryPage(paragraphs: size))
         // Nested elements whose ids each spell their text: every one is checked against a bounded prefix of it.
         case "slug ids": return page(Self.storyPage(title: "Slugs", after: "<div class=\"slide\" id=\"she-wore-a-plum-suit-in-london-7\"><p>She wore a plum suit in London</p>", times: size))
@@ -192,6 +193,23 @@ public struct GrowthBench {
         let entry = "reader says:\n\nNovember 19, 2019 at 6:34 am\n\nI have lived here for forty years and never saw the water this high.\n\n"
         let apart = String(repeating: "Share\n\n", count: 7)
         for _ in 0..<max(1, entries / 3) { text += String(repeating: entry, count: 3) + apart }
+        return Array(text.utf8)
+    }
+
+    /// A text dump: a headline with its byline and date, then `stretches` times three paragraphs and a
+    /// "Most Read" box, then the story's longest part: each stretch is bridged back toward the header,
+    /// nearest first, one bridge each.
+    public static func boxedStretchesDump(stretches: Int) -> [UInt8] {
+        var text = "Sea wall plans approved after winter floods\n\nBy Jane Doe\n\nNovember 19, 2019 at 6:34 am\n\n"
+        // Numbered: a text printed three times or more is no paragraph of the story.
+        func paragraph(_ number: Int) -> String {
+            "In part \(number) the council voted on Tuesday to build a new sea wall along the harbour, after the storms of last winter flooded the lower town twice in one month.\n\n"
+        }
+        for stretch in 0..<max(1, stretches) {
+            text += paragraph(3 * stretch) + paragraph(3 * stretch + 1) + paragraph(3 * stretch + 2)
+                + "Most Read \(stretch)\n\nHow the harbour was built, part \(stretch)\n\nJohn Roe\n\nThe storm of the century, part \(stretch)\n\n"
+        }
+        for number in 0..<20 { text += paragraph(3 * max(1, stretches) + number) }
         return Array(text.utf8)
     }
 

@@ -9,7 +9,8 @@
 ///    only (a disclaimer or contact block in the footer), not for bridging.
 /// 3. Bridging: an article interrupted by a teaser box, an ad or a "Read more" link
 ///    continues after it; a neighbouring run within `maxGap` blocks that is itself
-///    article-like (mostly consecutive prose) joins, while the gap between stays out.
+///    article-like (mostly consecutive prose) joins, while the gap between stays out. Toward
+///    the header found above the core (4), the nearest article-like run joins first.
 /// 4. The header: when the metadata stage found a headline with a byline or dateline under it and
 ///    the run chosen so far does not reach the first prose below them, the run that opens there is
 ///    the article, if it is article-like and scores at least half as much.
@@ -38,6 +39,8 @@ struct MainRun {
     var minScoreBeforeComments = 80.0
     /// Blocks an interruption may span and still be bridged.
     var maxGap = 16
+    /// Blocks a bridge toward the header reaches from its anchor.
+    var maxHeaderwardSpan = 64
     /// The first prose under the header group the metadata stage found (`HeaderAnchor`), if any.
     var headedStart: Int?
     /// The run under the header replaces the chosen one only when it scores at least this share of it.
@@ -254,30 +257,54 @@ struct MainRun {
         let anchors = forward
             ? Array(core.upperBound..<min(items.count, core.upperBound + maxGap + 1))
             : Array(max(0, core.lowerBound - maxGap - 1)..<core.lowerBound).reversed()
+        let towardHeader = !forward && headedStart.map { $0 < core.lowerBound } == true
         for anchor in anchors {
             if items[anchor].startsComments || items[anchor].opensThread { break }
-            guard scores[anchor] > 0, items[anchor].proseWords > 0 else { continue }
-            // Extend away from the core as far as the sum is best.
+            guard scores[anchor] > 0, items[anchor].proseWords > 0, !towardHeader || anchor >= headedStart! else { continue }
+            // Extend away from the core as far as the sum is best. Toward the header the metadata stage
+            // found above the core, among the runs that read as article: the story is known to start
+            // there, and a larger run taking in the teaser box between would be no article and
+            // bridge nothing. (Counted as the run grows: no run is counted twice.)
             var sum = 0.0
+            var shape = RunShape()
             var position = anchor
             while position >= 0 && position < items.count {
                 if position != anchor && (items[position].startsComments || items[position].opensThread) { break }
+                // Above the header nothing is the story's; a stretch longer than `maxHeaderwardSpan` joins in
+                // pieces, one bridge each, so the bridges before it cost no more than the dump's length.
+                if towardHeader, position < headedStart! || anchor - position >= maxHeaderwardSpan { break }
                 sum += scores[position]
+                shape.add(items[position])
                 let run = forward ? anchor..<(position + 1) : position..<(anchor + 1)
-                if sum > 0, best == nil || sum > best!.score { best = (sum, run) }
+                if sum > 0, !towardHeader || isArticleLike(shape), best == nil || sum > best!.score { best = (sum, run) }
                 position += forward ? 1 : -1
             }
+            // Toward the header the nearest stretch joins first: the next bridge reaches the one beyond.
+            if towardHeader, best != nil { break }
         }
-        guard let run = best?.range, isArticleLike(run) else { return nil }
+        guard let run = best?.range, towardHeader || isArticleLike(run) else { return nil }
         return run
     }
 
+    /// What a run is made of: its prose blocks, their words and its content blocks.
+    struct RunShape {
+        var blocks = 0, prose = 0, words = 0, content = 0
+
+        mutating func add(_ item: Item) {
+            blocks += 1
+            if item.proseWords > 0 { prose += 1; words += item.proseWords }
+            if item.isContent { content += 1 }
+        }
+    }
+
     func isArticleLike(_ run: Range<Int>) -> Bool {
-        let prose = run.filter { items[$0].proseWords > 0 }
-        let words = prose.reduce(0) { $0 + items[$1].proseWords }
-        let content = run.filter { items[$0].isContent }.count
-        return prose.count >= 2 && words >= minBridgedWords
-            && Double(content) >= minBridgedContentShare * Double(run.count)
+        var shape = RunShape()
+        for position in run { shape.add(items[position]) }
+        return isArticleLike(shape)
+    }
+
+    func isArticleLike(_ shape: RunShape) -> Bool {
+        shape.prose >= 2 && shape.words >= minBridgedWords && Double(shape.content) >= minBridgedContentShare * Double(shape.blocks)
     }
 
     /// Drops a leading (trailing) stretch of at least 6 kept blocks, before the first (after
