@@ -59,6 +59,24 @@ final class StructuralBoilerplateTests: XCTestCase {
         XCTAssertEqual(result.included, ["Storm live"] + (story + remarks).enumerated().flatMap { ["0\($0.offset):00", $0.element] })
     }
 
+    /// A live blog under its opening story: each entry dated, signed and under a headline of its own
+    /// that links nowhere: the story goes on. A comment thread's records have no such headline.
+    func testLiveBlogEntriesUnderTheirOwnHeadlinesAfterTheStoryStay() throws {
+        let headlines = ["Council thanks the engineers", "East side residents ask for a wall", "Old stones to go to the museum", "Mayor visits the front at dawn"]
+        let entries = zip(headlines, remarks).enumerated().map { index, entry in
+            "<div class=\"x5\"><div class=\"x6\"><time datetime=\"2019-11-19T1\(index):00:00Z\">1\(index):00</time> <a href=\"/journalist/jon\">Jon King</a></div>"
+                + "<h3>\(entry.0)</h3><div class=\"x7\"><p>\(entry.1)</p><p>More on this as it comes in, from our reporter at the harbour.</p></div></div>"
+        }.joined()
+        let result = try select("<div class=\"x0\"><h1>Sea wall holds</h1>\(storyHTML)<div class=\"x4\">\(entries)</div></div>")
+        for text in headlines + remarks { XCTAssertTrue(result.included.contains(text), text) }
+        // Without their headlines the same entries read as a thread after the story.
+        let bare = remarks.enumerated().map { index, text in
+            "<div class=\"x5\"><div class=\"x6\"><time datetime=\"2019-11-19T1\(index):00:00Z\">1\(index):00</time> <a href=\"/u/\(index)\">reader\(index)</a></div><p>\(text)</p></div>"
+        }.joined()
+        let thread = try select("<div class=\"x0\"><h1>Sea wall holds</h1>\(storyHTML)<div class=\"x4\">\(bare)</div></div>")
+        XCTAssertEqual(thread.reasons[remarks[0]], "dated-record-list")
+    }
+
     func testTeaserRecordsWithLinkedHeadingsAfterTheStoryAreCut() throws {
         let teasers = remarks.enumerated().map { index, text in
             "<article class=\"x3\"><a href=\"/s\(index)\"><img src=\"t.jpg\"><h3>Other story number \(index)</h3></a><p>\(text)…</p></article>"

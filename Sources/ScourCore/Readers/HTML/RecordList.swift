@@ -31,13 +31,16 @@ struct RecordList {
             if parent >= 0 { dated[parent] = true }
         }
         // Per list (a container inside the chosen one), its children: all, dated, opened by a link heading.
-        var children: [Int: (all: Int, dated: Int, linkHeaded: Int)] = [:]
+        var children: [Int: (all: Int, dated: Int, linkHeaded: Int, headlined: Int)] = [:]
         for index in containers.indices where insideChosen[index] {
             let parent = containers[index].parent
             guard parent >= 0, parent != chosen, insideChosen[parent] else { continue }
-            var counts = children[parent] ?? (0, 0, 0)
+            var counts = children[parent] ?? (0, 0, 0, 0)
             counts.all += 1
-            if dated[index] { counts.dated += 1 }
+            if dated[index] {
+                counts.dated += 1
+                if Self.opensWithHeadline(containers[index], blocks) { counts.headlined += 1 }
+            }
             if Self.opensWithLinkHeading(containers[index], blocks) { counts.linkHeaded += 1 }
             children[parent] = counts
         }
@@ -68,6 +71,8 @@ struct RecordList {
                                   alreadyCut: storyCut(from: range.upperBound)),
                   story.story(range) <= Self.maxRecordStory * Double(counts.all) else { continue }
             let reason = counts.dated >= counts.linkHeaded ? "dated-record-list" : "teaser-record-list"
+            // Most dated records under a headline of their own: a live blog's entries, the story itself.
+            if reason == "dated-record-list", counts.headlined * 2 > counts.dated { continue }
             for index in range where included[index] {
                 included[index] = false
                 reasons[index] = reason
@@ -77,6 +82,18 @@ struct RecordList {
             cutStarts.append(range.lowerBound)
             cutStory.append(cutStory[cutStory.count - 1] + story.story(range) - inside)
         }
+    }
+
+    /// A live blog's entry: a record whose heading, among its first blocks, is a headline (four words
+    /// or more) that links nowhere, with text under it. A comment's heading is its writer's name, a
+    /// teaser's links to its story.
+    static func opensWithHeadline(_ record: ContentContainer, _ blocks: [WalkedBlock]) -> Bool {
+        for index in record.firstBlock..<min(record.endBlock, record.firstBlock + teaserHeadingBlocks)
+        where blocks[index].block.kind == .heading {
+            return blocks[index].linkCharacters == 0 && index + 1 < record.endBlock
+                && blocks[index].block.text.split(separator: " ").count >= 4
+        }
+        return false
     }
 
     /// A short record whose heading, among its first blocks, is all link to another page (not an
