@@ -230,4 +230,14 @@ extension ShownBylineTests {
             + #"<address>Hans Meier Verlag, Hauptstraße 5</address></article></body></html>"#
         XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.authors, [])
     }
+
+    /// One microdata name element made of several links, each to an author's page: each link one person,
+    /// not one name run together ("Scott Gilbertson Gear Team").
+    func testANameElementOfSeveralAuthorLinksIsAList() throws {
+        let byline = #"<p><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">"#
+            + #"<span class="n"><a href="/author/scott-gilbertson/">Scott Gilbertson</a></span> <span class="n"><a href="/author/wired-gear-team/">Gear Team</a></span></span></span></p>"#
+        XCTAssertEqual(try shownAuthors(byline), ["Scott Gilbertson", "Gear Team"])
+        let one = #"<p><span itemprop="author" itemscope><span itemprop="name"><a href="/author/ann-lee/">Ann Lee</a></span></span></p>"#
+        XCTAssertEqual(try shownAuthors(one), ["Ann Lee"])
+    }
 }

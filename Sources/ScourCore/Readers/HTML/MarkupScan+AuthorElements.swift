@@ -43,4 +43,20 @@ extension MarkupScan {
             if added > 0 { lastShownAuthor = ShownAuthor(node, text: text, endsAt: textBytesRead, index: index) }
         }
     }
+
+    /// The texts of the links an author's name element is made of, when there are two or more and
+    /// they are all its text ("Scott Gilbertson" and "Gear Team", each linking to its author page,
+    /// shown side by side): each link one person.
+    static func linkedNames(in node: HTMLNode, text: String) -> [String]? {
+        guard isShortLine(text) else { return nil }
+        var names: [String] = []
+        node.forEachDescendant(limit: 200) { child in
+            guard child.isElement, child.tag == .a else { return true }
+            names.append(collapse(child.textContent))
+            return false
+        }
+        guard names.count >= 2, !names.contains(where: \.isEmpty),
+              TextKey.letters(names.joined()) == TextKey.letters(text) else { return nil }
+        return names
+    }
 }
