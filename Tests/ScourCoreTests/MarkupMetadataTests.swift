@@ -409,4 +409,17 @@ final class MarkupMetadataTests: XCTestCase {
         XCTAssertEqual(try title("Netz-Spott über FDP - Generalsekretär tritt zurück", url: "https://www.freiepresse.de/politik/x-1"),
                        "Netz-Spott über FDP - Generalsekretär tritt zurück")
     }
+
+    /// WordPress's `entry-date` is the post's own date: tagDiv's themes print `entry-date updated` on their
+    /// one `<time>` (the microformat's required class). It beats the header's today's-date widget.
+    func testAnEntryDateMarkedUpdatedIsThePublication() throws {
+        let paragraphs = MetadataStageTests.body.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let html = #"<html><head><title>Mexico to fight steel tariffs</title></head><body><div class="tdb_header_date"><div class="tdb-head-date-txt">Wednesday, April 16, 2025</div></div>"#
+            + #"<article><h1>Mexico to fight steel tariffs</h1><div class="tdb_single_date"><time class="entry-date updated td-module-date" datetime="2025-02-11T12:28:25-06:00">February 11, 2025</time></div>\#(paragraphs)</article></body></html>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(html)).metadata.date, "2025-02-11")
+        // A plain `updated` time beside the post's `entry-date published` one stays the update.
+        let both = #"<html><head><title>Mexico to fight steel tariffs</title></head><body><article><h1>Mexico to fight steel tariffs</h1>"#
+            + #"<time class="updated" datetime="2025-03-01T10:00:00Z">March 1, 2025</time> <time class="entry-date published" datetime="2025-02-11T12:28:25-06:00">February 11, 2025</time>\#(paragraphs)</article></body></html>"#
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(both)).metadata.date, "2025-02-11")
+    }
 }

@@ -16,8 +16,11 @@ extension MarkupScan {
     /// What a date element's class or id words say it is: the publication ("published", "pubdate",
     /// "posted") or an update ("updated", "modified").
     static func dateRole(_ words: [String]) -> (published: Bool, modified: Bool) {
-        (words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" },
-         words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
+        // WordPress's `entry-date` is the post's own date: tagDiv's themes print `entry-date updated` on
+        // their one `<time>` (the microformat's required class), whose datetime is the publication.
+        let entryDate = zip(words, words.dropFirst()).contains { $0 == "entry" && $1 == "date" }
+        return (entryDate || words.contains { $0.hasPrefix("publi") || $0 == "pubdate" || $0 == "posted" },
+                words.contains { $0.hasPrefix("update") || $0.hasPrefix("modif") })
     }
 
     /// Lowercased words of one class or id value, split on spaces, '-' and '_'.
