@@ -229,6 +229,18 @@ final class AuthorOutletTests: XCTestCase {
         XCTAssertTrue(undated.bodyText.contains("cold morning"))
     }
 
+    /// A list of topic links after the story, one link a line, may hold a person's name among its topics
+    /// ("War in Ukraine", "Mark Rutte", "Volodymyr Zelensky"): a tag, no signature. A name linked alone signs.
+    func testANameInAListOfTopicLinksAfterTheStorySignsNothing() throws {
+        let topics = ["War in Ukraine", "Mark Rutte", "Volodymyr Zelensky", "UK defence spending"].enumerated()
+            .map { "<p><a href=\"/topics/\($0.offset)\">\($0.element)</a></p>" }.joined()
+        let tagged = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article><footer>", with: topics + "</article><footer>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(tagged)).metadata.authors, [])
+        let signed = page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(
+            of: "</article><footer>", with: "<p><a href=\"/people/jane-doe\">Jane Doe</a></p></article><footer>")
+        XCTAssertEqual(try XCTUnwrap(cleanHTML(signed)).metadata.authors, ["Jane Doe"])
+    }
+
     func testALabelledSignatureAfterTheArticleNamesTheAuthorEvenAsALink() throws {
         let signed = try XCTUnwrap(cleanHTML(page(head: "<title>Budget vote delayed again</title>").replacingOccurrences(of: "</article><footer>", with: "<p><a href=\"mailto:gw@example.org\"><b>Von:</b> Götz Warnke</a></p></article><footer>")))
         XCTAssertEqual(signed.metadata.authors, ["Götz Warnke"])

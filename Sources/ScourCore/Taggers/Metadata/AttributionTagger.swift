@@ -249,6 +249,7 @@ extension MetadataContext {
         guard let last = lastProse else { return }
         var index = last + 1
         var looked = 0
+        var previousAllLink = false
         while index < document.blocks.count, looked < 3 {
             let block = document.blocks[index]
             index += 1
@@ -257,6 +258,11 @@ extension MetadataContext {
             if let rule = block.removal?.rule, stage.regionsAfterStoryRules.contains(rule) { return }
             guard block.isKept else { continue }
             looked += 1
+            // A line that is all link beside another such line is a list of topics or stories
+            // ("War in Ukraine", "Mark Rutte", "Volodymyr Zelensky"): nothing after the story signs it then.
+            let allLink = Self.isAllLink(block)
+            if allLink, previousAllLink || document.blocks[index...].first(where: \.isKept).map(Self.isAllLink) == true { return }
+            previousAllLink = allLink
             let feature = BlockFeatures(block, stopwords: stopwordSet)
             guard stage.phrases.match(block.text, wordCount: feature.words) == nil, feature.words <= 12 else { return }
             // A heading after the article opens the next section ("Ähnliche Nachrichten", "Externe Links"):
@@ -282,6 +288,13 @@ extension MetadataContext {
             }
             return
         }
+    }
+
+    /// Whether a block's text is its links' text and nothing else.
+    static func isAllLink(_ block: Block) -> Bool {
+        guard !block.links.isEmpty else { return false }
+        let key = TextKey.letters(block.text)
+        return !key.isEmpty && TextKey.letters(block.links.map(\.text).joined()) == key
     }
 
     /// "Klänge des Verschweigens / Ein detektivischer Musikfilm / von Klaus Stanjek": a block that is
