@@ -4,6 +4,12 @@ import Foundation
 /// each variant below is named for what it keeps, and each byte fast path stands for the
 /// String rule written in its comment (`TextKeyTests` holds each to it).
 enum TextKey {
+    /// The letters of a host's own name, its label before the top-level domain ("tageszeitung" of
+    /// www.tageszeitung.it); nil for a host of one label.
+    static func hostLabel(_ host: String) -> String? {
+        host.split(separator: ".").dropLast().last.map { letters(String($0)) }
+    }
+
     // MARK: letters (scalar by scalar)
 
     /// Letters and digits only, lowercased, scalar by scalar (a combining mark that is not

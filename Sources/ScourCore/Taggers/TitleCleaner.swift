@@ -25,8 +25,12 @@ struct TitleSeparator: Decodable, Sendable, Equatable {
 struct TitleCleaner: Sendable {
     let separators: [TitleSeparator]
 
+    /// The separators written with a space: those that may stand before a dated part.
+    let spacedSeparators: [String]
+
     init(separators: [TitleSeparator]) {
         self.separators = separators
+        spacedSeparators = separators.map(\.text).filter { $0.hasPrefix(" ") || $0.hasSuffix(" ") }
     }
 
     func texts(for cut: TitleCut) -> [String] {
@@ -73,8 +77,10 @@ struct TitleCleaner: Sendable {
     /// a headline may name the day it is about; only a short part with a year's four digits; only the
     /// separators written with spaces (a date's own hyphens and colons are none).
     func datedPart(of raw: String) -> String? {
+        // A dated part holds digits: a title without any needs no search.
+        guard Self.holdsDigit(raw) else { return nil }
         let title = MarkupScan.collapse(raw)
-        for separator in separators.map(\.text) where separator.hasPrefix(" ") || separator.hasSuffix(" ") {
+        for separator in spacedSeparators {
             guard title.contains(separator) else { continue }
             for part in title.components(separatedBy: separator).dropFirst() {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
@@ -85,6 +91,10 @@ struct TitleCleaner: Sendable {
     }
 
     static let datedPartBytes = 40
+
+    static func holdsDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
 
     /// A short part shaped as a date: a year's four digits (19xx, 20xx) and another run of digits, a
     /// day's ("13.06.2023", "June 13, 2023", "9 oktober 2020 11:12"); "Paris 2024" or "2024 edition" is none.
@@ -107,7 +117,9 @@ struct TitleCleaner: Sendable {
 
     /// "Headline – DW – 13.06.2023" → "Headline – DW": a last part that is a date goes (see `datedPart`).
     func removingDatedTail(_ title: String) -> String {
-        for separator in separators.map(\.text) where separator.hasPrefix(" ") || separator.hasSuffix(" ") {
+        // Asked of every title kept: one without digits is searched for no separator.
+        guard Self.holdsDigit(title) else { return title }
+        for separator in spacedSeparators {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound]
             if Self.isDatedPart(title[range.upperBound...].trimmingCharacters(in: .whitespaces)), head.split(separator: " ").count >= 2 {

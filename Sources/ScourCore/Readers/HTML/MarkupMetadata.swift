@@ -90,6 +90,12 @@ public struct MarkupVocabulary: Sendable, Decodable {
     {"meta": [], "article_types": [], "page_types": [], "date_class_words": [], "author_class_words": [],
      "skip_class_words": [], "title_separators": [], "author_path_segments": [], "author_meta_labels": []}
     """
+
+    /// A schema.org type (lowercased) that is a story of its own: a listed one, or any `…Article` or
+    /// `…Posting` ("reportagenewsarticle", "discussionforumposting").
+    func isArticleType(_ type: String) -> Bool {
+        articleTypes.contains(type) || type.hasSuffix("article") || type.hasSuffix("posting")
+    }
 }
 
 /// Trust ranks of the sources that are not `<meta>` keys (those are in the vocabulary file).
@@ -274,7 +280,7 @@ struct JSONLDReader {
         }
         guard let object = value as? [String: Any] else { return }
         let types = Self.types(object)
-        let isArticle = types.contains { vocabulary.articleTypes.contains($0) || $0.hasSuffix("article") || $0.hasSuffix("posting") }
+        let isArticle = types.contains(where: vocabulary.isArticleType)
         let isPage = !isArticle && types.contains { vocabulary.pageTypes.contains($0) }
         if isArticle || isPage {
             readCreativeWork(object, isArticle: isArticle)

@@ -23,10 +23,7 @@ extension MarkupScan {
     /// Whether the host of the page's address spells the name: its letters without accents are the
     /// host's label before the top-level domain ("Seznam Zprávy" on www.seznamzpravy.cz).
     static func hostSpells(_ name: String, url: String?) -> Bool {
-        guard let url, let host = URLComponents(string: url)?.host?.lowercased() else { return false }
-        let labels = host.split(separator: ".")
-        guard labels.count >= 2 else { return false }
-        let label = TextKey.letters(String(labels[labels.count - 2]))
+        guard let url, let host = URLComponents(string: url)?.host?.lowercased(), let label = TextKey.hostLabel(host) else { return false }
         let key = TextKey.letters(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
         return key.count >= 3 && key == label
     }

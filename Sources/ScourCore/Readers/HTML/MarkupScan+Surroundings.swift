@@ -48,10 +48,13 @@ extension MarkupScan {
         itemprop.split(separator: " ").contains { otherItemProperties.contains(String($0)) }
     }
 
-    /// `http://schema.org/Review`, `https://schema.org/Comment`: the type's last path segment.
+    /// `http://schema.org/Review`, `https://schema.org/Comment`: the type's last path segment, lowercased.
+    static func itemTypeName(_ itemtype: String) -> String? {
+        itemtype.split(separator: " ").first?.split(separator: "/").last?.lowercased()
+    }
+
     static func isOtherItemType(_ itemtype: String) -> Bool {
-        guard let last = itemtype.split(separator: " ").first?.split(separator: "/").last else { return false }
-        return otherItemTypes.contains(last.lowercased())
+        itemTypeName(itemtype).map(otherItemTypes.contains) ?? false
     }
 
     static let otherItemTypes: Set<String> = ["review", "comment", "answer", "usercomments"]
@@ -60,8 +63,7 @@ extension MarkupScan {
     /// teaser's or the next story's. A ratings box's item repeating the page's own headline and
     /// date after the story (WP-PostRatings) stays this page's, as does an item with no headline.
     func isOtherStory(_ node: HTMLNode, itemtype: String) -> Bool {
-        guard let last = itemtype.split(separator: " ").first?.split(separator: "/").last?.lowercased(),
-              vocabulary.articleTypes.contains(last) || last.hasSuffix("article") || last.hasSuffix("posting") else { return false }
+        guard let type = Self.itemTypeName(itemtype), vocabulary.isArticleType(type) else { return false }
         var headline: HTMLNode?
         // The headline opens the item: a few dozen elements are enough, and a long item costs no more.
         node.forEachDescendant(limit: Self.itemHeadlineSearch) { child in

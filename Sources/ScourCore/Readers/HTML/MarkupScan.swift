@@ -571,19 +571,15 @@ struct MarkupScan {
             case "author", "creator":
                 // In a `<figure>` or `<figcaption>` the item is the picture: its author took the photo.
                 guard !skipped, node.tag != .figure, node.tag != .figcaption, path.last?.inFigure != true else { continue }
-                var name: String?
                 var nameNode: HTMLNode?
                 node.forEachDescendant { child in
-                    guard name == nil else { return false }
-                    if child.isElement, child.attribute("itemprop")?.lowercased() == "name" {
-                        name = child.attribute("content") ?? child.textContent
-                        nameNode = child
-                    }
+                    guard nameNode == nil else { return false }
+                    if child.isElement, child.attribute("itemprop")?.lowercased() == "name" { nameNode = child }
                     return true
                 }
-                var text = name ?? node.attribute("content") ?? node.textContent
+                var text = nameNode.map { $0.attribute("content") ?? $0.textContent } ?? node.attribute("content") ?? node.textContent
                 // One name element holding several people, each their own link: a list.
-                if name == nil || nameNode?.attribute("content") == nil, let people = Self.linkedNames(in: nameNode ?? node, text: text) {
+                if nameNode?.attribute("content") == nil, let people = Self.linkedNames(in: nameNode ?? node, text: text) {
                     text = people.joined(separator: ", ")
                 }
                 if Self.isShortLine(text), nearLastAuthor(\.microdata) {

@@ -43,14 +43,8 @@ extension MetadataContext {
         let nameKey = TextKey.letters(name)
         let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { TextKey.letters(String($0)) }
         if words.contains(where: { $0.count >= 3 && hostKey.contains($0) }) { return true }
-        let label = hostLabel(host) ?? hostKey
+        let label = TextKey.hostLabel(host) ?? hostKey
         return label.count >= 3 && nameKey.hasPrefix(label)
-    }
-
-    /// The letters of the host's own name, its label before the top-level domain ("tageszeitung"
-    /// of www.tageszeitung.it); nil for a host of one label.
-    static func hostLabel(_ host: String) -> String? {
-        host.split(separator: ".").dropLast().last.map { TextKey.letters(String($0)) }
     }
 
     /// "LinkNaija | Nigeria's popular news platform" on linknaija.com: of a name and a tagline, the

@@ -25,7 +25,7 @@ extension MetadataContext {
         // A site the markup names (og:site_name, a publisher; not `<title>`'s own tail) is cut by its name elsewhere.
         guard !document.markupHints.contains(where: { $0.field == .outlet && $0.origin.source != .titleElement }) else { return title }
         // The host's own name ("tageszeitung" of www.tageszeitung.it), four letters or more.
-        let labels = pageHosts().compactMap(Self.hostLabel).filter { $0.count >= 4 }
+        let labels = pageHosts().compactMap(TextKey.hostLabel).filter { $0.count >= 4 }
         guard !labels.isEmpty else { return title }
         for separator in stage.titles.texts(for: .shortTail) {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
