@@ -216,6 +216,9 @@ public struct MetadataWords: Sendable, Decodable {
     /// Labels that are also ordinary nouns ("Text", "Author"), lowercased: printed without their
     /// colon they open a line only before a name of two words or more ("Text Size" is a button). (Optional, as above.)
     public let nounLabels: [String]?
+    /// Labels of a picture's credit, lowercased ("Foto:", "Photo by"): after a caption's text they
+    /// make the line a caption, never a headline. (Optional, as above.)
+    public let creditLabels: [String]?
 
     public struct ReporterRoles: Sendable, Decodable {
         public let beforeName: [String]
@@ -253,5 +256,6 @@ public struct MetadataWords: Sendable, Decodable {
         case newsAgencies = "news_agencies"
         case regionsAfterStory = "regions_after_story"
         case nounLabels = "noun_labels"
+        case creditLabels = "credit_labels"
     }
 }

@@ -174,6 +174,18 @@ struct PersonNames: Sendable {
             .map(Self.tidyCase))
     }
 
+    /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela": two or more parts, each a
+    /// person's name or a news agency, and at least one a name: a byline without its label.
+    func isNameList(_ text: String) -> Bool {
+        var parts = [text]
+        for separator in listJoiners + ["/"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        let names = parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }.filter { !$0.isEmpty }
+        guard names.count >= 2, names.contains(where: { looksLikeName($0) }) else { return false }
+        return names.allSatisfy { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }
+    }
+
     /// "and Tom Watkins" → "Tom Watkins": the serial comma ("A, B, and C") leaves the joiner on
     /// the last part once the list is cut at its commas.
     /// Only a joiner written in lower case: "E Jean Carroll" opens with an initial, not Italian "e".

@@ -48,7 +48,28 @@ extension MetadataContext {
             }
             index += 1
         }
+        if let titleIndex { consumeHeaderCaptions(after: titleIndex) }
     }
+
+    /// A text dump's short lines between two of its header's lines (a date line above, the byline
+    /// below) are the lead picture's caption and credit ("The Doobie Brothers perform at the
+    /// Beacon."): header, not story. A standfirst right under the headline stays. Only in text: HTML
+    /// marks a figure as one.
+    mutating func consumeHeaderCaptions(after titleIndex: Int) {
+        guard document.format != .html else { return }
+        let header = ((titleIndex + 1)..<min(document.blocks.count, titleIndex + 1 + stage.headerBlocks)).filter { index in
+            ["byline", "dateline"].contains(document.blocks[index].removal?.rule)
+                || document.blocks[index].isKept && isHeaderDateLine(index)
+        }
+        guard let first = header.first, let last = header.last, last > first + 1 else { return }
+        for index in (first + 1)..<last where document.blocks[index].isKept && index != firstProse
+            && features(index).words <= Self.captionWords {
+            consume(index, rule: "caption")
+        }
+    }
+
+    /// Words a caption inside the header may have: more is a paragraph.
+    static let captionWords = 20
 
     /// A bare name ("Jane Doe", no label) names the author only where a header puts it: the first
     /// line under the headline, or beside a date line. Elsewhere two capitalised words are as often
@@ -60,7 +81,7 @@ extension MetadataContext {
         let after = document.blocks[(index + 1)...].firstIndex(where: \.isKept)
         return [before, after].contains { neighbour in
             guard let neighbour else { return false }
-            return isShortDateLine(neighbour)
+            return isHeaderDateLine(neighbour)
         }
     }
 
@@ -80,6 +101,15 @@ extension MetadataContext {
     /// A short line that shows a date: a header's date line, not a sentence that mentions one.
     func isShortDateLine(_ index: Int) -> Bool {
         features(index).words <= Self.dateLineWords && shownDate(in: document.blocks[index].text) != nil
+    }
+
+    /// A short date line with its year or without ("Updated Nov 19, 6:55 AM", "mandag 5. august kl.
+    /// 14:47"), or a date label before a clock time ("Publiziert heute um 12:19 Uhr"): the shape of
+    /// a header's date, whether or not its day can be known.
+    func isHeaderDateLine(_ index: Int) -> Bool {
+        let text = document.blocks[index].text
+        return features(index).words <= Self.dateLineWords
+            && (shownDate(in: text) != nil || shownDay(in: text) != nil || opensWithDateLabel(text) && DateParser.showsTime(text))
     }
 
     /// The kept block right before `index` when it is a byline label alone ("By", "Von:"): text dumps

@@ -152,10 +152,26 @@ extension MetadataContext {
         let block = document.blocks[index]
         let feature = features(index)
         return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
-            && !(block.text.hasSuffix(".") && feature.words > 12) && !isHeaderLine(block.text)
+            && !(block.text.hasSuffix(".") && !block.text.hasSuffix("..")) && !isHeaderLine(block.text)
             && stage.phrases.match(block.text, wordCount: feature.words) == nil
             && dateParser.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
             && !(block.text.hasPrefix("(") && block.text.hasSuffix(")"))  // a credit: "(Jane Roe / AP)"
+            && !DateParser.showsTime(block.text) && !Self.isAddress(block.text) && !isCreditedCaption(block.text)
+    }
+
+    /// A web address ("https://p.dw.com/p/4SUrv"): a short link printed under a story, no headline.
+    static func isAddress(_ text: String) -> Bool {
+        text.contains("://") || text.hasPrefix("www.")
+    }
+
+    /// A caption with its picture's credit after it ("… umbenannt. Foto: Jane Roe", "… (Photos:
+    /// Getty/AP)"). A label opening the line ("PHOTOS: Storm damage …") may head a gallery's story.
+    func isCreditedCaption(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (stage.words.creditLabels ?? []).contains { label in
+            guard let found = lower.range(of: label) else { return false }
+            return found.lowerBound > lower.startIndex
+        }
     }
 
     /// A breadcrumb ("Blog > Nutrition > Meal Plans") or its last step ("Software ›"): a menu
@@ -166,21 +182,32 @@ extension MetadataContext {
         return text.contains(" › ") || text.contains(" » ") || text.contains(" > ")
     }
 
-    /// A byline or a short dated line: what sits under a headline.
+    /// A byline or a short dated line, with its year or without ("Updated Nov 19, 6:55 AM"): what
+    /// sits under a headline.
     func isHeaderGroupLine(_ index: Int) -> Bool {
-        names.byline(document.blocks[index].text) != nil || isShortDateLine(index)
+        names.byline(document.blocks[index].text) != nil || isHeaderDateLine(index)
     }
 
     /// A header's other lines: a byline even when its names do not parse ("By Megan Rowe meganr@…"),
-    /// a name with its role ("Tom Krisher, AP Auto Writer"), a labelled date ("Published Wed, …"),
-    /// an address.
+    /// a name with its role ("Tom Krisher, AP Auto Writer"), names without a label ("Adam Vidler and
+    /// AP"), a labelled date ("Published Wed, …"), an address.
     func isHeaderLine(_ text: String) -> Bool {
-        let lower = text.lowercased()
         let labels = names.bylinePrefixes + stage.words.dateLabels + stage.words.modifiedLabels
-        if labels.contains(where: { label in
-            lower.hasPrefix(label) && lower.dropFirst(label.count).first.map { $0 == " " || $0 == ":" } == true
+        func opensWithLabel(_ text: String) -> Bool {
+            let lower = text.lowercased()
+            return labels.contains { label in
+                lower.hasPrefix(label) && lower.dropFirst(label.count).first.map { $0 == " " || $0 == ":" } == true
+            }
+        }
+        if opensWithLabel(text) { return true }
+        if text.contains("@") || names.looksLikeName(text) || names.isNameList(text) { return true }
+        // "Fouzia Van Der Fort|Published 4 months ago", "Januar 2026 • Gregor Meier • 3 Minuten": a
+        // header's parts on one line.
+        let segments = text.split(whereSeparator: { $0 == "|" || $0 == "•" || $0 == "·" })
+        if segments.count >= 2, segments.contains(where: { segment in
+            let part = segment.trimmingCharacters(in: .whitespaces)
+            return names.looksLikeName(part) || opensWithLabel(part)
         }) { return true }
-        if text.contains("@") || names.looksLikeName(text) { return true }
         if let comma = text.firstIndex(of: ","), names.looksLikeName(String(text[..<comma]), allowCaps: true) { return true }
         return false
     }

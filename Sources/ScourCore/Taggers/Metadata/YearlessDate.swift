@@ -44,7 +44,7 @@ extension MetadataContext {
             var rest = lower.dropFirst((published ?? update)?.count ?? 0).drop(while: { $0 == " " || $0 == ":" })
             // The day opens what follows the label, after a weekday if any ("Tuesday, Nov 18"): a
             // month's name or the day's number ("18", "18th").
-            let weekday = rest.prefix(while: \.isLetter)
+            let weekday = rest.prefix(while: { $0.isLetter || $0 == "-" })  // "sexta-feira"
             if !weekday.isEmpty, stage.weekdays.contains(String(weekday)) {
                 rest = rest.dropFirst(weekday.count).drop(while: { $0 == " " || $0 == "," || $0 == "." })
             }

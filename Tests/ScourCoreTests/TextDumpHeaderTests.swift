@@ -1,0 +1,138 @@
+import XCTest
+@testable import ScourCore
+
+/// A text dump's header: which line above the first paragraph is the headline, and which lines
+/// around it are its byline, date line and lead picture's caption.
+final class TextDumpHeaderTests: XCTestCase {
+    func tag(_ text: String) throws -> Document {
+        var document = TestSupport.textDocument(text)
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(NormalizeStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        return document
+    }
+
+    static let menus = "Home\n\nWorld\n\nSport\n\nThe Harbour Times - Local News\n\nLog In\n\nNewsletters and Offers Today\n\n"
+    static let body = """
+    The council met on Tuesday to discuss the new budget, which has been delayed for months by disputes over spending.
+
+    Members said the plan would be voted on next week, after a final round of talks with the unions and the city.
+    """
+
+    func removal(of text: String, in document: Document) -> String? {
+        document.blocks.first(where: { $0.text == text })?.removal?.rule
+    }
+
+    /// A date line without its year ("Updated Nov 19, 6:55 AM") is a header line like one with it: the
+    /// headline stands above it, and the caption between it and the byline is no headline and no story.
+    func testYearlessDateLineHeadsTheGroupAndCaptionsInsideItLeave() throws {
+        let document = try tag(Self.menus + """
+        City council delays budget vote again after union talks
+
+        Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM
+
+        Current lineup of the council in session
+
+        The council chamber on Monday night.
+
+        By Jane Doe
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks")
+        XCTAssertEqual(document.metadata.evidence["title"]?.rule, "headline-above")
+        XCTAssertEqual(removal(of: "The council chamber on Monday night.", in: document), "caption")
+        XCTAssertEqual(removal(of: "Current lineup of the council in session", in: document), "caption")
+        XCTAssertEqual(document.metadata.authors, ["Jane Doe"])
+    }
+
+    /// A standfirst right under the headline, above the byline, is not taken as a caption.
+    func testStandfirstAboveTheBylineStays() throws {
+        let document = try tag(Self.menus + """
+        City council delays budget vote again after union talks
+
+        Harbour. The mayor blames the unions. The unions blame the mayor for the long delay.
+
+        By Jane Doe
+
+        19.11.2019, 09:53 Uhr
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks")
+        XCTAssertNotEqual(removal(of: "Harbour. The mayor blames the unions. The unions blame the mayor for the long delay.", in: document), "caption")
+    }
+
+    /// A caption with its picture's credit after it, a sentence ending in a full stop, a web address
+    /// and a line showing a clock time are no headlines, wherever they sit.
+    func testCaptionsSentencesAddressesAndClockLinesAreNoHeadlines() throws {
+        for line in ["The new sea wall at high tide on Monday night. Foto: Jane Roe/Harbour Press",
+                     "The council chamber stayed empty on Monday.",
+                     "https://harbour.example/p/4SUrv",
+                     "Council votes again on the budget 17:24"] {
+            let document = try tag(Self.menus + """
+            City council delays budget vote again after union talks
+
+            Jane Doe and AP
+
+            March 3, 2022
+
+            \(line)
+
+            \(Self.body)
+            """)
+            XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks", line)
+        }
+    }
+
+    /// Names without a label ("Jane Doe and AP", "Ola Nordmann og Kari Nordmann") are a byline's line,
+    /// not a headline above the date.
+    func testUnlabelledNameListIsAHeaderLine() throws {
+        let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
+        XCTAssertTrue(names.isNameList("Jane Doe and AP"))
+        XCTAssertTrue(names.isNameList("Ola Nordmann og Kari Nordmann"))
+        XCTAssertTrue(names.isNameList("Mathatisi Sebusi/Mohalenyane Phakela"))
+        XCTAssertFalse(names.isNameList("AP and Reuters"))
+        XCTAssertFalse(names.isNameList("Biden and Trump clash over the budget"))
+        XCTAssertFalse(names.isNameList("Jane Doe"))
+        // A video player's state is no name.
+        XCTAssertFalse(names.looksLikeName("Video Loading"))
+    }
+
+    /// A name beside a date line whose day has no year, after a weekday in the page's language
+    /// ("mandag 5. august kl. 14:47"), is the byline; a date label before a clock time
+    /// ("Publiziert heute um 12:19 Uhr") is a header's date line too.
+    func testWeekdaysAndLabelledClockTimesMakeDateLines() throws {
+        let norwegian = try tag(Self.menus + """
+        Søskenbarna setter av ett år for å reise Norge rundt med hundene sine
+
+        Per-Erik Ofstad
+
+        mandag 5. august kl. 14:47
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(norwegian.metadata.authors, ["Per-Erik Ofstad"])
+        let swiss = try tag(Self.menus + """
+        Trump plant Helikopterlandeplatz – während sein Ballsaal-Projekt stockt
+
+        Der US-Präsident will den Rasen umbauen lassen. Gleichzeitig gerät sein Ballsaal unter Druck.
+
+        Edgar Schuler
+
+        Publiziert heute um 12:19 Uhr
+
+        Trumps neuer Helikopter könnte den Rasen beschädigen.
+
+        Deshalb plant Trump den Bau eines festen Landeplatzes.
+
+        Ein geplanter Ballsaal sorgt für politischen Widerstand.
+
+        Demokraten kritisieren die Bauprojekte am Regierungssitz.
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(swiss.metadata.title, "Trump plant Helikopterlandeplatz – während sein Ballsaal-Projekt stockt")
+        XCTAssertEqual(swiss.metadata.authors, ["Edgar Schuler"])
+    }
+}
