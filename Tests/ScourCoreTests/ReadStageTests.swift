@@ -57,6 +57,19 @@ final class ReadStageTests: XCTestCase {
         XCTAssertEqual(blocks.map(\.startsChunk), [true, false, false, true])
     }
 
+    /// A line that opens with a day and a month's name ("28. April 2023, 19:50 Uhr") is a date, not an
+    /// ordered list's item: it keeps its day. A number before other words stays a list item.
+    func testADayBeforeAMonthNameIsNoListNumber() throws {
+        let blocks = try TestSupport.blocks("28. April 2023, 19:50 Uhr\n\n3. Mai 2024\n\n12. MÄR 2025 18:03\n\n2. Preheat the oven\n\n40. April Fools", format: .markdown)
+        XCTAssertEqual(blocks.map(\.text), ["28. April 2023, 19:50 Uhr", "3. Mai 2024", "12. MÄR 2025 18:03", "Preheat the oven", "April Fools"])
+        XCTAssertEqual(blocks.map(\.kind), [.paragraph, .paragraph, .paragraph, .listItem, .listItem])
+        var document = TestSupport.textDocument("Kreis und quer: Streber und faule Socken im Landkreis\n\n28. April 2023, 19:50 Uhr\n\n" + MetadataStageTests.body)
+        try TestSupport.stage(ReadStage.self).process(&document)
+        try TestSupport.stage(NormalizeStage.self).process(&document)
+        try TestSupport.stage(MetadataStage.self).process(&document)
+        XCTAssertEqual(document.metadata.date, "2023-04-28")
+    }
+
     func testSetextHeadingsAndThematicBreaks() throws {
         let blocks = try TestSupport.blocks("Big Title\n=========\n\n---\n\nBody text here.", format: .markdown)
         XCTAssertEqual(blocks.map(\.kind), [.heading, .paragraph])

@@ -11,6 +11,8 @@ public struct ReadStage: Stage {
     /// `text_time_budget_ms`: a text or markdown document's wall-clock budget over every stage,
     /// read between stages (`Pipeline`), as `html_time_budget_ms` is for a page.
     public var textBudgetMilliseconds: Int
+    /// Month names, lowercased, so that a text line's day ("28. April 2023") is not read as a list number.
+    public var monthNames: Set<String>
 
     /// `text_lines`: `auto` (lines of one chunk stay separate blocks unless they look wrapped) or `paragraph`.
     public enum TextLines: String, Sendable, CaseIterable {
@@ -22,6 +24,7 @@ public struct ReadStage: Stage {
         textLines = section.choice("text_lines", default: TextLines.auto)
         textBudgetMilliseconds = section.int("text_time_budget_ms", default: 10_000, range: 1...600_000)
         html = HTMLSegmenter(options: HTMLSegmenter.Options(section: section), tokens: resources.markupTokens)
+        monthNames = Set(resources.dateWords.months.keys.map { $0.lowercased() })
     }
 
     public func process(_ document: inout Document) throws(Rejection) {
@@ -50,7 +53,7 @@ public struct ReadStage: Stage {
                 document.notes.append(contentsOf: notes)
                 document.replacedSequences += replacements
                 let joinLines = document.format == .markdown || textLines == .paragraph
-                document.blocks = TextSegmenter(joinParagraphLines: joinLines).segment(text)
+                document.blocks = TextSegmenter(joinParagraphLines: joinLines, monthNames: monthNames).segment(text)
             }
         }
         if document.blocks.isEmpty {

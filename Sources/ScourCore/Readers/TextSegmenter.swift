@@ -4,9 +4,12 @@
 public struct TextSegmenter: Sendable {
     /// Markdown joins every line of a paragraph; plain text dumps often put one item a line.
     public var joinParagraphLines: Bool
+    /// Month names, lowercased: "28. April 2023" opens with a day, not an ordered list's number.
+    public var monthNames: Set<String>
 
-    public init(joinParagraphLines: Bool) {
+    public init(joinParagraphLines: Bool, monthNames: Set<String> = []) {
         self.joinParagraphLines = joinParagraphLines
+        self.monthNames = monthNames
     }
 
     /// Kept whole (over 80 lines): one pass over the lines with the open block, the code fence and the chunk start as
@@ -146,7 +149,16 @@ public struct TextSegmenter: Sendable {
         let rest = line.dropFirst(digits.count)
         guard let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " " else { return nil }
         let body = rest.dropFirst(2).trimmingSpaces()
+        if marker == ".", isDayBeforeMonth(digits, body) { return nil }
         return body.isEmpty ? nil : String(body)
+    }
+
+    /// "28. April 2023, 19:50 Uhr", "3. Mai 2024", "12. MÄR 2025": a day of the month and a month's
+    /// name, the way German and Nordic pages write a date. The line keeps its day.
+    private func isDayBeforeMonth(_ digits: Substring, _ body: Substring) -> Bool {
+        guard digits.count <= 2, let day = Int(digits), (1...31).contains(day) else { return false }
+        let word = body.prefix { $0.isLetter }.lowercased()
+        return !word.isEmpty && monthNames.contains(word)
     }
 }
 
