@@ -85,6 +85,22 @@ final class TextDumpHeaderTests: XCTestCase {
         }
     }
 
+    /// A sentence in the header that mentions a day after words of its own ("… Verfügbar bis
+    /// 06.05.2024.", a caption ending "…, April 14, 2024.") is header, but does not date the page.
+    func testASentenceMentioningADayDoesNotDateThePage() throws {
+        let document = try tag(Self.menus + """
+        Feuerwehrleute sollen später in Pension gehen dürfen
+
+        02:57 Min.. Verfügbar bis 06.05.2024.
+
+        Stand: 22.04.2024, 06:00 Uhr
+
+        \(Self.body)
+        """)
+        XCTAssertEqual(document.metadata.date, "2024-04-22")
+        XCTAssertEqual(removal(of: "02:57 Min.. Verfügbar bis 06.05.2024.", in: document), "dateline")
+    }
+
     /// Names without a label ("Jane Doe and AP", "Ola Nordmann og Kari Nordmann") are a byline's line,
     /// not a headline above the date.
     func testUnlabelledNameListIsAHeaderLine() throws {

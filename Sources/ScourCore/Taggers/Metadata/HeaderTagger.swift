@@ -138,7 +138,11 @@ extension MetadataContext {
         let lower = text.lowercased()
         let labelled = (stage.words.dateLabels + stage.words.modifiedLabels).contains { lower.hasPrefix($0) }
         guard labelled || feature.words <= Self.dateLineWords || found.offset == 0 else { return false }
-        if meta.date == nil {
+        // "Über dieses Thema berichtet: BR24 im Radio am 26.08.2024 um 06:00 Uhr.", "02:57 Min.. Verfügbar
+        // bis 06.05.2024.", a caption ending "…, April 14, 2024.": a sentence that mentions a day after
+        // words of its own. It is header, but its day is not the article's.
+        let mentions = !labelled && text.hasSuffix(".") && text.prefix(found.offset).split(separator: " ").count >= 3
+        if meta.date == nil, !mentions {
             meta.date = found.iso
             set("date", rule: labelled ? "labelled-date" : "date-line", block: index)
         }
