@@ -151,4 +151,20 @@ final class TextDumpHeaderTests: XCTestCase {
         XCTAssertEqual(swiss.metadata.title, "Trump plant Helikopterlandeplatz – während sein Ballsaal-Projekt stockt")
         XCTAssertEqual(swiss.metadata.authors, ["Edgar Schuler"])
     }
+
+    /// A name read from a line keeps only the name: a job or a date label glued to it, a job after
+    /// it, the name shown twice. The markup's own author fields are not touched.
+    func testAShownNameLosesItsJobGlueAndRepeat() throws {
+        for (line, name) in [("Ulrich ExnerKorrespondent", "Ulrich Exner"), ("Amy Gibbons Political Correspondent", "Amy Gibbons"),
+                             ("Daniel Großert Redakteur", "Daniel Großert"), ("Martin Gramnæs Martin Gramnæs", "Martin Gramnæs"),
+                             ("Fouzia van der Fort Reporter", "Fouzia van der Fort")] {
+            let document = try tag(Self.menus + "City council delays budget vote again after union talks\n\n\(line)\n\nMarch 3, 2022\n\n" + Self.body)
+            XCTAssertEqual(document.metadata.authors, [name], line)
+        }
+        let desk = try tag(Self.menus + "City council delays budget vote again after union talks\n\nBy Harbour Times Staff\n\nMarch 3, 2022\n\n" + Self.body)
+        XCTAssertEqual(desk.metadata.authors, ["Harbour Times Staff"])
+        let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
+        XCTAssertEqual(names.withoutRoleAfterName("Jane Doe"), "Jane Doe")
+        XCTAssertEqual(names.withoutRepeat("Jane Doe Jane Roe"), "Jane Doe Jane Roe")
+    }
 }

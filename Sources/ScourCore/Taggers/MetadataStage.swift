@@ -136,6 +136,7 @@ public struct MetadataStage: Stage {
         ("lead-credit", { $0.tagLeadCredit() }),
         ("nearby-date-line", { $0.tagNearbyDateLine() }),
         ("closing-name", { $0.tagClosingName() }),
+        ("shown-author-tidy", { $0.tidyShownAuthors() }),
         ("url", { $0.tagURL() }),
         ("outlet", { $0.tagOutlet() }),
         ("outlet-dateline", { $0.dropOutletDateline() }),

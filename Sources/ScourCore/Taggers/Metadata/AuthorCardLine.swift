@@ -36,8 +36,8 @@ extension MetadataContext {
 
     /// "By Michael HiltzikBusiness Columnist", "By Jonathan GarberFOXBusiness": a text dump lost the
     /// break between the name and the role or the site. The line is cut where a lowercase letter runs
-    /// into a capital and the word so begun is the site's name, a role, or a word right before a role
-    /// ("McDonald, Columnist" stays whole: its comma ends the name).
+    /// into a capital and the word so begun is the site's name, a role, a word right before a role or a
+    /// date label ("McDonald, Columnist" stays whole: its comma ends the name).
     func cutAtGlue(_ text: String) -> String {
         // On bytes: a line without an ASCII lowercase letter right before an ASCII capital (most
         // lines) is left as it is, without a Character made.
@@ -49,6 +49,10 @@ extension MetadataContext {
                 guard let first = words.first, first.count >= 3 else { continue }
                 let beforeRole = words.count > 1 && first.last?.isLetter == true && names.roleWords.contains(words[1].lowercased())
                 if names.roleWords.contains(first.lowercased()) || beforeRole || names.namesSite(first, siteKeys: siteKeys) { return index }
+                // "Jen MillsPublished 3 hours ago", "Dan Jervis-BardyThe West Australian": a date label, or the
+                // site's name after its article.
+                if isDateLabel(first.lowercased()) || first == "The" && words.count > 1
+                    && names.namesSite(words.dropFirst().joined(separator: " "), siteKeys: siteKeys) { return index }
             }
             return nil
         }
