@@ -101,6 +101,21 @@ final class TextDumpHeaderTests: XCTestCase {
         XCTAssertEqual(removal(of: "02:57 Min.. Verfügbar bis 06.05.2024.", in: document), "dateline")
     }
 
+    /// A dump whose header shows no date, with the writer's name and a bare date line under a summary
+    /// box below the first paragraph: that line dates the page. A date in a sentence does not.
+    func testABareDateLineInTheStorysOpeningDatesThePage() throws {
+        let summary = (1...6).map { "Point \($0) of the summary box explains the fire and what the schools in the valley decided about it." }
+        let document = try tag(Self.menus + ([
+            "Nur ein Drittel der Kinder kam am Montag in die Schule",
+            "Viele der Eltern im Talboden schickten ihre Kinder am Montag nicht in Schulen und Kindergärten, wie die Stadt berichtet.",
+        ] + summary + ["André Schmidt", "30. Juni 2025,", "15:59 Uhr", Self.body]).joined(separator: "\n\n"))
+        XCTAssertEqual(document.metadata.date, "2025-06-30")
+        XCTAssertEqual(document.metadata.evidence["date"]?.rule, "bare-date-line")
+        let sentence = try tag(Self.menus + "City council delays budget vote again after union talks\n\n" + Self.body
+            + "\n\nThe vote was first planned for 30. Juni 2025, the council said on Tuesday.")
+        XCTAssertNil(sentence.metadata.date)
+    }
+
     /// Names without a label ("Jane Doe and AP", "Ola Nordmann og Kari Nordmann") are a byline's line,
     /// not a headline above the date.
     func testUnlabelledNameListIsAHeaderLine() throws {

@@ -144,6 +144,7 @@ public struct MetadataStage: Stage {
         ("utc-shift-check", { $0.checkDateAgainstUTCShift() }),
         ("zone-shift-check", { $0.checkDateAgainstShownClock() }),
         ("url-date", { $0.tagDateFromURL() }),
+        ("bare-date-line", { $0.tagBareDateLine() }),
         ("modified-date", { $0.tagModifiedDate() }),
         ("outside-date", { $0.tagOutsideDate() }),
         // The feed that listed the page speaks of this page; an archive's capture time and the site as author do not.

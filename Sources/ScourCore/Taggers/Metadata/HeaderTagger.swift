@@ -310,6 +310,26 @@ extension MetadataContext {
         }
     }
 
+    /// A text dump whose header gave no date, and no date line near its first paragraph either: the
+    /// first line in the story's opening that is a date and nothing else but a clock ("30. Juni 2025,"
+    /// under a summary box and the writer's name). Only lines of their own, never a sentence's date.
+    mutating func tagBareDateLine() {
+        guard meta.date == nil, document.format != .html, let first = firstProse else { return }
+        var seen = 0
+        for index in first..<document.blocks.count where document.blocks[index].isKept {
+            seen += 1
+            if seen > Self.bareDateReach { return }
+            let text = document.blocks[index].text
+            guard features(index).words <= Self.dateLineWords, isBareDate(text), let found = shownDate(in: text) else { continue }
+            meta.date = found.iso
+            set("date", rule: "bare-date-line", block: index)
+            return
+        }
+    }
+
+    /// Kept blocks from the first paragraph on that the bare date line search reads.
+    static let bareDateReach = 30
+
     /// The markup's tags: the hints of the first origin that gives any make the list.
     mutating func tagMarkupTags() {
         // The tags so far, as a set: one keywords meta may list thousands.
