@@ -67,6 +67,8 @@ final class TextDumpHeaderTests: XCTestCase {
     /// and a line showing a clock time are no headlines, wherever they sit.
     func testCaptionsSentencesAddressesAndClockLinesAreNoHeadlines() throws {
         for line in ["The new sea wall at high tide on Monday night. Foto: Jane Roe/Harbour Press",
+                     "The mayor renamed the harbour on Monday. Getty Images/Jane Roe",
+                     "The mayor leaves the council chamber on Monday Jane Roe/via Reuters",
                      "The council chamber stayed empty on Monday.",
                      "https://harbour.example/p/4SUrv",
                      "Council votes again on the budget 17:24"] {
@@ -123,6 +125,15 @@ final class TextDumpHeaderTests: XCTestCase {
         XCTAssertTrue(names.isNameList("Jane Doe and AP"))
         XCTAssertTrue(names.isNameList("Ola Nordmann og Kari Nordmann"))
         XCTAssertTrue(names.isNameList("Mathatisi Sebusi/Mohalenyane Phakela"))
+        XCTAssertTrue(names.isNameList("Julia Vergin | Clare Roth"))
+        // Two writers parted by a bar head the header group: the headline is above them, not the deck under them.
+        let document = try tag(Self.menus + "City council delays budget vote again after union talks\n\nJane Doe | John Roe\n\n"
+            + "The mayor blames the unions for the long delay of the vote\n\n" + Self.body)
+        XCTAssertEqual(document.metadata.title, "City council delays budget vote again after union talks")
+        // A name and a labelled date on one line head it too.
+        let dated = try tag(Self.menus + "City council delays budget vote again after union talks\n\nJane Doe|Published 15 hours ago\n\n"
+            + "The mayor blames the unions for the long delay of the vote\n\n" + Self.body)
+        XCTAssertEqual(dated.metadata.title, "City council delays budget vote again after union talks")
         XCTAssertFalse(names.isNameList("AP and Reuters"))
         XCTAssertFalse(names.isNameList("Biden and Trump clash over the budget"))
         XCTAssertFalse(names.isNameList("Jane Doe"))

@@ -174,11 +174,11 @@ struct PersonNames: Sendable {
             .map(Self.tidyCase))
     }
 
-    /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela": two or more parts, each a
+    /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela", "Julia Vergin | Clare Roth": two or more parts, each a
     /// person's name or a news agency, and at least one a name: a byline without its label.
     func isNameList(_ text: String) -> Bool {
         var parts = [text]
-        for separator in listJoiners + ["/"] {
+        for separator in listJoiners + ["/", "|"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         let names = parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }.filter { !$0.isEmpty }

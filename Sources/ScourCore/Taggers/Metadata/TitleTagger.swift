@@ -168,10 +168,21 @@ extension MetadataContext {
     /// Getty/AP)"). A label opening the line ("PHOTOS: Storm damage …") may head a gallery's story.
     func isCreditedCaption(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return (stage.words.creditLabels ?? []).contains { label in
+        if (stage.words.creditLabels ?? []).contains(where: { label in
             guard let found = lower.range(of: label) else { return false }
             return found.lowerBound > lower.startIndex
+        }) { return true }
+        // "… Washington DC Stefan Rousseau/via Reuters": a photographer and the agency after a slash.
+        if let slash = lower.lastIndex(of: "/") {
+            var agency = lower[lower.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            if agency.hasPrefix("via ") { agency = String(agency.dropFirst(4)) }
+            if names.newsAgencies.contains(agency) { return true }
         }
+        // "… kurzerhand umbenannt. Getty Images/Juanmonino": a sentence, then a short credit naming
+        // an agency and a photographer.
+        guard let stop = text.range(of: ". ", options: .backwards) else { return false }
+        let tail = text[stop.upperBound...]
+        return tail.contains("/") && tail.split(separator: " ").count <= 6
     }
 
     /// A breadcrumb ("Blog > Nutrition > Meal Plans") or its last step ("Software ›"): a menu
@@ -182,10 +193,20 @@ extension MetadataContext {
         return text.contains(" › ") || text.contains(" » ") || text.contains(" > ")
     }
 
-    /// A byline or a short dated line, with its year or without ("Updated Nov 19, 6:55 AM"): what
-    /// sits under a headline.
+    /// A byline, labelled or a list of names ("Julia Vergin | Clare Roth"), or a short dated line,
+    /// with its year or without ("Updated Nov 19, 6:55 AM"): what sits under a headline.
     func isHeaderGroupLine(_ index: Int) -> Bool {
-        names.byline(document.blocks[index].text) != nil || isHeaderDateLine(index)
+        let text = document.blocks[index].text
+        // A slash parts a picture's credit as often as two writers ("Andrew Harnik / AP" under "Foto:").
+        if names.byline(text) != nil || isHeaderDateLine(index) || !text.contains("/") && names.isNameList(text) { return true }
+        // "Zimbili Vilakazi|Published 15 hours ago": a name and a labelled date on one line.
+        let segments = Self.headerSegments(text)
+        return segments.count >= 2 && segments.contains(where: opensWithDateLabel)
+    }
+
+    /// A header's parts on one line ("Zimbili Vilakazi|Published 15 hours ago", "Januar 2026 • Gregor Meier").
+    static func headerSegments(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "|" || $0 == "•" || $0 == "·" }).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// A header's other lines: a byline even when its names do not parse ("By Megan Rowe meganr@…"),
@@ -203,11 +224,8 @@ extension MetadataContext {
         if text.contains("@") || names.looksLikeName(text) || names.isNameList(text) { return true }
         // "Fouzia Van Der Fort|Published 4 months ago", "Januar 2026 • Gregor Meier • 3 Minuten": a
         // header's parts on one line.
-        let segments = text.split(whereSeparator: { $0 == "|" || $0 == "•" || $0 == "·" })
-        if segments.count >= 2, segments.contains(where: { segment in
-            let part = segment.trimmingCharacters(in: .whitespaces)
-            return names.looksLikeName(part) || opensWithLabel(part)
-        }) { return true }
+        let segments = Self.headerSegments(text)
+        if segments.count >= 2, segments.contains(where: { names.looksLikeName($0) || opensWithLabel($0) }) { return true }
         if let comma = text.firstIndex(of: ","), names.looksLikeName(String(text[..<comma]), allowCaps: true) { return true }
         return false
     }
