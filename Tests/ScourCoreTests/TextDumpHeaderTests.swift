@@ -113,6 +113,8 @@ final class TextDumpHeaderTests: XCTestCase {
         ] + summary + ["André Schmidt", "30. Juni 2025,", "15:59 Uhr", Self.body]).joined(separator: "\n\n"))
         XCTAssertEqual(document.metadata.date, "2025-06-30")
         XCTAssertEqual(document.metadata.evidence["date"]?.rule, "bare-date-line")
+        XCTAssertEqual(document.metadata.authors, ["André Schmidt"])
+        XCTAssertEqual(document.metadata.evidence["authors"]?.rule, "bare-date-line-name")
         let sentence = try tag(Self.menus + "City council delays budget vote again after union talks\n\n" + Self.body
             + "\n\nThe vote was first planned for 30. Juni 2025, the council said on Tuesday.")
         XCTAssertNil(sentence.metadata.date)
@@ -134,6 +136,10 @@ final class TextDumpHeaderTests: XCTestCase {
         let dated = try tag(Self.menus + "City council delays budget vote again after union talks\n\nJane Doe|Published 15 hours ago\n\n"
             + "The mayor blames the unions for the long delay of the vote\n\n" + Self.body)
         XCTAssertEqual(dated.metadata.title, "City council delays budget vote again after union talks")
+        XCTAssertEqual(names.nameListParts("Jane Doe and AP"), ["Jane Doe"])
+        // Under the headline such a line names its writers.
+        let two = try tag(Self.menus + "City council delays budget vote again after union talks\n\nOla Nordmann og Kari Nordmann\n\nMarch 3, 2022\n\n" + Self.body)
+        XCTAssertEqual(two.metadata.authors, ["Ola Nordmann", "Kari Nordmann"])
         XCTAssertFalse(names.isNameList("AP and Reuters"))
         XCTAssertFalse(names.isNameList("Biden and Trump clash over the budget"))
         XCTAssertFalse(names.isNameList("Jane Doe"))

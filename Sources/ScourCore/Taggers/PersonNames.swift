@@ -177,13 +177,22 @@ struct PersonNames: Sendable {
     /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela", "Julia Vergin | Clare Roth": two or more parts, each a
     /// person's name or a news agency, and at least one a name: a byline without its label.
     func isNameList(_ text: String) -> Bool {
+        let names = listParts(text)
+        guard names.count >= 2, names.contains(where: { looksLikeName($0) }) else { return false }
+        return names.allSatisfy { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }
+    }
+
+    /// The people of a list `isNameList` accepts, without the agency after a person ("Adam Vidler").
+    func nameListParts(_ text: String) -> [String] {
+        withoutTrailers(listParts(text).filter { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }.map(Self.tidyCase))
+    }
+
+    private func listParts(_ text: String) -> [String] {
         var parts = [text]
         for separator in listJoiners + ["/", "|"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        let names = parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }.filter { !$0.isEmpty }
-        guard names.count >= 2, names.contains(where: { looksLikeName($0) }) else { return false }
-        return names.allSatisfy { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }
+        return parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }.filter { !$0.isEmpty }
     }
 
     /// "and Tom Watkins" → "Tom Watkins": the serial comma ("A, B, and C") leaves the joiner on

@@ -35,9 +35,9 @@ extension MetadataContext {
                 set("tags", rule: "tag-line", block: index)
                 consume(index, rule: "tag-line")
             } else if meta.authors.isEmpty, block.kind != .heading || block.level >= 4 && isBesideDateLine(index),
-                      names.looksLikeName(text), !opensWithDateLabel(text), stage.phrases.match(text, wordCount: 4) == nil,
-                      !names.isOrganization(text, siteKeys: siteKeys), isNameLinePlace(index, titleIndex: titleIndex) {
-                meta.authors = [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+                      let named = nameLine(text), !opensWithDateLabel(text), stage.phrases.match(text, wordCount: 4) == nil,
+                      isNameLinePlace(index, titleIndex: titleIndex) {
+                meta.authors = named
                 set("authors", rule: "name-line", block: index)
                 consume(index, rule: "byline")
                 if let label = labelAlone(before: index) { consume(label, rule: "byline") }
@@ -70,6 +70,18 @@ extension MetadataContext {
 
     /// Words a caption inside the header may have: more is a paragraph.
     static let captionWords = 20
+
+    /// The people a line without a label names: one name ("Jane Doe"), or a list of names
+    /// ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", "Adam Vidler and AP": the agency after a
+    /// person is the source). Nil for anything else, the site's or a company's name among them.
+    func nameLine(_ text: String) -> [String]? {
+        if names.looksLikeName(text) {
+            return names.isOrganization(text, siteKeys: siteKeys) ? nil : [text.trimmingCharacters(in: .init(charactersIn: " .,|"))]
+        }
+        guard names.isNameList(text) else { return nil }
+        let people = names.nameListParts(text).filter { !names.isOrganization($0, siteKeys: siteKeys) }
+        return people.isEmpty ? nil : people
+    }
 
     /// A bare name ("Jane Doe", no label) names the author only where a header puts it: the first
     /// line under the headline, or beside a date line. Elsewhere two capitalised words are as often
@@ -316,13 +328,20 @@ extension MetadataContext {
     mutating func tagBareDateLine() {
         guard meta.date == nil, document.format != .html, let first = firstProse else { return }
         var seen = 0
+        var previous: Int?
         for index in first..<document.blocks.count where document.blocks[index].isKept {
+            defer { previous = index }
             seen += 1
             if seen > Self.bareDateReach { return }
             let text = document.blocks[index].text
             guard features(index).words <= Self.dateLineWords, isBareDate(text), let found = shownDate(in: text) else { continue }
             meta.date = found.iso
             set("date", rule: "bare-date-line", block: index)
+            // "André Schmidt" right above it: the writer's name over the date, as a header prints them.
+            if meta.authors.isEmpty, let previous, let named = nameLine(document.blocks[previous].text), named.allSatisfy(isPersonName) {
+                meta.authors = named
+                set("authors", rule: "bare-date-line-name", block: previous)
+            }
             return
         }
     }

@@ -5,7 +5,8 @@
 extension MetadataContext {
     /// The rules that read authors from lines of visible text.
     static let shownAuthorRules: Set<String> = [
-        "byline", "name-line", "date-line-name", "nearby-byline", "nearby-date-line-name", "headed-byline", "author-card", "closing-name",
+        "byline", "name-line", "date-line-name", "nearby-byline", "nearby-date-line-name", "bare-date-line-name", "headed-byline", "author-card",
+        "closing-name",
     ]
 
     mutating func tidyShownAuthors() {
