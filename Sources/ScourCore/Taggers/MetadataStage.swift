@@ -52,6 +52,8 @@ public struct MetadataStage: Stage {
     let modifiedLabelLeads: LeadingLabels
     /// The outlet patterns' `before` phrases, and their leading ASCII (`ASCIIText.lead`), searched at once.
     let outletPatternBefores: FoldedNeedles
+    /// `credit_labels`, searched in one pass over a headline candidate's bytes.
+    let creditLabelNeedles: FoldedNeedles
     let outletPatternLeads: FoldedNeedles
     /// The read stage's removal rules of `regions_after_story` ("markup-boilerplate:footer"), looked up whole.
     let regionsAfterStoryRules: Set<String>
@@ -102,6 +104,8 @@ public struct MetadataStage: Stage {
         copyrightPhraseLeads = words.copyrightPhrases.map(ASCIIText.lead)
         urlLabelLeads = LeadingLabels(words.urlLabels)
         outletPatternBefores = FoldedNeedles(words.outletPatterns.map { Array($0.before.utf8) })
+        // Lowercased, and capitalised too: the search folds ASCII letters only ("Фото:").
+        creditLabelNeedles = FoldedNeedles(Array(Set((words.creditLabels ?? []).flatMap { [$0.lowercased(), $0.capitalized] })).sorted().map { Array($0.utf8) })
         outletPatternLeads = FoldedNeedles(words.outletPatterns.map { ASCIIText.lead($0.before) })
         regionsAfterStoryRules = Set((words.regionsAfterStory ?? []).map(MarkupTokens.boilerplateReason))
         companySuffixes = Set(words.companySuffixes)

@@ -177,10 +177,22 @@ struct PersonNames: Sendable {
     /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela", "Julia Vergin | Clare Roth": two or more parts, each a
     /// person's name or a news agency, and at least one a name: a byline without its label.
     func isNameList(_ text: String) -> Bool {
+        // A few names are a short line of capitalised words and joiners: a sentence is not split at
+        // every joiner to find out.
+        guard text.utf8.count <= Self.nameListBytes else { return false }
+        for word in text.split(separator: " ") {
+            guard let first = word.first else { continue }
+            if first.isUppercase || word.contains("/") || word.contains("|") || word == "&" { continue }
+            let lower = word.lowercased().trimmingCharacters(in: Self.partEdges)
+            guard joinerWords.contains(lower) || particles.contains(lower) else { return false }
+        }
         let names = listParts(text)
         guard names.count >= 2, names.contains(where: { looksLikeName($0) }) else { return false }
         return names.allSatisfy { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }
     }
+
+    /// The longest line, in UTF-8 bytes, that `isNameList` reads as a list of names.
+    static let nameListBytes = 160
 
     /// The people of a list `isNameList` accepts, without the agency after a person ("Adam Vidler").
     func nameListParts(_ text: String) -> [String] {

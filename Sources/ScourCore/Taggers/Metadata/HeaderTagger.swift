@@ -120,8 +120,9 @@ extension MetadataContext {
     /// a header's date, whether or not its day can be known.
     func isHeaderDateLine(_ index: Int) -> Bool {
         let text = document.blocks[index].text
-        return features(index).words <= Self.dateLineWords
-            && (shownDate(in: text) != nil || shownDay(in: text) != nil || opensWithDateLabel(text) && DateParser.showsTime(text))
+        // Every form needs a digit (a day or a clock): a line of ASCII letters alone is none.
+        guard features(index).words <= Self.dateLineWords, text.utf8.contains(where: { $0 >= 0x80 || $0 &- 0x30 < 10 }) else { return false }
+        return shownDate(in: text) != nil || shownDay(in: text) != nil || opensWithDateLabel(text) && DateParser.showsTime(text)
     }
 
     /// The kept block right before `index` when it is a byline label alone ("By", "Von:"): text dumps

@@ -151,12 +151,14 @@ extension MetadataContext {
     func isHeadlineCandidate(_ index: Int) -> Bool {
         let block = document.blocks[index]
         let feature = features(index)
+        // The cheap tests first: most lines a search reads fail one of them.
         return (4...30).contains(feature.words) && feature.linkDensity < 0.5 && !feature.numeric
-            && !(block.text.hasSuffix(".") && !block.text.hasSuffix("..")) && !isHeaderLine(block.text)
-            && stage.phrases.match(block.text, wordCount: feature.words) == nil
-            && dateParser.firstDate(in: block.text) == nil && !Self.isBreadcrumb(block.text)
+            && !(block.text.hasSuffix(".") && !block.text.hasSuffix("..")) && !Self.isBreadcrumb(block.text)
             && !(block.text.hasPrefix("(") && block.text.hasSuffix(")"))  // a credit: "(Jane Roe / AP)"
-            && !DateParser.showsTime(block.text) && !Self.isAddress(block.text) && !isCreditedCaption(block.text)
+            && !DateParser.showsTime(block.text) && !Self.isAddress(block.text)
+            && !isHeaderLine(block.text) && !isCreditedCaption(block.text)
+            && stage.phrases.match(block.text, wordCount: feature.words) == nil
+            && dateParser.firstDate(in: block.text) == nil
     }
 
     /// A web address ("https://p.dw.com/p/4SUrv"): a short link printed under a story, no headline.
@@ -167,22 +169,19 @@ extension MetadataContext {
     /// A caption with its picture's credit after it ("… umbenannt. Foto: Jane Roe", "… (Photos:
     /// Getty/AP)"). A label opening the line ("PHOTOS: Storm damage …") may head a gallery's story.
     func isCreditedCaption(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if (stage.words.creditLabels ?? []).contains(where: { label in
-            guard let found = lower.range(of: label) else { return false }
-            return found.lowerBound > lower.startIndex
-        }) { return true }
+        // A label after the line's first byte (one pass over the bytes, case folded).
+        var bytes = text
+        if bytes.withUTF8({ stage.creditLabelNeedles.anyIn(UnsafeBufferPointer(rebasing: $0.dropFirst()), emptyMatches: false) }) { return true }
+        // The other credits have a slash.
+        guard let slash = text.lastIndex(of: "/") else { return false }
         // "… Washington DC Stefan Rousseau/via Reuters": a photographer and the agency after a slash.
-        if let slash = lower.lastIndex(of: "/") {
-            var agency = lower[lower.index(after: slash)...].trimmingCharacters(in: .whitespaces)
-            if agency.hasPrefix("via ") { agency = String(agency.dropFirst(4)) }
-            if names.newsAgencies.contains(agency) { return true }
-        }
+        var agency = text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces).lowercased()
+        if agency.hasPrefix("via ") { agency = String(agency.dropFirst(4)) }
+        if names.newsAgencies.contains(agency) { return true }
         // "… kurzerhand umbenannt. Getty Images/Juanmonino": a sentence, then a short credit naming
         // an agency and a photographer.
-        guard let stop = text.range(of: ". ", options: .backwards) else { return false }
-        let tail = text[stop.upperBound...]
-        return tail.contains("/") && tail.split(separator: " ").count <= 6
+        guard let stop = text.range(of: ". ", options: .backwards), stop.upperBound <= slash else { return false }
+        return text[stop.upperBound...].split(separator: " ").count <= 6
     }
 
     /// A breadcrumb ("Blog > Nutrition > Meal Plans") or its last step ("Software ›"): a menu
