@@ -197,6 +197,13 @@ final class TextDumpHeaderTests: XCTestCase {
         XCTAssertEqual(desk.metadata.authors, ["Harbour Times Staff"])
         let names = PersonNames(words: TestSupport.resources.metadataWords, stopwords: [])
         XCTAssertEqual(names.withoutRoleAfterName("Jane Doe"), "Jane Doe")
+        // The kind of piece before a byline's label: the name after it, and the line is no headline.
+        XCTAssertEqual(names.nameAfterKindLabel("Kolumne von Carla Siepmann"), "Carla Siepmann")
+        XCTAssertEqual(names.nameAfterKindLabel("Ein Kommentar von Jan Sellner"), "Jan Sellner")
+        XCTAssertNil(names.nameAfterKindLabel("Ursula von der Leyen"))
+        XCTAssertNil(names.nameAfterKindLabel("Rede von Kanzler Scholz im Bundestag zur Lage"))
+        let comment = try tag(Self.menus + "Entwurf des Selbstbestimmungsgesetzes: Ein bisschen Fortschritt\n\nKommentar von Nicole Opitz\n\n" + Self.body)
+        XCTAssertEqual(comment.metadata.title, "Entwurf des Selbstbestimmungsgesetzes: Ein bisschen Fortschritt")
         XCTAssertEqual(names.withoutRepeat("Jane Doe Jane Roe"), "Jane Doe Jane Roe")
     }
 }

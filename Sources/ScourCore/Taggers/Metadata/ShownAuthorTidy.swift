@@ -14,6 +14,7 @@ extension MetadataContext {
         var tidied: [String] = []
         for author in meta.authors {
             var name = names.withoutRepeat(cutAtGlue(author))
+            if let named = names.nameAfterKindLabel(name) { name = named }
             // A desk's credit ("Jerusalem Post Staff") is kept whole: only a person's name loses its job.
             let withoutRole = names.withoutRoleAfterName(name)
             if withoutRole != name, isPersonName(withoutRole), !name.lowercased().hasSuffix(" staff") { name = withoutRole }
@@ -24,6 +25,20 @@ extension MetadataContext {
 }
 
 extension PersonNames {
+    /// "Kolumne von Carla Siepmann", "Ein Kommentar von Jan Sellner" → the name after a byline label
+    /// that follows a word or two naming the kind of piece; nil when the line is no such byline
+    /// ("Ursula von der Leyen": what follows "von" is no name of two capitalised words).
+    func nameAfterKindLabel(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard (3...8).contains(words.count) else { return nil }
+        for position in 1...2 where position < words.count - 1 {
+            guard words[position].first?.isLowercase == true, bylinePrefixes.contains(String(words[position])) else { continue }
+            let rest = words[(position + 1)...].joined(separator: " ")
+            return looksLikeName(rest) ? rest : nil
+        }
+        return nil
+    }
+
     /// "Martin Gramnæs Martin Gramnæs" → "Martin Gramnæs": a name whose words repeat as two equal halves.
     func withoutRepeat(_ name: String) -> String {
         let words = name.split(separator: " ")

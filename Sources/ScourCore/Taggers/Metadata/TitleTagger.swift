@@ -220,7 +220,7 @@ extension MetadataContext {
             }
         }
         if opensWithLabel(text) { return true }
-        if text.contains("@") || names.looksLikeName(text) || names.isNameList(text) { return true }
+        if text.contains("@") || names.looksLikeName(text) || names.isNameList(text) || names.nameAfterKindLabel(text) != nil { return true }
         // "Fouzia Van Der Fort|Published 4 months ago", "Januar 2026 • Gregor Meier • 3 Minuten": a
         // header's parts on one line.
         let segments = Self.headerSegments(text)
