@@ -165,13 +165,7 @@ struct PersonNames: Sendable {
         for cut in listCuts {
             if let range = body.range(of: cut, options: .caseInsensitive) { body = String(body[..<range.lowerBound]) }
         }
-        var parts: [String] = [body]
-        for separator in listJoiners {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
-        }
-        return withoutTrailers(parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }
-            .filter { looksLikeName($0, allowCaps: true) }
-            .map(Self.tidyCase))
+        return withoutTrailers(listParts(body, separators: listJoiners).filter { looksLikeName($0, allowCaps: true) }.map(Self.tidyCase))
     }
 
     /// "Adam Vidler and AP", "Mathatisi Sebusi/Mohalenyane Phakela", "Julia Vergin | Clare Roth": two or more parts, each a
@@ -186,7 +180,7 @@ struct PersonNames: Sendable {
             let lower = word.lowercased().trimmingCharacters(in: Self.partEdges)
             guard joinerWords.contains(lower) || particles.contains(lower) else { return false }
         }
-        let names = listParts(text)
+        let names = listParts(text, separators: listJoiners + Self.unspacedListJoiners)
         guard names.count >= 2, names.contains(where: { looksLikeName($0) }) else { return false }
         return names.allSatisfy { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }
     }
@@ -196,12 +190,17 @@ struct PersonNames: Sendable {
 
     /// The people of a list `isNameList` accepts, without the agency after a person ("Adam Vidler").
     func nameListParts(_ text: String) -> [String] {
-        withoutTrailers(listParts(text).filter { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }.map(Self.tidyCase))
+        withoutTrailers(listParts(text, separators: listJoiners + Self.unspacedListJoiners)
+            .filter { looksLikeName($0) || newsAgencies.contains($0.lowercased()) }.map(Self.tidyCase))
     }
 
-    private func listParts(_ text: String) -> [String] {
+    /// What parts names in a line without a label besides the list joiners: "A/B", "A | B".
+    static let unspacedListJoiners = ["/", "|"]
+
+    /// The text cut at each separator in turn, each part trimmed and without a leading joiner.
+    private func listParts(_ text: String, separators: [String]) -> [String] {
         var parts = [text]
-        for separator in listJoiners + ["/", "|"] {
+        for separator in separators {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { withoutLeadingJoiner($0.trimmingCharacters(in: Self.partEdges)) }.filter { !$0.isEmpty }

@@ -180,8 +180,7 @@ extension MetadataContext {
     /// the one segment of a date line, split at bars and dots, that is a byline or a person's name
     /// and nothing else (no digits, no phrase, not the site).
     func nameSegment(of text: String) -> String? {
-        let segments = text.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let segments = Self.headerSegments(text)
         guard segments.count >= 2 else { return nil }
         // Segments with digits are the date and the time; of the others, a labelled one names the
         // author, an unlabelled one only when it is the line's one text ("World | Middle East" is a section path).
